@@ -1,0 +1,48 @@
+import {
+  arity,
+  call,
+  type CommandSpec,
+  fdText,
+  interruptible,
+  parseOptions,
+  parseTimeout,
+  targetSock,
+} from "../lib/command.ts";
+import { SocketError } from "../lib/errno.ts";
+import { fmtAddr } from "../lib/format.ts";
+
+/** `accept`: take the next connection from a listening socket, as a new descriptor. */
+export const acceptCommand: CommandSpec = {
+  name: "accept",
+  usage: "accept [@fd] [-t seconds]",
+  summary: "Wait for a client and return a new descriptor for its connection (it becomes current)",
+  c: "int accept(int socket, struct sockaddr *addr, int *addrlen);",
+  deno: "Listener.accept()",
+  example: "accept",
+  takesFd: true,
+  details: [
+    "Blocks until a client connects; Ctrl-C interrupts it (EINTR), -t gives up after a time (EAGAIN).",
+    "The listening socket stays as it was: accept returns a NEW socket, the connection's own,",
+    "whose 5-tuple is complete. A connection that arrives after an interrupted accept waits for the next one.",
+  ],
+  async run(ctx) {
+    const { opts, rest } = parseOptions(this.name, ctx.args, { t: "value" });
+    arity(rest, 0, 0, this.usage);
+    const timeout = parseTimeout(opts.t);
+    return await call(ctx, `accept(${fdText(ctx)})`, async () => {
+      const s = targetSock(ctx);
+      if (s.proto === "udp") throw new SocketError("EOPNOTSUPP", "accept is for TCP: UDP has no connections");
+      if (!s.listener) throw new SocketError("EINVAL", `socket ${s.fd} is not listening: call listen first`);
+      const conn = await s.takeConnection((p) => interruptible(p, ctx.signal, timeout));
+      const child = ctx.shell.table.open("tcp", s.family);
+      child.conn = conn;
+      ctx.scope.current = child.fd;
+      const peer = fmtAddr(conn.remote);
+      return {
+        ret: String(child.fd),
+        annotation: `peer ${peer}`,
+        value: { "": child.fd, peer, host: conn.remote.host, port: conn.remote.port },
+      };
+    });
+  },
+};

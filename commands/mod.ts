@@ -1,0 +1,46 @@
+/**
+ * The registry: every command, by name. Help, completion and "did you mean"
+ * are generated from it.
+ *
+ * @module
+ */
+
+import type { CommandSpec } from "../lib/command.ts";
+import { acceptCommand } from "./accept.ts";
+import { bindCommand } from "./bind.ts";
+import { closeCommand } from "./close.ts";
+import { connectCommand } from "./connect.ts";
+import { exitCommand } from "./exit.ts";
+import { gethostbynameCommand } from "./gethostbyname.ts";
+import { helpCommand } from "./help.ts";
+import { listenCommand } from "./listen.ts";
+import { lsCommand } from "./ls.ts";
+import { recvCommand } from "./recv.ts";
+import { recvFromCommand } from "./recv_from.ts";
+import { sendCommand } from "./send.ts";
+import { sendToCommand } from "./send_to.ts";
+import { shutdownCommand } from "./shutdown.ts";
+import { socketCommand } from "./socket.ts";
+import { useCommand } from "./use.ts";
+
+/** Every built-in command, in the order `help` lists them (the order of a session). */
+export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object.fromEntries(
+  [
+    socketCommand,
+    bindCommand,
+    listenCommand,
+    acceptCommand,
+    connectCommand,
+    sendCommand,
+    recvCommand,
+    sendToCommand,
+    recvFromCommand,
+    shutdownCommand,
+    closeCommand,
+    gethostbynameCommand,
+    lsCommand,
+    useCommand,
+    helpCommand,
+    exitCommand,
+  ].map((c) => [c.name, c]),
+);

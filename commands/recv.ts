@@ -1,0 +1,23 @@
+import type { CommandSpec } from "../lib/command.ts";
+import { receive } from "../lib/receive.ts";
+
+/** `recv`: read what has arrived, up to N bytes. */
+export const recvCommand: CommandSpec = {
+  name: "recv",
+  aliases: ["read"],
+  usage: "recv [@fd] [-t seconds] [-x] [-p] [n:integer]",
+  summary: "Receive up to N bytes (255 by default); 0 means the peer closed",
+  c: "int recv(int socket, char *buffer, int len, int flags);",
+  deno: "Conn.read(buffer) (UDP: DatagramConn.receive)",
+  example: "recv",
+  takesFd: true,
+  details: [
+    "Blocks until data arrives. It returns what is there, up to N: one send is not one recv.",
+    "-x shows the bytes in hex, -p peeks (MSG_PEEK: the bytes stay for the next recv),",
+    "-t SECONDS gives up with EAGAIN; Ctrl-C interrupts with EINTR and nothing is lost.",
+    "UDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.",
+  ],
+  run(ctx) {
+    return receive(ctx, this.usage, false);
+  },
+};

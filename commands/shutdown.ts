@@ -1,0 +1,57 @@
+import { arity, call, type CommandSpec, fdText, targetSock } from "../lib/command.ts";
+import { SocketError } from "../lib/errno.ts";
+import { UsageError } from "../lib/errors.ts";
+
+const HOW: Record<string, string> = {
+  rd: "SHUT_RD",
+  "0": "SHUT_RD",
+  wr: "SHUT_WR",
+  "1": "SHUT_WR",
+  rdwr: "SHUT_RDWR",
+  "2": "SHUT_RDWR",
+};
+
+/** Parse `shutdown`'s HOW: rd|wr|rdwr or 0|1|2; `wr` when absent. */
+export function parseHow(text: string | undefined): string {
+  const how = HOW[(text ?? "wr").toLowerCase()];
+  if (!how) throw new UsageError(`how must be rd, wr, rdwr (or 0, 1, 2), not ${JSON.stringify(text)}`);
+  return how;
+}
+
+/** `shutdown`: close one direction of a TCP connection. */
+export const shutdownCommand: CommandSpec = {
+  name: "shutdown",
+  usage: "shutdown [@fd] [rd|wr|rdwr|0|1|2]",
+  summary: "Close one direction of a connection: wr (the default) sends end of stream to the peer",
+  c: "int shutdown(int socket, int how);",
+  deno: "Conn.closeWrite() for wr; rd has no Deno equivalent",
+  example: "shutdown wr",
+  complete: ["rd", "wr", "rdwr"],
+  takesFd: true,
+  details: [
+    "wr (1) sends FIN: the peer's recv returns 0, and we can still receive.",
+    "rd (0) has no Deno equivalent and fails with EOPNOTSUPP; rdwr (2) shuts the writing half only",
+    "and says so. close releases both.",
+  ],
+  async run(ctx) {
+    arity(ctx.args, 0, 1, this.usage);
+    const how = parseHow(ctx.args[0]?.text);
+    return await call(ctx, `shutdown(${fdText(ctx)}, ${how})`, async () => {
+      const s = targetSock(ctx);
+      if (s.proto === "udp") {
+        if (!s.peer) throw new SocketError("ENOTCONN", `UDP socket ${s.fd} is not connected`);
+        throw new SocketError("EOPNOTSUPP", "shutdown of a UDP socket has no Deno equivalent");
+      }
+      if (!s.conn) throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
+      if (how === "SHUT_RD") {
+        throw new SocketError("EOPNOTSUPP", "SHUT_RD has no Deno equivalent (use shutdown wr, or close)");
+      }
+      const notes = how === "SHUT_RDWR"
+        ? ["only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)"]
+        : [];
+      if (!s.wrShut) await s.conn.closeWrite();
+      s.markWriteShut();
+      return { ret: "0", annotation: "FIN sent: the peer will read end of stream", notes };
+    });
+  },
+};

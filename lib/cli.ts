@@ -1,0 +1,154 @@
+/**
+ * The command line: `sockshell [-c COMMANDS | SCRIPT [ARGS...]]`, `--help`, `--version`.
+ *
+ * @module
+ */
+
+import type { Output } from "./command.ts";
+import { EXIT, UsageError } from "./errors.ts";
+import { COLOR, PLAIN } from "./format.ts";
+import type { Host } from "./host.ts";
+import type { NetBackend } from "./net.ts";
+import { runScript, scriptScope, textSource } from "./script.ts";
+import { Shell } from "./shell.ts";
+import type { CommandSpec } from "./command.ts";
+
+/** The version, shown by `--version`. */
+export const VERSION = "0.1.0";
+
+/** `--help`. */
+export const USAGE = `sockshell ${VERSION}: an interactive socket shell for learning BSD sockets
+
+Usage:
+  sockshell                      interactive shell (commands from standard input when it is not a terminal)
+  sockshell -c "CMD; CMD; ..."   run commands, then exit
+  sockshell SCRIPT [ARGS...]     run a script file; $1, $2... are its arguments
+
+Options:
+  -c COMMANDS    commands separated by ';'
+  -q, --quiet    do not print the calls that succeed (errors still print)
+  -h, --help     this help
+  -V, --version  the version and the network backend
+
+A script stops at the first failing command and exits with its status:
+1 a failed call, 2 bad usage, 124 interrupted or timed out, 127 unknown command.
+Type 'help' in the shell for the commands.`;
+
+/** What the command line asked for. */
+export interface Invocation {
+  /** What to do. */
+  mode: "repl" | "command" | "script" | "stdin" | "help" | "version";
+  /** `-c`'s commands, or the script's path. */
+  text?: string;
+  /** Script arguments. */
+  args: string[];
+  /** `-q`. */
+  quiet: boolean;
+}
+
+/**
+ * Parse the command line (throws UsageError).
+ *
+ * @example
+ * ```ts
+ * console.log(parseCommandLine(["-c", "socket tcp"], true).mode); // "command"
+ * ```
+ */
+export function parseCommandLine(argv: string[], stdinIsTerminal: boolean): Invocation {
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "-h" || a === "--help") return { mode: "help", args: [], quiet };
+    if (a === "-V" || a === "--version") return { mode: "version", args: [], quiet };
+    if (a === "-q" || a === "--quiet") quiet = true;
+    else if (a === "-c") {
+      const text = argv[i + 1];
+      if (text === undefined) throw new UsageError('-c needs commands, as in -c "socket tcp; listen"');
+      return { mode: "command", text, args: argv.slice(i + 2), quiet };
+    } else if (a === "--") {
+      return scriptOrStdin(argv.slice(i + 1), quiet, stdinIsTerminal);
+    } else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option ${a} (try --help)`);
+    else return scriptOrStdin(argv.slice(i), quiet, stdinIsTerminal);
+  }
+  return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
+}
+
+function scriptOrStdin(rest: string[], quiet: boolean, stdinIsTerminal: boolean): Invocation {
+  if (!rest.length) return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
+  return { mode: "script", text: rest[0], args: rest.slice(1), quiet };
+}
+
+/** Output on a host: colour only for a terminal, and never with NO_COLOR set. */
+export function hostOutput(h: Host): Output {
+  const noColor = h.env("NO_COLOR");
+  const color = h.isTerminal(1) && (noColor === undefined || noColor === "");
+  return {
+    out: (t) => h.write(1, t),
+    err: (t) => h.write(2, t),
+    paint: color ? COLOR : PLAIN,
+  };
+}
+
+/**
+ * Run sockshell on a host and a network backend; resolves with the exit status.
+ *
+ * @example
+ * ```ts ignore
+ * Deno.exit(await main(await host(), await backend(), builtInCommands));
+ * ```
+ */
+export async function main(h: Host, net: NetBackend, commands: Readonly<Record<string, CommandSpec>>): Promise<number> {
+  const io = hostOutput(h);
+  let inv: Invocation;
+  try {
+    inv = parseCommandLine(h.args, h.isTerminal(0));
+  } catch (e) {
+    io.err(`sockshell: ${(e as Error).message}\n`);
+    return EXIT.usage;
+  }
+  if (inv.mode === "help") {
+    io.out(USAGE + "\n");
+    return EXIT.ok;
+  }
+  if (inv.mode === "version") {
+    io.out(`sockshell ${VERSION} (${net.name} backend)\n`);
+    return EXIT.ok;
+  }
+  const shell = new Shell(net, commands, io);
+  try {
+    if (inv.mode === "repl") {
+      const { repl } = await import("./repl.ts");
+      const process = (await import("node:process")).default;
+      const home = h.env("HOME");
+      const historyFile = h.env("SOCKSHELL_HISTORY") ?? (home ? `${home}/.sockshell_history` : undefined);
+      const scope = shell.newScope();
+      scope.trace = !inv.quiet;
+      return await repl(shell, scope, {
+        input: process.stdin,
+        output: process.stdout,
+        terminal: true,
+        historyFile,
+        host: h,
+        banner: `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
+      });
+    }
+    let source;
+    if (inv.mode === "command") source = textSource("-c", inv.text!);
+    else if (inv.mode === "script") {
+      let text: string;
+      try {
+        text = await h.readTextFile(inv.text!);
+      } catch (e) {
+        const why = (e as { code?: string }).code ?? (e as Error).name;
+        io.err(`sockshell: cannot read script ${inv.text}: ${why}\n`);
+        return EXIT.usage;
+      }
+      source = textSource(inv.text!, text);
+    } else source = { name: "stdin", next: () => h.readLine() };
+    const scope = scriptScope(shell, inv.text ?? "sockshell", inv.args);
+    scope.trace = !inv.quiet;
+    return await runScript(shell, source, scope, (f) => h.onInterrupt(f));
+  } finally {
+    shell.close();
+  }
+}

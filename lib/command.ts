@@ -1,0 +1,331 @@
+/**
+ * What a command is (a declaration plus a function) and the world it runs in.
+ *
+ * @module
+ */
+
+import { SocketError, strerror, toSocketError } from "./errno.ts";
+import { UsageError } from "./errors.ts";
+import type { FdTable, Sock } from "./fdtable.ts";
+import { callLine, type Paint } from "./format.ts";
+import type { Family, NetBackend, SockAddr } from "./net.ts";
+import { familyOf } from "./net.ts";
+import type { Word } from "./tokenize.ts";
+
+/** Where a command's output goes. */
+export interface Output {
+  /** Write to standard output (text should end with a newline). */
+  out(text: string): void;
+  /** Write to standard error. */
+  err(text: string): void;
+  /** Colours, or none. */
+  readonly paint: Paint;
+}
+
+/** What a command hands back to the shell. */
+export interface CommandResult {
+  /** 0 for success; 1 for a failed call; 2 usage; 124 interrupted; 127 unknown command. */
+  code: number;
+  /** Values a script can capture with `-> name`: "" is the main one, others become `name.key`. */
+  value?: Record<string, Uint8Array | string | number>;
+}
+
+/** The per-task state: the current descriptor and the variables. Scripts' `fork` copies it. */
+export interface Scope {
+  /** The current descriptor, if any. */
+  current?: number;
+  /** Variables, as bytes. */
+  vars: Map<string, Uint8Array>;
+  /** Whether successful calls are traced (`trace on|off`). */
+  trace: boolean;
+}
+
+/** What every command shares: the descriptor table, the network, the registry. */
+export interface ShellState {
+  /** Every open socket. */
+  readonly table: FdTable;
+  /** The network backend. */
+  readonly net: NetBackend;
+  /** The registry, for `help`. */
+  readonly commands: Readonly<Record<string, CommandSpec>>;
+  /** Set by `exit`: the shell stops after this command with this status. */
+  exitCode?: number;
+}
+
+/** A command's whole world (dax's CommandContext). */
+export interface Context {
+  /** The name as typed (an alias stays an alias in messages). */
+  readonly name: string;
+  /** Arguments after the name, with a leading `@FD` removed. */
+  readonly args: Word[];
+  /** The descriptor named by `@FD`, if one was. */
+  readonly fd?: number;
+  /** Shared state. */
+  readonly shell: ShellState;
+  /** This task's state. */
+  readonly scope: Scope;
+  /** Output. */
+  readonly io: Output;
+  /** Aborted by Ctrl-C. */
+  readonly signal: AbortSignal;
+}
+
+/** A successful call, as {@link call} prints it. */
+export interface CallOk {
+  /** The C return value (and a view of received data after it). */
+  ret: string;
+  /** Shown aligned after the call: what changed (`local 127.0.0.1:51514`). */
+  annotation?: string;
+  /** Lines said after the call: where Deno differs from BSD, what happened. */
+  notes?: string[];
+  /** Values a script can capture. */
+  value?: Record<string, Uint8Array | string | number>;
+  /** Extra lines of output (a hex dump). */
+  extra?: string;
+}
+
+/** A command: its declaration, and the function that runs it. */
+export interface CommandSpec {
+  /** Name typed at the prompt. */
+  name: string;
+  /** Other names (`write` for `send`). */
+  aliases?: string[];
+  /** Usage in Cliffy's notation: `bind [host] <port:integer>`. */
+  usage: string;
+  /** One line of help. */
+  summary: string;
+  /** The C prototype it mirrors, from the handout. */
+  c: string;
+  /** The Deno call it maps to. */
+  deno: string;
+  /** An example line. */
+  example: string;
+  /** Longer help: details and limits. */
+  details?: string[];
+  /** Tab completion candidates for the first argument. */
+  complete?: string[];
+  /** True when the command acts on a descriptor, so `@FD` may name one. */
+  takesFd?: boolean;
+  /** Run it. */
+  run(ctx: Context): Promise<CommandResult>;
+}
+
+/**
+ * Run one socket call: print `call = ret` on success, `call = -1 ERRNO (meaning): detail` on failure.
+ *
+ * @example
+ * ```ts ignore
+ * return await call(ctx, `listen(${fd}, 5)`, async () => ({ ret: "0" }));
+ * ```
+ */
+export async function call(
+  ctx: Context,
+  text: string | (() => string),
+  f: () => Promise<CallOk>,
+  failRet = "-1",
+): Promise<CommandResult> {
+  const p = ctx.io.paint;
+  const show = () => typeof text === "string" ? text : text();
+  let ok: CallOk;
+  try {
+    ok = await f();
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const se = toSocketError(e);
+    const detail = se.detail && se.detail !== strerror(se.errno) ? `: ${se.detail}` : "";
+    ctx.io.err(p.bad(`${show()} = ${failRet} ${se.errno} (${strerror(se.errno)})${detail}`) + "\n");
+    return { code: se.errno === "EINTR" ? 124 : 1 };
+  }
+  if (ctx.scope.trace) {
+    let out = callLine(show(), ok.ret, ok.annotation, p) + "\n";
+    for (const n of ok.notes ?? []) out += p.dim(`  note: ${n}`) + "\n";
+    if (ok.extra) out += ok.extra + "\n";
+    ctx.io.out(out);
+  }
+  return { code: 0, value: ok.value };
+}
+
+/** The descriptor a command acts on: `@FD` if given, else the current one; null when there is none. */
+export function targetFd(ctx: Context): number | null {
+  return ctx.fd ?? ctx.scope.current ?? null;
+}
+
+/** The socket a command acts on, or EBADF with a hint. */
+export function targetSock(ctx: Context): Sock {
+  const fd = targetFd(ctx);
+  if (fd === null) {
+    throw new SocketError("EBADF", "no current descriptor: make one with 'socket tcp' or pick one with 'use FD'");
+  }
+  return ctx.shell.table.get(fd);
+}
+
+/** The descriptor as shown in a call: its number, or `?` when there is none. */
+export function fdText(ctx: Context): string {
+  return String(targetFd(ctx) ?? "?");
+}
+
+/** Parsed options and the positional words after them. */
+export interface Parsed {
+  /** Options seen, by letter: a value, or true for a flag. */
+  opts: Record<string, string | true>;
+  /** The remaining words. */
+  rest: Word[];
+}
+
+/**
+ * Split options (`-t 2`, `-x`) from positional words. Options come first;
+ * `--` or the first positional word ends them; quoted words are never options.
+ *
+ * @example
+ * ```ts ignore
+ * const { opts, rest } = parseOptions("recv", words, { t: "value", x: "flag" });
+ * ```
+ */
+export function parseOptions(
+  cmd: string,
+  args: Word[],
+  spec: Record<string, "value" | "flag">,
+): Parsed {
+  const opts: Record<string, string | true> = {};
+  let i = 0;
+  for (; i < args.length; i++) {
+    const w = args[i]!;
+    if (w.quoted || !/^-[a-zA-Z]/.test(w.text)) break;
+    if (w.text === "--") {
+      i++;
+      break;
+    }
+    for (let j = 1; j < w.text.length; j++) {
+      const letter = w.text[j]!;
+      const kind = spec[letter];
+      if (!kind) {
+        const known = Object.keys(spec).map((k) => "-" + k).join(" ");
+        throw new UsageError(`unknown option -${letter}${known ? ` (options: ${known})` : ""}`);
+      }
+      if (kind === "flag") {
+        opts[letter] = true;
+        continue;
+      }
+      const value = j + 1 < w.text.length ? w.text.slice(j + 1) : args[++i]?.text;
+      if (value === undefined) throw new UsageError(`option -${letter} needs a value`);
+      opts[letter] = value;
+      break;
+    }
+  }
+  if (args[i]?.text === "--" && !args[i]!.quoted) i++;
+  void cmd;
+  return { opts, rest: args.slice(i) };
+}
+
+/** Throw a usage error unless there are between `min` and `max` positional words. */
+export function arity(rest: Word[], min: number, max: number, usage: string): void {
+  if (rest.length < min) throw new UsageError(`missing argument: usage: ${usage}`);
+  if (rest.length > max) {
+    throw new UsageError(`too many arguments (${JSON.stringify(rest[max]!.text)} and after): usage: ${usage}`);
+  }
+}
+
+/**
+ * A port number, 0 to 65535.
+ *
+ * @example
+ * ```ts
+ * console.log(parsePort("4950")); // 4950
+ * ```
+ */
+export function parsePort(text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) > 65535) {
+    throw new UsageError(`port must be a whole number from 0 to 65535, not ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
+/** A whole number from `min` to `max`, named `what` in the message. */
+export function parseInteger(text: string, what: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new UsageError(`${what} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
+  }
+  return Number(text);
+}
+
+/** `-t SECONDS` as milliseconds, or undefined when absent. */
+export function parseTimeout(opt: string | true | undefined): number | undefined {
+  if (opt === undefined) return undefined;
+  if (typeof opt !== "string" || !/^\d+(\.\d+)?$/.test(opt) || Number(opt) > 86400) {
+    throw new UsageError(`timeout must be a number of seconds up to 86400, not ${JSON.stringify(opt)}`);
+  }
+  return Math.round(Number(opt) * 1000);
+}
+
+/** The wildcard address of a family: INADDR_ANY or in6addr_any. */
+export function anyAddr(family: Family): string {
+  return family === 4 ? "0.0.0.0" : "::";
+}
+
+/**
+ * gethostbyname(): a name or numeric address to one numeric address of the socket's family.
+ * A numeric address of the other family is EAFNOSUPPORT, as connect() would say.
+ */
+export async function resolveHost(ctx: Context, host: string, family: Family): Promise<string> {
+  const literal = familyOf(host);
+  if (literal && literal !== family) {
+    throw new SocketError(
+      "EAFNOSUPPORT",
+      `${host} is an IPv${literal} address but this is an AF_INET${family === 6 ? "6" : ""} socket`,
+    );
+  }
+  const [first] = await ctx.shell.net.lookup(host, family);
+  if (!first) throw new SocketError("EAI_NONAME", `${host} has no IPv${family} address`);
+  return first;
+}
+
+/** Parse `[HOST] PORT` or `HOST PORT` into an address, resolving the host. */
+export async function addrArgs(
+  ctx: Context,
+  words: Word[],
+  family: Family,
+  defaultHost: string | undefined,
+): Promise<SockAddr> {
+  const port = parsePort(words[words.length - 1]!.text);
+  const host = words.length > 1 ? words[0]!.text : defaultHost!;
+  return { host: await resolveHost(ctx, host, family), port };
+}
+
+/**
+ * Await `p` unless Ctrl-C (EINTR) or the timeout (`onTimeout`, EAGAIN by default) comes first.
+ * `p` itself is not cancelled: the socket keeps it, so no data is lost.
+ */
+export function interruptible<T>(
+  p: Promise<T>,
+  signal: AbortSignal,
+  timeoutMs: number | undefined,
+  onTimeout = "EAGAIN",
+): Promise<T> {
+  if (signal.aborted) return Promise.reject(new SocketError("EINTR", "interrupted"));
+  return new Promise<T>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      signal.removeEventListener("abort", onAbort);
+      clearTimeout(timer);
+    };
+    const onAbort = () => {
+      done();
+      reject(new SocketError("EINTR", "interrupted by Ctrl-C"));
+    };
+    if (timeoutMs !== undefined) {
+      const why = onTimeout === "EAGAIN" ? " (SO_RCVTIMEO)" : "";
+      timer = setTimeout(() => {
+        done();
+        reject(new SocketError(onTimeout, `no answer within ${timeoutMs / 1000} s${why}`));
+      }, timeoutMs);
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+    p.then((v) => {
+      done();
+      resolve(v);
+    }, (e) => {
+      done();
+      reject(e);
+    });
+  });
+}

@@ -1,0 +1,153 @@
+/**
+ * Errno names and their meanings, and the mapping from runtime errors to them.
+ *
+ * Deno (2.x) and Node both put the errno name on network errors as `code`,
+ * so that is read first; the error classes and the "(os error N)" suffix are
+ * fallbacks for the few errors that carry no code.
+ *
+ * @module
+ */
+
+/** The meaning of each errno name the shell can report, as strerror(3) says it. */
+export const ERRNO_MEANING: Readonly<Record<string, string>> = {
+  EACCES: "Permission denied",
+  EADDRINUSE: "Address already in use",
+  EADDRNOTAVAIL: "Cannot assign requested address",
+  EAFNOSUPPORT: "Address family not supported by protocol",
+  EAGAIN: "Resource temporarily unavailable",
+  EBADF: "Bad file descriptor",
+  EBUSY: "Device or resource busy",
+  ECONNABORTED: "Software caused connection abort",
+  ECONNREFUSED: "Connection refused",
+  ECONNRESET: "Connection reset by peer",
+  EDESTADDRREQ: "Destination address required",
+  EHOSTUNREACH: "No route to host",
+  EINTR: "Interrupted system call",
+  EINVAL: "Invalid argument",
+  EISCONN: "Transport endpoint is already connected",
+  EMFILE: "Too many open files",
+  EMSGSIZE: "Message too long",
+  ENETUNREACH: "Network is unreachable",
+  ENOBUFS: "No buffer space available",
+  ENOTCONN: "Transport endpoint is not connected",
+  EOPNOTSUPP: "Operation not supported",
+  EPERM: "Operation not permitted",
+  EPIPE: "Broken pipe",
+  ETIMEDOUT: "Connection timed out",
+  EAI_NONAME: "Name or service not known",
+  EAI_AGAIN: "Temporary failure in name resolution",
+  EAI_FAIL: "Non-recoverable failure in name resolution",
+  EAI_NODATA: "No address associated with hostname",
+};
+
+/** Linux errno numbers, for errors that carry only "(os error N)". */
+const LINUX_ERRNO: Readonly<Record<number, string>> = {
+  1: "EPERM",
+  4: "EINTR",
+  9: "EBADF",
+  11: "EAGAIN",
+  13: "EACCES",
+  16: "EBUSY",
+  22: "EINVAL",
+  24: "EMFILE",
+  32: "EPIPE",
+  89: "EDESTADDRREQ",
+  90: "EMSGSIZE",
+  95: "EOPNOTSUPP",
+  97: "EAFNOSUPPORT",
+  98: "EADDRINUSE",
+  99: "EADDRNOTAVAIL",
+  101: "ENETUNREACH",
+  103: "ECONNABORTED",
+  104: "ECONNRESET",
+  105: "ENOBUFS",
+  106: "EISCONN",
+  107: "ENOTCONN",
+  110: "ETIMEDOUT",
+  111: "ECONNREFUSED",
+  113: "EHOSTUNREACH",
+};
+
+/** Resolver codes (Node's and Deno's `ENOTFOUND` and friends) as getaddrinfo(3) names them. */
+const RESOLVER_CODE: Readonly<Record<string, string>> = {
+  ENOTFOUND: "EAI_NONAME",
+  EAI_NONAME: "EAI_NONAME",
+  EAI_AGAIN: "EAI_AGAIN",
+  ESERVFAIL: "EAI_AGAIN",
+  ETIMEOUT: "EAI_AGAIN",
+  ENODATA: "EAI_NODATA",
+  EAI_NODATA: "EAI_NODATA",
+  EAI_FAIL: "EAI_FAIL",
+};
+
+/**
+ * A failed socket call: what C would have put in `errno`.
+ *
+ * @example
+ * ```ts
+ * const e = new SocketError("EBADF", "no such descriptor: 9");
+ * console.log(e.errno, e.message);
+ * ```
+ */
+export class SocketError extends Error {
+  /** The errno name, such as `EADDRINUSE`. */
+  readonly errno: string;
+  /** A detail that says more than strerror would, or undefined. */
+  readonly detail?: string;
+
+  /** Make a socket error from an errno name and an optional detail. */
+  constructor(errno: string, detail?: string, options?: ErrorOptions) {
+    super(detail ?? ERRNO_MEANING[errno] ?? errno, options);
+    this.name = "SocketError";
+    this.errno = errno;
+    this.detail = detail;
+  }
+}
+
+/** strerror(3) for an errno name, or the name itself when unknown. */
+export function strerror(errno: string): string {
+  return ERRNO_MEANING[errno] ?? errno;
+}
+
+/**
+ * Convert whatever a runtime call threw into a {@link SocketError}.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   Deno.listen({ port: 1 });
+ * } catch (e) {
+ *   console.log(toSocketError(e).errno);
+ * }
+ * ```
+ */
+export function toSocketError(e: unknown): SocketError {
+  if (e instanceof SocketError) return e;
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === "string") {
+    if (code in RESOLVER_CODE) return new SocketError(RESOLVER_CODE[code]!, undefined, { cause: e });
+    if (/^E[A-Z0-9_]+$/.test(code)) return new SocketError(code, undefined, { cause: e });
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const os = /\(os error (\d+)\)/.exec(message);
+  if (os && LINUX_ERRNO[Number(os[1])]) {
+    return new SocketError(LINUX_ERRNO[Number(os[1])]!, undefined, { cause: e });
+  }
+  const name = e instanceof Error ? e.name : "";
+  const byName: Record<string, string> = {
+    AddrInUse: "EADDRINUSE",
+    AddrNotAvailable: "EADDRNOTAVAIL",
+    BrokenPipe: "EPIPE",
+    ConnectionAborted: "ECONNABORTED",
+    ConnectionRefused: "ECONNREFUSED",
+    ConnectionReset: "ECONNRESET",
+    Interrupted: "EINTR",
+    NotConnected: "ENOTCONN",
+    TimedOut: "ETIMEDOUT",
+    BadResource: "EBADF",
+    PermissionDenied: "EACCES",
+    NotCapable: "EACCES",
+  };
+  if (byName[name]) return new SocketError(byName[name]!, undefined, { cause: e });
+  return new SocketError("EINVAL", message, { cause: e });
+}

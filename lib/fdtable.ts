@@ -1,0 +1,264 @@
+/**
+ * The descriptor table: every socket the shell holds, numbered from 3 like
+ * the kernel's, with the buffering that makes interrupted calls safe.
+ *
+ * A Deno call cannot be cancelled without closing its resource, so each
+ * socket keeps at most one read, receive or accept in flight. A call that is
+ * interrupted (Ctrl-C, timeout) leaves it running; whatever it brings back is
+ * queued here, like the kernel's receive buffer and accept queue, for the next
+ * call to take. Nothing that arrives is lost.
+ *
+ * @module
+ */
+
+import { SocketError, toSocketError } from "./errno.ts";
+import { concat } from "./tokenize.ts";
+import type { Datagram, DatagramSocket, Family, SockAddr, StreamConn, StreamListener } from "./net.ts";
+
+/** Transport protocol of a socket. */
+export type Proto = "tcp" | "udp";
+
+/** Bytes asked of the runtime per read: what one `recv` can return at most. */
+export const READ_CHUNK = 65536;
+
+/** One socket: what socket() made and every call since has filled in. */
+export class Sock {
+  /** Its descriptor number. */
+  readonly fd: number;
+  /** TCP or UDP. */
+  readonly proto: Proto;
+  /** AF_INET or AF_INET6. */
+  readonly family: Family;
+  /** TCP: the address bind() recorded, opened at listen(). UDP: the bound address. */
+  bound?: SockAddr;
+  /** The listener, once listen() succeeded. */
+  listener?: StreamListener;
+  /** The TCP connection, once connect() or accept() made one. */
+  conn?: StreamConn;
+  /** The UDP socket, once bound (explicitly or by a first sendto/connect). */
+  dgram?: DatagramSocket;
+  /** UDP: the default peer set by connect(). */
+  peer?: SockAddr;
+  /** True once shutdown(SHUT_WR) sent our FIN. */
+  wrShut = false;
+  /** Which side closed its writing half first, for the TCP state shown. */
+  finFirst?: "us" | "peer";
+
+  #rx: Uint8Array = new Uint8Array(0);
+  #eof = false;
+  #rxErr?: SocketError;
+  #reading?: Promise<void>;
+  #dgrams: Datagram[] = [];
+  #dgramErr?: SocketError;
+  #receiving?: Promise<void>;
+  #backlog: StreamConn[] = [];
+  #acceptErr?: SocketError;
+  #accepting?: Promise<void>;
+  #closed = false;
+
+  /** Make a socket; nothing is opened until bind, listen, connect or sendto. */
+  constructor(fd: number, proto: Proto, family: Family) {
+    this.fd = fd;
+    this.proto = proto;
+    this.family = family;
+  }
+
+  /** The state a student would see in `ss` or the TCP state diagram, as far as the calls tell. */
+  get state(): string {
+    if (this.proto === "udp") return this.peer ? "CONNECTED" : this.dgram ? "BOUND" : "NEW";
+    if (this.listener) return "LISTEN";
+    if (this.conn) {
+      if (this.wrShut && this.#eof) return this.finFirst === "us" ? "TIME_WAIT" : "CLOSED";
+      if (this.wrShut) return "FIN_WAIT_2";
+      if (this.#eof) return "CLOSE_WAIT";
+      return "ESTABLISHED";
+    }
+    return this.bound ? "BOUND" : "NEW";
+  }
+
+  /** Our address: the bound or connected local end. */
+  get local(): SockAddr | undefined {
+    return this.conn?.local ?? this.listener?.local ?? this.dgram?.local ?? this.bound;
+  }
+
+  /** The peer: the TCP remote end or the UDP default peer. */
+  get remote(): SockAddr | undefined {
+    return this.conn?.remote ?? this.peer;
+  }
+
+  /** Bytes received and not yet read by `recv`. */
+  get unread(): number {
+    return this.#rx.length + this.#dgrams.reduce((n, d) => n + d.data.length, 0);
+  }
+
+  /** Connections accepted by the system and not yet taken by `accept`. */
+  get waiting(): number {
+    return this.#backlog.length;
+  }
+
+  /** True once the peer's end of stream was read. */
+  get eof(): boolean {
+    return this.#eof;
+  }
+
+  /**
+   * Take up to `n` buffered stream bytes, or wait for the next read.
+   * Resolves with an empty array at end of stream. `wait` wraps the pending
+   * read with cancellation; if it rejects, the read stays in flight.
+   */
+  async takeStream(
+    n: number,
+    peek: boolean,
+    wait: <T>(p: Promise<T>) => Promise<T>,
+  ): Promise<Uint8Array> {
+    const conn = this.conn!;
+    for (;;) {
+      if (this.#rx.length > 0) {
+        const out = this.#rx.slice(0, n);
+        if (!peek) this.#rx = this.#rx.subarray(out.length);
+        return out;
+      }
+      if (this.#rxErr) {
+        const e = this.#rxErr;
+        // Like the kernel: the error is reported once, then the stream reads as ended.
+        this.#rxErr = undefined;
+        this.#eof = true;
+        throw e;
+      }
+      if (this.#eof) return new Uint8Array(0);
+      this.#reading ??= (async () => {
+        const buf = new Uint8Array(READ_CHUNK);
+        try {
+          const got = await conn.read(buf);
+          if (got === null) {
+            this.#eof = true;
+            this.finFirst ??= "peer";
+          } else this.#rx = this.#rx.length ? concat([this.#rx, buf.subarray(0, got)]) : buf.slice(0, got);
+        } catch (e) {
+          this.#rxErr = toSocketError(e);
+        } finally {
+          this.#reading = undefined;
+        }
+      })();
+      await wait(this.#reading);
+    }
+  }
+
+  /** Take the next datagram, or wait for one; see {@link takeStream}. */
+  async takeDatagram(peek: boolean, wait: <T>(p: Promise<T>) => Promise<T>): Promise<Datagram> {
+    const sock = this.dgram!;
+    for (;;) {
+      const first = this.#dgrams[0];
+      if (first) {
+        if (!peek) this.#dgrams.shift();
+        return first;
+      }
+      if (this.#dgramErr) {
+        const e = this.#dgramErr;
+        this.#dgramErr = undefined;
+        throw e;
+      }
+      this.#receiving ??= (async () => {
+        try {
+          this.#dgrams.push(await sock.receive());
+        } catch (e) {
+          if (!this.#closed) this.#dgramErr = toSocketError(e);
+        } finally {
+          this.#receiving = undefined;
+        }
+      })();
+      await wait(this.#receiving);
+    }
+  }
+
+  /** Take the next accepted connection, or wait for one; see {@link takeStream}. */
+  async takeConnection(wait: <T>(p: Promise<T>) => Promise<T>): Promise<StreamConn> {
+    const listener = this.listener!;
+    for (;;) {
+      const first = this.#backlog.shift();
+      if (first) return first;
+      if (this.#acceptErr) {
+        const e = this.#acceptErr;
+        this.#acceptErr = undefined;
+        throw e;
+      }
+      this.#accepting ??= (async () => {
+        try {
+          const c = await listener.accept();
+          if (this.#closed) c.close();
+          else this.#backlog.push(c);
+        } catch (e) {
+          if (!this.#closed) this.#acceptErr = toSocketError(e);
+        } finally {
+          this.#accepting = undefined;
+        }
+      })();
+      await wait(this.#accepting);
+    }
+  }
+
+  /** Record shutdown(SHUT_WR): our FIN is sent. */
+  markWriteShut(): void {
+    this.wrShut = true;
+    this.finFirst ??= "us";
+  }
+
+  /** Release everything this socket holds. Safe to call twice. */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const c of this.#backlog) c.close();
+    this.#backlog = [];
+    this.listener?.close();
+    this.conn?.close();
+    this.dgram?.close();
+  }
+}
+
+/** The table of open descriptors. */
+export class FdTable {
+  #socks = new Map<number, Sock>();
+
+  /** socket(): the lowest free descriptor from 3, as the kernel picks. */
+  open(proto: Proto, family: Family): Sock {
+    let fd = 3;
+    while (this.#socks.has(fd)) fd++;
+    const s = new Sock(fd, proto, family);
+    this.#socks.set(fd, s);
+    return s;
+  }
+
+  /** The socket behind `fd`, or EBADF. */
+  get(fd: number): Sock {
+    const s = this.#socks.get(fd);
+    if (!s) throw new SocketError("EBADF", `no socket has descriptor ${fd}${this.#hint()}`);
+    return s;
+  }
+
+  /** True when `fd` is open. */
+  has(fd: number): boolean {
+    return this.#socks.has(fd);
+  }
+
+  /** close(): release the socket and free its number. */
+  close(fd: number): void {
+    this.get(fd).close();
+    this.#socks.delete(fd);
+  }
+
+  /** Every open socket, by descriptor. */
+  list(): Sock[] {
+    return [...this.#socks.values()].sort((a, b) => a.fd - b.fd);
+  }
+
+  /** Close everything: on exit, nothing leaks. */
+  closeAll(): void {
+    for (const s of this.#socks.values()) s.close();
+    this.#socks.clear();
+  }
+
+  #hint(): string {
+    const fds = this.list().map((s) => s.fd);
+    return fds.length ? ` (open: ${fds.join(", ")})` : " (none is open: start with 'socket tcp')";
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * How the shell shows addresses, bytes and calls.
+ *
+ * @module
+ */
+
+import type { SockAddr } from "./net.ts";
+
+/** Most bytes shown inline before the rest is summarised (never dropped silently). */
+export const SHOW_MAX = 4096;
+
+const fatal = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * An address as C programmers write it: `127.0.0.1:4950`, `[::1]:4950`.
+ *
+ * @example
+ * ```ts
+ * console.log(fmtAddr({ host: "::1", port: 80 })); // "[::1]:80"
+ * ```
+ */
+export function fmtAddr(a: SockAddr | undefined): string {
+  if (!a) return "*";
+  return a.host.includes(":") ? `[${a.host}]:${a.port}` : `${a.host}:${a.port}`;
+}
+
+/** Escape text so every control character is visible: `"hello\n"`. */
+export function quoteText(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\0") out += "\\0";
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === '"') out += '\\"';
+    else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0)) {
+      out += "\\x" + c.toString(16).padStart(2, "0");
+    } else out += ch;
+  }
+  return out + '"';
+}
+
+/** Bytes as space-separated hex pairs: `48 65 0a`. */
+export function hexPairs(b: Uint8Array): string {
+  return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(" ");
+}
+
+/**
+ * Received bytes for a one-line view: quoted text when they are UTF-8, hex otherwise.
+ *
+ * @example
+ * ```ts
+ * console.log(showBytes(new Uint8Array([104, 105, 10]))); // "hi\n" in quotes
+ * console.log(showBytes(new Uint8Array([0xff, 0x00]))); // hex ff 00
+ * ```
+ */
+export function showBytes(b: Uint8Array): string {
+  const shown = b.length > SHOW_MAX ? b.subarray(0, SHOW_MAX) : b;
+  let text: string;
+  try {
+    text = quoteText(fatal.decode(shown));
+  } catch {
+    // A cut inside a multibyte character is still text: show the complete part as text.
+    const cut = utf8Prefix(shown);
+    text = cut > 0 && cut >= shown.length - 3
+      ? quoteText(fatal.decode(shown.subarray(0, cut))) + " + hex " + hexPairs(shown.subarray(cut))
+      : "hex " + hexPairs(shown);
+  }
+  if (b.length > SHOW_MAX) text += ` ... and ${b.length - SHOW_MAX} more bytes (shown with -x)`;
+  return text;
+}
+
+/** Length of the longest prefix of `b` that is valid UTF-8, or -1 when none is. */
+function utf8Prefix(b: Uint8Array): number {
+  for (let n = b.length - 1; n >= Math.max(1, b.length - 3); n--) {
+    try {
+      fatal.decode(b.subarray(0, n));
+      return n;
+    } catch {
+      // Try a shorter prefix.
+    }
+  }
+  return -1;
+}
+
+/**
+ * A hex dump, 16 bytes a line with offsets and printable ASCII, like `xxd`.
+ *
+ * @example
+ * ```ts
+ * console.log(hexDump(new TextEncoder().encode("hello\n")));
+ * ```
+ */
+export function hexDump(b: Uint8Array): string {
+  const lines: string[] = [];
+  for (let off = 0; off < b.length; off += 16) {
+    const row = b.subarray(off, off + 16);
+    const ascii = Array.from(row, (x) => (x >= 0x20 && x < 0x7f ? String.fromCharCode(x) : ".")).join("");
+    lines.push(`  ${off.toString(16).padStart(6, "0")}  ${hexPairs(row).padEnd(47)}  |${ascii}|`);
+  }
+  return lines.join("\n");
+}
+
+/** ANSI colour, applied only when the output wants it. */
+export interface Paint {
+  /** A successful return value. */
+  ok(s: string): string;
+  /** A failure. */
+  bad(s: string): string;
+  /** A note or annotation. */
+  dim(s: string): string;
+}
+
+/** Colours for a terminal. */
+export const COLOR: Paint = {
+  ok: (s) => `\x1b[32m${s}\x1b[0m`,
+  bad: (s) => `\x1b[31m${s}\x1b[0m`,
+  dim: (s) => `\x1b[2m${s}\x1b[0m`,
+};
+
+/** No colour, for pipes, files and NO_COLOR. */
+export const PLAIN: Paint = { ok: (s) => s, bad: (s) => s, dim: (s) => s };
+
+/** The column where a call's annotation starts. */
+export const NOTE_COLUMN = 38;
+
+/** `call = ret` with an annotation aligned at {@link NOTE_COLUMN}. */
+export function callLine(call: string, ret: string, annotation: string | undefined, p: Paint): string {
+  const left = `${call} = ${ret}`;
+  if (!annotation) return p.ok(left);
+  return p.ok(left) + " ".repeat(Math.max(1, NOTE_COLUMN - left.length)) + p.dim(annotation);
+}

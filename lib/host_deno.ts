@@ -1,0 +1,85 @@
+/**
+ * Deno's {@link Host}.
+ *
+ * @module
+ */
+
+import type { Host } from "./host.ts";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+let pending = new Uint8Array(0);
+let ended = false;
+
+function writeAll(w: { writeSync(p: Uint8Array): number }, text: string): void {
+  const data = encoder.encode(text);
+  let off = 0;
+  while (off < data.length) off += w.writeSync(data.subarray(off));
+}
+
+/** Deno's standard streams, files, environment and signals. */
+export const denoHost: Host = {
+  args: Deno.args,
+
+  env(name) {
+    try {
+      return Deno.env.get(name);
+    } catch {
+      return undefined; // not permitted: as if unset
+    }
+  },
+
+  isTerminal(fd) {
+    return [Deno.stdin, Deno.stdout, Deno.stderr][fd]!.isTerminal();
+  },
+
+  write(fd, text) {
+    try {
+      writeAll(fd === 1 ? Deno.stdout : Deno.stderr, text);
+    } catch (e) {
+      // A closed pipe (`sockshell ... | head`) ends the program quietly, as it would a C one.
+      if (e instanceof Deno.errors.BrokenPipe) Deno.exit(141);
+      throw e;
+    }
+  },
+
+  readTextFile: (path) => Deno.readTextFile(path),
+  appendTextFile: (path, text) => Deno.writeTextFile(path, text, { append: true }),
+  writeTextFile: (path, text) => Deno.writeTextFile(path, text),
+
+  async readLine() {
+    for (;;) {
+      const nl = pending.indexOf(10);
+      if (nl >= 0) {
+        const line = decoder.decode(pending.subarray(0, nl));
+        pending = pending.slice(nl + 1);
+        return line.endsWith("\r") ? line.slice(0, -1) : line;
+      }
+      if (ended) {
+        if (!pending.length) return null;
+        const line = decoder.decode(pending);
+        pending = new Uint8Array(0);
+        return line;
+      }
+      const buf = new Uint8Array(4096);
+      const n = await Deno.stdin.read(buf);
+      if (n === null) ended = true;
+      else {
+        const next = new Uint8Array(pending.length + n);
+        next.set(pending);
+        next.set(buf.subarray(0, n), pending.length);
+        pending = next;
+      }
+    }
+  },
+
+  onInterrupt(f) {
+    Deno.addSignalListener("SIGINT", f);
+    return () => Deno.removeSignalListener("SIGINT", f);
+  },
+
+  exit(code) {
+    Deno.exit(code);
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * The TEXT argument of `send` and `sendto`: words joined by single spaces,
+ * repeated with `-r`, sent byte for byte.
+ *
+ * @module
+ */
+
+import { parseInteger } from "./command.ts";
+import { UsageError } from "./errors.ts";
+import { concat, type Word } from "./tokenize.ts";
+
+/** Most bytes one `send` builds: 16 MiB. */
+export const MAX_PAYLOAD = 16 * 1024 * 1024;
+
+/**
+ * The bytes of TEXT: the words joined by one space each, repeated `repeat` times.
+ *
+ * @example
+ * ```ts
+ * const w = (text: string) => ({ text, bytes: new TextEncoder().encode(text), quoted: false });
+ * console.log(payload([w("a"), w("b")], "2").length); // 6: "a ba b"
+ * ```
+ */
+export function payload(words: Word[], repeat: string | true | undefined): Uint8Array {
+  if (words.length === 0) throw new UsageError('nothing to send: give the TEXT, e.g. "hello\\n"');
+  const parts: Uint8Array[] = [];
+  words.forEach((w, i) => {
+    if (i > 0) parts.push(SPACE);
+    parts.push(w.bytes);
+  });
+  const once = concat(parts);
+  const times = repeat === undefined ? 1 : parseInteger(String(repeat), "repeat count", 1, MAX_PAYLOAD);
+  if (once.length * times > MAX_PAYLOAD) {
+    throw new UsageError(`payload too large: ${once.length * times} bytes (at most ${MAX_PAYLOAD})`);
+  }
+  if (times === 1) return once;
+  const out = new Uint8Array(once.length * times);
+  for (let i = 0; i < times; i++) out.set(once, i * once.length);
+  return out;
+}
+
+const SPACE = new Uint8Array([32]);

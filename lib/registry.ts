@@ -1,0 +1,55 @@
+/**
+ * Looking commands up in the registry: by name or alias, with "did you mean".
+ *
+ * @module
+ */
+
+import type { CommandSpec } from "./command.ts";
+
+/** The command named `name` or having it as an alias. */
+export function findCommand(commands: Readonly<Record<string, CommandSpec>>, name: string): CommandSpec | undefined {
+  const key = name.toLowerCase();
+  return commands[key] ?? Object.values(commands).find((c) => c.aliases?.includes(key));
+}
+
+/** Every name and alias, for completion. */
+export function commandNames(commands: Readonly<Record<string, CommandSpec>>): string[] {
+  return Object.values(commands).flatMap((c) => [c.name, ...(c.aliases ?? [])]).sort();
+}
+
+/**
+ * `: did you mean "recv"?` for a near-miss, or "" when nothing is close.
+ *
+ * @example
+ * ```ts ignore
+ * suggest(commands, "rcv"); // ': did you mean "recv"?'
+ * ```
+ */
+export function suggest(commands: Readonly<Record<string, CommandSpec>>, name: string): string {
+  const key = name.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const n of commandNames(commands)) {
+    const d = n.startsWith(key) && key.length >= 2 ? 1 : distance(key, n);
+    if (d < bestD) {
+      bestD = d;
+      best = n;
+    }
+  }
+  return best && bestD <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) ? `: did you mean "${best}"?` : "";
+}
+
+/** Levenshtein distance, with a swap of two neighbours counted as one edit. */
+function distance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

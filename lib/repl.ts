@@ -1,0 +1,138 @@
+/**
+ * The interactive loop, on node:readline: line editing, history kept across
+ * runs, Tab completion of commands and descriptors, a prompt that shows the
+ * current descriptor, and Ctrl-C that interrupts the running call.
+ *
+ * @module
+ */
+
+import type { Readable, Writable } from "node:stream";
+import type { Scope } from "./command.ts";
+import { EXIT } from "./errors.ts";
+import type { Host } from "./host.ts";
+import { commandNames, findCommand } from "./registry.ts";
+import type { Shell } from "./shell.ts";
+
+/** How many history lines are kept. */
+export const HISTORY_SIZE = 1000;
+
+/** What the REPL runs on. */
+export interface ReplOptions {
+  /** Keyboard input. */
+  input: Readable;
+  /** Where the prompt and echo go. */
+  output: Writable;
+  /** True for a real terminal (raw mode, Ctrl-C as a key). */
+  terminal: boolean;
+  /** History file, or undefined for none. */
+  historyFile?: string;
+  /** Files, for the history. */
+  host: Pick<Host, "readTextFile" | "appendTextFile">;
+  /** Shown once at start, or undefined. */
+  banner?: string;
+}
+
+/** The prompt: `sockshell> `, or `sockshell@3> ` when descriptor 3 is current. */
+export function promptFor(scope: Scope): string {
+  return scope.current === undefined ? "sockshell> " : `sockshell@${scope.current}> `;
+}
+
+/** Tab completion: command names first, then `@FD`s and each command's own words. */
+export function complete(shell: Shell, line: string): [string[], string] {
+  const words = line.split(/\s+/);
+  const last = words.at(-1) ?? "";
+  let candidates: string[];
+  if (words.length <= 1) candidates = commandNames(shell.commands);
+  else {
+    const spec = findCommand(shell.commands, words[0]!);
+    const fds = shell.table.list().map((s) => String(s.fd));
+    candidates = [
+      ...(spec?.takesFd && words.length === 2 ? fds.map((fd) => "@" + fd) : []),
+      ...(spec?.name === "use" || spec?.name === "close" ? fds : []),
+      ...(words.length === 2 ? spec?.complete ?? [] : []),
+      ...(spec?.name === "help" ? commandNames(shell.commands) : []),
+    ];
+  }
+  const hits = candidates.filter((c) => c.startsWith(last));
+  return [hits.length ? hits : [], last];
+}
+
+/**
+ * Run the REPL until `exit`, Ctrl-D, or Ctrl-C twice at an empty prompt; resolves with the exit status.
+ *
+ * @example
+ * ```ts ignore
+ * const code = await repl(shell, shell.newScope(), { input, output, terminal: false, host });
+ * ```
+ */
+export async function repl(shell: Shell, scope: Scope, opts: ReplOptions): Promise<number> {
+  const readline = await import("node:readline");
+  const history = await loadHistory(opts);
+  const rl = readline.createInterface({
+    input: opts.input,
+    output: opts.output,
+    terminal: opts.terminal,
+    history,
+    historySize: HISTORY_SIZE,
+    removeHistoryDuplicates: true,
+    completer: (line: string) => complete(shell, line),
+    prompt: promptFor(scope),
+  });
+  let running: AbortController | undefined;
+  let armed = false; // a first Ctrl-C at an empty prompt arms the exit
+  rl.on("SIGINT", () => {
+    if (running) {
+      running.abort();
+      return;
+    }
+    if (rl.line.length > 0) {
+      armed = false;
+      opts.output.write("^C\n");
+      (rl as unknown as { line: string }).line = "";
+      rl.prompt();
+      return;
+    }
+    if (armed) {
+      rl.close();
+      return;
+    }
+    armed = true;
+    opts.output.write("\n(To exit, press Ctrl+C again or Ctrl+D or type exit)\n");
+    rl.prompt();
+  });
+  if (opts.banner) opts.output.write(opts.banner + "\n");
+  rl.prompt();
+  try {
+    for await (const line of rl) {
+      armed = false;
+      if (line.trim() && opts.historyFile) {
+        opts.host.appendTextFile(opts.historyFile, line + "\n").catch(() => {
+          // History is a convenience: a read-only home must not stop the shell.
+        });
+      }
+      running = new AbortController();
+      try {
+        await shell.runLine(line, scope, running.signal);
+      } finally {
+        running = undefined;
+      }
+      if (shell.exitCode !== undefined) break;
+      rl.setPrompt(promptFor(scope));
+      rl.prompt();
+    }
+  } finally {
+    rl.close();
+  }
+  if (shell.exitCode === undefined) opts.output.write("\n");
+  return shell.exitCode ?? EXIT.ok;
+}
+
+async function loadHistory(opts: ReplOptions): Promise<string[]> {
+  if (!opts.historyFile) return [];
+  try {
+    const text = await opts.host.readTextFile(opts.historyFile);
+    return text.split("\n").filter((l) => l.trim()).slice(-HISTORY_SIZE).reverse();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * The command-line tokenizer.
+ *
+ * A line is lexed once into words whose pieces are literal bytes or variable
+ * references, and each word is expanded when the command runs, so a script's
+ * loop body is lexed once and expanded on every pass.
+ *
+ * - `;` separates commands and `#` starts a comment, outside quotes.
+ * - `"..."` keeps spaces and takes escapes and `$var`; `'...'` is literal.
+ * - Escapes: `\n \r \t \0 \\ \" \' \$ \xHH`, and `\` before a space or `;`.
+ * - Variables: `$name`, `${name}`, `${name:-default}`, `$1`, `$#`.
+ *
+ * @module
+ */
+
+import { UsageError } from "./errors.ts";
+
+/** Longest line the shell accepts, in bytes. */
+export const MAX_LINE = 65536;
+
+/** A piece of a lexed word: literal bytes, or a variable to look up when the word is expanded. */
+export type Piece = Uint8Array | { name: string; fallback?: string };
+
+/** A word as lexed: its pieces, and whether any of it was quoted or escaped. */
+export interface LexedWord {
+  /** Literal bytes and variable references, in order. */
+  pieces: Piece[];
+  /** True when the word had quotes or escapes: such a word is never an option or an `@fd`. */
+  quoted: boolean;
+}
+
+/** An expanded word, ready for a command. */
+export interface Word {
+  /** The word as text (UTF-8 decoded, invalid bytes replaced). */
+  text: string;
+  /** The word's exact bytes, as sent by `send`. */
+  bytes: Uint8Array;
+  /** True when the word was quoted or escaped. */
+  quoted: boolean;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Split a line into commands, each a list of lexed words.
+ *
+ * @example
+ * ```ts
+ * const [cmd] = lex('send "hello\\n"');
+ * console.log(cmd?.length); // 2
+ * ```
+ */
+export function lex(line: string): LexedWord[][] {
+  if (encoder.encode(line).length > MAX_LINE) {
+    throw new UsageError(`line too long: over ${MAX_LINE} bytes`);
+  }
+  const commands: LexedWord[][] = [];
+  let words: LexedWord[] = [];
+  let word: LexedWord | undefined;
+  let lit: number[] = [];
+  let i = 0;
+
+  const flushLit = () => {
+    if (!word) word = { pieces: [], quoted: false };
+    if (lit.length) word.pieces.push(new Uint8Array(lit));
+    lit = [];
+  };
+  const endWord = () => {
+    if (word || lit.length) {
+      flushLit();
+      words.push(word!);
+    }
+    word = undefined;
+  };
+  const endCommand = () => {
+    endWord();
+    if (words.length) commands.push(words);
+    words = [];
+  };
+  const pushChar = (ch: string) => {
+    for (const b of encoder.encode(ch)) lit.push(b);
+  };
+  const startWord = () => {
+    if (!word) word = { pieces: [], quoted: false };
+  };
+
+  const readEscape = (): void => {
+    const c = line[i + 1];
+    if (c === undefined) throw new UsageError("line ends with a lone backslash");
+    const simple: Record<string, number> = {
+      n: 10,
+      r: 13,
+      t: 9,
+      "0": 0,
+      "\\": 92,
+      '"': 34,
+      "'": 39,
+      "$": 36,
+      " ": 32,
+      ";": 59,
+      "#": 35,
+    };
+    if (c in simple) {
+      lit.push(simple[c]!);
+      i += 2;
+      return;
+    }
+    if (c === "x") {
+      const hex = line.slice(i + 2, i + 4);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
+        throw new UsageError(`bad escape "\\x${hex}": \\x takes two hex digits, as in \\x0a`);
+      }
+      lit.push(parseInt(hex, 16));
+      i += 4;
+      return;
+    }
+    throw new UsageError(`unknown escape "\\${c}": use \\n \\r \\t \\0 \\\\ \\" \\' \\$ or \\xHH`);
+  };
+
+  const readVar = (): boolean => {
+    const rest = line.slice(i + 1);
+    let m = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)/.exec(rest);
+    if (m) {
+      flushLit();
+      word!.pieces.push({ name: m[1]! });
+      i += 1 + m[0].length;
+      return true;
+    }
+    m = /^\{([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)(?::-([^}]*))?\}/.exec(rest);
+    if (m) {
+      flushLit();
+      word!.pieces.push(m[2] === undefined ? { name: m[1]! } : { name: m[1]!, fallback: m[2] });
+      i += 1 + m[0].length;
+      return true;
+    }
+    if (rest.startsWith("{")) {
+      throw new UsageError(`bad variable reference "\${${rest.slice(1, 12)}...": write \${name} or \${name:-default}`);
+    }
+    return false;
+  };
+
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === " " || c === "\t" || c === "\r" || c === "\n") {
+      endWord();
+      i++;
+    } else if (c === ";") {
+      endCommand();
+      i++;
+    } else if (c === "#" && !word && !lit.length) {
+      break;
+    } else if (c === "\\") {
+      startWord();
+      word!.quoted = true;
+      readEscape();
+    } else if (c === "'") {
+      startWord();
+      word!.quoted = true;
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new UsageError("unterminated quote: a ' is never closed");
+      pushChar(line.slice(i + 1, end));
+      i = end + 1;
+    } else if (c === '"') {
+      startWord();
+      word!.quoted = true;
+      i++;
+      for (;;) {
+        const d = line[i];
+        if (d === undefined) throw new UsageError('unterminated quote: a " is never closed');
+        if (d === '"') {
+          i++;
+          break;
+        }
+        if (d === "\\") readEscape();
+        else if (d === "$" && readVar()) continue;
+        else {
+          const cp = line.codePointAt(i)!;
+          pushChar(String.fromCodePoint(cp));
+          i += cp > 0xffff ? 2 : 1;
+        }
+      }
+    } else if (c === "$") {
+      startWord();
+      if (!readVar()) {
+        pushChar("$");
+        i++;
+      }
+    } else {
+      startWord();
+      const cp = line.codePointAt(i)!;
+      pushChar(String.fromCodePoint(cp));
+      i += cp > 0xffff ? 2 : 1;
+    }
+  }
+  endCommand();
+  return commands;
+}
+
+/** Looks up a variable's bytes; undefined when it is not set. */
+export type VarLookup = (name: string) => Uint8Array | undefined;
+
+/**
+ * Expand lexed words with the variables in scope.
+ *
+ * @example
+ * ```ts
+ * const [cmd] = lex("send $greeting");
+ * const words = expand(cmd!, (n) => n === "greeting" ? new TextEncoder().encode("hi") : undefined);
+ * console.log(words[1]?.text); // "hi"
+ * ```
+ */
+export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
+  return words.map((w) => {
+    const parts: Uint8Array[] = [];
+    for (const p of w.pieces) {
+      if (p instanceof Uint8Array) {
+        parts.push(p);
+        continue;
+      }
+      const v = lookup(p.name);
+      if (v !== undefined) parts.push(v);
+      else if (p.fallback !== undefined) parts.push(encoder.encode(p.fallback));
+      else {
+        const hint = /^[0-9]+$/.test(p.name)
+          ? `no argument ${p.name} was given`
+          : `set it first, or write \\$ for a dollar sign`;
+        throw new UsageError(`undefined variable $${p.name}: ${hint}`);
+      }
+    }
+    const bytes = concat(parts);
+    // A word that starts with a variable is data: its value must never turn into an option.
+    const quoted = w.quoted || (w.pieces[0] !== undefined && !(w.pieces[0] instanceof Uint8Array));
+    return { text: decoder.decode(bytes), bytes, quoted };
+  });
+}
+
+/** Join byte arrays into one. */
+export function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
+/** Lex and expand a line with no variables: what `-c` and tests use for one-offs. */
+export function tokenize(line: string, lookup: VarLookup = () => undefined): Word[][] {
+  return lex(line).map((cmd) => expand(cmd, lookup));
+}

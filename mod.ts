@@ -1,0 +1,31 @@
+/**
+ * sockshell: an interactive socket shell for learning BSD sockets.
+ *
+ * The entry point wires the command line to the registry on Deno's host and
+ * network; the modules it exports are what other entry points (the Node
+ * build, tests) put together differently.
+ *
+ * @example
+ * ```sh
+ * deno run --allow-net --allow-read --allow-write --allow-env mod.ts -c "socket tcp; listen; ls"
+ * ```
+ *
+ * @module
+ */
+
+import { builtInCommands } from "./commands/mod.ts";
+import { main } from "./lib/cli.ts";
+import { host } from "./lib/host.ts";
+import { backend } from "./lib/net.ts";
+
+export { builtInCommands } from "./commands/mod.ts";
+export { main, VERSION } from "./lib/cli.ts";
+export { Shell } from "./lib/shell.ts";
+export type { NetBackend } from "./lib/net.ts";
+export type { Host } from "./lib/host.ts";
+
+if (import.meta.main) {
+  const h = await host();
+  const code = await main(h, await backend(), builtInCommands);
+  h.exit(code);
+}

@@ -1,0 +1,426 @@
+/**
+ * Build and run the handout's C programs (`tests/peers/*.c`) from tests.
+ *
+ * Peers are compiled with gcc into `.cache/peers/` at the repository root and
+ * run with `Deno.Command`. Needs `--allow-run`, `--allow-read`,
+ * `--allow-write` and `--allow-net` (plus `--unstable-net`, which deno.json
+ * enables, for {@link freePort} with `"udp"`).
+ *
+ * @module
+ */
+
+const REPO_ROOT = decodeURIComponent(new URL("../", import.meta.url).pathname)
+  .replace(/\/$/, "");
+const PEERS_DIR = `${REPO_ROOT}/tests/peers`;
+const CACHE_DIR = `${REPO_ROOT}/.cache/peers`;
+
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** Options for {@link runPeer}. */
+export interface RunPeerOptions {
+  /** Text written to the peer's stdin, which is then closed (default: empty). */
+  stdin?: string;
+  /** Kill the peer with SIGKILL and reject after this many ms (default 10000). */
+  timeoutMs?: number;
+}
+
+/** What a finished peer produced. */
+export interface PeerResult {
+  /** Exit code (128 + signal number if killed by a signal). */
+  code: number;
+  /** Everything the peer wrote on stdout, decoded as UTF-8. */
+  stdout: string;
+  /** Everything the peer wrote on stderr, decoded as UTF-8. */
+  stderr: string;
+}
+
+/** Options for {@link startPeer}. */
+export interface StartPeerOptions {
+  /** Text written to the peer's stdin, which is then closed (default: no stdin). */
+  stdin?: string;
+}
+
+/** A long-running peer (typically a server) started by {@link startPeer}. */
+export interface RunningPeer extends AsyncDisposable {
+  /** The underlying child process. */
+  readonly process: Deno.ChildProcess;
+  /** Resolves with the exit status once the peer has exited. */
+  readonly status: Promise<Deno.CommandStatus>;
+  /**
+   * All of stdout once the peer has exited. If it has not exited within
+   * `timeoutMs` (default 10000) it is killed and the promise rejects.
+   */
+  stdout(timeoutMs?: number): Promise<string>;
+  /** All of stderr once the peer has exited (same timeout rule as stdout). */
+  stderr(timeoutMs?: number): Promise<string>;
+  /** Sends SIGKILL (or `signal`) unless the peer has already exited. */
+  kill(signal?: Deno.Signal): void;
+  /**
+   * Resolves once a TCP socket is listening on `port`. On Linux this reads the
+   * kernel's socket table, so it never connects (single-client servers keep
+   * their one `accept`); elsewhere it falls back to connect probes on `host`.
+   * Rejects if the peer exits first or after `timeoutMs`.
+   */
+  waitForPort(port: number, host?: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once a UDP socket is bound to `port` (from the kernel's socket
+   * table; a 200 ms sleep where that table cannot be read). Rejects if the
+   * peer exits first or after `timeoutMs` (default 5000).
+   */
+  waitForUdpBound(port: number, timeoutMs?: number): Promise<void>;
+}
+
+const builds = new Map<string, Promise<string>>();
+
+/**
+ * Compiles `tests/peers/NAME.c` with `gcc -O2 -Wall` into `.cache/peers/NAME`
+ * (reused while newer than the source) and returns the binary's absolute path.
+ */
+export function buildPeer(name: string): Promise<string> {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) {
+    return Promise.reject(new Error(`buildPeer: invalid peer name "${name}"`));
+  }
+  let build = builds.get(name);
+  if (build === undefined) {
+    build = compile(name);
+    builds.set(name, build);
+    build.catch(() => builds.delete(name));
+  }
+  return build;
+}
+
+async function mtimeOf(path: string): Promise<number | null> {
+  try {
+    return (await Deno.stat(path)).mtime?.getTime() ?? null;
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return null;
+    throw err;
+  }
+}
+
+async function compile(name: string): Promise<string> {
+  const src = `${PEERS_DIR}/${name}.c`;
+  const bin = `${CACHE_DIR}/${name}`;
+  const srcTime = await mtimeOf(src);
+  if (srcTime === null) throw new Error(`buildPeer: no such source ${src}`);
+  const binTime = await mtimeOf(bin);
+  if (binTime !== null && binTime > srcTime) return bin;
+
+  await Deno.mkdir(CACHE_DIR, { recursive: true });
+  // Compile under a unique name, then rename: concurrent builders (other test
+  // files, other processes) never see or run a half-written binary.
+  const tmp = `${bin}.tmp-${Deno.pid}-${crypto.randomUUID()}`;
+  let out: Deno.CommandOutput;
+  try {
+    out = await new Deno.Command("gcc", {
+      args: ["-O2", "-Wall", "-o", tmp, src],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) {
+      throw new Error(
+        `buildPeer: gcc not found on PATH; install gcc to build tests/peers/${name}.c`,
+      );
+    }
+    throw err;
+  }
+  if (!out.success) {
+    await Deno.remove(tmp).catch(() => {});
+    throw new Error(
+      `buildPeer: gcc failed on tests/peers/${name}.c (exit ${out.code}):\n` +
+        decoder.decode(out.stderr),
+    );
+  }
+  await Deno.rename(tmp, bin);
+  return bin;
+}
+
+function programName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+async function feedStdin(
+  child: Deno.ChildProcess,
+  text: string,
+): Promise<void> {
+  const writer = child.stdin.getWriter();
+  try {
+    await writer.write(encoder.encode(text));
+  } catch {
+    // The peer exited or closed stdin without reading everything: fine.
+  }
+  try {
+    await writer.close();
+  } catch {
+    // Already closed by a failed write.
+  }
+}
+
+/**
+ * Runs a peer to completion: writes `opts.stdin` then closes stdin, collects
+ * stdout/stderr, and rejects (after SIGKILL) if it runs longer than
+ * `opts.timeoutMs` (default 10000 ms).
+ */
+export async function runPeer(
+  path: string,
+  args: string[],
+  opts: RunPeerOptions = {},
+): Promise<PeerResult> {
+  const timeoutMs = opts.timeoutMs ?? 10000;
+  const child = new Deno.Command(path, {
+    args,
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const output = child.output();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // Already exited.
+    }
+  }, timeoutMs);
+  try {
+    await feedStdin(child, opts.stdin ?? "");
+    const out = await output;
+    const result = {
+      code: out.code,
+      stdout: decoder.decode(out.stdout),
+      stderr: decoder.decode(out.stderr),
+    };
+    if (timedOut) {
+      throw new Error(
+        `runPeer: ${programName(path)} ${args.join(" ")} timed out after ` +
+          `${timeoutMs} ms and was killed; stdout so far: ` +
+          `${JSON.stringify(result.stdout)}, stderr: ` +
+          JSON.stringify(result.stderr),
+      );
+    }
+    return result;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A stream being read to its end in the background; cancellable. */
+interface Collector {
+  text: Promise<string>;
+  cancel(): Promise<void>;
+}
+
+function collect(stream: ReadableStream<Uint8Array>): Collector {
+  const reader = stream.getReader();
+  const text = (async () => {
+    const chunks: Uint8Array[] = [];
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+      }
+    } catch {
+      // Cancelled: keep what was read.
+    }
+    const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return decoder.decode(all);
+  })();
+  return {
+    text,
+    async cancel() {
+      await reader.cancel().catch(() => {});
+      await text;
+    },
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Reads the kernel socket tables (via `cat`, since Deno only grants /proc/net
+ * to --allow-all). Returns null where they cannot be read (non-Linux).
+ */
+async function socketTable(files: string[]): Promise<string | null> {
+  try {
+    const out = await new Deno.Command("cat", {
+      args: files,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    const text = decoder.decode(out.stdout);
+    return text.length > 0 ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True if `table` has a socket on local `port` (in `state`, if given). */
+function hasLocalPort(table: string, port: number, state?: string): boolean {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  for (const line of table.split("\n")) {
+    const fields = line.trim().split(/\s+/);
+    const local = fields[1];
+    if (local === undefined || !local.includes(":")) continue;
+    if (local.slice(local.lastIndexOf(":") + 1) !== hexPort) continue;
+    if (state === undefined || fields[3] === state) return true;
+  }
+  return false;
+}
+
+/**
+ * Starts a long-running peer (a server). stdout and stderr are collected in
+ * the background; dispose it (`await using`) to kill it and reap it.
+ */
+export function startPeer(
+  path: string,
+  args: string[],
+  opts: StartPeerOptions = {},
+): RunningPeer {
+  const name = `${programName(path)} ${args.join(" ")}`.trim();
+  const child = new Deno.Command(path, {
+    args,
+    stdin: opts.stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  if (opts.stdin !== undefined) void feedStdin(child, opts.stdin);
+  const stdoutCollector = collect(child.stdout);
+  const stderrCollector = collect(child.stderr);
+  const stdoutText = stdoutCollector.text;
+  const stderrText = stderrCollector.text;
+  let exited = false;
+  const status = child.status.then((s) => {
+    exited = true;
+    return s;
+  });
+
+  const kill = (signal: Deno.Signal = "SIGKILL"): void => {
+    if (exited) return;
+    try {
+      child.kill(signal);
+    } catch {
+      // Exited in the meantime.
+    }
+  };
+
+  const afterExit = async (
+    text: Promise<string>,
+    timeoutMs = 10000,
+  ): Promise<string> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<"timeout">((resolve) => {
+      timer = setTimeout(() => resolve("timeout"), timeoutMs);
+    });
+    try {
+      const first = await Promise.race([status, timeout]);
+      if (first === "timeout") {
+        kill();
+        await status;
+        throw new Error(
+          `startPeer: ${name} did not exit within ${timeoutMs} ms and was ` +
+            `killed; stdout: ${JSON.stringify(await stdoutText)}`,
+        );
+      }
+      return await text;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const waitFor = async (
+    what: string,
+    timeoutMs: number,
+    ready: () => Promise<boolean>,
+  ): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (await ready()) return;
+      if (exited) {
+        throw new Error(
+          `startPeer: ${name} exited (code ${(await status).code}) before ` +
+            `${what}; stderr: ${JSON.stringify(await stderrText)}`,
+        );
+      }
+      if (Date.now() >= deadline) {
+        throw new Error(`startPeer: ${name}: no ${what} after ${timeoutMs} ms`);
+      }
+      await sleep(20);
+    }
+  };
+
+  return {
+    process: child,
+    status,
+    stdout: (timeoutMs?: number) => afterExit(stdoutText, timeoutMs),
+    stderr: (timeoutMs?: number) => afterExit(stderrText, timeoutMs),
+    kill,
+    waitForPort(port, host = "127.0.0.1", timeoutMs = 5000) {
+      return waitFor(`TCP listener on port ${port}`, timeoutMs, async () => {
+        const table = await socketTable(["/proc/net/tcp", "/proc/net/tcp6"]);
+        if (table !== null) return hasLocalPort(table, port, "0A");
+        try {
+          const conn = await Deno.connect({ hostname: host, port });
+          conn.close();
+          return true;
+        } catch {
+          return false;
+        }
+      });
+    },
+    waitForUdpBound(port, timeoutMs = 5000) {
+      return waitFor(`UDP socket on port ${port}`, timeoutMs, async () => {
+        const table = await socketTable(["/proc/net/udp", "/proc/net/udp6"]);
+        if (table !== null) return hasLocalPort(table, port);
+        await sleep(200);
+        return true;
+      });
+    },
+    async [Symbol.asyncDispose]() {
+      kill();
+      await status;
+      // Forked children of a server may still hold its stdout/stderr open:
+      // give them a moment, then stop reading.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const grace = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 2000);
+      });
+      await Promise.race([Promise.all([stdoutText, stderrText]), grace]);
+      clearTimeout(timer);
+      await Promise.all([stdoutCollector.cancel(), stderrCollector.cancel()]);
+    },
+  };
+}
+
+/**
+ * An ephemeral port that was free on 127.0.0.1 for `transport` a moment ago
+ * (bound with port 0, read back, closed).
+ */
+export function freePort(transport: "tcp" | "udp"): number {
+  if (transport === "tcp") {
+    const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+    const { port } = listener.addr;
+    listener.close();
+    return port;
+  }
+  const socket = Deno.listenDatagram({
+    transport: "udp",
+    hostname: "127.0.0.1",
+    port: 0,
+  });
+  const addr = socket.addr as Deno.NetAddr;
+  socket.close();
+  return addr.port;
+}
