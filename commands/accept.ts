@@ -15,7 +15,8 @@ import { fmtAddr } from "../lib/format.ts";
 export const acceptCommand: CommandSpec = {
   name: "accept",
   usage: "accept [@fd] [-t seconds]",
-  summary: "Wait for a client and return a new descriptor for its connection (it becomes current)",
+  summary:
+    "Wait for a client and return a new descriptor for its connection (it becomes current)",
   c: "int accept(int socket, struct sockaddr *addr, int *addrlen);",
   deno: "Listener.accept()",
   example: "accept",
@@ -31,9 +32,21 @@ export const acceptCommand: CommandSpec = {
     const timeout = parseTimeout(opts.t);
     return await call(ctx, `accept(${fdText(ctx)})`, async () => {
       const s = targetSock(ctx);
-      if (s.proto === "udp") throw new SocketError("EOPNOTSUPP", "accept is for TCP: UDP has no connections");
-      if (!s.listener) throw new SocketError("EINVAL", `socket ${s.fd} is not listening: call listen first`);
-      const conn = await s.takeConnection((p) => interruptible(p, ctx.signal, timeout));
+      if (s.proto === "udp") {
+        throw new SocketError(
+          "EOPNOTSUPP",
+          "accept is for TCP: UDP has no connections",
+        );
+      }
+      if (!s.listener) {
+        throw new SocketError(
+          "EINVAL",
+          `socket ${s.fd} is not listening: call listen first`,
+        );
+      }
+      const conn = await s.takeConnection((p) =>
+        interruptible(p, ctx.signal, timeout)
+      );
       const child = ctx.shell.table.open("tcp", s.family);
       child.conn = conn;
       ctx.scope.current = child.fd;
@@ -41,7 +54,12 @@ export const acceptCommand: CommandSpec = {
       return {
         ret: String(child.fd),
         annotation: `peer ${peer}`,
-        value: { "": child.fd, peer, host: conn.remote.host, port: conn.remote.port },
+        value: {
+          "": child.fd,
+          peer,
+          host: conn.remote.host,
+          port: conn.remote.port,
+        },
       };
     });
   },

@@ -1,4 +1,12 @@
-import { addrArgs, anyAddr, arity, call, type CommandSpec, fdText, targetSock } from "../lib/command.ts";
+import {
+  addrArgs,
+  anyAddr,
+  arity,
+  call,
+  type CommandSpec,
+  fdText,
+  targetSock,
+} from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { fmtAddr } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
@@ -9,7 +17,8 @@ export const bindCommand: CommandSpec = {
   usage: "bind [@fd] [host] <port:integer>",
   summary: "Give the socket a local address and port (0 lets the system pick)",
   c: "int bind(int sockfd, struct sockaddr *myaddr, int addrlen);",
-  deno: "TCP: checked now, opened by Deno.listen at listen; UDP: Deno.listenDatagram",
+  deno:
+    "TCP: checked now, opened by Deno.listen at listen; UDP: Deno.listenDatagram",
   example: "bind 4950",
   takesFd: true,
   details: [
@@ -22,20 +31,37 @@ export const bindCommand: CommandSpec = {
     arity(ctx.args, 1, 2, this.usage);
     let addr: SockAddr | undefined;
     const typed = ctx.args.map((w) => w.text).join(":");
-    return await call(ctx, () => `bind(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`, async () => {
-      const s = targetSock(ctx);
-      addr = await addrArgs(ctx, ctx.args, s.family, anyAddr(s.family));
-      if (s.local) throw new SocketError("EINVAL", `socket ${s.fd} is already bound to ${fmtAddr(s.local)}`);
-      if (s.proto === "udp") {
-        s.dgram = await ctx.shell.net.bindDatagram(addr);
-        return { ret: "0", annotation: addr.port === 0 ? `local ${fmtAddr(s.dgram.local)}` : undefined };
-      }
-      // Open and close at once: the address is checked here, where C would fail, and held from listen on.
-      const probe = await ctx.shell.net.listen(addr);
-      const local = probe.local;
-      probe.close();
-      s.bound = local;
-      return { ret: "0", annotation: addr.port === 0 ? `local ${fmtAddr(local)}` : undefined };
-    });
+    return await call(
+      ctx,
+      () => `bind(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`,
+      async () => {
+        const s = targetSock(ctx);
+        addr = await addrArgs(ctx, ctx.args, s.family, anyAddr(s.family));
+        if (s.local) {
+          throw new SocketError(
+            "EINVAL",
+            `socket ${s.fd} is already bound to ${fmtAddr(s.local)}`,
+          );
+        }
+        if (s.proto === "udp") {
+          s.dgram = await ctx.shell.net.bindDatagram(addr);
+          return {
+            ret: "0",
+            annotation: addr.port === 0
+              ? `local ${fmtAddr(s.dgram.local)}`
+              : undefined,
+          };
+        }
+        // Open and close at once: the address is checked here, where C would fail, and held from listen on.
+        const probe = await ctx.shell.net.listen(addr);
+        const local = probe.local;
+        probe.close();
+        s.bound = local;
+        return {
+          ret: "0",
+          annotation: addr.port === 0 ? `local ${fmtAddr(local)}` : undefined,
+        };
+      },
+    );
   },
 };

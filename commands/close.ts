@@ -19,15 +19,29 @@ export const closeCommand: CommandSpec = {
     const fd = ctx.args[0] ? Number(ctx.args[0].text) : targetFd(ctx);
     if (ctx.args[0] && !/^\d+$/.test(ctx.args[0].text)) {
       return await call(ctx, `close(${ctx.args[0].text})`, () => {
-        throw new SocketError("EBADF", `${JSON.stringify(ctx.args[0]!.text)} is not a descriptor number`);
+        throw new SocketError(
+          "EBADF",
+          `${JSON.stringify(ctx.args[0]!.text)} is not a descriptor number`,
+        );
       });
     }
     return await call(ctx, `close(${fd ?? "?"})`, () => {
-      if (fd === null) throw new SocketError("EBADF", "no current descriptor: name one, as in close 3");
+      if (fd === null) {
+        throw new SocketError(
+          "EBADF",
+          "no current descriptor: name one, as in close 3",
+        );
+      }
       const s = ctx.shell.table.get(fd);
       const notes: string[] = [];
-      if (s.unread > 0) notes.push(`${s.unread} received bytes were never read: discarded`);
-      if (s.waiting > 0) notes.push(`${s.waiting} pending connections were never accepted: closed`);
+      if (s.unread > 0) {
+        notes.push(`${s.unread} received bytes were never read: discarded`);
+      }
+      if (s.waiting > 0) {
+        notes.push(
+          `${s.waiting} pending connections were never accepted: closed`,
+        );
+      }
       ctx.shell.table.close(fd);
       if (ctx.scope.current === fd) ctx.scope.current = undefined;
       return Promise.resolve({ ret: "0", notes });

@@ -17,9 +17,11 @@ import type { SockAddr } from "../lib/net.ts";
 export const connectCommand: CommandSpec = {
   name: "connect",
   usage: "connect [@fd] [-t seconds] <host> <port:integer>",
-  summary: "TCP: connect to a server (the system picks the local port); UDP: set the default peer",
+  summary:
+    "TCP: connect to a server (the system picks the local port); UDP: set the default peer",
   c: "int connect(int socket, struct sockaddr *addr, int addrlen);",
-  deno: "TCP: Deno.connect({ hostname, port, signal }); UDP: none (the peer is remembered)",
+  deno:
+    "TCP: Deno.connect({ hostname, port, signal }); UDP: none (the peer is remembered)",
   example: "connect localhost 4950",
   takesFd: true,
   details: [
@@ -34,37 +36,71 @@ export const connectCommand: CommandSpec = {
     const timeout = parseTimeout(opts.t);
     let addr: SockAddr | undefined;
     const typed = `${rest[0]!.text}:${rest[1]!.text}`;
-    return await call(ctx, () => `connect(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`, async () => {
-      const s = targetSock(ctx);
-      addr = await addrArgs(ctx, rest, s.family, undefined);
-      if (s.proto === "udp") {
-        const notes: string[] = [];
-        if (!s.dgram) {
-          s.dgram = await ctx.shell.net.bindDatagram({ host: anyAddr(s.family), port: 0 });
-          notes.push(`bound to ephemeral port ${s.dgram.local.port} first, as the kernel does`);
+    return await call(
+      ctx,
+      () => `connect(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`,
+      async () => {
+        const s = targetSock(ctx);
+        addr = await addrArgs(ctx, rest, s.family, undefined);
+        if (s.proto === "udp") {
+          const notes: string[] = [];
+          if (!s.dgram) {
+            s.dgram = await ctx.shell.net.bindDatagram({
+              host: anyAddr(s.family),
+              port: 0,
+            });
+            notes.push(
+              `bound to ephemeral port ${s.dgram.local.port} first, as the kernel does`,
+            );
+          }
+          s.peer = addr;
+          return {
+            ret: "0",
+            annotation: `local ${fmtAddr(s.dgram.local)}`,
+            notes,
+          };
         }
-        s.peer = addr;
-        return { ret: "0", annotation: `local ${fmtAddr(s.dgram.local)}`, notes };
-      }
-      if (s.conn || s.listener) {
-        throw new SocketError("EISCONN", `socket ${s.fd} is already ${s.conn ? "connected" : "listening"}`);
-      }
-      if (s.bound && (s.bound.port !== 0 || s.bound.host !== anyAddr(s.family))) {
-        throw new SocketError(
-          "EOPNOTSUPP",
-          `Deno.connect cannot use the bound address ${fmtAddr(s.bound)}: connect from a fresh socket`,
-        );
-      }
-      const timer = timeout === undefined ? undefined : AbortSignal.timeout(timeout);
-      const signal = timer ? AbortSignal.any([ctx.signal, timer]) : ctx.signal;
-      try {
-        s.conn = await ctx.shell.net.connect(addr, signal);
-      } catch (e) {
-        if (ctx.signal.aborted) throw new SocketError("EINTR", "interrupted by Ctrl-C", { cause: e });
-        if (timer?.aborted) throw new SocketError("ETIMEDOUT", `no answer within ${timeout! / 1000} s`, { cause: e });
-        throw toSocketError(e);
-      }
-      return { ret: "0", annotation: `local ${fmtAddr(s.conn.local)}` };
-    });
+        if (s.conn || s.listener) {
+          throw new SocketError(
+            "EISCONN",
+            `socket ${s.fd} is already ${s.conn ? "connected" : "listening"}`,
+          );
+        }
+        if (
+          s.bound && (s.bound.port !== 0 || s.bound.host !== anyAddr(s.family))
+        ) {
+          throw new SocketError(
+            "EOPNOTSUPP",
+            `Deno.connect cannot use the bound address ${
+              fmtAddr(s.bound)
+            }: connect from a fresh socket`,
+          );
+        }
+        const timer = timeout === undefined
+          ? undefined
+          : AbortSignal.timeout(timeout);
+        const signal = timer
+          ? AbortSignal.any([ctx.signal, timer])
+          : ctx.signal;
+        try {
+          s.conn = await ctx.shell.net.connect(addr, signal);
+        } catch (e) {
+          if (ctx.signal.aborted) {
+            throw new SocketError("EINTR", "interrupted by Ctrl-C", {
+              cause: e,
+            });
+          }
+          if (timer?.aborted) {
+            throw new SocketError(
+              "ETIMEDOUT",
+              `no answer within ${timeout! / 1000} s`,
+              { cause: e },
+            );
+          }
+          throw toSocketError(e);
+        }
+        return { ret: "0", annotation: `local ${fmtAddr(s.conn.local)}` };
+      },
+    );
   },
 };

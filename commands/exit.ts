@@ -11,7 +11,9 @@ export const exitCommand: CommandSpec = {
   example: "exit",
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
-    ctx.shell.exitCode = ctx.args[0] ? parseInteger(ctx.args[0].text, "exit status", 0, 255) : 0;
+    ctx.shell.exitCode = ctx.args[0]
+      ? parseInteger(ctx.args[0].text, "exit status", 0, 255)
+      : 0;
     return Promise.resolve({ code: 0 });
   },
 };

@@ -5,23 +5,39 @@ import { SocketError } from "../lib/errno.ts";
 export const gethostbynameCommand: CommandSpec = {
   name: "gethostbyname",
   usage: "gethostbyname [-6] <name>",
-  summary: "Resolve a host name to its addresses (IPv4; -6 for IPv6), reading /etc/hosts first",
+  summary:
+    "Resolve a host name to its addresses (IPv4; -6 for IPv6), reading /etc/hosts first",
   c: "struct hostent *gethostbyname(const char *name);",
   deno: "node:dns lookup(), which is getaddrinfo(3)",
   example: "gethostbyname localhost",
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, { "6": "flag", "4": "flag" });
+    const { opts, rest } = parseOptions(this.name, ctx.args, {
+      "6": "flag",
+      "4": "flag",
+    });
     arity(rest, 1, 1, this.usage);
     const name = rest[0]!.text;
     const family = opts["6"] ? 6 : 4;
-    return await call(ctx, `gethostbyname(${JSON.stringify(name)})`, async () => {
-      const all = await ctx.shell.net.lookup(name, family);
-      if (!all.length) throw new SocketError("EAI_NODATA", `${name} has no IPv${family} address`);
-      return {
-        ret: all[0]!,
-        annotation: all.length > 1 ? `h_addr_list: ${all.join(", ")}` : undefined,
-        value: { "": all[0]!, all: all.join(" ") },
-      };
-    }, "NULL");
+    return await call(
+      ctx,
+      `gethostbyname(${JSON.stringify(name)})`,
+      async () => {
+        const all = await ctx.shell.net.lookup(name, family);
+        if (!all.length) {
+          throw new SocketError(
+            "EAI_NODATA",
+            `${name} has no IPv${family} address`,
+          );
+        }
+        return {
+          ret: all[0]!,
+          annotation: all.length > 1
+            ? `h_addr_list: ${all.join(", ")}`
+            : undefined,
+          value: { "": all[0]!, all: all.join(" ") },
+        };
+      },
+      "NULL",
+    );
   },
 };

@@ -6,7 +6,8 @@ import { findCommand, suggest } from "../lib/registry.ts";
 export const helpCommand: CommandSpec = {
   name: "help",
   usage: "help [command]",
-  summary: "List the commands, or show one: usage, C prototype, Deno call, example",
+  summary:
+    "List the commands, or show one: usage, C prototype, Deno call, example",
   c: "(no call: man 2 socket, man 2 bind, ...)",
   deno: "none",
   example: "help recv",
@@ -29,9 +30,15 @@ export const helpCommand: CommandSpec = {
     }
     const name = ctx.args[0].text;
     const spec = findCommand(commands, name);
-    if (!spec) throw new UnknownCommandError(`no command ${JSON.stringify(name)}${suggest(commands, name)}`);
+    if (!spec) {
+      throw new UnknownCommandError(
+        `no command ${JSON.stringify(name)}${suggest(commands, name)}`,
+      );
+    }
     const out = [
-      `${p.ok(spec.usage)}${spec.aliases ? `   (also: ${spec.aliases.join(", ")})` : ""}`,
+      `${p.ok(spec.usage)}${
+        spec.aliases ? `   (also: ${spec.aliases.join(", ")})` : ""
+      }`,
       `  ${spec.summary}`,
       `  C:       ${spec.c}`,
       `  Deno:    ${spec.deno}`,

@@ -5,7 +5,8 @@ import { fmtAddr } from "../lib/format.ts";
 export const lsCommand: CommandSpec = {
   name: "ls",
   usage: "ls",
-  summary: "List every descriptor: protocol, state, local and remote address (the 5-tuple)",
+  summary:
+    "List every descriptor: protocol, state, local and remote address (the 5-tuple)",
   c: "(no call: what `ss -tuanp` shows for this process)",
   deno: "none: read from the shell's descriptor table",
   example: "ls",
@@ -27,11 +28,17 @@ export const lsCommand: CommandSpec = {
       ]);
     }
     if (rows.length === 1) {
-      ctx.io.out("no open descriptors: start with 'socket tcp' or 'socket udp'\n");
+      ctx.io.out(
+        "no open descriptors: start with 'socket tcp' or 'socket udp'\n",
+      );
       return Promise.resolve({ code: 0 });
     }
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    const text = rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+    const widths = rows[0]!.map((_, i) =>
+      Math.max(...rows.map((r) => r[i]!.length))
+    );
+    const text = rows.map((r) =>
+      r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()
+    ).join("\n");
     ctx.io.out(text + "\n");
     return Promise.resolve({ code: 0 });
   },

@@ -24,23 +24,24 @@ import { socketCommand } from "./socket.ts";
 import { useCommand } from "./use.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
-export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object.fromEntries(
-  [
-    socketCommand,
-    bindCommand,
-    listenCommand,
-    acceptCommand,
-    connectCommand,
-    sendCommand,
-    recvCommand,
-    sendToCommand,
-    recvFromCommand,
-    shutdownCommand,
-    closeCommand,
-    gethostbynameCommand,
-    lsCommand,
-    useCommand,
-    helpCommand,
-    exitCommand,
-  ].map((c) => [c.name, c]),
-);
+export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
+  .fromEntries(
+    [
+      socketCommand,
+      bindCommand,
+      listenCommand,
+      acceptCommand,
+      connectCommand,
+      sendCommand,
+      recvCommand,
+      sendToCommand,
+      recvFromCommand,
+      shutdownCommand,
+      closeCommand,
+      gethostbynameCommand,
+      lsCommand,
+      useCommand,
+      helpCommand,
+      exitCommand,
+    ].map((c) => [c.name, c]),
+  );

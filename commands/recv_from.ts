@@ -5,7 +5,8 @@ import { receive } from "../lib/receive.ts";
 export const recvFromCommand: CommandSpec = {
   name: "recvfrom",
   usage: "recvfrom [@fd] [-t seconds] [-x] [-p] [n:integer]",
-  summary: "Receive one datagram (up to N bytes, 255 by default) and its sender's address",
+  summary:
+    "Receive one datagram (up to N bytes, 255 by default) and its sender's address",
   c: "int recvfrom(int s, char *buf, int len, int flags, struct sockaddr *from, int *fromlen);",
   deno: "DatagramConn.receive() (TCP: Conn.read, from the connected peer)",
   example: "recvfrom 99",

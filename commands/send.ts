@@ -1,4 +1,10 @@
-import { call, type CommandSpec, fdText, parseOptions, targetSock } from "../lib/command.ts";
+import {
+  call,
+  type CommandSpec,
+  fdText,
+  parseOptions,
+  targetSock,
+} from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { showBytes } from "../lib/format.ts";
 import { payload } from "../lib/payload.ts";
@@ -8,7 +14,8 @@ export const sendCommand: CommandSpec = {
   name: "send",
   aliases: ["write"],
   usage: "send [@fd] [-r count] <text...>",
-  summary: "Send bytes on a connected socket, exactly as written (no newline added)",
+  summary:
+    "Send bytes on a connected socket, exactly as written (no newline added)",
   c: "int send(int socket, char *buffer, int len, int flags);",
   deno: "Conn.write(bytes) (UDP: DatagramConn.send to the connected peer)",
   example: 'send "hello\\n"',
@@ -19,23 +26,50 @@ export const sendCommand: CommandSpec = {
     "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, { r: "value", o: "flag" });
+    const { opts, rest } = parseOptions(this.name, ctx.args, {
+      r: "value",
+      o: "flag",
+    });
     const data = payload(rest, opts.r);
     const flags = opts.o ? "MSG_OOB" : "0";
-    return await call(ctx, `${this.name}(${fdText(ctx)}, ${showBytes(data)}, ${data.length}, ${flags})`, async () => {
-      const s = targetSock(ctx);
-      if (opts.o) throw new SocketError("EOPNOTSUPP", "MSG_OOB (urgent data) has no Deno equivalent");
-      if (s.proto === "udp") {
-        if (!s.peer || !s.dgram) {
-          throw new SocketError("EDESTADDRREQ", "UDP socket not connected: use sendto, or connect first");
+    return await call(
+      ctx,
+      `${this.name}(${fdText(ctx)}, ${
+        showBytes(data)
+      }, ${data.length}, ${flags})`,
+      async () => {
+        const s = targetSock(ctx);
+        if (opts.o) {
+          throw new SocketError(
+            "EOPNOTSUPP",
+            "MSG_OOB (urgent data) has no Deno equivalent",
+          );
         }
-        const n = await s.dgram.send(data, s.peer);
+        if (s.proto === "udp") {
+          if (!s.peer || !s.dgram) {
+            throw new SocketError(
+              "EDESTADDRREQ",
+              "UDP socket not connected: use sendto, or connect first",
+            );
+          }
+          const n = await s.dgram.send(data, s.peer);
+          return { ret: String(n), value: { "": n } };
+        }
+        if (!s.conn) {
+          throw new SocketError(
+            "ENOTCONN",
+            `socket ${s.fd} is not connected`,
+          );
+        }
+        if (s.wrShut) {
+          throw new SocketError(
+            "EPIPE",
+            "the writing half was shut down",
+          );
+        }
+        const n = await s.conn.write(data);
         return { ret: String(n), value: { "": n } };
-      }
-      if (!s.conn) throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
-      if (s.wrShut) throw new SocketError("EPIPE", "the writing half was shut down");
-      const n = await s.conn.write(data);
-      return { ret: String(n), value: { "": n } };
-    });
+      },
+    );
   },
 };

@@ -1,4 +1,13 @@
-import { addrArgs, anyAddr, arity, call, type CommandSpec, fdText, parseOptions, targetSock } from "../lib/command.ts";
+import {
+  addrArgs,
+  anyAddr,
+  arity,
+  call,
+  type CommandSpec,
+  fdText,
+  parseOptions,
+  targetSock,
+} from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { fmtAddr, showBytes } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
@@ -8,7 +17,8 @@ import { payload } from "../lib/payload.ts";
 export const sendToCommand: CommandSpec = {
   name: "sendto",
   usage: "sendto [@fd] [-r count] <host> <port:integer> <text...>",
-  summary: "Send one datagram to HOST PORT (an unbound UDP socket is bound to an ephemeral port first)",
+  summary:
+    "Send one datagram to HOST PORT (an unbound UDP socket is bound to an ephemeral port first)",
   c: "int sendto(int s, char *buf, int len, int flags, struct sockaddr *to, int tolen);",
   deno: "DatagramConn.send(bytes, { hostname, port })",
   example: 'sendto localhost 4950 "hello"',
@@ -25,19 +35,38 @@ export const sendToCommand: CommandSpec = {
     const typed = `${rest[0]!.text}:${rest[1]!.text}`;
     return await call(
       ctx,
-      () => `sendto(${fdText(ctx)}, ${showBytes(data)}, ${data.length}, 0, ${to ? fmtAddr(to) : typed})`,
+      () =>
+        `sendto(${fdText(ctx)}, ${showBytes(data)}, ${data.length}, 0, ${
+          to ? fmtAddr(to) : typed
+        })`,
       async () => {
         const s = targetSock(ctx);
         to = await addrArgs(ctx, rest.slice(0, 2), s.family, undefined);
         if (s.proto === "tcp") {
-          if (!s.conn) throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
-          if (s.wrShut) throw new SocketError("EPIPE", "the writing half was shut down");
+          if (!s.conn) {
+            throw new SocketError(
+              "ENOTCONN",
+              `socket ${s.fd} is not connected`,
+            );
+          }
+          if (s.wrShut) {
+            throw new SocketError("EPIPE", "the writing half was shut down");
+          }
           const n = await s.conn.write(data);
-          return { ret: String(n), notes: ["TCP ignores the address: the bytes went to the connected peer"] };
+          return {
+            ret: String(n),
+            notes: [
+              "TCP ignores the address: the bytes went to the connected peer",
+            ],
+          };
         }
         const notes: string[] = [];
         const fresh = !s.dgram;
-        const sock = s.dgram ?? await ctx.shell.net.bindDatagram({ host: anyAddr(s.family), port: 0 });
+        const sock = s.dgram ??
+          await ctx.shell.net.bindDatagram({
+            host: anyAddr(s.family),
+            port: 0,
+          });
         let n: number;
         try {
           n = await sock.send(data, to);
@@ -47,9 +76,16 @@ export const sendToCommand: CommandSpec = {
         }
         if (fresh) {
           s.dgram = sock;
-          notes.push(`bound to ephemeral port ${sock.local.port} first, as the kernel does`);
+          notes.push(
+            `bound to ephemeral port ${sock.local.port} first, as the kernel does`,
+          );
         }
-        return { ret: String(n), annotation: `local ${fmtAddr(sock.local)}`, notes, value: { "": n } };
+        return {
+          ret: String(n),
+          annotation: `local ${fmtAddr(sock.local)}`,
+          notes,
+          value: { "": n },
+        };
       },
     );
   },

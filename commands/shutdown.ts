@@ -1,4 +1,10 @@
-import { arity, call, type CommandSpec, fdText, targetSock } from "../lib/command.ts";
+import {
+  arity,
+  call,
+  type CommandSpec,
+  fdText,
+  targetSock,
+} from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { UsageError } from "../lib/errors.ts";
 
@@ -14,7 +20,11 @@ const HOW: Record<string, string> = {
 /** Parse `shutdown`'s HOW: rd|wr|rdwr or 0|1|2; `wr` when absent. */
 export function parseHow(text: string | undefined): string {
   const how = HOW[(text ?? "wr").toLowerCase()];
-  if (!how) throw new UsageError(`how must be rd, wr, rdwr (or 0, 1, 2), not ${JSON.stringify(text)}`);
+  if (!how) {
+    throw new UsageError(
+      `how must be rd, wr, rdwr (or 0, 1, 2), not ${JSON.stringify(text)}`,
+    );
+  }
   return how;
 }
 
@@ -22,7 +32,8 @@ export function parseHow(text: string | undefined): string {
 export const shutdownCommand: CommandSpec = {
   name: "shutdown",
   usage: "shutdown [@fd] [rd|wr|rdwr|0|1|2]",
-  summary: "Close one direction of a connection: wr (the default) sends end of stream to the peer",
+  summary:
+    "Close one direction of a connection: wr (the default) sends end of stream to the peer",
   c: "int shutdown(int socket, int how);",
   deno: "Conn.closeWrite() for wr; rd has no Deno equivalent",
   example: "shutdown wr",
@@ -39,19 +50,38 @@ export const shutdownCommand: CommandSpec = {
     return await call(ctx, `shutdown(${fdText(ctx)}, ${how})`, async () => {
       const s = targetSock(ctx);
       if (s.proto === "udp") {
-        if (!s.peer) throw new SocketError("ENOTCONN", `UDP socket ${s.fd} is not connected`);
-        throw new SocketError("EOPNOTSUPP", "shutdown of a UDP socket has no Deno equivalent");
+        if (!s.peer) {
+          throw new SocketError(
+            "ENOTCONN",
+            `UDP socket ${s.fd} is not connected`,
+          );
+        }
+        throw new SocketError(
+          "EOPNOTSUPP",
+          "shutdown of a UDP socket has no Deno equivalent",
+        );
       }
-      if (!s.conn) throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
+      if (!s.conn) {
+        throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
+      }
       if (how === "SHUT_RD") {
-        throw new SocketError("EOPNOTSUPP", "SHUT_RD has no Deno equivalent (use shutdown wr, or close)");
+        throw new SocketError(
+          "EOPNOTSUPP",
+          "SHUT_RD has no Deno equivalent (use shutdown wr, or close)",
+        );
       }
       const notes = how === "SHUT_RDWR"
-        ? ["only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)"]
+        ? [
+          "only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)",
+        ]
         : [];
       if (!s.wrShut) await s.conn.closeWrite();
       s.markWriteShut();
-      return { ret: "0", annotation: "FIN sent: the peer will read end of stream", notes };
+      return {
+        ret: "0",
+        annotation: "FIN sent: the peer will read end of stream",
+        notes,
+      };
     });
   },
 };

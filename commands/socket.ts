@@ -14,7 +14,11 @@ const KINDS: Record<string, [Proto, Family]> = {
 export function parseArgs(words: { text: string }[]): [Proto, Family] {
   const kind = KINDS[words[0]?.text.toLowerCase() ?? ""];
   if (!kind) {
-    throw new UsageError(`unknown socket type ${JSON.stringify(words[0]?.text ?? "")}: choose tcp, udp, tcp6 or udp6`);
+    throw new UsageError(
+      `unknown socket type ${
+        JSON.stringify(words[0]?.text ?? "")
+      }: choose tcp, udp, tcp6 or udp6`,
+    );
   }
   return kind;
 }
@@ -23,7 +27,8 @@ export function parseArgs(words: { text: string }[]): [Proto, Family] {
 export const socketCommand: CommandSpec = {
   name: "socket",
   usage: "socket <tcp|udp|tcp6|udp6>",
-  summary: "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
+  summary:
+    "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
   c: "int socket(int domain, int type, int protocol);",
   deno: "none yet: Deno opens the socket at listen, connect or listenDatagram",
   example: "socket tcp",

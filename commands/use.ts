@@ -5,18 +5,28 @@ import { strerror } from "../lib/errno.ts";
 export const useCommand: CommandSpec = {
   name: "use",
   usage: "use <fd:integer>",
-  summary: "Make FD the current descriptor, the one commands act on without @FD",
+  summary:
+    "Make FD the current descriptor, the one commands act on without @FD",
   c: "(no call: in C you pass the descriptor to every call)",
   deno: "none",
   example: "use 3",
   run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
-    const fd = parseInteger(ctx.args[0]!.text.replace(/^@/, ""), "descriptor", 0, 1 << 20);
+    const fd = parseInteger(
+      ctx.args[0]!.text.replace(/^@/, ""),
+      "descriptor",
+      0,
+      1 << 20,
+    );
     if (!ctx.shell.table.has(fd)) {
       const open = ctx.shell.table.list().map((s) => s.fd);
       const hint = open.length ? `open: ${open.join(", ")}` : "none is open";
       ctx.io.err(
-        ctx.io.paint.bad(`use: EBADF (${strerror("EBADF")}): no socket has descriptor ${fd} (${hint})`) + "\n",
+        ctx.io.paint.bad(
+          `use: EBADF (${
+            strerror("EBADF")
+          }): no socket has descriptor ${fd} (${hint})`,
+        ) + "\n",
       );
       return Promise.resolve({ code: 1 });
     }

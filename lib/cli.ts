@@ -17,7 +17,8 @@ import type { CommandSpec } from "./command.ts";
 export const VERSION = "0.1.0";
 
 /** `--help`. */
-export const USAGE = `sockshell ${VERSION}: an interactive socket shell for learning BSD sockets
+export const USAGE =
+  `sockshell ${VERSION}: an interactive socket shell for learning BSD sockets
 
 Usage:
   sockshell                      interactive shell (commands from standard input when it is not a terminal)
@@ -54,27 +55,43 @@ export interface Invocation {
  * console.log(parseCommandLine(["-c", "socket tcp"], true).mode); // "command"
  * ```
  */
-export function parseCommandLine(argv: string[], stdinIsTerminal: boolean): Invocation {
+export function parseCommandLine(
+  argv: string[],
+  stdinIsTerminal: boolean,
+): Invocation {
   let quiet = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "-h" || a === "--help") return { mode: "help", args: [], quiet };
-    if (a === "-V" || a === "--version") return { mode: "version", args: [], quiet };
+    if (a === "-V" || a === "--version") {
+      return { mode: "version", args: [], quiet };
+    }
     if (a === "-q" || a === "--quiet") quiet = true;
     else if (a === "-c") {
       const text = argv[i + 1];
-      if (text === undefined) throw new UsageError('-c needs commands, as in -c "socket tcp; listen"');
+      if (text === undefined) {
+        throw new UsageError(
+          '-c needs commands, as in -c "socket tcp; listen"',
+        );
+      }
       return { mode: "command", text, args: argv.slice(i + 2), quiet };
     } else if (a === "--") {
       return scriptOrStdin(argv.slice(i + 1), quiet, stdinIsTerminal);
-    } else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option ${a} (try --help)`);
-    else return scriptOrStdin(argv.slice(i), quiet, stdinIsTerminal);
+    } else if (a.startsWith("-") && a !== "-") {
+      throw new UsageError(`unknown option ${a} (try --help)`);
+    } else return scriptOrStdin(argv.slice(i), quiet, stdinIsTerminal);
   }
   return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
 }
 
-function scriptOrStdin(rest: string[], quiet: boolean, stdinIsTerminal: boolean): Invocation {
-  if (!rest.length) return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
+function scriptOrStdin(
+  rest: string[],
+  quiet: boolean,
+  stdinIsTerminal: boolean,
+): Invocation {
+  if (!rest.length) {
+    return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
+  }
   return { mode: "script", text: rest[0], args: rest.slice(1), quiet };
 }
 
@@ -97,7 +114,11 @@ export function hostOutput(h: Host): Output {
  * Deno.exit(await main(await host(), await backend(), builtInCommands));
  * ```
  */
-export async function main(h: Host, net: NetBackend, commands: Readonly<Record<string, CommandSpec>>): Promise<number> {
+export async function main(
+  h: Host,
+  net: NetBackend,
+  commands: Readonly<Record<string, CommandSpec>>,
+): Promise<number> {
   const io = hostOutput(h);
   let inv: Invocation;
   try {
@@ -120,7 +141,8 @@ export async function main(h: Host, net: NetBackend, commands: Readonly<Record<s
       const { repl } = await import("./repl.ts");
       const process = (await import("node:process")).default;
       const home = h.env("HOME");
-      const historyFile = h.env("SOCKSHELL_HISTORY") ?? (home ? `${home}/.sockshell_history` : undefined);
+      const historyFile = h.env("SOCKSHELL_HISTORY") ??
+        (home ? `${home}/.sockshell_history` : undefined);
       const scope = shell.newScope();
       scope.trace = !inv.quiet;
       return await repl(shell, scope, {
@@ -129,7 +151,8 @@ export async function main(h: Host, net: NetBackend, commands: Readonly<Record<s
         terminal: true,
         historyFile,
         host: h,
-        banner: `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
+        banner:
+          `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
       });
     }
     let source;

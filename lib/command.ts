@@ -132,8 +132,14 @@ export async function call(
   } catch (e) {
     if (e instanceof UsageError) throw e;
     const se = toSocketError(e);
-    const detail = se.detail && se.detail !== strerror(se.errno) ? `: ${se.detail}` : "";
-    ctx.io.err(p.bad(`${show()} = ${failRet} ${se.errno} (${strerror(se.errno)})${detail}`) + "\n");
+    const detail = se.detail && se.detail !== strerror(se.errno)
+      ? `: ${se.detail}`
+      : "";
+    ctx.io.err(
+      p.bad(
+        `${show()} = ${failRet} ${se.errno} (${strerror(se.errno)})${detail}`,
+      ) + "\n",
+    );
     return { code: se.errno === "EINTR" ? 124 : 1 };
   }
   if (ctx.scope.trace) {
@@ -154,7 +160,10 @@ export function targetFd(ctx: Context): number | null {
 export function targetSock(ctx: Context): Sock {
   const fd = targetFd(ctx);
   if (fd === null) {
-    throw new SocketError("EBADF", "no current descriptor: make one with 'socket tcp' or pick one with 'use FD'");
+    throw new SocketError(
+      "EBADF",
+      "no current descriptor: make one with 'socket tcp' or pick one with 'use FD'",
+    );
   }
   return ctx.shell.table.get(fd);
 }
@@ -200,14 +209,20 @@ export function parseOptions(
       const kind = spec[letter];
       if (!kind) {
         const known = Object.keys(spec).map((k) => "-" + k).join(" ");
-        throw new UsageError(`unknown option -${letter}${known ? ` (options: ${known})` : ""}`);
+        throw new UsageError(
+          `unknown option -${letter}${known ? ` (options: ${known})` : ""}`,
+        );
       }
       if (kind === "flag") {
         opts[letter] = true;
         continue;
       }
-      const value = j + 1 < w.text.length ? w.text.slice(j + 1) : args[++i]?.text;
-      if (value === undefined) throw new UsageError(`option -${letter} needs a value`);
+      const value = j + 1 < w.text.length
+        ? w.text.slice(j + 1)
+        : args[++i]?.text;
+      if (value === undefined) {
+        throw new UsageError(`option -${letter} needs a value`);
+      }
       opts[letter] = value;
       break;
     }
@@ -218,10 +233,21 @@ export function parseOptions(
 }
 
 /** Throw a usage error unless there are between `min` and `max` positional words. */
-export function arity(rest: Word[], min: number, max: number, usage: string): void {
-  if (rest.length < min) throw new UsageError(`missing argument: usage: ${usage}`);
+export function arity(
+  rest: Word[],
+  min: number,
+  max: number,
+  usage: string,
+): void {
+  if (rest.length < min) {
+    throw new UsageError(`missing argument: usage: ${usage}`);
+  }
   if (rest.length > max) {
-    throw new UsageError(`too many arguments (${JSON.stringify(rest[max]!.text)} and after): usage: ${usage}`);
+    throw new UsageError(
+      `too many arguments (${
+        JSON.stringify(rest[max]!.text)
+      } and after): usage: ${usage}`,
+    );
   }
 }
 
@@ -235,24 +261,45 @@ export function arity(rest: Word[], min: number, max: number, usage: string): vo
  */
 export function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) {
-    throw new UsageError(`port must be a whole number from 0 to 65535, not ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `port must be a whole number from 0 to 65535, not ${
+        JSON.stringify(text)
+      }`,
+    );
   }
   return Number(text);
 }
 
 /** A whole number from `min` to `max`, named `what` in the message. */
-export function parseInteger(text: string, what: string, min: number, max: number): number {
+export function parseInteger(
+  text: string,
+  what: string,
+  min: number,
+  max: number,
+): number {
   if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`${what} must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `${what} must be a whole number from ${min} to ${max}, not ${
+        JSON.stringify(text)
+      }`,
+    );
   }
   return Number(text);
 }
 
 /** `-t SECONDS` as milliseconds, or undefined when absent. */
-export function parseTimeout(opt: string | true | undefined): number | undefined {
+export function parseTimeout(
+  opt: string | true | undefined,
+): number | undefined {
   if (opt === undefined) return undefined;
-  if (typeof opt !== "string" || !/^\d+(\.\d+)?$/.test(opt) || Number(opt) > 86400) {
-    throw new UsageError(`timeout must be a number of seconds up to 86400, not ${JSON.stringify(opt)}`);
+  if (
+    typeof opt !== "string" || !/^\d+(\.\d+)?$/.test(opt) || Number(opt) > 86400
+  ) {
+    throw new UsageError(
+      `timeout must be a number of seconds up to 86400, not ${
+        JSON.stringify(opt)
+      }`,
+    );
   }
   return Math.round(Number(opt) * 1000);
 }
@@ -266,16 +313,24 @@ export function anyAddr(family: Family): string {
  * gethostbyname(): a name or numeric address to one numeric address of the socket's family.
  * A numeric address of the other family is EAFNOSUPPORT, as connect() would say.
  */
-export async function resolveHost(ctx: Context, host: string, family: Family): Promise<string> {
+export async function resolveHost(
+  ctx: Context,
+  host: string,
+  family: Family,
+): Promise<string> {
   const literal = familyOf(host);
   if (literal && literal !== family) {
     throw new SocketError(
       "EAFNOSUPPORT",
-      `${host} is an IPv${literal} address but this is an AF_INET${family === 6 ? "6" : ""} socket`,
+      `${host} is an IPv${literal} address but this is an AF_INET${
+        family === 6 ? "6" : ""
+      } socket`,
     );
   }
   const [first] = await ctx.shell.net.lookup(host, family);
-  if (!first) throw new SocketError("EAI_NONAME", `${host} has no IPv${family} address`);
+  if (!first) {
+    throw new SocketError("EAI_NONAME", `${host} has no IPv${family} address`);
+  }
   return first;
 }
 
@@ -301,7 +356,9 @@ export function interruptible<T>(
   timeoutMs: number | undefined,
   onTimeout = "EAGAIN",
 ): Promise<T> {
-  if (signal.aborted) return Promise.reject(new SocketError("EINTR", "interrupted"));
+  if (signal.aborted) {
+    return Promise.reject(new SocketError("EINTR", "interrupted"));
+  }
   return new Promise<T>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
@@ -316,7 +373,12 @@ export function interruptible<T>(
       const why = onTimeout === "EAGAIN" ? " (SO_RCVTIMEO)" : "";
       timer = setTimeout(() => {
         done();
-        reject(new SocketError(onTimeout, `no answer within ${timeoutMs / 1000} s${why}`));
+        reject(
+          new SocketError(
+            onTimeout,
+            `no answer within ${timeoutMs / 1000} s${why}`,
+          ),
+        );
       }, timeoutMs);
     }
     signal.addEventListener("abort", onAbort, { once: true });

@@ -125,13 +125,19 @@ export function toSocketError(e: unknown): SocketError {
   if (e instanceof SocketError) return e;
   const code = (e as { code?: unknown })?.code;
   if (typeof code === "string") {
-    if (code in RESOLVER_CODE) return new SocketError(RESOLVER_CODE[code]!, undefined, { cause: e });
-    if (/^E[A-Z0-9_]+$/.test(code)) return new SocketError(code, undefined, { cause: e });
+    if (code in RESOLVER_CODE) {
+      return new SocketError(RESOLVER_CODE[code]!, undefined, { cause: e });
+    }
+    if (/^E[A-Z0-9_]+$/.test(code)) {
+      return new SocketError(code, undefined, { cause: e });
+    }
   }
   const message = e instanceof Error ? e.message : String(e);
   const os = /\(os error (\d+)\)/.exec(message);
   if (os && LINUX_ERRNO[Number(os[1])]) {
-    return new SocketError(LINUX_ERRNO[Number(os[1])]!, undefined, { cause: e });
+    return new SocketError(LINUX_ERRNO[Number(os[1])]!, undefined, {
+      cause: e,
+    });
   }
   const name = e instanceof Error ? e.name : "";
   const byName: Record<string, string> = {
@@ -148,6 +154,8 @@ export function toSocketError(e: unknown): SocketError {
     PermissionDenied: "EACCES",
     NotCapable: "EACCES",
   };
-  if (byName[name]) return new SocketError(byName[name]!, undefined, { cause: e });
+  if (byName[name]) {
+    return new SocketError(byName[name]!, undefined, { cause: e });
+  }
   return new SocketError("EINVAL", message, { cause: e });
 }

@@ -13,7 +13,14 @@
 
 import { SocketError, toSocketError } from "./errno.ts";
 import { concat } from "./tokenize.ts";
-import type { Datagram, DatagramSocket, Family, SockAddr, StreamConn, StreamListener } from "./net.ts";
+import type {
+  Datagram,
+  DatagramSocket,
+  Family,
+  SockAddr,
+  StreamConn,
+  StreamListener,
+} from "./net.ts";
 
 /** Transport protocol of a socket. */
 export type Proto = "tcp" | "udp";
@@ -65,10 +72,14 @@ export class Sock {
 
   /** The state a student would see in `ss` or the TCP state diagram, as far as the calls tell. */
   get state(): string {
-    if (this.proto === "udp") return this.peer ? "CONNECTED" : this.dgram ? "BOUND" : "NEW";
+    if (this.proto === "udp") {
+      return this.peer ? "CONNECTED" : this.dgram ? "BOUND" : "NEW";
+    }
     if (this.listener) return "LISTEN";
     if (this.conn) {
-      if (this.wrShut && this.#eof) return this.finFirst === "us" ? "TIME_WAIT" : "CLOSED";
+      if (this.wrShut && this.#eof) {
+        return this.finFirst === "us" ? "TIME_WAIT" : "CLOSED";
+      }
       if (this.wrShut) return "FIN_WAIT_2";
       if (this.#eof) return "CLOSE_WAIT";
       return "ESTABLISHED";
@@ -78,7 +89,8 @@ export class Sock {
 
   /** Our address: the bound or connected local end. */
   get local(): SockAddr | undefined {
-    return this.conn?.local ?? this.listener?.local ?? this.dgram?.local ?? this.bound;
+    return this.conn?.local ?? this.listener?.local ?? this.dgram?.local ??
+      this.bound;
   }
 
   /** The peer: the TCP remote end or the UDP default peer. */
@@ -88,7 +100,8 @@ export class Sock {
 
   /** Bytes received and not yet read by `recv`. */
   get unread(): number {
-    return this.#rx.length + this.#dgrams.reduce((n, d) => n + d.data.length, 0);
+    return this.#rx.length +
+      this.#dgrams.reduce((n, d) => n + d.data.length, 0);
   }
 
   /** Connections accepted by the system and not yet taken by `accept`. */
@@ -133,7 +146,9 @@ export class Sock {
           if (got === null) {
             this.#eof = true;
             this.finFirst ??= "peer";
-          } else this.#rx = this.#rx.length ? concat([this.#rx, buf.subarray(0, got)]) : buf.slice(0, got);
+          } else {this.#rx = this.#rx.length
+              ? concat([this.#rx, buf.subarray(0, got)])
+              : buf.slice(0, got);}
         } catch (e) {
           this.#rxErr = toSocketError(e);
         } finally {
@@ -145,7 +160,10 @@ export class Sock {
   }
 
   /** Take the next datagram, or wait for one; see {@link takeStream}. */
-  async takeDatagram(peek: boolean, wait: <T>(p: Promise<T>) => Promise<T>): Promise<Datagram> {
+  async takeDatagram(
+    peek: boolean,
+    wait: <T>(p: Promise<T>) => Promise<T>,
+  ): Promise<Datagram> {
     const sock = this.dgram!;
     for (;;) {
       const first = this.#dgrams[0];
@@ -172,7 +190,9 @@ export class Sock {
   }
 
   /** Take the next accepted connection, or wait for one; see {@link takeStream}. */
-  async takeConnection(wait: <T>(p: Promise<T>) => Promise<T>): Promise<StreamConn> {
+  async takeConnection(
+    wait: <T>(p: Promise<T>) => Promise<T>,
+  ): Promise<StreamConn> {
     const listener = this.listener!;
     for (;;) {
       const first = this.#backlog.shift();
@@ -231,7 +251,12 @@ export class FdTable {
   /** The socket behind `fd`, or EBADF. */
   get(fd: number): Sock {
     const s = this.#socks.get(fd);
-    if (!s) throw new SocketError("EBADF", `no socket has descriptor ${fd}${this.#hint()}`);
+    if (!s) {
+      throw new SocketError(
+        "EBADF",
+        `no socket has descriptor ${fd}${this.#hint()}`,
+      );
+    }
     return s;
   }
 
@@ -259,6 +284,8 @@ export class FdTable {
 
   #hint(): string {
     const fds = this.list().map((s) => s.fd);
-    return fds.length ? ` (open: ${fds.join(", ")})` : " (none is open: start with 'socket tcp')";
+    return fds.length
+      ? ` (open: ${fds.join(", ")})`
+      : " (none is open: start with 'socket tcp')";
   }
 }

@@ -65,10 +65,13 @@ export function showBytes(b: Uint8Array): string {
     // A cut inside a multibyte character is still text: show the complete part as text.
     const cut = utf8Prefix(shown);
     text = cut > 0 && cut >= shown.length - 3
-      ? quoteText(fatal.decode(shown.subarray(0, cut))) + " + hex " + hexPairs(shown.subarray(cut))
+      ? quoteText(fatal.decode(shown.subarray(0, cut))) + " + hex " +
+        hexPairs(shown.subarray(cut))
       : "hex " + hexPairs(shown);
   }
-  if (b.length > SHOW_MAX) text += ` ... and ${b.length - SHOW_MAX} more bytes (shown with -x)`;
+  if (b.length > SHOW_MAX) {
+    text += ` ... and ${b.length - SHOW_MAX} more bytes (shown with -x)`;
+  }
   return text;
 }
 
@@ -97,8 +100,15 @@ export function hexDump(b: Uint8Array): string {
   const lines: string[] = [];
   for (let off = 0; off < b.length; off += 16) {
     const row = b.subarray(off, off + 16);
-    const ascii = Array.from(row, (x) => (x >= 0x20 && x < 0x7f ? String.fromCharCode(x) : ".")).join("");
-    lines.push(`  ${off.toString(16).padStart(6, "0")}  ${hexPairs(row).padEnd(47)}  |${ascii}|`);
+    const ascii = Array.from(
+      row,
+      (x) => (x >= 0x20 && x < 0x7f ? String.fromCharCode(x) : "."),
+    ).join("");
+    lines.push(
+      `  ${off.toString(16).padStart(6, "0")}  ${
+        hexPairs(row).padEnd(47)
+      }  |${ascii}|`,
+    );
   }
   return lines.join("\n");
 }
@@ -127,8 +137,14 @@ export const PLAIN: Paint = { ok: (s) => s, bad: (s) => s, dim: (s) => s };
 export const NOTE_COLUMN = 38;
 
 /** `call = ret` with an annotation aligned at {@link NOTE_COLUMN}. */
-export function callLine(call: string, ret: string, annotation: string | undefined, p: Paint): string {
+export function callLine(
+  call: string,
+  ret: string,
+  annotation: string | undefined,
+  p: Paint,
+): string {
   const left = `${call} = ${ret}`;
   if (!annotation) return p.ok(left);
-  return p.ok(left) + " ".repeat(Math.max(1, NOTE_COLUMN - left.length)) + p.dim(annotation);
+  return p.ok(left) + " ".repeat(Math.max(1, NOTE_COLUMN - left.length)) +
+    p.dim(annotation);
 }

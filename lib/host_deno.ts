@@ -45,7 +45,8 @@ export const denoHost: Host = {
   },
 
   readTextFile: (path) => Deno.readTextFile(path),
-  appendTextFile: (path, text) => Deno.writeTextFile(path, text, { append: true }),
+  appendTextFile: (path, text) =>
+    Deno.writeTextFile(path, text, { append: true }),
   writeTextFile: (path, text) => Deno.writeTextFile(path, text),
 
   async readLine() {

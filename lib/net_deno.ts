@@ -5,7 +5,15 @@
  */
 
 import { toSocketError } from "./errno.ts";
-import type { Datagram, DatagramSocket, Family, NetBackend, SockAddr, StreamConn, StreamListener } from "./net.ts";
+import type {
+  Datagram,
+  DatagramSocket,
+  Family,
+  NetBackend,
+  SockAddr,
+  StreamConn,
+  StreamListener,
+} from "./net.ts";
 import { familyOf } from "./net.ts";
 
 function addrOf(a: Deno.Addr): SockAddr {
@@ -41,7 +49,9 @@ class DenoConn implements StreamConn {
   write(data: Uint8Array): Promise<number> {
     return errno(async () => {
       let off = 0;
-      while (off < data.length) off += await this.#conn.write(data.subarray(off));
+      while (off < data.length) {
+        off += await this.#conn.write(data.subarray(off));
+      }
       return off;
     });
   }
@@ -97,7 +107,13 @@ class DenoDatagram implements DatagramSocket {
   }
 
   send(data: Uint8Array, to: SockAddr): Promise<number> {
-    return errno(() => this.#sock.send(data, { transport: "udp", hostname: to.host, port: to.port }));
+    return errno(() =>
+      this.#sock.send(data, {
+        transport: "udp",
+        hostname: to.host,
+        port: to.port,
+      })
+    );
   }
 
   receive(): Promise<Datagram> {
@@ -124,16 +140,30 @@ export const denoBackend: NetBackend = {
   name: "deno",
 
   listen(addr: SockAddr): Promise<StreamListener> {
-    return errno(() => new DenoListener(Deno.listen({ hostname: addr.host, port: addr.port, transport: "tcp" })));
+    return errno(() =>
+      new DenoListener(
+        Deno.listen({ hostname: addr.host, port: addr.port, transport: "tcp" }),
+      )
+    );
   },
 
   connect(addr: SockAddr, signal?: AbortSignal): Promise<StreamConn> {
-    return errno(async () => new DenoConn(await Deno.connect({ hostname: addr.host, port: addr.port, signal })));
+    return errno(async () =>
+      new DenoConn(
+        await Deno.connect({ hostname: addr.host, port: addr.port, signal }),
+      )
+    );
   },
 
   bindDatagram(addr: SockAddr): Promise<DatagramSocket> {
     return errno(() =>
-      new DenoDatagram(Deno.listenDatagram({ hostname: addr.host, port: addr.port, transport: "udp" }))
+      new DenoDatagram(
+        Deno.listenDatagram({
+          hostname: addr.host,
+          port: addr.port,
+          transport: "udp",
+        }),
+      )
     );
   },
 

@@ -21,17 +21,28 @@ export const MAX_PAYLOAD = 16 * 1024 * 1024;
  * console.log(payload([w("a"), w("b")], "2").length); // 6: "a ba b"
  * ```
  */
-export function payload(words: Word[], repeat: string | true | undefined): Uint8Array {
-  if (words.length === 0) throw new UsageError('nothing to send: give the TEXT, e.g. "hello\\n"');
+export function payload(
+  words: Word[],
+  repeat: string | true | undefined,
+): Uint8Array {
+  if (words.length === 0) {
+    throw new UsageError('nothing to send: give the TEXT, e.g. "hello\\n"');
+  }
   const parts: Uint8Array[] = [];
   words.forEach((w, i) => {
     if (i > 0) parts.push(SPACE);
     parts.push(w.bytes);
   });
   const once = concat(parts);
-  const times = repeat === undefined ? 1 : parseInteger(String(repeat), "repeat count", 1, MAX_PAYLOAD);
+  const times = repeat === undefined
+    ? 1
+    : parseInteger(String(repeat), "repeat count", 1, MAX_PAYLOAD);
   if (once.length * times > MAX_PAYLOAD) {
-    throw new UsageError(`payload too large: ${once.length * times} bytes (at most ${MAX_PAYLOAD})`);
+    throw new UsageError(
+      `payload too large: ${
+        once.length * times
+      } bytes (at most ${MAX_PAYLOAD})`,
+    );
   }
   if (times === 1) return once;
   const out = new Uint8Array(once.length * times);

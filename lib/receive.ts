@@ -34,56 +34,124 @@ export const DEFAULT_RECV = 255;
  * return await receive(ctx, "recv [@fd] [-t s] [-x] [-p] [n]", false);
  * ```
  */
-export async function receive(ctx: Context, usage: string, from: boolean): Promise<CommandResult> {
-  const { opts, rest } = parseOptions(ctx.name, ctx.args, { t: "value", x: "flag", p: "flag", o: "flag" });
+export async function receive(
+  ctx: Context,
+  usage: string,
+  from: boolean,
+): Promise<CommandResult> {
+  const { opts, rest } = parseOptions(ctx.name, ctx.args, {
+    t: "value",
+    x: "flag",
+    p: "flag",
+    o: "flag",
+  });
   arity(rest, 0, 1, usage);
-  const n = rest[0] ? parseInteger(rest[0].text, "byte count", 1, READ_CHUNK) : DEFAULT_RECV;
+  const n = rest[0]
+    ? parseInteger(rest[0].text, "byte count", 1, READ_CHUNK)
+    : DEFAULT_RECV;
   const timeout = parseTimeout(opts.t);
   const flags = opts.o ? "MSG_OOB" : opts.p ? "MSG_PEEK" : "0";
   const wait = <T>(p: Promise<T>) => interruptible(p, ctx.signal, timeout);
-  return await call(ctx, `${ctx.name}(${fdText(ctx)}, buf, ${n}, ${flags})`, async (): Promise<CallOk> => {
-    const s = targetSock(ctx);
-    if (opts.o) throw new SocketError("EOPNOTSUPP", "MSG_OOB (urgent data) has no Deno equivalent");
-    if (s.proto === "tcp") {
-      if (!s.conn) throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
-      const data = await s.takeStream(n, Boolean(opts.p), wait);
-      return shown(data, from ? s.conn.remote : undefined, Boolean(opts.x), streamNotes(data, s.unread, n));
-    }
-    if (!s.dgram) {
-      throw new SocketError("ENOTCONN", `UDP socket ${s.fd} is not bound: nothing can arrive (bind, or sendto first)`);
-    }
-    const notes: string[] = [];
-    for (;;) {
-      const d = await s.takeDatagram(Boolean(opts.p), wait);
-      if (s.peer && (d.from.host !== s.peer.host || d.from.port !== s.peer.port)) {
-        if (opts.p) await s.takeDatagram(false, wait);
-        // The kernel drops these silently; say so, so that nothing is lost without a word.
-        notes.push(`dropped ${d.data.length} bytes from ${fmtAddr(d.from)}: not the connected peer`);
-        continue;
+  return await call(
+    ctx,
+    `${ctx.name}(${fdText(ctx)}, buf, ${n}, ${flags})`,
+    async (): Promise<CallOk> => {
+      const s = targetSock(ctx);
+      if (opts.o) {
+        throw new SocketError(
+          "EOPNOTSUPP",
+          "MSG_OOB (urgent data) has no Deno equivalent",
+        );
       }
-      const data = d.data.subarray(0, n);
-      if (d.data.length > n) {
-        notes.push(`datagram was ${d.data.length} bytes: the last ${d.data.length - n} are discarded, as in C`);
+      if (s.proto === "tcp") {
+        if (!s.conn) {
+          throw new SocketError(
+            "ENOTCONN",
+            `socket ${s.fd} is not connected`,
+          );
+        }
+        const data = await s.takeStream(n, Boolean(opts.p), wait);
+        return shown(
+          data,
+          from ? s.conn.remote : undefined,
+          Boolean(opts.x),
+          streamNotes(data, s.unread, n),
+        );
       }
-      return shown(data, from ? d.from : undefined, Boolean(opts.x), notes);
-    }
-  });
+      if (!s.dgram) {
+        throw new SocketError(
+          "ENOTCONN",
+          `UDP socket ${s.fd} is not bound: nothing can arrive (bind, or sendto first)`,
+        );
+      }
+      const notes: string[] = [];
+      for (;;) {
+        const d = await s.takeDatagram(Boolean(opts.p), wait);
+        if (
+          s.peer && (d.from.host !== s.peer.host || d.from.port !== s.peer.port)
+        ) {
+          if (opts.p) await s.takeDatagram(false, wait);
+          // The kernel drops these silently; say so, so that nothing is lost without a word.
+          notes.push(
+            `dropped ${d.data.length} bytes from ${
+              fmtAddr(d.from)
+            }: not the connected peer`,
+          );
+          continue;
+        }
+        const data = d.data.subarray(0, n);
+        if (d.data.length > n) {
+          notes.push(
+            `datagram was ${d.data.length} bytes: the last ${
+              d.data.length - n
+            } are discarded, as in C`,
+          );
+        }
+        return shown(data, from ? d.from : undefined, Boolean(opts.x), notes);
+      }
+    },
+  );
 }
 
 function streamNotes(data: Uint8Array, unread: number, n: number): string[] {
   if (data.length === 0) return [];
-  if (unread > 0) return [`${unread} more bytes already received: a stream keeps no message boundaries`];
+  if (unread > 0) {
+    return [
+      `${unread} more bytes already received: a stream keeps no message boundaries`,
+    ];
+  }
   if (data.length === n) return ["the buffer is full: more may be waiting"];
   return [];
 }
 
-function shown(data: Uint8Array, from: SockAddr | undefined, hex: boolean, notes: string[]): CallOk {
-  const value: Record<string, Uint8Array | string | number> = { "": data, n: data.length };
-  if (from) Object.assign(value, { from: fmtAddr(from), host: from.host, port: from.port });
-  const annotation = from ? `from ${fmtAddr(from)}` : data.length === 0 ? "end of stream: the peer closed" : undefined;
+function shown(
+  data: Uint8Array,
+  from: SockAddr | undefined,
+  hex: boolean,
+  notes: string[],
+): CallOk {
+  const value: Record<string, Uint8Array | string | number> = {
+    "": data,
+    n: data.length,
+  };
+  if (from) {
+    Object.assign(value, {
+      from: fmtAddr(from),
+      host: from.host,
+      port: from.port,
+    });
+  }
+  const annotation = from
+    ? `from ${fmtAddr(from)}`
+    : data.length === 0
+    ? "end of stream: the peer closed"
+    : undefined;
   let view = "";
   if (data.length > 0) {
-    view = hex ? " hex " + (data.length <= 16 ? hexPairs(data) : `(${data.length} bytes)`) : " " + showBytes(data);
+    view = hex
+      ? " hex " +
+        (data.length <= 16 ? hexPairs(data) : `(${data.length} bytes)`)
+      : " " + showBytes(data);
   }
   return {
     ret: `${data.length}${view}`,

@@ -7,14 +7,21 @@
 import type { CommandSpec } from "./command.ts";
 
 /** The command named `name` or having it as an alias. */
-export function findCommand(commands: Readonly<Record<string, CommandSpec>>, name: string): CommandSpec | undefined {
+export function findCommand(
+  commands: Readonly<Record<string, CommandSpec>>,
+  name: string,
+): CommandSpec | undefined {
   const key = name.toLowerCase();
-  return commands[key] ?? Object.values(commands).find((c) => c.aliases?.includes(key));
+  return commands[key] ??
+    Object.values(commands).find((c) => c.aliases?.includes(key));
 }
 
 /** Every name and alias, for completion. */
-export function commandNames(commands: Readonly<Record<string, CommandSpec>>): string[] {
-  return Object.values(commands).flatMap((c) => [c.name, ...(c.aliases ?? [])]).sort();
+export function commandNames(
+  commands: Readonly<Record<string, CommandSpec>>,
+): string[] {
+  return Object.values(commands).flatMap((c) => [c.name, ...(c.aliases ?? [])])
+    .sort();
 }
 
 /**
@@ -25,7 +32,10 @@ export function commandNames(commands: Readonly<Record<string, CommandSpec>>): s
  * suggest(commands, "rcv"); // ': did you mean "recv"?'
  * ```
  */
-export function suggest(commands: Readonly<Record<string, CommandSpec>>, name: string): string {
+export function suggest(
+  commands: Readonly<Record<string, CommandSpec>>,
+  name: string,
+): string {
   const key = name.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
@@ -36,7 +46,9 @@ export function suggest(commands: Readonly<Record<string, CommandSpec>>, name: s
       best = n;
     }
   }
-  return best && bestD <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) ? `: did you mean "${best}"?` : "";
+  return best && bestD <= Math.max(1, Math.min(2, Math.floor(key.length / 3)))
+    ? `: did you mean "${best}"?`
+    : "";
 }
 
 /** Levenshtein distance, with a swap of two neighbours counted as one edit. */
@@ -46,8 +58,14 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      let v = Math.min(
+        d[i - 1]![j]! + 1,
+        d[i]![j - 1]! + 1,
+        d[i - 1]![j - 1]! + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      }
       d[i]![j] = v;
     }
   }

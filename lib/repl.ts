@@ -34,7 +34,9 @@ export interface ReplOptions {
 
 /** The prompt: `sockshell> `, or `sockshell@3> ` when descriptor 3 is current. */
 export function promptFor(scope: Scope): string {
-  return scope.current === undefined ? "sockshell> " : `sockshell@${scope.current}> `;
+  return scope.current === undefined
+    ? "sockshell> "
+    : `sockshell@${scope.current}> `;
 }
 
 /** Tab completion: command names first, then `@FD`s and each command's own words. */
@@ -65,7 +67,11 @@ export function complete(shell: Shell, line: string): [string[], string] {
  * const code = await repl(shell, shell.newScope(), { input, output, terminal: false, host });
  * ```
  */
-export async function repl(shell: Shell, scope: Scope, opts: ReplOptions): Promise<number> {
+export async function repl(
+  shell: Shell,
+  scope: Scope,
+  opts: ReplOptions,
+): Promise<number> {
   const readline = await import("node:readline");
   const history = await loadHistory(opts);
   const rl = readline.createInterface({
@@ -97,7 +103,9 @@ export async function repl(shell: Shell, scope: Scope, opts: ReplOptions): Promi
       return;
     }
     armed = true;
-    opts.output.write("\n(To exit, press Ctrl+C again or Ctrl+D or type exit)\n");
+    opts.output.write(
+      "\n(To exit, press Ctrl+C again or Ctrl+D or type exit)\n",
+    );
     rl.prompt();
   });
   if (opts.banner) opts.output.write(opts.banner + "\n");
@@ -131,7 +139,8 @@ async function loadHistory(opts: ReplOptions): Promise<string[]> {
   if (!opts.historyFile) return [];
   try {
     const text = await opts.host.readTextFile(opts.historyFile);
-    return text.split("\n").filter((l) => l.trim()).slice(-HISTORY_SIZE).reverse();
+    return text.split("\n").filter((l) => l.trim()).slice(-HISTORY_SIZE)
+      .reverse();
   } catch {
     return [];
   }

@@ -25,7 +25,10 @@ export function textSource(name: string, text: string): ScriptSource {
   const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
   let i = 0;
-  return { name, next: () => Promise.resolve(i < lines.length ? lines[i++]! : null) };
+  return {
+    name,
+    next: () => Promise.resolve(i < lines.length ? lines[i++]! : null),
+  };
 }
 
 /** A scope for a script: positional arguments as `$1`..., `$#`, `$0`. */
@@ -61,14 +64,22 @@ export async function runScript(
     const off = onInterrupt(() => controller.abort());
     let result;
     try {
-      result = await shell.runLine(line.replace(/\r$/, ""), scope, controller.signal);
+      result = await shell.runLine(
+        line.replace(/\r$/, ""),
+        scope,
+        controller.signal,
+      );
     } finally {
       off();
     }
     if (shell.exitCode !== undefined) return shell.exitCode;
     if (result.code !== 0) {
       const code = controller.signal.aborted ? EXIT.aborted : result.code;
-      shell.io.err(shell.io.paint.bad(`${source.name}:${lineNo}: stopped: ${line.trim()}`) + "\n");
+      shell.io.err(
+        shell.io.paint.bad(
+          `${source.name}:${lineNo}: stopped: ${line.trim()}`,
+        ) + "\n",
+      );
       return code;
     }
   }

@@ -8,7 +8,13 @@
  * @module
  */
 
-import type { CommandResult, CommandSpec, Output, Scope, ShellState } from "./command.ts";
+import type {
+  CommandResult,
+  CommandSpec,
+  Output,
+  Scope,
+  ShellState,
+} from "./command.ts";
 import { SocketError, strerror } from "./errno.ts";
 import { EXIT, UnknownCommandError, UsageError } from "./errors.ts";
 import { FdTable } from "./fdtable.ts";
@@ -43,7 +49,11 @@ export class Shell implements ShellState {
    * const r = await shell.runLine("socket tcp; listen", scope, signal);
    * ```
    */
-  async runLine(line: string, scope: Scope, signal: AbortSignal): Promise<CommandResult> {
+  async runLine(
+    line: string,
+    scope: Scope,
+    signal: AbortSignal,
+  ): Promise<CommandResult> {
     let commands: LexedWord[][];
     try {
       commands = lex(line);
@@ -59,7 +69,11 @@ export class Shell implements ShellState {
   }
 
   /** Expand and run one lexed command. */
-  async runLexed(words: LexedWord[], scope: Scope, signal: AbortSignal): Promise<CommandResult> {
+  async runLexed(
+    words: LexedWord[],
+    scope: Scope,
+    signal: AbortSignal,
+  ): Promise<CommandResult> {
     let expanded: Word[];
     try {
       expanded = expand(words, (name) => lookupVar(scope, name));
@@ -70,24 +84,48 @@ export class Shell implements ShellState {
   }
 
   /** Run one expanded command. */
-  async execute(words: Word[], scope: Scope, signal: AbortSignal): Promise<CommandResult> {
+  async execute(
+    words: Word[],
+    scope: Scope,
+    signal: AbortSignal,
+  ): Promise<CommandResult> {
     const [head, ...args] = words;
     if (!head) return { code: 0 };
     const name = head.text;
     try {
       const spec = findCommand(this.commands, name);
       if (!spec) {
-        throw new UnknownCommandError(`unknown command${suggest(this.commands, name)} (help lists them)`);
+        throw new UnknownCommandError(
+          `unknown command${suggest(this.commands, name)} (help lists them)`,
+        );
       }
       let fd: number | undefined;
       if (args[0] && !args[0].quoted && args[0].text.startsWith("@")) {
-        if (!spec.takesFd) throw new UsageError(`${spec.name} takes no descriptor (${args[0].text})`);
+        if (!spec.takesFd) {
+          throw new UsageError(
+            `${spec.name} takes no descriptor (${args[0].text})`,
+          );
+        }
         const m = /^@(\d{1,7})$/.exec(args[0].text);
-        if (!m) throw new UsageError(`bad descriptor ${JSON.stringify(args[0].text)}: write @ and a number, as in @4`);
+        if (!m) {
+          throw new UsageError(
+            `bad descriptor ${
+              JSON.stringify(args[0].text)
+            }: write @ and a number, as in @4`,
+          );
+        }
         fd = Number(m[1]);
         args.shift();
       }
-      return await spec.run({ name: name.toLowerCase(), args, fd, shell: this, scope, io: this.io, signal });
+      return await spec.run({
+        name: name.toLowerCase(),
+        args,
+        fd,
+        shell: this,
+        scope,
+        io: this.io,
+        signal,
+      });
     } catch (e) {
       return this.#report(name, e);
     }
@@ -102,7 +140,9 @@ export class Shell implements ShellState {
     }
     if (e instanceof SocketError) {
       const detail = e.detail ? `: ${e.detail}` : "";
-      this.io.err(p.bad(`${prefix}${e.errno} (${strerror(e.errno)})${detail}`) + "\n");
+      this.io.err(
+        p.bad(`${prefix}${e.errno} (${strerror(e.errno)})${detail}`) + "\n",
+      );
       return { code: EXIT.failed };
     }
     // A bug of ours, not the user's: one line, and the shell goes on.

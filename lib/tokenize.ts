@@ -87,7 +87,9 @@ export function lex(line: string): LexedWord[][] {
 
   const readEscape = (): void => {
     const c = line[i + 1];
-    if (c === undefined) throw new UsageError("line ends with a lone backslash");
+    if (c === undefined) {
+      throw new UsageError("line ends with a lone backslash");
+    }
     const simple: Record<string, number> = {
       n: 10,
       r: 13,
@@ -109,13 +111,17 @@ export function lex(line: string): LexedWord[][] {
     if (c === "x") {
       const hex = line.slice(i + 2, i + 4);
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
-        throw new UsageError(`bad escape "\\x${hex}": \\x takes two hex digits, as in \\x0a`);
+        throw new UsageError(
+          `bad escape "\\x${hex}": \\x takes two hex digits, as in \\x0a`,
+        );
       }
       lit.push(parseInt(hex, 16));
       i += 4;
       return;
     }
-    throw new UsageError(`unknown escape "\\${c}": use \\n \\r \\t \\0 \\\\ \\" \\' \\$ or \\xHH`);
+    throw new UsageError(
+      `unknown escape "\\${c}": use \\n \\r \\t \\0 \\\\ \\" \\' \\$ or \\xHH`,
+    );
   };
 
   const readVar = (): boolean => {
@@ -127,15 +133,23 @@ export function lex(line: string): LexedWord[][] {
       i += 1 + m[0].length;
       return true;
     }
-    m = /^\{([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)(?::-([^}]*))?\}/.exec(rest);
+    m = /^\{([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)(?::-([^}]*))?\}/.exec(
+      rest,
+    );
     if (m) {
       flushLit();
-      word!.pieces.push(m[2] === undefined ? { name: m[1]! } : { name: m[1]!, fallback: m[2] });
+      word!.pieces.push(
+        m[2] === undefined ? { name: m[1]! } : { name: m[1]!, fallback: m[2] },
+      );
       i += 1 + m[0].length;
       return true;
     }
     if (rest.startsWith("{")) {
-      throw new UsageError(`bad variable reference "\${${rest.slice(1, 12)}...": write \${name} or \${name:-default}`);
+      throw new UsageError(
+        `bad variable reference "\${${
+          rest.slice(1, 12)
+        }...": write \${name} or \${name:-default}`,
+      );
     }
     return false;
   };
@@ -158,7 +172,9 @@ export function lex(line: string): LexedWord[][] {
       startWord();
       word!.quoted = true;
       const end = line.indexOf("'", i + 1);
-      if (end < 0) throw new UsageError("unterminated quote: a ' is never closed");
+      if (end < 0) {
+        throw new UsageError("unterminated quote: a ' is never closed");
+      }
       pushChar(line.slice(i + 1, end));
       i = end + 1;
     } else if (c === '"') {
@@ -167,7 +183,9 @@ export function lex(line: string): LexedWord[][] {
       i++;
       for (;;) {
         const d = line[i];
-        if (d === undefined) throw new UsageError('unterminated quote: a " is never closed');
+        if (d === undefined) {
+          throw new UsageError('unterminated quote: a " is never closed');
+        }
         if (d === '"') {
           i++;
           break;
@@ -230,7 +248,8 @@ export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
     }
     const bytes = concat(parts);
     // A word that starts with a variable is data: its value must never turn into an option.
-    const quoted = w.quoted || (w.pieces[0] !== undefined && !(w.pieces[0] instanceof Uint8Array));
+    const quoted = w.quoted ||
+      (w.pieces[0] !== undefined && !(w.pieces[0] instanceof Uint8Array));
     return { text: decoder.decode(bytes), bytes, quoted };
   });
 }
@@ -248,6 +267,9 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 /** Lex and expand a line with no variables: what `-c` and tests use for one-offs. */
-export function tokenize(line: string, lookup: VarLookup = () => undefined): Word[][] {
+export function tokenize(
+  line: string,
+  lookup: VarLookup = () => undefined,
+): Word[][] {
   return lex(line).map((cmd) => expand(cmd, lookup));
 }
