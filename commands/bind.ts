@@ -52,7 +52,20 @@ export const bindCommand: CommandSpec = {
               : undefined,
           };
         }
-        // Open and close at once: the address is checked here, where C would fail, and held from listen on.
+        // Deno holds nothing between bind and listen: this shell's own bindings are checked here,
+        // the rest of the system by opening and closing at once, where C would fail.
+        const taken = ctx.shell.table.list().find((o) =>
+          o !== s && o.proto === "tcp" && addr!.port !== 0 &&
+          o.local?.port === addr!.port &&
+          (o.local.host === addr!.host || o.local.host === anyAddr(o.family) ||
+            addr!.host === anyAddr(s.family))
+        );
+        if (taken) {
+          throw new SocketError(
+            "EADDRINUSE",
+            `descriptor ${taken.fd} is bound to ${fmtAddr(taken.local)}`,
+          );
+        }
         const probe = await ctx.shell.net.listen(addr);
         const local = probe.local;
         probe.close();

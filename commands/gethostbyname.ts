@@ -14,7 +14,7 @@ export const gethostbynameCommand: CommandSpec = {
     const { opts, rest } = parseOptions(this.name, ctx.args, {
       "6": "flag",
       "4": "flag",
-    });
+    }, true);
     arity(rest, 1, 1, this.usage);
     const name = rest[0]!.text;
     const family = opts["6"] ? 6 : 4;

@@ -194,15 +194,24 @@ export function parseOptions(
   cmd: string,
   args: Word[],
   spec: Record<string, "value" | "flag">,
+  interleaved = false,
 ): Parsed {
   const opts: Record<string, string | true> = {};
+  const rest: Word[] = [];
   let i = 0;
   for (; i < args.length; i++) {
     const w = args[i]!;
-    if (w.quoted || !/^-[a-zA-Z]/.test(w.text)) break;
-    if (w.text === "--") {
+    if (!w.quoted && w.text === "--") {
       i++;
       break;
+    }
+    const option = /^-[a-zA-Z]/.test(w.text) ||
+      (/^-\d$/.test(w.text) && w.text[1]! in spec);
+    if (w.quoted || !option) {
+      // Text commands stop at their first word; the others take options anywhere.
+      if (!interleaved) break;
+      rest.push(w);
+      continue;
     }
     for (let j = 1; j < w.text.length; j++) {
       const letter = w.text[j]!;
@@ -227,9 +236,7 @@ export function parseOptions(
       break;
     }
   }
-  if (args[i]?.text === "--" && !args[i]!.quoted) i++;
-  void cmd;
-  return { opts, rest: args.slice(i) };
+  return { opts, rest: [...rest, ...args.slice(i)] };
 }
 
 /** Throw a usage error unless there are between `min` and `max` positional words. */

@@ -44,7 +44,7 @@ export async function receive(
     x: "flag",
     p: "flag",
     o: "flag",
-  });
+  }, true);
   arity(rest, 0, 1, usage);
   const n = rest[0]
     ? parseInteger(rest[0].text, "byte count", 1, READ_CHUNK)

@@ -1,0 +1,112 @@
+/**
+ * Test harness: sockshell in-process with captured output, and sockshell as
+ * a real program with exactly the permissions of `deno task start`.
+ *
+ * @module
+ */
+
+import { builtInCommands } from "../commands/mod.ts";
+import type { CommandResult, Output, Scope } from "../lib/command.ts";
+import { PLAIN } from "../lib/format.ts";
+import { denoBackend } from "../lib/net_deno.ts";
+import { Shell } from "../lib/shell.ts";
+import {
+  type PeerResult,
+  type RunningPeer,
+  runPeer,
+  type RunPeerOptions,
+  startPeer,
+  type StartPeerOptions,
+} from "./_peers.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
+
+/** The permission flags of `deno task start`, read from deno.json: the shell's own set. */
+export const SHELL_FLAGS: string[] = (() => {
+  const config = JSON.parse(Deno.readTextFileSync(`${ROOT}/deno.json`));
+  const task: string = config.tasks.start;
+  return task.split(/\s+/).filter((w) => w.startsWith("--"));
+})();
+
+/** A shell in this process, on real sockets, whose output is captured. */
+export class TestShell implements Disposable {
+  /** The shell. */
+  readonly shell: Shell;
+  /** Its one scope. */
+  readonly scope: Scope;
+  #out: string[] = [];
+  #err: string[] = [];
+
+  /** Make a shell with captured output and no colour. */
+  constructor() {
+    const io: Output = {
+      out: (t) => void this.#out.push(t),
+      err: (t) => void this.#err.push(t),
+      paint: PLAIN,
+    };
+    this.shell = new Shell(denoBackend, builtInCommands, io);
+    this.scope = this.shell.newScope();
+  }
+
+  /** Run a line; `signal` interrupts it as Ctrl-C would. */
+  run(
+    line: string,
+    signal: AbortSignal = new AbortController().signal,
+  ): Promise<CommandResult> {
+    return this.shell.runLine(line, this.scope, signal);
+  }
+
+  /** Run a line that must succeed; returns its stdout and clears the capture. */
+  async ok(line: string): Promise<string> {
+    const r = await this.run(line);
+    const out = this.take();
+    if (r.code !== 0) {
+      throw new Error(`${line} failed (${r.code}): ${out.stderr}`);
+    }
+    return out.stdout;
+  }
+
+  /** Run a line that must fail; returns its stderr and status, and clears the capture. */
+  async fails(line: string): Promise<{ code: number; stderr: string }> {
+    const r = await this.run(line);
+    const out = this.take();
+    if (r.code === 0) {
+      throw new Error(`${line} succeeded but should fail: ${out.stdout}`);
+    }
+    return { code: r.code, stderr: out.stderr };
+  }
+
+  /** Everything written since the last take, and clear it. */
+  take(): { stdout: string; stderr: string } {
+    const r = { stdout: this.#out.join(""), stderr: this.#err.join("") };
+    this.#out = [];
+    this.#err = [];
+    return r;
+  }
+
+  /** Close every socket. */
+  [Symbol.dispose](): void {
+    this.shell.close();
+  }
+}
+
+/** The arguments that run sockshell from source with its own permissions. */
+export function sockshellArgs(args: string[]): string[] {
+  return ["run", "--quiet", ...SHELL_FLAGS, `${ROOT}/mod.ts`, ...args];
+}
+
+/** Run sockshell as a program to its end. */
+export function sockshell(
+  args: string[],
+  opts: RunPeerOptions = {},
+): Promise<PeerResult> {
+  return runPeer(Deno.execPath(), sockshellArgs(args), opts);
+}
+
+/** Start sockshell as a long-running program (a server). */
+export function startSockshell(
+  args: string[],
+  opts: StartPeerOptions = {},
+): RunningPeer {
+  return startPeer(Deno.execPath(), sockshellArgs(args), opts);
+}
