@@ -3,6 +3,7 @@ import {
   anyAddr,
   arity,
   call,
+  type CallOk,
   type CommandSpec,
   fdText,
   targetSock,
@@ -45,12 +46,7 @@ export const bindCommand: CommandSpec = {
         }
         if (s.proto === "udp") {
           s.dgram = await ctx.shell.net.bindDatagram(addr);
-          return {
-            ret: "0",
-            annotation: addr.port === 0
-              ? `local ${fmtAddr(s.dgram.local)}`
-              : undefined,
-          };
+          return bound(s.dgram.local, addr.port === 0);
         }
         // Deno holds nothing between bind and listen: this shell's own bindings are checked here,
         // the rest of the system by opening and closing at once, where C would fail.
@@ -70,11 +66,17 @@ export const bindCommand: CommandSpec = {
         const local = probe.local;
         probe.close();
         s.bound = local;
-        return {
-          ret: "0",
-          annotation: addr.port === 0 ? `local ${fmtAddr(local)}` : undefined,
-        };
+        return bound(local, addr.port === 0);
       },
     );
   },
 };
+
+/** bind's result: 0, the port the system picked when asked for 0, and the address for `-> name`. */
+function bound(local: SockAddr, picked: boolean): CallOk {
+  return {
+    ret: "0",
+    annotation: picked ? `local ${fmtAddr(local)}` : undefined,
+    value: { "": 0, host: local.host, port: local.port },
+  };
+}

@@ -5,15 +5,19 @@ export const exitCommand: CommandSpec = {
   name: "exit",
   aliases: ["quit"],
   usage: "exit [status:integer]",
-  summary: "Close every socket and leave the shell (Ctrl-D does the same)",
+  summary:
+    "Close every socket and leave the shell (Ctrl-D does the same); in a script, end it",
   c: "void exit(int status);",
   deno: "every resource's close()",
   example: "exit",
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
-    ctx.shell.exitCode = ctx.args[0]
+    const code = ctx.args[0]
       ? parseInteger(ctx.args[0].text, "exit status", 0, 255)
       : 0;
+    // In a replay or a forked child, exit ends that task, as exit(3) ends a process.
+    if (ctx.scope.exits === "task") ctx.scope.exited = code;
+    else ctx.shell.exitCode = code;
     return Promise.resolve({ code: 0 });
   },
 };

@@ -71,6 +71,11 @@ export const listenCommand: CommandSpec = {
           ret: "0",
           annotation: `listening on ${fmtAddr(s.listener.local)}`,
           notes,
+          value: {
+            "": 0,
+            host: s.listener.local.host,
+            port: s.listener.local.port,
+          },
         };
       },
     );

@@ -22,6 +22,14 @@ import { sendToCommand } from "./send_to.ts";
 import { shutdownCommand } from "./shutdown.ts";
 import { socketCommand } from "./socket.ts";
 import { useCommand } from "./use.ts";
+import { setCommand } from "./set.ts";
+import { letCommand } from "./let.ts";
+import { printCommand } from "./print.ts";
+import { readCommand } from "./read.ts";
+import { expectCommand } from "./expect.ts";
+import { traceCommand } from "./trace.ts";
+import { runCommand } from "./run.ts";
+import { recordCommand } from "./record.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
 export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
@@ -41,6 +49,14 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       gethostbynameCommand,
       lsCommand,
       useCommand,
+      runCommand,
+      recordCommand,
+      setCommand,
+      letCommand,
+      printCommand,
+      readCommand,
+      expectCommand,
+      traceCommand,
       helpCommand,
       exitCommand,
     ].map((c) => [c.name, c]),

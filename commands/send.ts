@@ -2,10 +2,11 @@ import {
   call,
   type CommandSpec,
   fdText,
+  parseInteger,
   parseOptions,
   targetSock,
 } from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
+import { SocketError, toSocketError } from "../lib/errno.ts";
 import { showBytes } from "../lib/format.ts";
 import { payload } from "../lib/payload.ts";
 
@@ -13,7 +14,7 @@ import { payload } from "../lib/payload.ts";
 export const sendCommand: CommandSpec = {
   name: "send",
   aliases: ["write"],
-  usage: "send [@fd] [-r count] <text...>",
+  usage: "send [@fd] [-r count] [-n len] <text...>",
   summary:
     "Send bytes on a connected socket, exactly as written (no newline added)",
   c: "int send(int socket, char *buffer, int len, int flags);",
@@ -22,15 +23,21 @@ export const sendCommand: CommandSpec = {
   takesFd: true,
   details: [
     "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.",
-    "-r COUNT repeats the text. TCP sends all bytes (a blocking send); a stream keeps no boundaries,",
+    "-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text. TCP sends all bytes (a blocking send); a stream keeps no boundaries,",
     "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(this.name, ctx.args, {
       r: "value",
       o: "flag",
+      n: "value",
     });
-    const data = payload(rest, opts.r);
+    const text = payload(rest, opts.r);
+    // -n LEN is C's len argument: only the first LEN bytes of the text go out.
+    const data = opts.n === undefined ? text : text.subarray(
+      0,
+      parseInteger(String(opts.n), "length", 0, text.length),
+    );
     const flags = opts.o ? "MSG_OOB" : "0";
     return await call(
       ctx,
@@ -67,7 +74,11 @@ export const sendCommand: CommandSpec = {
             "the writing half was shut down",
           );
         }
-        const n = await s.conn.write(data);
+        const n = await s.conn.write(data).catch((e) => {
+          // A reset found by a write leaves the connection CLOSED, as one found by a read.
+          if (toSocketError(e).errno === "ECONNRESET") s.reset = true;
+          throw e;
+        });
         return { ret: String(n), value: { "": n } };
       },
     );

@@ -8,7 +8,7 @@ import {
   parseOptions,
   targetSock,
 } from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
+import { SocketError, toSocketError } from "../lib/errno.ts";
 import { fmtAddr, showBytes } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { payload } from "../lib/payload.ts";
@@ -52,7 +52,11 @@ export const sendToCommand: CommandSpec = {
           if (s.wrShut) {
             throw new SocketError("EPIPE", "the writing half was shut down");
           }
-          const n = await s.conn.write(data);
+          const n = await s.conn.write(data).catch((e) => {
+            // A reset found by a write leaves the connection CLOSED, as one found by a read.
+            if (toSocketError(e).errno === "ECONNRESET") s.reset = true;
+            throw e;
+          });
           return {
             ret: String(n),
             notes: [

@@ -10,9 +10,12 @@ export const useCommand: CommandSpec = {
   c: "(no call: in C you pass the descriptor to every call)",
   deno: "none",
   example: "use 3",
+  // So that `use @4` works like `close @4`: the shell takes the @FD off, and it is the argument.
+  takesFd: true,
   run(ctx) {
-    arity(ctx.args, 1, 1, this.usage);
-    const fd = parseInteger(
+    const words = ctx.fd === undefined ? 1 : 0;
+    arity(ctx.args, words, words, this.usage);
+    const fd = ctx.fd ?? parseInteger(
       ctx.args[0]!.text.replace(/^@/, ""),
       "descriptor",
       0,

@@ -9,9 +9,11 @@ import { EXIT, UsageError } from "./errors.ts";
 import { COLOR, PLAIN } from "./format.ts";
 import type { Host } from "./host.ts";
 import type { NetBackend } from "./net.ts";
-import { runScript, scriptScope, textSource } from "./script.ts";
+import { isIncomplete, runScript, scriptScope } from "./script.ts";
 import { Shell } from "./shell.ts";
-import type { CommandSpec } from "./command.ts";
+import type { CommandSpec, Scope } from "./command.ts";
+
+const encoder = new TextEncoder();
 
 /** The version, shown by `--version`. */
 export const VERSION = "0.1.0";
@@ -24,6 +26,7 @@ Usage:
   sockshell                      interactive shell (commands from standard input when it is not a terminal)
   sockshell -c "CMD; CMD; ..."   run commands, then exit
   sockshell SCRIPT [ARGS...]     run a script file; $1, $2... are its arguments
+  sockshell run NAME [ARGS...]   run a built-in replay of the handout (sockshell run: the list)
 
 Options:
   -c COMMANDS    commands separated by ';'
@@ -38,7 +41,7 @@ Type 'help' in the shell for the commands.`;
 /** What the command line asked for. */
 export interface Invocation {
   /** What to do. */
-  mode: "repl" | "command" | "script" | "stdin" | "help" | "version";
+  mode: "repl" | "command" | "script" | "stdin" | "run" | "help" | "version";
   /** `-c`'s commands, or the script's path. */
   text?: string;
   /** Script arguments. */
@@ -92,6 +95,7 @@ function scriptOrStdin(
   if (!rest.length) {
     return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
   }
+  if (rest[0] === "run") return { mode: "run", args: rest.slice(1), quiet };
   return { mode: "script", text: rest[0], args: rest.slice(1), quiet };
 }
 
@@ -135,7 +139,7 @@ export async function main(
     io.out(`sockshell ${VERSION} (${net.name} backend)\n`);
     return EXIT.ok;
   }
-  const shell = new Shell(net, commands, io);
+  const shell = new Shell(net, commands, io, h);
   try {
     if (inv.mode === "repl") {
       const { repl } = await import("./repl.ts");
@@ -155,23 +159,70 @@ export async function main(
           `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
       });
     }
-    let source;
-    if (inv.mode === "command") source = textSource("-c", inv.text!);
-    else if (inv.mode === "script") {
-      let text: string;
-      try {
-        text = await h.readTextFile(inv.text!);
-      } catch (e) {
-        const why = (e as { code?: string }).code ?? (e as Error).name;
-        io.err(`sockshell: cannot read script ${inv.text}: ${why}\n`);
-        return EXIT.usage;
-      }
-      source = textSource(inv.text!, text);
-    } else source = { name: "stdin", next: () => h.readLine() };
     const scope = scriptScope(shell, inv.text ?? "sockshell", inv.args);
     scope.trace = !inv.quiet;
-    return await runScript(shell, source, scope, (f) => h.onInterrupt(f));
+    const interrupt = new AbortController();
+    const off = h.onInterrupt(() => interrupt.abort());
+    try {
+      if (inv.mode === "run") {
+        const words = ["run", ...inv.args].map((text) => ({
+          text,
+          bytes: encoder.encode(text),
+          quoted: true,
+        }));
+        return (await shell.execute(words, scope, interrupt.signal)).code;
+      }
+      if (inv.mode === "stdin") {
+        return await runStdin(shell, h, scope, interrupt.signal);
+      }
+      let text = inv.text!;
+      if (inv.mode === "script") {
+        try {
+          text = await h.readTextFile(inv.text!);
+        } catch (e) {
+          const why = (e as { code?: string }).code ?? (e as Error).name;
+          io.err(`sockshell: cannot read script ${inv.text}: ${why}\n`);
+          return EXIT.usage;
+        }
+      }
+      const name = inv.mode === "command" ? "-c" : inv.text!;
+      const code = await runScript(shell, name, text, scope, interrupt.signal);
+      return shell.exitCode ?? code;
+    } finally {
+      off();
+    }
   } finally {
     shell.close();
+  }
+}
+
+/**
+ * Commands on standard input, run as soon as each is complete (a block waits for its end),
+ * so a program feeding the shell line by line sees each answer before sending the next.
+ */
+async function runStdin(
+  shell: Shell,
+  h: Host,
+  scope: Scope,
+  signal: AbortSignal,
+): Promise<number> {
+  let chunk = "";
+  let first = 1;
+  let lineNo = 0;
+  for (;;) {
+    const line = await h.readLine();
+    if (line !== null) {
+      lineNo++;
+      chunk += line + "\n";
+      if (isIncomplete(chunk)) continue;
+    }
+    if (chunk) {
+      const code = await runScript(shell, "stdin", chunk, scope, signal, first);
+      if (shell.exitCode !== undefined) return shell.exitCode;
+      if (code !== 0) return code;
+    }
+    if (line === null) return EXIT.ok;
+    chunk = "";
+    first = lineNo + 1;
   }
 }

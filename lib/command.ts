@@ -7,6 +7,7 @@
 import { SocketError, strerror, toSocketError } from "./errno.ts";
 import { UsageError } from "./errors.ts";
 import type { FdTable, Sock } from "./fdtable.ts";
+import type { Host } from "./host.ts";
 import { callLine, type Paint } from "./format.ts";
 import type { Family, NetBackend, SockAddr } from "./net.ts";
 import { familyOf } from "./net.ts";
@@ -38,6 +39,16 @@ export interface Scope {
   vars: Map<string, Uint8Array>;
   /** Whether successful calls are traced (`trace on|off`). */
   trace: boolean;
+  /** What `exit` ends: the whole shell, or only this task (a replay, a forked child), as a process's exit. */
+  exits: "shell" | "task";
+  /** Set by `exit` in a task: its status. */
+  exited?: number;
+}
+
+/** Where `read` gets a line from the user: the REPL's line editor, or standard input. */
+export interface LineInput {
+  /** Show `prompt`, then resolve with the line typed (without its newline), or null at end of input. */
+  readLine(prompt: string): Promise<string | null>;
 }
 
 /** What every command shares: the descriptor table, the network, the registry. */
@@ -50,6 +61,15 @@ export interface ShellState {
   readonly commands: Readonly<Record<string, CommandSpec>>;
   /** Set by `exit`: the shell stops after this command with this status. */
   exitCode?: number;
+  /** Where `read` reads from. */
+  input: LineInput;
+  /** Files: scripts for `run`, the file `record` writes. */
+  readonly files: Pick<
+    Host,
+    "readTextFile" | "writeTextFile" | "appendTextFile"
+  >;
+  /** The file `record` appends successful lines to, if recording. */
+  recording?: string;
 }
 
 /** A command's whole world (dax's CommandContext). */

@@ -50,6 +50,8 @@ export class Sock {
   wrShut = false;
   /** Which side closed its writing half first, for the TCP state shown. */
   finFirst?: "us" | "peer";
+  /** True once the peer reset the connection (RST): the kernel's state is CLOSED. */
+  reset = false;
 
   #rx: Uint8Array = new Uint8Array(0);
   #eof = false;
@@ -77,6 +79,7 @@ export class Sock {
     }
     if (this.listener) return "LISTEN";
     if (this.conn) {
+      if (this.reset) return "CLOSED";
       if (this.wrShut && this.#eof) {
         return this.finFirst === "us" ? "TIME_WAIT" : "CLOSED";
       }
@@ -124,39 +127,69 @@ export class Sock {
     peek: boolean,
     wait: <T>(p: Promise<T>) => Promise<T>,
   ): Promise<Uint8Array> {
-    const conn = this.conn!;
-    for (;;) {
-      if (this.#rx.length > 0) {
-        const out = this.#rx.slice(0, n);
-        if (!peek) this.#rx = this.#rx.subarray(out.length);
-        return out;
-      }
-      if (this.#rxErr) {
-        const e = this.#rxErr;
-        // Like the kernel: the error is reported once, then the stream reads as ended.
-        this.#rxErr = undefined;
-        this.#eof = true;
-        throw e;
-      }
-      if (this.#eof) return new Uint8Array(0);
-      this.#reading ??= (async () => {
-        const buf = new Uint8Array(READ_CHUNK);
-        try {
-          const got = await conn.read(buf);
-          if (got === null) {
-            this.#eof = true;
-            this.finFirst ??= "peer";
-          } else {this.#rx = this.#rx.length
-              ? concat([this.#rx, buf.subarray(0, got)])
-              : buf.slice(0, got);}
-        } catch (e) {
-          this.#rxErr = toSocketError(e);
-        } finally {
-          this.#reading = undefined;
-        }
-      })();
-      await wait(this.#reading);
+    while (this.#rx.length === 0 && !this.#eof && !this.#rxErr) {
+      await wait(this.#fill());
     }
+    return this.#take(n, peek);
+  }
+
+  /**
+   * Take bytes up to and including `delim`, or `max` bytes, or what is left
+   * at end of stream: what a C program does with a loop of recv calls.
+   */
+  async takeUntil(
+    delim: Uint8Array,
+    max: number,
+    wait: <T>(p: Promise<T>) => Promise<T>,
+  ): Promise<Uint8Array> {
+    for (;;) {
+      const at = indexOf(this.#rx, delim);
+      if (at >= 0) return this.#take(Math.min(max, at + delim.length), false);
+      if (this.#rx.length >= max || this.#eof || this.#rxErr) {
+        return this.#take(max, false);
+      }
+      await wait(this.#fill());
+    }
+  }
+
+  #take(n: number, peek: boolean): Uint8Array {
+    if (this.#rx.length > 0) {
+      const out = this.#rx.slice(0, n);
+      if (!peek) this.#rx = this.#rx.subarray(out.length);
+      return out;
+    }
+    if (this.#rxErr) {
+      const e = this.#rxErr;
+      // Like the kernel: the error is reported once, then the stream reads as ended.
+      this.#rxErr = undefined;
+      this.#eof = true;
+      throw e;
+    }
+    return new Uint8Array(0);
+  }
+
+  /** The one read in flight, started if there is none. */
+  #fill(): Promise<void> {
+    const conn = this.conn!;
+    this.#reading ??= (async () => {
+      const buf = new Uint8Array(READ_CHUNK);
+      try {
+        const got = await conn.read(buf);
+        if (got === null) {
+          this.#eof = true;
+          this.finFirst ??= "peer";
+        } else {
+          const data = buf.subarray(0, got);
+          this.#rx = this.#rx.length ? concat([this.#rx, data]) : data.slice();
+        }
+      } catch (e) {
+        this.#rxErr = toSocketError(e);
+        if (this.#rxErr.errno === "ECONNRESET") this.reset = true;
+      } finally {
+        this.#reading = undefined;
+      }
+    })();
+    return this.#reading;
   }
 
   /** Take the next datagram, or wait for one; see {@link takeStream}. */
@@ -288,4 +321,16 @@ export class FdTable {
       ? ` (open: ${fds.join(", ")})`
       : " (none is open: start with 'socket tcp')";
   }
+}
+
+/** Where `needle` starts in `hay`, or -1. */
+function indexOf(hay: Uint8Array, needle: Uint8Array): number {
+  if (needle.length === 0) return -1;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) {
+      if (hay[i + j] !== needle[j]) continue outer;
+    }
+    return i;
+  }
+  return -1;
 }

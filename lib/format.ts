@@ -35,8 +35,11 @@ export function quoteText(s: string): string {
     else if (ch === "\0") out += "\\0";
     else if (ch === "\\") out += "\\\\";
     else if (ch === '"') out += '\\"';
-    else if (c < 0x20 || c === 0x7f || (c >= 0x80 && c < 0xa0)) {
+    else if (c < 0x20 || c === 0x7f) {
       out += "\\x" + c.toString(16).padStart(2, "0");
+    } else if (c >= 0x80 && c < 0xa0) {
+      // \xHH is one byte, as `send` reads it: a C1 control is two bytes in UTF-8.
+      out += "\\xc2\\x" + c.toString(16);
     } else out += ch;
   }
   return out + '"';

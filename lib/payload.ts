@@ -7,7 +7,8 @@
 
 import { parseInteger } from "./command.ts";
 import { UsageError } from "./errors.ts";
-import { concat, type Word } from "./tokenize.ts";
+import type { Word } from "./tokenize.ts";
+import { joinWords } from "./words.ts";
 
 /** Most bytes one `send` builds: 16 MiB. */
 export const MAX_PAYLOAD = 16 * 1024 * 1024;
@@ -28,12 +29,7 @@ export function payload(
   if (words.length === 0) {
     throw new UsageError('nothing to send: give the TEXT, e.g. "hello\\n"');
   }
-  const parts: Uint8Array[] = [];
-  words.forEach((w, i) => {
-    if (i > 0) parts.push(SPACE);
-    parts.push(w.bytes);
-  });
-  const once = concat(parts);
+  const once = joinWords(words);
   const times = repeat === undefined
     ? 1
     : parseInteger(String(repeat), "repeat count", 1, MAX_PAYLOAD);
@@ -49,5 +45,3 @@ export function payload(
   for (let i = 0; i < times; i++) out.set(once, i * once.length);
   return out;
 }
-
-const SPACE = new Uint8Array([32]);

@@ -19,9 +19,13 @@ import {
   targetSock,
 } from "./command.ts";
 import { SocketError } from "./errno.ts";
+import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
 import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
 import type { SockAddr } from "./net.ts";
+
+const encoder = new TextEncoder();
+const NEWLINE = new Uint8Array([10]);
 
 /** Bytes asked for when no N is given: the handout's buffer of 256, less the final NUL. */
 export const DEFAULT_RECV = 255;
@@ -44,10 +48,23 @@ export async function receive(
     x: "flag",
     p: "flag",
     o: "flag",
+    l: "flag",
+    u: "value",
   }, true);
   arity(rest, 0, 1, usage);
+  // -l is -u "\n": a line, as fgets reads one; the delimiter is kept in the data.
+  const until = opts.l
+    ? NEWLINE
+    : typeof opts.u === "string"
+    ? ctx.args.find((w) => w.text === opts.u)?.bytes ?? encoder.encode(opts.u)
+    : undefined;
+  if (until && until.length === 0) {
+    throw new UsageError("-u needs a delimiter that is not empty");
+  }
   const n = rest[0]
     ? parseInteger(rest[0].text, "byte count", 1, READ_CHUNK)
+    : until
+    ? READ_CHUNK
     : DEFAULT_RECV;
   const timeout = parseTimeout(opts.t);
   const flags = opts.o ? "MSG_OOB" : opts.p ? "MSG_PEEK" : "0";
@@ -70,18 +87,33 @@ export async function receive(
             `socket ${s.fd} is not connected`,
           );
         }
-        const data = await s.takeStream(n, Boolean(opts.p), wait);
-        return shown(
+        if (until && opts.p) {
+          throw new UsageError("-p cannot be combined with -l or -u");
+        }
+        const data = until
+          ? await s.takeUntil(until, n, wait)
+          : await s.takeStream(n, Boolean(opts.p), wait);
+        const ok = shown(
           data,
           from ? s.conn.remote : undefined,
           Boolean(opts.x),
-          streamNotes(data, s.unread, n),
+          // A peek leaves its bytes in the buffer: they are not "more".
+          streamNotes(data, s.unread - (opts.p ? data.length : 0), n),
         );
+        if (until && data.length > 0) {
+          ok.annotation ??= `read until ${showBytes(until)}`;
+        }
+        return ok;
       }
       if (!s.dgram) {
         throw new SocketError(
           "ENOTCONN",
           `UDP socket ${s.fd} is not bound: nothing can arrive (bind, or sendto first)`,
+        );
+      }
+      if (until) {
+        throw new UsageError(
+          "-l and -u are for streams: a datagram is already one message",
         );
       }
       const notes: string[] = [];
@@ -113,7 +145,11 @@ export async function receive(
   );
 }
 
-function streamNotes(data: Uint8Array, unread: number, n: number): string[] {
+function streamNotes(
+  data: Uint8Array,
+  unread: number,
+  n: number,
+): string[] {
   if (data.length === 0) return [];
   if (unread > 0) {
     return [
@@ -133,6 +169,7 @@ function shown(
   const value: Record<string, Uint8Array | string | number> = {
     "": data,
     n: data.length,
+    line: chomp(data),
   };
   if (from) {
     Object.assign(value, {
@@ -160,4 +197,12 @@ function shown(
     value,
     extra: hex && data.length > 16 ? hexDump(data) : undefined,
   };
+}
+
+/** The data without a final "\n" or "\r\n": what a line-reading server keeps. */
+function chomp(data: Uint8Array): Uint8Array {
+  let end = data.length;
+  if (data[end - 1] === 10) end--;
+  if (data[end - 1] === 13) end--;
+  return data.subarray(0, end);
 }

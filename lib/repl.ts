@@ -41,7 +41,8 @@ export function promptFor(scope: Scope): string {
 
 /** Tab completion: command names first, then `@FD`s and each command's own words. */
 export function complete(shell: Shell, line: string): [string[], string] {
-  const words = line.split(/\s+/);
+  // Only the command being typed counts: the one after the last `;`, without leading blanks.
+  const words = line.slice(line.lastIndexOf(";") + 1).trimStart().split(/\s+/);
   const last = words.at(-1) ?? "";
   let candidates: string[];
   if (words.length <= 1) candidates = commandNames(shell.commands);
@@ -108,13 +109,21 @@ export async function repl(
     );
     rl.prompt();
   });
+  // Ctrl-D (or the end of input) during a command: prompting again would throw.
+  let closed = false;
+  rl.on("close", () => closed = true);
+  // Appends in order, and all of them done before the REPL returns and the program exits.
+  let historyWrites = Promise.resolve();
   if (opts.banner) opts.output.write(opts.banner + "\n");
   rl.prompt();
   try {
     for await (const line of rl) {
       armed = false;
       if (line.trim() && opts.historyFile) {
-        opts.host.appendTextFile(opts.historyFile, line + "\n").catch(() => {
+        const file = opts.historyFile;
+        historyWrites = historyWrites.then(() =>
+          opts.host.appendTextFile(file, line + "\n")
+        ).catch(() => {
           // History is a convenience: a read-only home must not stop the shell.
         });
       }
@@ -125,11 +134,13 @@ export async function repl(
         running = undefined;
       }
       if (shell.exitCode !== undefined) break;
+      if (closed) continue; // lines already read still run; no prompt after Ctrl-D
       rl.setPrompt(promptFor(scope));
       rl.prompt();
     }
   } finally {
     rl.close();
+    await historyWrites;
   }
   if (shell.exitCode === undefined) opts.output.write("\n");
   return shell.exitCode ?? EXIT.ok;

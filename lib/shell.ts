@@ -11,6 +11,7 @@
 import type {
   CommandResult,
   CommandSpec,
+  LineInput,
   Output,
   Scope,
   ShellState,
@@ -20,7 +21,9 @@ import { EXIT, UnknownCommandError, UsageError } from "./errors.ts";
 import { FdTable } from "./fdtable.ts";
 import type { NetBackend } from "./net.ts";
 import { findCommand, suggest } from "./registry.ts";
-import { expand, lex, type LexedWord, type Word } from "./tokenize.ts";
+import type { Host } from "./host.ts";
+import { lookupVar, runScript } from "./script.ts";
+import { expand, type LexedWord, type Word } from "./tokenize.ts";
 
 /** A shell: the descriptor table and the registry, shared by every task. */
 export class Shell implements ShellState {
@@ -28,21 +31,37 @@ export class Shell implements ShellState {
   readonly table: FdTable = new FdTable();
   /** Set by `exit`. */
   exitCode?: number;
+  /** Where `read` reads from: standard input, until the REPL installs its line editor. */
+  input: LineInput;
+  /** The file `record` appends to. */
+  recording?: string;
 
-  /** Make a shell over a backend and a registry. */
+  /** Make a shell over a backend, a registry, an output and the host's files and standard input. */
   constructor(
     readonly net: NetBackend,
     readonly commands: Readonly<Record<string, CommandSpec>>,
     readonly io: Output,
-  ) {}
+    readonly files: Pick<
+      Host,
+      "readTextFile" | "writeTextFile" | "appendTextFile" | "readLine"
+    >,
+  ) {
+    this.input = {
+      readLine: (prompt) => {
+        if (prompt) io.out(prompt);
+        return files.readLine();
+      },
+    };
+  }
 
-  /** A fresh scope: no current descriptor, no variables, tracing on. */
+  /** A fresh scope: no current descriptor, no variables, tracing on, `exit` leaves the shell. */
   newScope(): Scope {
-    return { vars: new Map(), trace: true };
+    return { vars: new Map(), trace: true, exits: "shell" };
   }
 
   /**
-   * Run one line (commands separated by `;`), stopping at the first that fails.
+   * Run one typed line: commands separated by `;`, blocks allowed, stopping at the first failure.
+   * A line that succeeds is appended to the `record` file, if one is open.
    *
    * @example
    * ```ts ignore
@@ -54,18 +73,20 @@ export class Shell implements ShellState {
     scope: Scope,
     signal: AbortSignal,
   ): Promise<CommandResult> {
-    let commands: LexedWord[][];
-    try {
-      commands = lex(line);
-    } catch (e) {
-      return this.#report(undefined, e);
+    const recording = this.recording;
+    const code = await runScript(this, undefined, line, scope, signal);
+    if (
+      code === 0 && recording && this.recording === recording && line.trim()
+    ) {
+      await this.files.appendTextFile(recording, line.trim() + "\n").catch(
+        (e) => {
+          this.io.err(
+            `record: cannot write ${recording}: ${(e as Error).message}\n`,
+          );
+        },
+      );
     }
-    let last: CommandResult = { code: 0 };
-    for (const words of commands) {
-      last = await this.runLexed(words, scope, signal);
-      if (last.code !== 0 || this.exitCode !== undefined) break;
-    }
-    return last;
+    return { code };
   }
 
   /** Expand and run one lexed command. */
@@ -155,9 +176,4 @@ export class Shell implements ShellState {
   close(): void {
     this.table.closeAll();
   }
-}
-
-/** A variable's value in a scope: `$#` and `$N` are arguments; names are variables. */
-export function lookupVar(scope: Scope, name: string): Uint8Array | undefined {
-  return scope.vars.get(name);
 }

@@ -112,7 +112,9 @@ export function lex(line: string): LexedWord[][] {
       const hex = line.slice(i + 2, i + 4);
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
         throw new UsageError(
-          `bad escape "\\x${hex}": \\x takes two hex digits, as in \\x0a`,
+          `bad escape "\\x${
+            visible(hex)
+          }": \\x takes two hex digits, as in \\x0a`,
         );
       }
       lit.push(parseInt(hex, 16));
@@ -120,7 +122,9 @@ export function lex(line: string): LexedWord[][] {
       return;
     }
     throw new UsageError(
-      `unknown escape "\\${c}": use \\n \\r \\t \\0 \\\\ \\" \\' \\$ or \\xHH`,
+      `unknown escape "\\${
+        visible(String.fromCodePoint(line.codePointAt(i + 1)!))
+      }": use \\n \\r \\t \\0 \\\\ \\" \\' \\$ or \\xHH`,
     );
   };
 
@@ -147,7 +151,7 @@ export function lex(line: string): LexedWord[][] {
     if (rest.startsWith("{")) {
       throw new UsageError(
         `bad variable reference "\${${
-          rest.slice(1, 12)
+          visible(rest.slice(1, 12))
         }...": write \${name} or \${name:-default}`,
       );
     }
@@ -213,6 +217,14 @@ export function lex(line: string): LexedWord[][] {
   }
   endCommand();
   return commands;
+}
+
+/** Text for a message: control characters as `\xHH`, so bad input never reaches the terminal raw. */
+function visible(s: string): string {
+  return s.replace(
+    /[\x00-\x1f\x7f-\x9f]/g,
+    (ch) => "\\x" + ch.charCodeAt(0).toString(16).padStart(2, "0"),
+  );
 }
 
 /** Looks up a variable's bytes; undefined when it is not set. */

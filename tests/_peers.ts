@@ -19,10 +19,14 @@ const encoder = new TextEncoder();
 
 /** Options for {@link runPeer}. */
 export interface RunPeerOptions {
-  /** Text written to the peer's stdin, which is then closed (default: empty). */
-  stdin?: string;
+  /** Text (or raw bytes) written to the peer's stdin, which is then closed (default: empty). */
+  stdin?: string | Uint8Array;
   /** Kill the peer with SIGKILL and reject after this many ms (default 10000). */
   timeoutMs?: number;
+  /** Environment variables set for the peer, on top of this process's. */
+  env?: Record<string, string>;
+  /** Start from an empty environment: the peer sees only `env`. */
+  clearEnv?: boolean;
 }
 
 /** What a finished peer produced. */
@@ -39,6 +43,10 @@ export interface PeerResult {
 export interface StartPeerOptions {
   /** Text written to the peer's stdin, which is then closed (default: no stdin). */
   stdin?: string;
+  /** Environment variables set for the peer, on top of this process's. */
+  env?: Record<string, string>;
+  /** Start from an empty environment: the peer sees only `env`. */
+  clearEnv?: boolean;
 }
 
 /** A long-running peer (typically a server) started by {@link startPeer}. */
@@ -144,11 +152,11 @@ function programName(path: string): string {
 
 async function feedStdin(
   child: Deno.ChildProcess,
-  text: string,
+  text: string | Uint8Array,
 ): Promise<void> {
   const writer = child.stdin.getWriter();
   try {
-    await writer.write(encoder.encode(text));
+    await writer.write(typeof text === "string" ? encoder.encode(text) : text);
   } catch {
     // The peer exited or closed stdin without reading everything: fine.
   }
@@ -175,6 +183,8 @@ export async function runPeer(
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",
+    env: opts.env,
+    clearEnv: opts.clearEnv,
   }).spawn();
   const output = child.output();
   let timedOut = false;
@@ -295,6 +305,8 @@ export function startPeer(
     stdin: opts.stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
+    env: opts.env,
+    clearEnv: opts.clearEnv,
   }).spawn();
   if (opts.stdin !== undefined) void feedStdin(child, opts.stdin);
   const stdoutCollector = collect(child.stdout);

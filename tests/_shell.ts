@@ -9,6 +9,7 @@ import { builtInCommands } from "../commands/mod.ts";
 import type { CommandResult, Output, Scope } from "../lib/command.ts";
 import { PLAIN } from "../lib/format.ts";
 import { denoBackend } from "../lib/net_deno.ts";
+import { denoHost } from "../lib/host_deno.ts";
 import { Shell } from "../lib/shell.ts";
 import {
   type PeerResult,
@@ -44,7 +45,7 @@ export class TestShell implements Disposable {
       err: (t) => void this.#err.push(t),
       paint: PLAIN,
     };
-    this.shell = new Shell(denoBackend, builtInCommands, io);
+    this.shell = new Shell(denoBackend, builtInCommands, io, denoHost);
     this.scope = this.shell.newScope();
   }
 

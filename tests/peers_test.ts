@@ -223,7 +223,7 @@ Deno.test("age_server re-asks the birth year after a non-integer answer and the 
     result.stdout,
     "Veuillez entrer votre nom: " +
       "Bonjour, ali\nVeuillez entrer votre année de naissance: " +
-      "Année invalide : « abc »\nVeuillez entrer votre année de naissance: " +
+      "« abc » n'est pas une année.\nVeuillez entrer votre année de naissance: " +
       "Votre âge approximatif est 22.\nTapez q pour quitter: " +
       "Tapez q pour quitter: ",
   );

@@ -10,7 +10,7 @@
  * cut into segments: after each read, if the text received so far ends with
  * an unterminated last line ending in ": " -- and the character before the
  * ':' is not a space, so French-style " : " inside a message (as in
- * "Année invalide : « x »") is not mistaken for a prompt when bytes trickle
+ * any message that has one) is not mistaken for a prompt when bytes trickle
  * in -- one line is read from stdin (fgets) and sent, "\n" included.  If
  * stdin is at end of file, the client shuts down its sending side
  * (shutdown(SHUT_WR)) and keeps reading.  Exit status 0 at end of stream,

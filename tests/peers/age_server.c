@@ -18,7 +18,7 @@
  *   C: YEARTEXT "\n"
  *      while YEARTEXT (spaces/tabs trimmed) is not a decimal integer
  *      (optional sign, digits only, fits in a long):
- *        S: "Année invalide : « " TRIMMED " »\n"
+ *        S: "« " TRIMMED " » n'est pas une année.\n"
  *           "Veuillez entrer votre année de naissance: "
  *        C: YEARTEXT "\n"
  *   S: "Votre âge approximatif est " (YEAR - BIRTHYEAR) ".\nTapez q pour quitter: "
@@ -186,7 +186,7 @@ static void dialogue(int fd, long year)
         if (parse_year(t, &birth))
             break;
         snprintf(msg, sizeof(msg),
-                 "Année invalide : « %s »\n"
+                 "« %s » n'est pas une année.\n"
                  "Veuillez entrer votre année de naissance: ", t);
         if (send_str(fd, msg) < 0)
             return;

@@ -203,7 +203,7 @@ static void dialogue(int fd, long year)
         if (parse_year(t, &birth))
             break;
         snprintf(msg, sizeof(msg),
-                 "Année invalide : « %s »\n"
+                 "« %s » n'est pas une année.\n"
                  "Veuillez entrer votre année de naissance: ", t);
         if (send_msg(fd, msg) < 0)
             return;

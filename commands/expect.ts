@@ -1,0 +1,25 @@
+import { type CommandSpec } from "../lib/command.ts";
+import { evalCondition } from "../lib/cond.ts";
+
+/** `expect`: check a condition, and fail clearly when it does not hold. */
+export const expectCommand: CommandSpec = {
+  name: "expect",
+  usage: "expect <condition>",
+  summary:
+    "Check what was received: fail (status 1) with both sides shown when the condition is false",
+  c: "(no call: assert(3))",
+  deno: "none",
+  example: 'expect "$msg" == "hello\\n"',
+  details: [
+    "Conditions, as for if and while: A == B, A != B, A < B (and <= > >=, whole numbers),",
+    "A contains B, A startswith B, A endswith B, int A, true, false, and not before any of them.",
+  ],
+  run(ctx) {
+    if (evalCondition(ctx.args)) return Promise.resolve({ code: 0 });
+    const shown = ctx.args.map((
+      w,
+    ) => (w.quoted ? JSON.stringify(w.text) : w.text)).join(" ");
+    ctx.io.err(ctx.io.paint.bad(`expect: failed: ${shown}`) + "\n");
+    return Promise.resolve({ code: 1 });
+  },
+};

@@ -1,0 +1,26 @@
+import { type CommandSpec } from "../lib/command.ts";
+import { evalArithmetic } from "../lib/cond.ts";
+import { UsageError } from "../lib/errors.ts";
+
+/** `let`: integer arithmetic into a variable. */
+export const letCommand: CommandSpec = {
+  name: "let",
+  usage: "let <name> = <expression>",
+  summary:
+    "Compute a whole number with + - * / % and parentheses into a variable",
+  c: "(no call: int age = 2005 - annee;)",
+  deno: "none",
+  example: "let age = $year - $birth.line",
+  run(ctx) {
+    const [name, eq, ...expr] = ctx.args;
+    if (!name || eq?.text !== "=" || !expr.length) {
+      throw new UsageError(`usage: ${this.usage}`);
+    }
+    if (!/^[A-Za-z_]\w*$/.test(name.text)) {
+      throw new UsageError(`bad variable name ${JSON.stringify(name.text)}`);
+    }
+    const value = evalArithmetic(expr.map((w) => w.text).join(" "));
+    ctx.scope.vars.set(name.text, new TextEncoder().encode(String(value)));
+    return Promise.resolve({ code: 0, value: { "": value } });
+  },
+};

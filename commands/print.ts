@@ -1,0 +1,25 @@
+import { type CommandSpec, parseOptions } from "../lib/command.ts";
+import { joinWords } from "../lib/words.ts";
+
+const decoder = new TextDecoder();
+
+/** `print`: write a line, as the handout's printf calls do. */
+export const printCommand: CommandSpec = {
+  name: "print",
+  usage: "print [-n] [-e] [text...]",
+  summary:
+    "Print the words and a newline (-n: no newline; -e: on standard error)",
+  c: "int printf(const char *format, ...);",
+  deno: "none",
+  example: 'print "packet is $buf.n bytes long"',
+  run(ctx) {
+    const { opts, rest } = parseOptions(this.name, ctx.args, {
+      n: "flag",
+      e: "flag",
+    });
+    const text = decoder.decode(joinWords(rest)) + (opts.n ? "" : "\n");
+    if (opts.e) ctx.io.err(text);
+    else ctx.io.out(text);
+    return Promise.resolve({ code: 0 });
+  },
+};

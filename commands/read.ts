@@ -1,0 +1,32 @@
+import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
+import { UsageError } from "../lib/errors.ts";
+
+/** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
+export const readCommand: CommandSpec = {
+  name: "read",
+  usage: "read [-p prompt] <name>",
+  summary:
+    "Read a line typed by the user (or piped on standard input) into a variable, without its newline",
+  c: "char *fgets(char *s, int size, FILE *stdin);",
+  deno: "none (the terminal, or standard input)",
+  example: 'read -p "Entrez le message à envoyer : " msg',
+  details: [
+    "At the end of input, read fails (status 1), so a script stops or a loop can end.",
+  ],
+  async run(ctx) {
+    const { opts, rest } = parseOptions(this.name, ctx.args, { p: "value" });
+    arity(rest, 1, 1, this.usage);
+    const name = rest[0]!.text;
+    if (!/^[A-Za-z_]\w*$/.test(name)) {
+      throw new UsageError(`bad variable name ${JSON.stringify(name)}`);
+    }
+    const prompt = typeof opts.p === "string" ? opts.p : "";
+    const line = await ctx.shell.input.readLine(prompt);
+    if (line === null) {
+      ctx.io.err(`read: end of input: no line for $${name}\n`);
+      return { code: 1 };
+    }
+    ctx.scope.vars.set(name, new TextEncoder().encode(line));
+    return { code: 0, value: { "": line } };
+  },
+};

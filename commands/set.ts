@@ -1,0 +1,35 @@
+import { type CommandSpec } from "../lib/command.ts";
+import { UsageError } from "../lib/errors.ts";
+import { joinWords } from "../lib/words.ts";
+
+/** `set`: give a variable a value. */
+export const setCommand: CommandSpec = {
+  name: "set",
+  usage: "set <name> [text...]",
+  summary:
+    "Set a variable to some text ($name then reads it); with no name, list the variables",
+  c: "(no call: a C variable)",
+  deno: "none",
+  example: "set port ${1:-4950}",
+  details: [
+    "The words are joined by one space. ${1:-4950} is argument 1, or 4950 when it is missing.",
+    "Commands capture what they return with -> name: recv -> msg sets $msg, $msg.n, $msg.line.",
+  ],
+  run(ctx) {
+    const [name, ...rest] = ctx.args;
+    if (!name) {
+      const lines = [...ctx.scope.vars.entries()]
+        .filter(([k]) => !/^[0-9#]$/.test(k))
+        .map(([k, v]) => `${k}=${JSON.stringify(new TextDecoder().decode(v))}`);
+      if (lines.length) ctx.io.out(lines.join("\n") + "\n");
+      return Promise.resolve({ code: 0 });
+    }
+    if (name.quoted || !/^[A-Za-z_]\w*$/.test(name.text)) {
+      throw new UsageError(
+        `bad variable name ${JSON.stringify(name.text)}: letters, digits and _`,
+      );
+    }
+    ctx.scope.vars.set(name.text, joinWords(rest));
+    return Promise.resolve({ code: 0 });
+  },
+};

@@ -1,0 +1,23 @@
+import { arity, type CommandSpec } from "../lib/command.ts";
+import { UsageError } from "../lib/errors.ts";
+
+/** `trace`: show or hide the C call of each command that succeeds. */
+export const traceCommand: CommandSpec = {
+  name: "trace",
+  usage: "trace <on|off>",
+  summary:
+    "Show (on) or hide (off) the C call of each command that succeeds; failures always show",
+  c: "(no call: strace -e trace=network)",
+  deno: "none",
+  example: "trace off",
+  complete: ["on", "off"],
+  run(ctx) {
+    arity(ctx.args, 1, 1, this.usage);
+    const v = ctx.args[0]!.text;
+    if (v !== "on" && v !== "off") {
+      throw new UsageError(`trace takes on or off, not ${JSON.stringify(v)}`);
+    }
+    ctx.scope.trace = v === "on";
+    return Promise.resolve({ code: 0 });
+  },
+};

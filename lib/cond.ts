@@ -1,0 +1,139 @@
+/**
+ * Conditions (`if`, `while`, `expect`) and integer arithmetic (`let`).
+ *
+ * @module
+ */
+
+import { UsageError } from "./errors.ts";
+import type { Word } from "./tokenize.ts";
+
+/** The operators a condition may use between two words. */
+export const OPERATORS = [
+  "==",
+  "!=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "contains",
+  "startswith",
+  "endswith",
+] as const;
+
+/**
+ * Evaluate a condition: `true`, `false`, `int X`, `A OP B`, each optionally after `not`.
+ *
+ * @example
+ * ```ts
+ * const w = (text: string) => ({ text, bytes: new TextEncoder().encode(text), quoted: true });
+ * console.log(evalCondition([w("3"), w("<"), w("10")])); // true
+ * ```
+ */
+export function evalCondition(words: Word[]): boolean {
+  const text = words.map((w) => w.text);
+  if (text[0] === "not" && !words[0]!.quoted) {
+    return !evalCondition(words.slice(1));
+  }
+  if (text.length === 1 && (text[0] === "true" || text[0] === "false")) {
+    return text[0] === "true";
+  }
+  if (text.length === 2 && text[0] === "int") return isInteger(text[1]!);
+  if (
+    text.length === 3 && (OPERATORS as readonly string[]).includes(text[1]!)
+  ) {
+    const [a, op, b] = text as [string, string, string];
+    switch (op) {
+      case "==":
+        return a === b;
+      case "!=":
+        return a !== b;
+      case "contains":
+        return a.includes(b);
+      case "startswith":
+        return a.startsWith(b);
+      case "endswith":
+        return a.endsWith(b);
+    }
+    const x = toInteger(a);
+    const y = toInteger(b);
+    return op === "<"
+      ? x < y
+      : op === "<="
+      ? x <= y
+      : op === ">"
+      ? x > y
+      : x >= y;
+  }
+  throw new UsageError(
+    `cannot read the condition ${
+      JSON.stringify(text.join(" "))
+    }: write true, false, int X, not ..., ` +
+      `or A OP B with OP one of ${
+        OPERATORS.join(" ")
+      } (quote words with spaces)`,
+  );
+}
+
+/** True when the text is a whole number, spaces around allowed (what atoi would read fully). */
+export function isInteger(text: string): boolean {
+  return /^\s*[-+]?\d{1,15}\s*$/.test(text);
+}
+
+function toInteger(text: string): number {
+  if (!isInteger(text)) {
+    throw new UsageError(`${JSON.stringify(text)} is not a whole number`);
+  }
+  return Number(text.trim());
+}
+
+/**
+ * Integer arithmetic with `+ - * / %` and parentheses; `/` truncates as in C.
+ *
+ * @example
+ * ```ts
+ * console.log(evalArithmetic("2005 - 1983")); // 22
+ * ```
+ */
+export function evalArithmetic(expr: string): number {
+  const tokens = expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
+  let i = 0;
+  const fail = (why: string): never => {
+    throw new UsageError(`cannot compute ${JSON.stringify(expr)}: ${why}`);
+  };
+  const primary = (): number => {
+    const t = tokens[i++];
+    if (t === undefined) return fail("it ends too early");
+    if (t === "(") {
+      const v = sum();
+      if (tokens[i++] !== ")") fail("a ( is never closed");
+      return v;
+    }
+    if (t === "-") return -primary();
+    if (t === "+") return primary();
+    if (/^\d+$/.test(t)) return Number(t);
+    return fail(`${JSON.stringify(t)} is not a whole number`);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (tokens[i] === "*" || tokens[i] === "/" || tokens[i] === "%") {
+      const op = tokens[i++];
+      const r = primary();
+      if (op !== "*" && r === 0) fail("division by zero");
+      v = op === "*" ? v * r : op === "/" ? Math.trunc(v / r) : v % r;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[i] === "+" || tokens[i] === "-") {
+      const op = tokens[i++];
+      const r = product();
+      v = op === "+" ? v + r : v - r;
+    }
+    return v;
+  };
+  const v = sum();
+  if (i < tokens.length) fail(`unexpected ${JSON.stringify(tokens[i])}`);
+  if (!Number.isSafeInteger(v)) fail("the result is too large");
+  return v;
+}
