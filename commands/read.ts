@@ -21,7 +21,13 @@ export const readCommand: CommandSpec = {
       throw new UsageError(`bad variable name ${JSON.stringify(name)}`);
     }
     const prompt = typeof opts.p === "string" ? opts.p : "";
-    const line = await ctx.shell.input.readLine(prompt);
+    const line = await ctx.shell.input.readLine(prompt, ctx.signal);
+    if (ctx.signal.aborted) {
+      ctx.io.err(
+        `read: EINTR (Interrupted system call): no line for $${name}\n`,
+      );
+      return { code: 124 };
+    }
     if (line === null) {
       ctx.io.err(`read: end of input: no line for $${name}\n`);
       return { code: 1 };

@@ -103,10 +103,16 @@ function scriptOrStdin(
 export function hostOutput(h: Host): Output {
   const noColor = h.env("NO_COLOR");
   const color = h.isTerminal(1) && (noColor === undefined || noColor === "");
+  let tail = "";
   return {
-    out: (t) => h.write(1, t),
+    out: (t) => {
+      h.write(1, t);
+      const nl = t.lastIndexOf("\n");
+      tail = nl < 0 ? tail + t : t.slice(nl + 1);
+    },
     err: (t) => h.write(2, t),
     paint: color ? COLOR : PLAIN,
+    partialLine: () => tail,
   };
 }
 

@@ -21,6 +21,8 @@ export interface Output {
   err(text: string): void;
   /** Colours, or none. */
   readonly paint: Paint;
+  /** The text written to standard output since its last newline (a prompt left open), if tracked. */
+  partialLine?(): string;
 }
 
 /** What a command hands back to the shell. */
@@ -47,8 +49,8 @@ export interface Scope {
 
 /** Where `read` gets a line from the user: the REPL's line editor, or standard input. */
 export interface LineInput {
-  /** Show `prompt`, then resolve with the line typed (without its newline), or null at end of input. */
-  readLine(prompt: string): Promise<string | null>;
+  /** Show `prompt`, then resolve with the line typed (without its newline), or null at end of input or on `signal`. */
+  readLine(prompt: string, signal?: AbortSignal): Promise<string | null>;
 }
 
 /** What every command shares: the descriptor table, the network, the registry. */

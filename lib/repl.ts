@@ -11,6 +11,7 @@ import type { Scope } from "./command.ts";
 import { EXIT } from "./errors.ts";
 import type { Host } from "./host.ts";
 import { commandNames, findCommand } from "./registry.ts";
+import { isIncomplete } from "./script.ts";
 import type { Shell } from "./shell.ts";
 
 /** How many history lines are kept. */
@@ -87,10 +88,16 @@ export async function repl(
   });
   let running: AbortController | undefined;
   let armed = false; // a first Ctrl-C at an empty prompt arms the exit
+  let block = ""; // the lines of a block still open (while ... without its end)
   rl.on("SIGINT", () => {
     if (running) {
       running.abort();
       return;
+    }
+    if (block) {
+      block = "";
+      opts.output.write("^C\n");
+      rl.setPrompt(promptFor(scope));
     }
     if (rl.line.length > 0) {
       armed = false;
@@ -111,7 +118,29 @@ export async function repl(
   });
   // Ctrl-D (or the end of input) during a command: prompting again would throw.
   let closed = false;
-  rl.on("close", () => closed = true);
+  let answer: ((line: string | null) => void) | undefined;
+  rl.on("close", () => {
+    closed = true;
+    answer?.(null);
+  });
+  // `read` asks through the line editor, which owns the terminal; Ctrl-C cancels the question.
+  const stdinInput = shell.input;
+  shell.input = {
+    readLine: (prompt, signal) => {
+      if (closed) return Promise.resolve(null);
+      return new Promise((resolve) => {
+        answer = (line) => {
+          answer = undefined;
+          resolve(line);
+        };
+        // The line editor redraws its prompt line: what the script left open there
+        // (a server's question printed with print -n) becomes part of the prompt.
+        const open = shell.io.partialLine?.() ?? "";
+        rl.question(open + prompt, { signal }, (line) => answer?.(line));
+        signal?.addEventListener("abort", () => answer?.(null), { once: true });
+      });
+    },
+  };
   // Appends in order, and all of them done before the REPL returns and the program exits.
   let historyWrites = Promise.resolve();
   if (opts.banner) opts.output.write(opts.banner + "\n");
@@ -127,9 +156,17 @@ export async function repl(
           // History is a convenience: a read-only home must not stop the shell.
         });
       }
+      block += line + "\n";
+      if (isIncomplete(block)) {
+        rl.setPrompt("...> ");
+        if (!closed) rl.prompt();
+        continue;
+      }
+      const text = block;
+      block = "";
       running = new AbortController();
       try {
-        await shell.runLine(line, scope, running.signal);
+        await shell.runLine(text, scope, running.signal);
       } finally {
         running = undefined;
       }
@@ -139,6 +176,7 @@ export async function repl(
       rl.prompt();
     }
   } finally {
+    shell.input = stdinInput;
     rl.close();
     await historyWrites;
   }
