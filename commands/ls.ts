@@ -7,7 +7,7 @@ export const lsCommand: CommandSpec = {
   usage: "ls",
   summary:
     "List every descriptor: protocol, state, local and remote address (the 5-tuple)",
-  c: "(no call: what `ss -tuanp` shows for this process)",
+  c: "(no call: what ss -tuanp shows for this process)",
   deno: "none: read from the shell's descriptor table",
   example: "ls",
   run(ctx) {

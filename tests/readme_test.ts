@@ -1,0 +1,26 @@
+import assert from "node:assert/strict";
+import { commandsTable } from "../scripts/commands_table.ts";
+
+const readme = Deno.readTextFileSync(new URL("../README.md", import.meta.url));
+
+/** A markdown table with its padding folded, as `deno fmt` aligns columns. */
+function fold(table: string): string {
+  return table.split("\n").filter((l) => l.startsWith("|"))
+    .map((l) => l.replace(/-{3,}/g, "---").replace(/ +/g, " ")).join("\n");
+}
+
+Deno.test("README's command table is the one the registry generates", () => {
+  assert.ok(
+    fold(readme).includes(fold(commandsTable())),
+    "README.md is out of date: paste the output of deno run scripts/commands_table.ts",
+  );
+});
+
+Deno.test("README's Quick start is exactly two commands: start and test", () => {
+  const quick =
+    /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+  const lines = quick.trim().split("\n");
+  assert.equal(lines.length, 2);
+  assert.match(lines[0]!, /^npx -y deno@2\.9\.6 task start\b/);
+  assert.match(lines[1]!, /^npx -y deno@2\.9\.6 task test\b/);
+});
