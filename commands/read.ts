@@ -4,17 +4,21 @@ import { UsageError } from "../lib/errors.ts";
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {
   name: "read",
-  usage: "read [-p prompt] <name>",
+  usage: "read [-p prompt] [-e] <name>",
   summary:
     "Read a line typed by the user (or piped on standard input) into a variable, without its newline",
   c: "char *fgets(char *s, int size, FILE *stdin);",
   deno: "none (the terminal, or standard input)",
   example: 'read -p "Entrez le message à envoyer : " msg',
   details: [
-    "At the end of input, read fails (status 1), so a script stops or a loop can end.",
+    "At the end of input, read fails (status 1) and the script stops; with -e it succeeds",
+    "with an empty line and sets $NAME.eof to 1 (0 otherwise), for a script that goes on.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, { p: "value" });
+    const { opts, rest } = parseOptions(this.name, ctx.args, {
+      p: "value",
+      e: "flag",
+    });
     arity(rest, 1, 1, this.usage);
     const name = rest[0]!.text;
     if (!/^[A-Za-z_]\w*$/.test(name)) {
@@ -28,11 +32,18 @@ export const readCommand: CommandSpec = {
       );
       return { code: 124 };
     }
+    const encoder = new TextEncoder();
+    ctx.scope.vars.set(
+      `${name}.eof`,
+      encoder.encode(line === null ? "1" : "0"),
+    );
     if (line === null) {
+      ctx.scope.vars.set(name, new Uint8Array(0));
+      if (opts.e) return { code: 0, value: { "": "", eof: 1 } };
       ctx.io.err(`read: end of input: no line for $${name}\n`);
       return { code: 1 };
     }
-    ctx.scope.vars.set(name, new TextEncoder().encode(line));
-    return { code: 0, value: { "": line } };
+    ctx.scope.vars.set(name, encoder.encode(line));
+    return { code: 0, value: { "": line, eof: 0 } };
   },
 };

@@ -171,10 +171,12 @@ export async function main(
     const off = h.onInterrupt(() => interrupt.abort());
     try {
       if (inv.mode === "run") {
-        const words = ["run", ...inv.args].map((text) => ({
+        // run's own options (-p, -v) before the replay's name stay options; the rest are literal words.
+        const name = inv.args.findIndex((a) => !a.startsWith("-"));
+        const words = ["run", ...inv.args].map((text, i) => ({
           text,
           bytes: encoder.encode(text),
-          quoted: true,
+          quoted: !(i > 0 && (name < 0 || i - 1 < name)),
         }));
         return (await shell.execute(words, scope, interrupt.signal)).code;
       }

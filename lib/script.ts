@@ -88,13 +88,16 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
     const line = n + firstLine;
     const raw = lines[n]!.replace(/\r$/, "");
     let commands: LexedWord[][];
+    const spans: Array<[number, number]> = [];
     try {
-      commands = lex(raw);
+      commands = lex(raw, spans);
     } catch (e) {
       throw new ScriptError(line, (e as Error).message);
     }
-    for (const words of commands) {
-      const text = raw.trim();
+    for (const [c, words] of commands.entries()) {
+      // Each command of a line is named by its own text: `-c:1: stopped: recv`.
+      const span = spans[c];
+      const text = (span ? raw.slice(span[0], span[1]) : raw).trim();
       const kw = keyword(words[0]);
       const rest = words.slice(1);
       if (kw === "if" || kw === "while") {

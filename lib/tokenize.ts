@@ -51,7 +51,10 @@ const decoder = new TextDecoder();
  * console.log(cmd?.length); // 2
  * ```
  */
-export function lex(line: string): LexedWord[][] {
+export function lex(
+  line: string,
+  spans?: Array<[number, number]>,
+): LexedWord[][] {
   if (encoder.encode(line).length > MAX_LINE) {
     throw new UsageError(`line too long: over ${MAX_LINE} bytes`);
   }
@@ -73,15 +76,21 @@ export function lex(line: string): LexedWord[][] {
     }
     word = undefined;
   };
+  let start = -1; // where the command being lexed starts in the line
   const endCommand = () => {
     endWord();
-    if (words.length) commands.push(words);
+    if (words.length) {
+      commands.push(words);
+      spans?.push([start, i]);
+    }
     words = [];
+    start = -1;
   };
   const pushChar = (ch: string) => {
     for (const b of encoder.encode(ch)) lit.push(b);
   };
   const startWord = () => {
+    if (start < 0) start = i;
     if (!word) word = { pieces: [], quoted: false };
   };
 
@@ -250,8 +259,9 @@ export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
       }
       const v = lookup(p.name);
       if (v !== undefined) parts.push(v);
-      else if (p.fallback !== undefined) parts.push(encoder.encode(p.fallback));
-      else {
+      else if (p.fallback !== undefined) {
+        parts.push(expandFallback(p.fallback, lookup));
+      } else {
         const hint = /^[0-9]+$/.test(p.name)
           ? `no argument ${p.name} was given`
           : `set it first, or write \\$ for a dollar sign`;
@@ -284,4 +294,16 @@ export function tokenize(
   lookup: VarLookup = () => undefined,
 ): Word[][] {
   return lex(line).map((cmd) => expand(cmd, lookup));
+}
+
+/** `${1:-$now.year}`: the default is itself expanded, its words joined by a space. */
+function expandFallback(text: string, lookup: VarLookup): Uint8Array {
+  if (!text.includes("$")) return encoder.encode(text);
+  const words = lex(text).flat();
+  const parts: Uint8Array[] = [];
+  expand(words, lookup).forEach((w, i) => {
+    if (i > 0) parts.push(encoder.encode(" "));
+    parts.push(w.bytes);
+  });
+  return concat(parts);
 }
