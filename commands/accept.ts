@@ -27,12 +27,7 @@ export const acceptCommand: CommandSpec = {
     "whose 5-tuple is complete. A connection that arrives after an interrupted accept waits for the next one.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(
-      this.name,
-      ctx.args,
-      { t: "value" },
-      true,
-    );
+    const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 0, 0, this.usage);
     const timeout = parseTimeout(opts.t);
     return await call(ctx, `accept(${fdText(ctx)})`, async () => {

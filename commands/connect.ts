@@ -31,12 +31,7 @@ export const connectCommand: CommandSpec = {
     "A TCP socket bound to a specific address cannot connect: Deno.connect cannot choose the local end.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(
-      this.name,
-      ctx.args,
-      { t: "value" },
-      true,
-    );
+    const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 2, 2, this.usage);
     const timeout = parseTimeout(opts.t);
     let addr: SockAddr | undefined;

@@ -1,4 +1,4 @@
-import { type CommandSpec } from "../lib/command.ts";
+import type { CommandSpec } from "../lib/command.ts";
 import { evalCondition } from "../lib/cond.ts";
 
 /** `expect`: check a condition, and fail clearly when it does not hold. */

@@ -11,7 +11,7 @@ export const gethostbynameCommand: CommandSpec = {
   deno: "node:dns lookup(), which is getaddrinfo(3)",
   example: "gethostbyname localhost",
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, {
+    const { opts, rest } = parseOptions(ctx.args, {
       "6": "flag",
       "4": "flag",
     }, true);

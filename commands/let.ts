@@ -1,4 +1,4 @@
-import { type CommandSpec } from "../lib/command.ts";
+import type { CommandSpec } from "../lib/command.ts";
 import { evalArithmetic } from "../lib/cond.ts";
 import { UsageError } from "../lib/errors.ts";
 

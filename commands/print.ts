@@ -13,7 +13,7 @@ export const printCommand: CommandSpec = {
   deno: "none",
   example: 'print "packet is $buf.n bytes long"',
   run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, {
+    const { opts, rest } = parseOptions(ctx.args, {
       n: "flag",
       e: "flag",
     });

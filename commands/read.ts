@@ -15,7 +15,7 @@ export const readCommand: CommandSpec = {
     "with an empty line and sets $NAME.eof to 1 (0 otherwise), for a script that goes on.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, {
+    const { opts, rest } = parseOptions(ctx.args, {
       p: "value",
       e: "flag",
     });

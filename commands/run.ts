@@ -20,7 +20,7 @@ export const runCommand: CommandSpec = {
     "descriptors it opened are closed when it ends. Ctrl-C stops it.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, {
+    const { opts, rest } = parseOptions(ctx.args, {
       v: "flag",
       p: "flag",
     });

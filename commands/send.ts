@@ -27,7 +27,7 @@ export const sendCommand: CommandSpec = {
     "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, {
+    const { opts, rest } = parseOptions(ctx.args, {
       r: "value",
       o: "flag",
       n: "value",

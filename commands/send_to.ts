@@ -28,7 +28,7 @@ export const sendToCommand: CommandSpec = {
     "Datagrams over 65507 bytes fail with EMSGSIZE. On TCP the address is ignored, as on Linux.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(this.name, ctx.args, { r: "value" });
+    const { opts, rest } = parseOptions(ctx.args, { r: "value" });
     arity(rest, 3, Infinity, this.usage);
     const data = payload(rest.slice(2), opts.r);
     let to: SockAddr | undefined;

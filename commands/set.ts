@@ -1,4 +1,4 @@
-import { type CommandSpec } from "../lib/command.ts";
+import type { CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
 import { joinWords } from "../lib/words.ts";
 

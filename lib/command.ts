@@ -209,11 +209,10 @@ export interface Parsed {
  *
  * @example
  * ```ts ignore
- * const { opts, rest } = parseOptions("recv", words, { t: "value", x: "flag" });
+ * const { opts, rest } = parseOptions(words, { t: "value", x: "flag" });
  * ```
  */
 export function parseOptions(
-  cmd: string,
   args: Word[],
   spec: Record<string, "value" | "flag">,
   interleaved = false,

@@ -43,7 +43,7 @@ export async function receive(
   usage: string,
   from: boolean,
 ): Promise<CommandResult> {
-  const { opts, rest } = parseOptions(ctx.name, ctx.args, {
+  const { opts, rest } = parseOptions(ctx.args, {
     t: "value",
     x: "flag",
     p: "flag",

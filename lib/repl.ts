@@ -6,6 +6,7 @@
  * @module
  */
 
+import type { Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Scope } from "./command.ts";
 import { EXIT } from "./errors.ts";
@@ -50,9 +51,13 @@ export function complete(shell: Shell, line: string): [string[], string] {
   else {
     const spec = findCommand(shell.commands, words[0]!);
     const fds = shell.table.list().map((s) => String(s.fd));
+    // use and close take the number itself (use 3, close 3); the others take @FD.
+    const bare = spec?.name === "use" || spec?.name === "close";
     candidates = [
-      ...(spec?.takesFd && words.length === 2 ? fds.map((fd) => "@" + fd) : []),
-      ...(spec?.name === "use" || spec?.name === "close" ? fds : []),
+      ...(spec?.takesFd && !bare && words.length === 2
+        ? fds.map((fd) => "@" + fd)
+        : []),
+      ...(bare ? fds : []),
       ...(words.length === 2 ? spec?.complete ?? [] : []),
       ...(spec?.name === "help" ? commandNames(shell.commands) : []),
     ];
@@ -86,6 +91,7 @@ export async function repl(
     completer: (line: string) => complete(shell, line),
     prompt: promptFor(scope),
   });
+  measureIncrementally(rl);
   let running: AbortController | undefined;
   let armed = false; // a first Ctrl-C at an empty prompt arms the exit
   let block = ""; // the lines of a block still open (while ... without its end)
@@ -182,6 +188,36 @@ export async function repl(
   }
   if (shell.exitCode === undefined) opts.output.write("\n");
   return shell.exitCode ?? EXIT.ok;
+}
+
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Node's readline measures the whole line for every key typed at its end, so
+ * a pasted line of n characters costs O(n²): seconds for 3000, hours for
+ * 64 KiB. Printable ASCII appended to a line of it only moves the cursor
+ * right: count just that, and leave every other case to readline.
+ */
+function measureIncrementally(rl: Interface): void {
+  const measure = rl.getCursorPos.bind(rl);
+  let last:
+    | { text: string; plain: boolean; n: number; cols: number; rows: number }
+    | undefined;
+  rl.getCursorPos = () => {
+    const text = rl.getPrompt() + rl.line.slice(0, rl.cursor);
+    const n = (rl as unknown as { columns?: number }).columns ?? Infinity;
+    const added = last?.plain && last.n === n && text.startsWith(last.text)
+      ? text.slice(last.text.length)
+      : undefined;
+    if (last && added !== undefined && PLAIN_ASCII.test(added)) {
+      const t = (last.rows ? last.rows * n : 0) + last.cols + added.length;
+      const cols = t % n;
+      last = { text, plain: true, n, cols, rows: (t - cols) / n };
+    } else {
+      last = { text, plain: PLAIN_ASCII.test(text), n, ...measure() };
+    }
+    return { cols: last.cols, rows: last.rows };
+  };
 }
 
 async function loadHistory(opts: ReplOptions): Promise<string[]> {

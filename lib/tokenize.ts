@@ -231,6 +231,7 @@ export function lex(
 /** Text for a message: control characters as `\xHH`, so bad input never reaches the terminal raw. */
 function visible(s: string): string {
   return s.replace(
+    // deno-lint-ignore no-control-regex -- matching control characters is the point
     /[\x00-\x1f\x7f-\x9f]/g,
     (ch) => "\\x" + ch.charCodeAt(0).toString(16).padStart(2, "0"),
   );

@@ -1,0 +1,240 @@
+/** `connect`: TCP opens a connection; UDP only remembers the peer. */
+import assert from "node:assert/strict";
+import { buildPeer, freePort, startPeer } from "./_peers.ts";
+import { TestShell } from "./_shell.ts";
+import {
+  failsUnchanged,
+  HAS_IPV6,
+  lsRow,
+  rawDatagram,
+  rawListener,
+  receiveDatagram,
+  settle,
+  within,
+} from "./_net.ts";
+
+Deno.test("connect opens a TCP connection and shows the local port the system picked", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  const port = l.addr.port;
+  await sh.ok("socket tcp");
+  const out = await sh.ok(`connect 127.0.0.1 ${port}`);
+  const m = new RegExp(
+    `^connect\\(3, 127\\.0\\.0\\.1:${port}\\) = 0 +local 127\\.0\\.0\\.1:(\\d+)\\n$`,
+  ).exec(out);
+  assert.ok(m, out);
+  using peer = await l.accept();
+  // The server sees the same 5-tuple from the other side.
+  assert.equal((peer.remoteAddr as Deno.NetAddr).port, Number(m[1]));
+  assert.deepEqual(await lsRow(sh, 3), {
+    current: true,
+    fd: 3,
+    proto: "tcp",
+    state: "ESTABLISHED",
+    local: `127.0.0.1:${m[1]}`,
+    remote: `127.0.0.1:${port}`,
+    extra: "",
+  });
+});
+
+Deno.test("connect resolves a host name first, as the handout's client calls gethostbyname", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  await sh.ok("socket tcp");
+  assert.match(
+    await sh.ok(`connect localhost ${l.addr.port}`),
+    new RegExp(`^connect\\(3, 127\\.0\\.0\\.1:${l.addr.port}\\) = 0 `),
+  );
+  using _peer = await l.accept();
+});
+
+Deno.test("connect reports ECONNREFUSED when nothing listens, and the socket can connect afterwards", async () => {
+  using sh = new TestShell();
+  const port = freePort("tcp");
+  await sh.ok("socket tcp");
+  const err = await failsUnchanged(
+    sh,
+    `connect 127.0.0.1 ${port}`,
+    "ECONNREFUSED",
+  );
+  assert.equal(
+    err,
+    `connect(3, 127.0.0.1:${port}) = -1 ECONNREFUSED (Connection refused)\n`,
+  );
+  assert.equal((await lsRow(sh, 3)).state, "NEW");
+  using l = rawListener();
+  await sh.ok(`connect 127.0.0.1 ${l.addr.port}`);
+  using _peer = await l.accept();
+  assert.equal((await lsRow(sh, 3)).state, "ESTABLISHED");
+});
+
+Deno.test("connect reports EISCONN on a connected socket and on a listening one", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${l.addr.port}`);
+  using _peer = await l.accept();
+  const err = await failsUnchanged(
+    sh,
+    `connect 127.0.0.1 ${l.addr.port}`,
+    "EISCONN",
+  );
+  assert.match(err, /socket 3 is already connected/);
+  await sh.ok("socket tcp; listen");
+  await failsUnchanged(sh, `connect 127.0.0.1 ${l.addr.port}`, "EISCONN");
+});
+
+/**
+ * A listener whose accept queue is full (tests/peers/full_backlog.c), so the
+ * next connect hangs: the queue is filled with raw connections until one hangs.
+ */
+async function fullBacklog(): Promise<
+  { port: number } & AsyncDisposable
+> {
+  const bin = await buildPeer("full_backlog");
+  const port = freePort("tcp");
+  const peer = startPeer(bin, [String(port)]);
+  const held: Deno.TcpConn[] = [];
+  const release = async () => {
+    for (const c of held) c.close();
+    await peer[Symbol.asyncDispose]();
+  };
+  try {
+    await peer.waitForPort(port);
+    for (let i = 0;; i++) {
+      assert.ok(i < 64, "the accept queue never filled");
+      try {
+        held.push(
+          await Deno.connect({
+            hostname: "127.0.0.1",
+            port,
+            signal: AbortSignal.timeout(300),
+          }),
+        );
+      } catch (e) {
+        if (!(e instanceof DOMException && e.name === "TimeoutError")) throw e;
+        break;
+      }
+    }
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  return { port, [Symbol.asyncDispose]: release };
+}
+
+Deno.test("connect -t reports ETIMEDOUT when the server's accept queue is full, and the socket stays NEW", async () => {
+  await using full = await fullBacklog();
+  using sh = new TestShell();
+  await sh.ok("socket tcp");
+  const t0 = Date.now();
+  const err = await failsUnchanged(
+    sh,
+    `connect -t 1 127.0.0.1 ${full.port}`,
+    "ETIMEDOUT",
+  );
+  assert.ok(Date.now() - t0 >= 950, "waited the timeout");
+  assert.equal(
+    err,
+    `connect(3, 127.0.0.1:${full.port}) = -1 ETIMEDOUT (Connection timed out): no answer within 1 s\n`,
+  );
+  using l = rawListener();
+  await sh.ok(`connect 127.0.0.1 ${l.addr.port}`);
+  using _peer = await l.accept();
+});
+
+Deno.test("connect interrupted by Ctrl-C reports EINTR, and the socket can still connect", async () => {
+  await using full = await fullBacklog();
+  using sh = new TestShell();
+  await sh.ok("socket tcp");
+  const before = await sh.ok("ls");
+  const ctrlC = new AbortController();
+  const pending = sh.run(`connect 127.0.0.1 ${full.port}`, ctrlC.signal);
+  await settle();
+  ctrlC.abort();
+  const r = await within(pending, 2000, "connect to return after Ctrl-C");
+  assert.equal(r.code, 124);
+  assert.equal(
+    sh.take().stderr,
+    `connect(3, 127.0.0.1:${full.port}) = -1 EINTR (Interrupted system call): interrupted by Ctrl-C\n`,
+  );
+  assert.equal(await sh.ok("ls"), before);
+  using l = rawListener();
+  await sh.ok(`connect 127.0.0.1 ${l.addr.port}`);
+  using _peer = await l.accept();
+  assert.equal((await lsRow(sh, 3)).state, "ESTABLISHED");
+});
+
+Deno.test("connect reports EAI_NONAME for a host that does not exist", async () => {
+  using sh = new TestShell();
+  await sh.ok("socket tcp");
+  const err = await failsUnchanged(
+    sh,
+    "connect nosuch.invalid 80",
+    "EAI_NONAME",
+  );
+  assert.match(
+    err,
+    /^connect\(3, nosuch\.invalid:80\) = -1 EAI_NONAME \(Name or service not known\)/,
+  );
+});
+
+Deno.test("connect reports EAFNOSUPPORT for an IPv6 address on an AF_INET socket", async () => {
+  using sh = new TestShell();
+  await sh.ok("socket tcp");
+  const err = await failsUnchanged(sh, "connect ::1 80", "EAFNOSUPPORT");
+  assert.match(err, /::1 is an IPv6 address but this is an AF_INET socket/);
+  await sh.ok("socket udp");
+  await failsUnchanged(sh, "connect ::1 80", "EAFNOSUPPORT");
+});
+
+Deno.test("connect reports EBADF for a descriptor that is not open", async () => {
+  using sh = new TestShell();
+  await sh.ok("socket tcp");
+  const err = await failsUnchanged(sh, "connect @9 127.0.0.1 80", "EBADF");
+  assert.match(err, /^connect\(9, 127\.0\.0\.1:80\) = -1 EBADF/);
+});
+
+Deno.test("connect on UDP sends nothing, binds an ephemeral port and sets the default peer", async () => {
+  using sh = new TestShell();
+  using peer = rawDatagram();
+  const port = (peer.addr as Deno.NetAddr).port;
+  await sh.ok("socket udp");
+  const out = await sh.ok(`connect 127.0.0.1 ${port}`);
+  const m = new RegExp(
+    `^connect\\(3, 127\\.0\\.0\\.1:${port}\\) = 0 +local 0\\.0\\.0\\.0:(\\d+)\\n  note: bound to ephemeral port (\\d+) first, as the kernel does\\n$`,
+  ).exec(out);
+  assert.ok(m, out);
+  assert.equal(m[1], m[2]);
+  const row = await lsRow(sh, 3);
+  assert.deepEqual([row.proto, row.state, row.local, row.remote], [
+    "udp",
+    "CONNECTED",
+    `0.0.0.0:${m[1]}`,
+    `127.0.0.1:${port}`,
+  ]);
+  // send goes to the default peer, from the bound port.
+  assert.equal(await sh.ok('send "dgram"'), 'send(3, "dgram", 5, 0) = 5\n');
+  const d = await receiveDatagram(peer);
+  assert.equal(new TextDecoder().decode(d.data), "dgram");
+  assert.equal(d.from.port, Number(m[1]));
+});
+
+Deno.test({
+  name: "connect on tcp6 reaches a server on ::1",
+  ignore: !HAS_IPV6,
+  async fn() {
+    using sh = new TestShell();
+    using l = rawListener("::1");
+    await sh.ok("socket tcp6");
+    assert.match(
+      await sh.ok(`connect ::1 ${l.addr.port}`),
+      new RegExp(
+        `^connect\\(3, \\[::1\\]:${l.addr.port}\\) = 0 +local \\[::1\\]:\\d+\\n$`,
+      ),
+    );
+    using _peer = await l.accept();
+    const row = await lsRow(sh, 3);
+    assert.deepEqual([row.proto, row.remote], ["tcp6", `[::1]:${l.addr.port}`]);
+    await failsUnchanged(sh, `connect ::1 ${l.addr.port}`, "EISCONN");
+  },
+});

@@ -1,0 +1,81 @@
+/** `help`: generated from the registry, never written twice. */
+import assert from "node:assert/strict";
+import { builtInCommands } from "../commands/mod.ts";
+import { TestShell } from "./_shell.ts";
+
+Deno.test("help lists every command with its summary, in the order of a session", async () => {
+  using sh = new TestShell();
+  const out = await sh.ok("help");
+  const lines = out.trimEnd().split("\n");
+  assert.match(lines[0]!, /^Commands \(help COMMAND for one/);
+  const listed = lines.slice(1).filter((l) => /^ {2}\S/.test(l)).map((l) =>
+    l.trim().split(/\s+/)[0]
+  );
+  const specs = Object.values(builtInCommands);
+  assert.deepEqual(listed, specs.map((s) => s.name));
+  for (const s of specs) {
+    assert.ok(out.includes(`  ${s.summary}`), `summary of ${s.name}`);
+  }
+  for (
+    const name of [
+      "socket",
+      "bind",
+      "listen",
+      "accept",
+      "connect",
+      "send",
+      "recv",
+      "sendto",
+      "recvfrom",
+      "shutdown",
+      "close",
+      "gethostbyname",
+      "ls",
+      "use",
+      "help",
+      "exit",
+    ]
+  ) {
+    assert.ok(listed.includes(name), `${name} is listed`);
+  }
+});
+
+Deno.test("help COMMAND shows its usage, C prototype, Deno call and example", async () => {
+  using sh = new TestShell();
+  const out = await sh.ok("help recv");
+  const lines = out.split("\n");
+  assert.match(lines[0]!, /^recv \[@fd\] .*\[n:integer\]\s+\(also: read\)$/);
+  assert.ok(
+    out.includes(
+      "  C:       int recv(int socket, char *buffer, int len, int flags);",
+    ),
+  );
+  assert.match(out, /\n {2}Deno: +Conn\.read\(buffer\)/);
+  assert.match(out, /\n {2}Example: recv\n/);
+});
+
+Deno.test("help answers for every command and for an alias", async () => {
+  using sh = new TestShell();
+  for (const spec of Object.values(builtInCommands)) {
+    const out = await sh.ok(`help ${spec.name}`);
+    assert.ok(out.startsWith(spec.usage), spec.name);
+    assert.ok(out.includes(`  C:       ${spec.c}\n`), spec.name);
+    assert.ok(out.includes(`  Example: ${spec.example}\n`), spec.name);
+  }
+  assert.equal(await sh.ok("help write"), await sh.ok("help send"));
+});
+
+Deno.test("help for an unknown command fails with 127 and suggests a near name", async () => {
+  using sh = new TestShell();
+  const r = await sh.fails("help recvv");
+  assert.equal(r.code, 127);
+  assert.match(r.stderr, /^help: no command "recvv": did you mean "recv"\?\n$/);
+  const far = await sh.fails("help zzzzzz");
+  assert.equal(far.code, 127);
+});
+
+Deno.test("help takes at most one command", async () => {
+  using sh = new TestShell();
+  const r = await sh.fails("help recv send");
+  assert.equal(r.code, 2);
+});

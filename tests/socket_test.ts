@@ -1,0 +1,84 @@
+/** `socket`: descriptors from 3, the lowest free one, NEW until something opens them. */
+import assert from "node:assert/strict";
+import { TestShell } from "./_shell.ts";
+import { lsRow, parseLs } from "./_net.ts";
+
+Deno.test("socket tcp prints the C call, returns descriptor 3 and shows it NEW in ls", async () => {
+  using sh = new TestShell();
+  assert.equal(
+    await sh.ok("socket tcp"),
+    "socket(AF_INET, SOCK_STREAM, 0) = 3\n",
+  );
+  assert.deepEqual(await lsRow(sh, 3), {
+    current: true,
+    fd: 3,
+    proto: "tcp",
+    state: "NEW",
+    local: "-",
+    remote: "-",
+    extra: "",
+  });
+});
+
+Deno.test("socket maps udp, tcp6 and udp6 to their domain and type", async () => {
+  using sh = new TestShell();
+  assert.equal(
+    await sh.ok("socket udp"),
+    "socket(AF_INET, SOCK_DGRAM, 0) = 3\n",
+  );
+  assert.equal(
+    await sh.ok("socket tcp6"),
+    "socket(AF_INET6, SOCK_STREAM, 0) = 4\n",
+  );
+  assert.equal(
+    await sh.ok("socket UDP6"),
+    "socket(AF_INET6, SOCK_DGRAM, 0) = 5\n",
+  );
+  const rows = parseLs(await sh.ok("ls"));
+  assert.deepEqual(rows.map((r) => [r.fd, r.proto, r.state, r.current]), [
+    [3, "udp", "NEW", false],
+    [4, "tcp6", "NEW", false],
+    [5, "udp6", "NEW", true],
+  ]);
+});
+
+Deno.test("socket reuses the lowest descriptor that close freed, as the kernel does", async () => {
+  using sh = new TestShell();
+  await sh.ok("socket tcp; socket tcp; socket tcp; close 4");
+  assert.equal(
+    await sh.ok("socket udp"),
+    "socket(AF_INET, SOCK_DGRAM, 0) = 4\n",
+  );
+  assert.equal(
+    await sh.ok("socket udp"),
+    "socket(AF_INET, SOCK_DGRAM, 0) = 6\n",
+  );
+  assert.deepEqual(parseLs(await sh.ok("ls")).map((r) => r.fd), [3, 4, 5, 6]);
+});
+
+Deno.test("socket opens nothing on the network: a new socket has no address", async () => {
+  using sh = new TestShell();
+  await sh.ok("socket tcp; socket udp");
+  for (const fd of [3, 4]) {
+    const row = await lsRow(sh, fd);
+    assert.equal(row.local, "-");
+    assert.equal(row.remote, "-");
+  }
+});
+
+Deno.test("socket rejects an unknown type with a usage error and opens nothing", async () => {
+  using sh = new TestShell();
+  const r = await sh.fails("socket raw");
+  assert.equal(r.code, 2);
+  assert.match(
+    r.stderr,
+    /^socket: unknown socket type "raw": choose tcp, udp, tcp6 or udp6\n$/,
+  );
+  const none = await sh.fails("socket");
+  assert.equal(none.code, 2);
+  assert.match(
+    none.stderr,
+    /missing argument: usage: socket <tcp\|udp\|tcp6\|udp6>/,
+  );
+  assert.match(await sh.ok("ls"), /^no open descriptors/);
+});
