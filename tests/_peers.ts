@@ -436,3 +436,30 @@ export function freePort(transport: "tcp" | "udp"): number {
   socket.close();
   return addr.port;
 }
+
+const warned = new Set<string>();
+
+/**
+ * True when `tool` (nc, socat) is not on the PATH and this is not CI: the
+ * tests that need it are then ignored, and a line says why. In CI (CI set)
+ * it is never "missing": those tests run, and fail naming the tool.
+ */
+export function missing(tool: string): boolean {
+  const dirs = (Deno.env.get("PATH") ?? "").split(":").filter(Boolean);
+  const found = dirs.some((d) => {
+    try {
+      return Deno.statSync(`${d}/${tool}`).isFile;
+    } catch {
+      return false;
+    }
+  });
+  if (found || Deno.env.get("CI")) return false;
+  if (!warned.has(tool)) {
+    warned.add(tool);
+    const pkg = tool === "nc" ? "netcat-openbsd" : tool;
+    console.warn(
+      `ignoring the tests that need ${tool}: it is not installed (apt-get install ${pkg})`,
+    );
+  }
+  return true;
+}

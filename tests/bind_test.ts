@@ -1,6 +1,6 @@
 /** `bind`: the local address, and every way loopback makes it fail. */
 import assert from "node:assert/strict";
-import { freePort, runPeer, startPeer } from "./_peers.ts";
+import { freePort, missing, runPeer, startPeer } from "./_peers.ts";
 import { sockshellArgs, startSockshell, TestShell } from "./_shell.ts";
 import {
   failsUnchanged,
@@ -74,27 +74,37 @@ Deno.test("bind on UDP opens the socket: a datagram sent to its port arrives", a
   );
 });
 
-Deno.test("bind reports EADDRINUSE when socat holds the TCP port, and the socket stays NEW", async () => {
-  const port = freePort("tcp");
-  await using peer = startPeer("socat", [
-    `TCP-LISTEN:${port},bind=127.0.0.1`,
-    "STDOUT",
-  ]);
-  await peer.waitForPort(port);
-  using sh = new TestShell();
-  await sh.ok("socket tcp");
-  const err = await failsUnchanged(sh, `bind 127.0.0.1 ${port}`, "EADDRINUSE");
-  assert.equal(
-    err,
-    `bind(3, 127.0.0.1:${port}) = -1 EADDRINUSE (Address already in use)\n`,
-  );
-  await failsUnchanged(sh, `bind ${port}`, "EADDRINUSE");
-  assert.equal((await lsRow(sh, 3)).state, "NEW");
-  // The failed bind left nothing behind: the same socket binds elsewhere.
-  await sh.ok(`bind 127.0.0.1 0`);
-});
+Deno.test(
+  "bind reports EADDRINUSE when socat holds the TCP port, and the socket stays NEW",
+  { ignore: missing("socat") },
+  async () => {
+    const port = freePort("tcp");
+    await using peer = startPeer("socat", [
+      `TCP-LISTEN:${port},bind=127.0.0.1`,
+      "STDOUT",
+    ]);
+    await peer.waitForPort(port);
+    using sh = new TestShell();
+    await sh.ok("socket tcp");
+    const err = await failsUnchanged(
+      sh,
+      `bind 127.0.0.1 ${port}`,
+      "EADDRINUSE",
+    );
+    assert.equal(
+      err,
+      `bind(3, 127.0.0.1:${port}) = -1 EADDRINUSE (Address already in use)\n`,
+    );
+    await failsUnchanged(sh, `bind ${port}`, "EADDRINUSE");
+    assert.equal((await lsRow(sh, 3)).state, "NEW");
+    // The failed bind left nothing behind: the same socket binds elsewhere.
+    await sh.ok(`bind 127.0.0.1 0`);
+  },
+);
 
-Deno.test("bind reports EADDRINUSE when socat holds the UDP port", async () => {
+Deno.test("bind reports EADDRINUSE when socat holds the UDP port", {
+  ignore: missing("socat"),
+}, async () => {
   const port = freePort("udp");
   await using peer = startPeer("socat", [
     "-u",

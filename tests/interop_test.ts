@@ -3,7 +3,7 @@
  * netcat (OpenBSD) and socat, each as server and as client of the shell.
  */
 import assert from "node:assert/strict";
-import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
+import { buildPeer, freePort, missing, runPeer, startPeer } from "./_peers.ts";
 import { sockshell, TestShell } from "./_shell.ts";
 import { lsRow, portIn, untilQueued } from "./_net.ts";
 
@@ -170,7 +170,9 @@ Deno.test("age_server.c holds the section 3.3 dialogue with sockshell as its cli
   assert.match(await sh.ok("recv -t 5"), / = 0 +end of stream/);
 });
 
-Deno.test("nc -l is a server for sockshell: bytes both ways, then close", async () => {
+Deno.test("nc -l is a server for sockshell: bytes both ways, then close", {
+  ignore: missing("nc"),
+}, async () => {
   const port = freePort("tcp");
   await using nc = startPeer("nc", ["-l", "127.0.0.1", String(port)], {
     stdin: "from nc\n",
@@ -190,7 +192,9 @@ Deno.test("nc -l is a server for sockshell: bytes both ways, then close", async 
   assert.equal(await nc.stdout(), "from sockshell\n");
 });
 
-Deno.test("nc -N is a client of sockshell: its stdin, then end of stream", async () => {
+Deno.test("nc -N is a client of sockshell: its stdin, then end of stream", {
+  ignore: missing("nc"),
+}, async () => {
   using sh = new TestShell();
   const port = await listening(sh);
   const nc = runPeer("nc", ["-N", "127.0.0.1", String(port)], {
@@ -217,26 +221,32 @@ Deno.test("nc -N is a client of sockshell: its stdin, then end of stream", async
   assert.equal(r.stdout, "bye\n");
 });
 
-Deno.test("socat TCP-LISTEN echoes what sockshell sends, and closes after its shutdown", async () => {
-  const port = freePort("tcp");
-  await using socat = startPeer("socat", [
-    `TCP-LISTEN:${port},bind=127.0.0.1`,
-    "PIPE",
-  ]);
-  await socat.waitForPort(port);
-  using sh = new TestShell();
-  await sh.ok(`socket tcp; connect 127.0.0.1 ${port}; send "ping\\n"`);
-  assert.equal(
-    await sh.ok("recv -t 5"),
-    'recv(3, buf, 255, 0) = 5 "ping\\n"\n',
-  );
-  await sh.ok("shutdown wr");
-  assert.match(await sh.ok("recv -t 5"), / = 0 +end of stream/);
-  assert.equal((await lsRow(sh, 3)).state, "TIME_WAIT");
-  assert.equal((await socat.status).code, 0);
-});
+Deno.test(
+  "socat TCP-LISTEN echoes what sockshell sends, and closes after its shutdown",
+  { ignore: missing("socat") },
+  async () => {
+    const port = freePort("tcp");
+    await using socat = startPeer("socat", [
+      `TCP-LISTEN:${port},bind=127.0.0.1`,
+      "PIPE",
+    ]);
+    await socat.waitForPort(port);
+    using sh = new TestShell();
+    await sh.ok(`socket tcp; connect 127.0.0.1 ${port}; send "ping\\n"`);
+    assert.equal(
+      await sh.ok("recv -t 5"),
+      'recv(3, buf, 255, 0) = 5 "ping\\n"\n',
+    );
+    await sh.ok("shutdown wr");
+    assert.match(await sh.ok("recv -t 5"), / = 0 +end of stream/);
+    assert.equal((await lsRow(sh, 3)).state, "TIME_WAIT");
+    assert.equal((await socat.status).code, 0);
+  },
+);
 
-Deno.test("socat TCP: is a client of sockshell and prints its reply", async () => {
+Deno.test("socat TCP: is a client of sockshell and prints its reply", {
+  ignore: missing("socat"),
+}, async () => {
   using sh = new TestShell();
   const port = await listening(sh);
   const socat = runPeer("socat", ["-t", "5", "-", `TCP:127.0.0.1:${port}`], {
@@ -259,57 +269,65 @@ Deno.test("socat TCP: is a client of sockshell and prints its reply", async () =
   assert.equal(r.stdout, "reply\n");
 });
 
-Deno.test("socat UDP-RECVFROM gets sockshell's datagram, and answers it when asked to echo", async () => {
-  const port = freePort("udp");
-  await using sink = startPeer("socat", [
-    "-u",
-    `UDP-RECVFROM:${port},bind=127.0.0.1`,
-    "STDOUT",
-  ]);
-  await sink.waitForUdpBound(port);
-  using sh = new TestShell();
-  await sh.ok(`socket udp; sendto 127.0.0.1 ${port} "dgram\\n"`);
-  assert.equal(await sink.stdout(), "dgram\n");
+Deno.test(
+  "socat UDP-RECVFROM gets sockshell's datagram, and answers it when asked to echo",
+  { ignore: missing("socat") },
+  async () => {
+    const port = freePort("udp");
+    await using sink = startPeer("socat", [
+      "-u",
+      `UDP-RECVFROM:${port},bind=127.0.0.1`,
+      "STDOUT",
+    ]);
+    await sink.waitForUdpBound(port);
+    using sh = new TestShell();
+    await sh.ok(`socket udp; sendto 127.0.0.1 ${port} "dgram\\n"`);
+    assert.equal(await sink.stdout(), "dgram\n");
 
-  const echoPort = freePort("udp");
-  await using echo = startPeer("socat", [
-    `UDP-RECVFROM:${echoPort},bind=127.0.0.1`,
-    "PIPE",
-  ]);
-  await echo.waitForUdpBound(echoPort);
-  await sh.ok(`sendto 127.0.0.1 ${echoPort} marco`);
-  assert.match(
-    await sh.ok("recvfrom -t 5"),
-    new RegExp(
-      `^recvfrom\\(3, buf, 255, 0\\) = 5 "marco" +from 127\\.0\\.0\\.1:${echoPort}\\n$`,
-    ),
-  );
-});
+    const echoPort = freePort("udp");
+    await using echo = startPeer("socat", [
+      `UDP-RECVFROM:${echoPort},bind=127.0.0.1`,
+      "PIPE",
+    ]);
+    await echo.waitForUdpBound(echoPort);
+    await sh.ok(`sendto 127.0.0.1 ${echoPort} marco`);
+    assert.match(
+      await sh.ok("recvfrom -t 5"),
+      new RegExp(
+        `^recvfrom\\(3, buf, 255, 0\\) = 5 "marco" +from 127\\.0\\.0\\.1:${echoPort}\\n$`,
+      ),
+    );
+  },
+);
 
-Deno.test("socat UDP-SENDTO sends to sockshell's recvfrom, and UDP: talks to a connected UDP socket", async () => {
-  using sh = new TestShell();
-  const port = freePort("udp");
-  await sh.ok(`socket udp; bind 127.0.0.1 ${port}`);
-  const r = await runPeer("socat", [
-    "-u",
-    "STDIN",
-    `UDP-SENDTO:127.0.0.1:${port}`,
-  ], {
-    stdin: "from socat\n",
-  });
-  assert.equal(r.code, 0, r.stderr);
-  assert.match(
-    await sh.ok("recvfrom -t 5"),
-    /^recvfrom\(3, buf, 255, 0\) = 11 "from socat\\n" +from 127\.0\.0\.1:\d+\n$/,
-  );
+Deno.test(
+  "socat UDP-SENDTO sends to sockshell's recvfrom, and UDP: talks to a connected UDP socket",
+  { ignore: missing("socat") },
+  async () => {
+    using sh = new TestShell();
+    const port = freePort("udp");
+    await sh.ok(`socket udp; bind 127.0.0.1 ${port}`);
+    const r = await runPeer("socat", [
+      "-u",
+      "STDIN",
+      `UDP-SENDTO:127.0.0.1:${port}`,
+    ], {
+      stdin: "from socat\n",
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      await sh.ok("recvfrom -t 5"),
+      /^recvfrom\(3, buf, 255, 0\) = 11 "from socat\\n" +from 127\.0\.0\.1:\d+\n$/,
+    );
 
-  // socat UDP-LISTEN echoes to whoever sent first; sockshell connects to it.
-  const echoPort = freePort("udp");
-  await using echo = startPeer("socat", [
-    `UDP-LISTEN:${echoPort},bind=127.0.0.1`,
-    "PIPE",
-  ]);
-  await echo.waitForUdpBound(echoPort);
-  await sh.ok(`socket udp; connect 127.0.0.1 ${echoPort}; send polo`);
-  assert.equal(await sh.ok("recv -t 5"), 'recv(4, buf, 255, 0) = 4 "polo"\n');
-});
+    // socat UDP-LISTEN echoes to whoever sent first; sockshell connects to it.
+    const echoPort = freePort("udp");
+    await using echo = startPeer("socat", [
+      `UDP-LISTEN:${echoPort},bind=127.0.0.1`,
+      "PIPE",
+    ]);
+    await echo.waitForUdpBound(echoPort);
+    await sh.ok(`socket udp; connect 127.0.0.1 ${echoPort}; send polo`);
+    assert.equal(await sh.ok("recv -t 5"), 'recv(4, buf, 255, 0) = 4 "polo"\n');
+  },
+);
