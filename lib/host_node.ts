@@ -1,0 +1,123 @@
+/**
+ * Node's {@link Host}, for the Node single executable and the npm package.
+ * Only Node APIs here: Node 20 runs it.
+ *
+ * @module
+ */
+
+import fs from "node:fs";
+import process from "node:process";
+import tty from "node:tty";
+import type { Host } from "./host.ts";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+let pending = new Uint8Array(0);
+let ended = false;
+let wake: (() => void) | undefined;
+let listening = false;
+
+/** Block for a moment without spinning: stdout was left non-blocking and is full. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function writeAll(fd: 1 | 2, text: string): void {
+  const data = encoder.encode(text);
+  let off = 0;
+  while (off < data.length) {
+    try {
+      off += fs.writeSync(fd, data, off);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "EAGAIN") pause(1);
+      // A closed pipe (`sockshell ... | head`) ends the program quietly, as it would a C one.
+      else if (code === "EPIPE") process.exit(141);
+      else throw e;
+    }
+  }
+}
+
+function listenStdin(): void {
+  if (listening) return;
+  listening = true;
+  process.stdin.on("data", (chunk: Uint8Array) => {
+    const next = new Uint8Array(pending.length + chunk.length);
+    next.set(pending);
+    next.set(chunk, pending.length);
+    pending = next;
+    // Read no further than needed: the rest stays in the pipe for whoever reads next.
+    process.stdin.pause();
+    wake?.();
+  });
+  process.stdin.on("end", () => {
+    ended = true;
+    wake?.();
+  });
+  process.stdin.on("error", () => {
+    ended = true;
+    wake?.();
+  });
+}
+
+/**
+ * Node's standard streams, files, environment and signals.
+ *
+ * @example
+ * ```ts ignore
+ * nodeHost.write(1, "hello\n");
+ * ```
+ */
+export const nodeHost: Host = {
+  // In a single executable argv[1] repeats the program's path, as the script's path under node.
+  args: process.argv.slice(2),
+
+  env(name) {
+    return process.env[name];
+  },
+
+  isTerminal(fd) {
+    return tty.isatty(fd);
+  },
+
+  write(fd, text) {
+    writeAll(fd, text);
+  },
+
+  readTextFile: (path) => fs.promises.readFile(path, "utf8"),
+  appendTextFile: (path, text) => fs.promises.appendFile(path, text),
+  writeTextFile: (path, text) => fs.promises.writeFile(path, text),
+
+  async readLine() {
+    for (;;) {
+      const nl = pending.indexOf(10);
+      if (nl >= 0) {
+        const line = decoder.decode(pending.subarray(0, nl));
+        pending = pending.slice(nl + 1);
+        return line.endsWith("\r") ? line.slice(0, -1) : line;
+      }
+      if (ended) {
+        if (!pending.length) return null;
+        const line = decoder.decode(pending);
+        pending = new Uint8Array(0);
+        return line;
+      }
+      listenStdin();
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        process.stdin.resume();
+      });
+      wake = undefined;
+    }
+  },
+
+  onInterrupt(f) {
+    process.on("SIGINT", f);
+    return () => void process.off("SIGINT", f);
+  },
+
+  exit(code) {
+    process.exit(code);
+  },
+};

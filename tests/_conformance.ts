@@ -1,0 +1,585 @@
+/**
+ * The conformance scenarios: the same calls on any {@link NetBackend}, with
+ * the results every backend must give.
+ *
+ * Each scenario asserts what C and Deno do, and returns what it observed
+ * (errno names, byte counts, texts; never ports or timings), so that the
+ * test can also check that two backends observed exactly the same. Only the
+ * backend and portable APIs are used here: `tests/_conformance_node.ts`
+ * runs these same scenarios under Node 20.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import type { NetBackend, SockAddr, StreamConn } from "../lib/net.ts";
+
+/** What a scenario saw, keyed by step. */
+export type Observations = Record<string, unknown>;
+
+/** What the test provides to scenarios that need a peer. */
+export interface ScenarioContext {
+  /**
+   * A loopback port whose accept queue is full (tests/peers/full_backlog.c,
+   * filled by the test), so that a connect to it hangs.
+   */
+  fullBacklogPort?: number;
+  /**
+   * A loopback port where tests/peers/rst_peer.c waits for one client, to
+   * close with the client's first byte unread: the kernel sends RST.
+   */
+  rstPeerPort?: number;
+}
+
+/** One behaviour every backend must share. */
+export interface Scenario {
+  /** A sentence about the behaviour. */
+  name: string;
+  /** A peer the test must set up first. */
+  needs?: "fullBacklog" | "rstPeer";
+  /** Run it on a backend; throws when the backend misbehaves. */
+  run(net: NetBackend, ctx: ScenarioContext): Promise<Observations>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const LOOPBACK: SockAddr = { host: "127.0.0.1", port: 0 };
+
+/** The outcome of a call: its value, or the errno name it failed with. */
+async function outcome<T>(
+  p: Promise<T>,
+): Promise<{ ok: T | null } | { errno: string }> {
+  try {
+    // Deno's closeWrite resolves with null, Node's with undefined: both mean done.
+    return { ok: (await p) ?? null };
+  } catch (e) {
+    const errno = (e as { errno?: unknown }).errno;
+    if (typeof errno !== "string") throw e;
+    return { errno };
+  }
+}
+
+/** The errno name a call fails with; fails the scenario if it succeeds. */
+async function errnoOf(p: Promise<unknown>): Promise<string> {
+  const r = await outcome(p);
+  if ("ok" in r) assert.fail(`expected a failure, got ${String(r.ok)}`);
+  return r.errno;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** True while `p` has not settled after `ms`. */
+async function stillPending(p: Promise<unknown>, ms = 50): Promise<boolean> {
+  let settled = false;
+  p.then(() => settled = true, () => settled = true);
+  await sleep(ms);
+  return !settled;
+}
+
+/** Read once into a buffer of `size`; the text, or null at end of stream. */
+async function readText(c: StreamConn, size = 4096): Promise<string | null> {
+  const buf = new Uint8Array(size);
+  const n = await c.read(buf);
+  return n === null ? null : decoder.decode(buf.subarray(0, n));
+}
+
+/** Read exactly `length` bytes, whatever the cuts. */
+async function readExactly(c: StreamConn, length: number): Promise<Uint8Array> {
+  const out = new Uint8Array(length);
+  let off = 0;
+  while (off < length) {
+    const n = await c.read(out.subarray(off));
+    if (n === null) {
+      assert.fail(`end of stream after ${off} of ${length} bytes`);
+    }
+    off += n;
+  }
+  return out;
+}
+
+/** A listener on loopback and one connection to it, both ends. */
+async function pair(net: NetBackend) {
+  const listener = await net.listen(LOOPBACK);
+  const client = await net.connect(listener.local);
+  const server = await listener.accept();
+  return {
+    listener,
+    client,
+    server,
+    close() {
+      client.close();
+      server.close();
+      listener.close();
+    },
+  };
+}
+
+/** A port that nothing listens on: bound by the backend, then released. */
+async function closedPort(net: NetBackend): Promise<number> {
+  const l = await net.listen(LOOPBACK);
+  const { port } = l.local;
+  l.close();
+  return port;
+}
+
+/** Every scenario, in a stable order. */
+export const scenarios: Scenario[] = [
+  {
+    name: "a connection carries bytes both ways and knows both of its ends",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        assert.equal(p.listener.local.host, "127.0.0.1");
+        assert.ok(p.listener.local.port > 0, "port 0 becomes a real port");
+        assert.deepEqual(p.client.remote, p.listener.local);
+        assert.deepEqual(p.server.local, p.listener.local);
+        assert.deepEqual(p.server.remote, p.client.local);
+        const sent = await p.client.write(encoder.encode("hello\n"));
+        const got = await readText(p.server);
+        const back = await p.server.write(encoder.encode("J'ai reçu"));
+        const reply = decoder.decode(await readExactly(p.client, back));
+        return { sent, got, back, reply };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name:
+      "a megabyte arrives whole and in order, and write resolves with its length",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        const data = new Uint8Array(1 << 20).map((_, i) => (i * 7) % 251);
+        const [sent, got] = await Promise.all([
+          p.client.write(data),
+          readExactly(p.server, data.length),
+        ]);
+        assert.deepEqual(got, data);
+        return { sent, same: true };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name: "a read into a small buffer leaves the rest for the next read",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        await p.client.write(encoder.encode("hello"));
+        await p.client.closeWrite();
+        const first = await readText(p.server, 3);
+        const second = await readText(p.server, 3);
+        const end = await readText(p.server, 3);
+        assert.deepEqual([first, second, end], ["hel", "lo", null]);
+        return { first, second, end };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name: "closeWrite sends end of stream while the other direction stays open",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        await p.client.write(encoder.encode("question"));
+        await p.client.closeWrite();
+        const again = await outcome(p.client.closeWrite());
+        const question = decoder.decode(await readExactly(p.server, 8));
+        const eof = await p.server.read(new Uint8Array(16));
+        const eofAgain = await p.server.read(new Uint8Array(16));
+        assert.equal(eof, null);
+        assert.equal(eofAgain, null);
+        const writeAfterShutdown = await errnoOf(
+          p.client.write(encoder.encode("more")),
+        );
+        assert.equal(writeAfterShutdown, "EPIPE");
+        await p.server.write(encoder.encode("answer"));
+        const answer = decoder.decode(await readExactly(p.client, 6));
+        p.server.close();
+        const clientEof = await p.client.read(new Uint8Array(16));
+        assert.equal(clientEof, null);
+        return {
+          again,
+          question,
+          eof,
+          eofAgain,
+          writeAfterShutdown,
+          answer,
+          clientEof,
+        };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name: "listen fails at once with EADDRINUSE when the port is taken",
+    async run(net) {
+      const first = await net.listen(LOOPBACK);
+      const { port } = first.local;
+      try {
+        const same = await errnoOf(net.listen({ host: "127.0.0.1", port }));
+        const any = await errnoOf(net.listen({ host: "0.0.0.0", port }));
+        assert.equal(same, "EADDRINUSE");
+        assert.equal(any, "EADDRINUSE");
+        first.close();
+        const again = await net.listen({ host: "127.0.0.1", port });
+        const reused = again.local.port === port;
+        again.close();
+        assert.ok(reused, "the port is free again once closed");
+        return { same, any, reused };
+      } finally {
+        first.close();
+      }
+    },
+  },
+  {
+    name: "bindDatagram fails at once with EADDRINUSE when the port is taken",
+    async run(net) {
+      const first = await net.bindDatagram(LOOPBACK);
+      const { port } = first.local;
+      try {
+        const same = await errnoOf(
+          net.bindDatagram({ host: "127.0.0.1", port }),
+        );
+        assert.equal(same, "EADDRINUSE");
+        first.close();
+        // Deno's node:dgram lets the port go a tick after close (Node and Deno at once).
+        await sleep(10);
+        const again = await net.bindDatagram({ host: "127.0.0.1", port });
+        const reused = again.local.port === port;
+        again.close();
+        return { same, reused };
+      } finally {
+        first.close();
+      }
+    },
+  },
+  {
+    name:
+      "listen on an address this machine does not have fails with EADDRNOTAVAIL",
+    async run(net) {
+      // TEST-NET-1: never assigned to a local interface, and binding sends nothing.
+      const tcp = await errnoOf(net.listen({ host: "192.0.2.1", port: 0 }));
+      const udp = await errnoOf(
+        net.bindDatagram({ host: "192.0.2.1", port: 0 }),
+      );
+      assert.equal(tcp, "EADDRNOTAVAIL");
+      assert.equal(udp, "EADDRNOTAVAIL");
+      return { tcp, udp };
+    },
+  },
+  {
+    name: "connect to a port nobody listens on fails with ECONNREFUSED",
+    async run(net) {
+      const port = await closedPort(net);
+      const refused = await errnoOf(
+        net.connect({ host: "127.0.0.1", port }),
+      );
+      assert.equal(refused, "ECONNREFUSED");
+      return { refused };
+    },
+  },
+  {
+    name: "connect with an aborted signal fails and opens nothing",
+    async run(net) {
+      const l = await net.listen(LOOPBACK);
+      try {
+        const ac = new AbortController();
+        ac.abort();
+        const aborted = await errnoOf(net.connect(l.local, ac.signal));
+        const nobody = await stillPending(l.accept().then((c) => c.close()));
+        // A signal that never fires changes nothing.
+        const c = await net.connect(l.local, new AbortController().signal);
+        c.close();
+        return { aborted, nobody };
+      } finally {
+        l.close();
+      }
+    },
+  },
+  {
+    name: "aborting a pending connect rejects it at once",
+    needs: "fullBacklog",
+    async run(net, ctx) {
+      const addr = { host: "127.0.0.1", port: ctx.fullBacklogPort! };
+      const ac = new AbortController();
+      const pending = net.connect(addr, ac.signal);
+      const waiting = await stillPending(pending, 200);
+      const t0 = Date.now();
+      ac.abort();
+      const aborted = await errnoOf(pending);
+      const prompt = Date.now() - t0 < 1000;
+      // A timeout signal (connect -t) ends it the same way.
+      const timedOut = await errnoOf(
+        net.connect(addr, AbortSignal.timeout(100)),
+      );
+      assert.deepEqual([waiting, prompt], [true, true]);
+      return { waiting, aborted, prompt, timedOut };
+    },
+  },
+  {
+    name: "connections and their data wait for accept, in the order they came",
+    async run(net) {
+      const l = await net.listen(LOOPBACK);
+      const clients: StreamConn[] = [];
+      try {
+        for (const word of ["first", "second"]) {
+          const c = await net.connect(l.local);
+          await c.write(encoder.encode(word));
+          clients.push(c);
+        }
+        await sleep(50);
+        const got: string[] = [];
+        for (const c of clients) {
+          const s = await l.accept();
+          assert.deepEqual(s.remote, c.local);
+          got.push(
+            decoder.decode(await readExactly(s, c === clients[0] ? 5 : 6)),
+          );
+          s.close();
+        }
+        assert.deepEqual(got, ["first", "second"]);
+        return { got };
+      } finally {
+        for (const c of clients) c.close();
+        l.close();
+      }
+    },
+  },
+  {
+    name:
+      "close interrupts a pending read (EINTR); later calls fail with EBADF",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        const pending = p.client.read(new Uint8Array(16));
+        const waiting = await stillPending(pending);
+        p.client.close();
+        const interrupted = await errnoOf(pending);
+        const read = await errnoOf(p.client.read(new Uint8Array(16)));
+        const write = await errnoOf(p.client.write(encoder.encode("x")));
+        const shutdown = await errnoOf(p.client.closeWrite());
+        p.client.close(); // twice: never throws
+        const peerEof = await p.server.read(new Uint8Array(16));
+        assert.deepEqual(
+          [waiting, interrupted, read, write, shutdown, peerEof],
+          [true, "EINTR", "EBADF", "EBADF", "EBADF", null],
+        );
+        return { waiting, interrupted, read, write, shutdown, peerEof };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name: "close cancels a pending accept; later accepts fail with EBADF",
+    async run(net) {
+      const l = await net.listen(LOOPBACK);
+      const pending = l.accept();
+      const waiting = await stillPending(pending);
+      l.close();
+      const cancelled = await errnoOf(pending);
+      const after = await errnoOf(l.accept());
+      l.close();
+      assert.deepEqual([waiting, cancelled, after], [true, "EBADF", "EBADF"]);
+      return { waiting, cancelled, after };
+    },
+  },
+  {
+    name:
+      "after the peer closes: end of stream, then EPIPE on the second write",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        p.server.close();
+        const eof = await p.client.read(new Uint8Array(16));
+        // The first write reaches a closed socket, which answers with a reset.
+        const first = await outcome(p.client.write(encoder.encode("one")));
+        await sleep(50);
+        const second = await errnoOf(p.client.write(encoder.encode("two")));
+        assert.deepEqual([eof, first, second], [null, { ok: 3 }, "EPIPE"]);
+        return { eof, first, second };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name: "close sends end of stream first, even with data left unread",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        await p.client.write(encoder.encode("never read"));
+        await sleep(50);
+        // A C close() with unread data sends only RST (RFC 1122 4.2.2.13); Deno's close
+        // sends FIN first, so the peer reads end of stream, and the reset shows on its write.
+        p.server.close();
+        await sleep(50);
+        const read = await outcome(p.client.read(new Uint8Array(16)));
+        const write = await errnoOf(p.client.write(encoder.encode("x")));
+        assert.deepEqual([read, write], [{ ok: null }, "EPIPE"]);
+        return { read, write };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name:
+      "a reset fails the pending read with ECONNRESET once, then end of stream",
+    needs: "rstPeer",
+    async run(net, ctx) {
+      const c = await net.connect({
+        host: "127.0.0.1",
+        port: ctx.rstPeerPort!,
+      });
+      try {
+        // The peer closes with this byte unread: the kernel answers with RST.
+        await c.write(encoder.encode("x"));
+        const reset = await errnoOf(c.read(new Uint8Array(16)));
+        const then = await outcome(c.read(new Uint8Array(16)));
+        const write = await errnoOf(c.write(encoder.encode("y")));
+        const shutdown = await outcome(c.closeWrite());
+        assert.deepEqual([reset, then, write, shutdown], [
+          "ECONNRESET",
+          { ok: null },
+          "EPIPE",
+          { ok: null },
+        ]);
+        return { reset, then, write, shutdown };
+      } finally {
+        c.close();
+      }
+    },
+  },
+  {
+    name: "an IPv6 listener on :: takes IPv4 clients as mapped addresses",
+    async run(net) {
+      const l = await net.listen({ host: "::", port: 0 });
+      try {
+        const c = await net.connect({ host: "127.0.0.1", port: l.local.port });
+        const s = await l.accept();
+        const seen = {
+          listener: l.local.host,
+          local: s.local.host,
+          remote: s.remote.host,
+        };
+        c.close();
+        s.close();
+        assert.deepEqual(seen, {
+          listener: "::",
+          local: "::ffff:127.0.0.1",
+          remote: "::ffff:127.0.0.1",
+        });
+        return seen;
+      } finally {
+        l.close();
+      }
+    },
+  },
+  {
+    name:
+      "datagrams keep their boundaries, order and sender, empty ones included",
+    async run(net) {
+      const a = await net.bindDatagram(LOOPBACK);
+      const b = await net.bindDatagram(LOOPBACK);
+      try {
+        assert.ok(a.local.port > 0);
+        const sent: number[] = [];
+        for (const text of ["one", "", "three"]) {
+          sent.push(await b.send(encoder.encode(text), a.local));
+        }
+        await sleep(20);
+        const got: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          const d = await a.receive();
+          assert.deepEqual(d.from, b.local);
+          got.push(decoder.decode(d.data));
+        }
+        await a.send(encoder.encode("reply"), b.local);
+        const reply = decoder.decode((await b.receive()).data);
+        assert.deepEqual(sent, [3, 0, 5]);
+        assert.deepEqual(got, ["one", "", "three"]);
+        return { sent, got, reply };
+      } finally {
+        a.close();
+        b.close();
+      }
+    },
+  },
+  {
+    name:
+      "close interrupts a pending receive (EINTR); later calls fail with EBADF",
+    async run(net) {
+      const a = await net.bindDatagram(LOOPBACK);
+      const pending = a.receive();
+      const waiting = await stillPending(pending);
+      a.close();
+      const interrupted = await errnoOf(pending);
+      const receive = await errnoOf(a.receive());
+      const send = await errnoOf(
+        a.send(encoder.encode("x"), { host: "127.0.0.1", port: 9 }),
+      );
+      a.close();
+      assert.deepEqual(
+        [waiting, interrupted, receive, send],
+        [true, "EINTR", "EBADF", "EBADF"],
+      );
+      return { waiting, interrupted, receive, send };
+    },
+  },
+  {
+    name: "sendto an IPv6 address from IPv4 is EAFNOSUPPORT, to port 0 EINVAL",
+    async run(net) {
+      const a = await net.bindDatagram(LOOPBACK);
+      try {
+        const v6 = await errnoOf(
+          a.send(encoder.encode("x"), { host: "::1", port: 9 }),
+        );
+        const port0 = await errnoOf(
+          a.send(encoder.encode("x"), { host: "127.0.0.1", port: 0 }),
+        );
+        assert.deepEqual([v6, port0], ["EAFNOSUPPORT", "EINVAL"]);
+        return { v6, port0 };
+      } finally {
+        a.close();
+      }
+    },
+  },
+  {
+    name: "an IPv6 datagram socket on :: reaches IPv4 peers",
+    async run(net) {
+      const v4 = await net.bindDatagram(LOOPBACK);
+      const v6 = await net.bindDatagram({ host: "::", port: 0 });
+      try {
+        const sent = await v6.send(encoder.encode("mapped"), v4.local);
+        const d = await v4.receive();
+        assert.equal(d.from.port, v6.local.port);
+        return { sent, data: decoder.decode(d.data), from: d.from.host };
+      } finally {
+        v4.close();
+        v6.close();
+      }
+    },
+  },
+  {
+    name: "lookup gives numeric addresses, and EAI_NONAME for an unknown name",
+    async run(net) {
+      const numeric = await net.lookup("127.0.0.1", 4);
+      const localhost = (await net.lookup("localhost", 4)).includes(
+        "127.0.0.1",
+      );
+      const unknown = await errnoOf(net.lookup("no-such-host.invalid", 4));
+      assert.deepEqual(numeric, ["127.0.0.1"]);
+      assert.ok(localhost);
+      assert.match(unknown, /^EAI_/);
+      return { numeric, localhost, unknown };
+    },
+  },
+];
