@@ -7,7 +7,7 @@ import {
   targetSock,
 } from "../lib/command.ts";
 import { SocketError, toSocketError } from "../lib/errno.ts";
-import { showBytes } from "../lib/format.ts";
+import { PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import { payload } from "../lib/payload.ts";
 
 /** `send`: write bytes on a connected socket. */
@@ -42,7 +42,7 @@ export const sendCommand: CommandSpec = {
     return await call(
       ctx,
       `${this.name}(${fdText(ctx)}, ${
-        showBytes(data)
+        showBytes(data, PREVIEW_MAX)
       }, ${data.length}, ${flags})`,
       async () => {
         const s = targetSock(ctx);

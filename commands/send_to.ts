@@ -9,7 +9,7 @@ import {
   targetSock,
 } from "../lib/command.ts";
 import { SocketError, toSocketError } from "../lib/errno.ts";
-import { fmtAddr, showBytes } from "../lib/format.ts";
+import { fmtAddr, PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { payload } from "../lib/payload.ts";
 
@@ -36,9 +36,9 @@ export const sendToCommand: CommandSpec = {
     return await call(
       ctx,
       () =>
-        `sendto(${fdText(ctx)}, ${showBytes(data)}, ${data.length}, 0, ${
-          to ? fmtAddr(to) : typed
-        })`,
+        `sendto(${fdText(ctx)}, ${
+          showBytes(data, PREVIEW_MAX)
+        }, ${data.length}, 0, ${to ? fmtAddr(to) : typed})`,
       async () => {
         const s = targetSock(ctx);
         to = await addrArgs(ctx, rest.slice(0, 2), s.family, undefined);

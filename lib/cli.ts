@@ -96,6 +96,7 @@ function scriptOrStdin(
     return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
   }
   if (rest[0] === "run") return { mode: "run", args: rest.slice(1), quiet };
+  if (rest[0] === "-") return { mode: "stdin", args: rest.slice(1), quiet };
   return { mode: "script", text: rest[0], args: rest.slice(1), quiet };
 }
 

@@ -9,6 +9,9 @@ import type { SockAddr } from "./net.ts";
 /** Most bytes shown inline before the rest is summarised (never dropped silently). */
 export const SHOW_MAX = 4096;
 
+/** Most bytes of what is sent shown in the call line: the count says the rest, as strace does. */
+export const PREVIEW_MAX = 64;
+
 const fatal = new TextDecoder("utf-8", { fatal: true });
 
 /**
@@ -59,8 +62,8 @@ export function hexPairs(b: Uint8Array): string {
  * console.log(showBytes(new Uint8Array([0xff, 0x00]))); // hex ff 00
  * ```
  */
-export function showBytes(b: Uint8Array): string {
-  const shown = b.length > SHOW_MAX ? b.subarray(0, SHOW_MAX) : b;
+export function showBytes(b: Uint8Array, max = SHOW_MAX): string {
+  const shown = b.length > max ? b.subarray(0, max) : b;
   let text: string;
   try {
     text = quoteText(fatal.decode(shown));
@@ -72,8 +75,9 @@ export function showBytes(b: Uint8Array): string {
         hexPairs(shown.subarray(cut))
       : "hex " + hexPairs(shown);
   }
-  if (b.length > SHOW_MAX) {
-    text += ` ... and ${b.length - SHOW_MAX} more bytes (shown with -x)`;
+  if (b.length > max) {
+    const hint = max === SHOW_MAX ? " (shown with -x)" : "";
+    text += ` ... and ${b.length - max} more bytes${hint}`;
   }
   return text;
 }

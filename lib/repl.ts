@@ -91,7 +91,7 @@ export async function repl(
     completer: (line: string) => complete(shell, line),
     prompt: promptFor(scope),
   });
-  measureIncrementally(rl);
+  measureIncrementally(rl, opts.input);
   let running: AbortController | undefined;
   let armed = false; // a first Ctrl-C at an empty prompt arms the exit
   let block = ""; // the lines of a block still open (while ... without its end)
@@ -195,28 +195,39 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Node's readline measures the whole line for every key typed at its end, so
  * a pasted line of n characters costs O(n²): seconds for 3000, hours for
- * 64 KiB. Printable ASCII appended to a line of it only moves the cursor
- * right: count just that, and leave every other case to readline.
+ * 64 KiB. A printable ASCII key typed at the end of a line of them only moves
+ * the cursor one column: count that, and leave every other case to readline.
  */
-function measureIncrementally(rl: Interface): void {
+function measureIncrementally(rl: Interface, input: Readable): void {
   const measure = rl.getCursorPos.bind(rl);
+  let appended = false; // the key being handled adds one ASCII character at the end
   let last:
-    | { text: string; plain: boolean; n: number; cols: number; rows: number }
+    | { prompt: string; cursor: number; plain: boolean; t: number; n: number }
     | undefined;
+  // Runs before readline's own handler for the same key.
+  input.prependListener(
+    "keypress",
+    (s: unknown, key?: { ctrl?: boolean; meta?: boolean }) => {
+      appended = typeof s === "string" && s.length === 1 && s >= " " &&
+        s <= "~" && !key?.ctrl && !key?.meta && rl.cursor === rl.line.length;
+    },
+  );
   rl.getCursorPos = () => {
-    const text = rl.getPrompt() + rl.line.slice(0, rl.cursor);
+    const prompt = rl.getPrompt();
     const n = (rl as unknown as { columns?: number }).columns ?? Infinity;
-    const added = last?.plain && last.n === n && text.startsWith(last.text)
-      ? text.slice(last.text.length)
-      : undefined;
-    if (last && added !== undefined && PLAIN_ASCII.test(added)) {
-      const t = (last.rows ? last.rows * n : 0) + last.cols + added.length;
-      const cols = t % n;
-      last = { text, plain: true, n, cols, rows: (t - cols) / n };
-    } else {
-      last = { text, plain: PLAIN_ASCII.test(text), n, ...measure() };
+    const fast = appended && last?.plain && last.prompt === prompt &&
+      last.n === n && last.cursor + 1 === rl.cursor;
+    appended = false;
+    if (!fast || !last) {
+      const pos = measure();
+      const plain = PLAIN_ASCII.test(prompt + rl.line.slice(0, rl.cursor));
+      const t = (pos.rows ? pos.rows * n : 0) + pos.cols; // valid when plain: no newline
+      last = { prompt, cursor: rl.cursor, plain, t, n };
+      return pos;
     }
-    return { cols: last.cols, rows: last.rows };
+    last = { ...last, cursor: rl.cursor, t: last.t + 1 };
+    const cols = last.t % n;
+    return { cols, rows: (last.t - cols) / n };
   };
 }
 

@@ -1,0 +1,908 @@
+/**
+ * Benchmarks of sockshell as a real program: start-up, per-command overhead
+ * and loopback throughput. Every shell is spawned with the shell's own
+ * permissions (those of `deno task start`), on 127.0.0.1 only.
+ *
+ * ```sh
+ * deno task bench                      # every section, about a minute on 2 cores
+ * deno task bench --quick              # fewer runs, smaller volumes
+ * deno task bench startup loads        # only some sections
+ * ```
+ *
+ * Sections: `startup` (spawn to exit, and spawn to the first prompt under a
+ * pseudo-terminal), `imports` (what each import adds to `deno run`), `loads`
+ * (which modules each mode really loads, from V8 coverage), `commands`
+ * (per-command overhead in long scripts), `throughput` (TCP MB/s, UDP
+ * datagrams/s). Each section prints a Markdown table as it finishes.
+ *
+ * @module
+ */
+
+import { SHELL_FLAGS, sockshellArgs } from "../tests/_shell.ts";
+
+const ROOT = decodeURIComponent(new URL("../", import.meta.url).pathname)
+  .replace(/\/$/, "");
+const DENO = Deno.execPath();
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const SECTIONS = ["startup", "imports", "loads", "commands", "throughput"];
+const argv = Deno.args.filter((a) => a !== "--quick");
+const QUICK = Deno.args.includes("--quick");
+for (const a of argv) {
+  if (!SECTIONS.includes(a)) {
+    console.error(
+      `bench: unknown section ${a}; use --quick and any of: ${
+        SECTIONS.join(" ")
+      }`,
+    );
+    Deno.exit(2);
+  }
+}
+const selected = argv.length ? argv : SECTIONS;
+
+/** Runs of each measurement. */
+const RUNS = {
+  startup: QUICK ? 6 : 20,
+  imports: QUICK ? 4 : 10,
+  commands: QUICK ? 2 : 5,
+  throughput: QUICK ? 1 : 3,
+};
+/** Commands in each generated script. */
+const N_COMMANDS = QUICK ? 2000 : 5000;
+/** Bytes each TCP throughput run moves: a multiple of 16 MiB (one `send -r 256` of 64 KiB). */
+const TCP_BYTES = (QUICK ? 2 : 8) * 16 * 1024 * 1024;
+/** Datagrams each UDP run sends. */
+const UDP_COUNT = QUICK ? 2000 : 10000;
+/** No single process may run longer than this. */
+const PROCESS_TIMEOUT_MS = 30_000;
+/** The whole bench stops measuring (and says so) after this. */
+const DEADLINE = Date.now() + 150_000;
+
+// ---------------------------------------------------------------------------
+// Processes: every child is tracked, bounded in time, and killed at the end.
+
+const children = new Set<Deno.ChildProcess>();
+let tmp = "";
+let childEnv: Record<string, string> = {};
+
+function spawn(
+  cmd: string,
+  args: string[],
+  stdin: "piped" | "null" = "null",
+): Deno.ChildProcess {
+  const child = new Deno.Command(cmd, {
+    args,
+    cwd: ROOT,
+    env: childEnv,
+    stdin,
+    stdout: "piped",
+    stderr: "piped",
+    signal: AbortSignal.timeout(PROCESS_TIMEOUT_MS),
+  }).spawn();
+  children.add(child);
+  child.status.finally(() => children.delete(child));
+  return child;
+}
+
+/** Run to the end; the wall time from spawn to exit, in ms. Fails on a non-zero status. */
+async function timed(
+  cmd: string,
+  args: string[],
+): Promise<{ ms: number; stdout: string }> {
+  const t0 = performance.now();
+  const out = await spawn(cmd, args).output();
+  const ms = performance.now() - t0;
+  if (!out.success) {
+    throw new Error(
+      `${cmd} ${args.join(" ").slice(0, 200)} exited with ${out.code}: ${
+        decoder.decode(out.stderr).slice(0, 500)
+      }`,
+    );
+  }
+  return { ms, stdout: decoder.decode(out.stdout) };
+}
+
+/** A child's output read in the background, with a way to wait for some text in it. */
+class Watch {
+  text = "";
+  /** When each chunk arrived: the text's length after it, and performance.now(). */
+  #chunks: Array<{ end: number; t: number }> = [];
+  #waiters: Array<{ needle: string; from: number; resolve(t: number): void }> =
+    [];
+  done: Promise<void>;
+
+  constructor(stream: ReadableStream<Uint8Array>) {
+    this.done = (async () => {
+      for await (const chunk of stream) {
+        this.text += decoder.decode(chunk, { stream: true });
+        this.#chunks.push({ end: this.text.length, t: performance.now() });
+        this.#waiters = this.#waiters.filter((w) => {
+          const t = this.#seen(w.needle, w.from);
+          if (t === undefined) return true;
+          w.resolve(t);
+          return false;
+        });
+      }
+    })().catch(() => {});
+  }
+
+  /** When `needle` (after `from` characters) had fully arrived, or undefined if it has not. */
+  #seen(needle: string, from: number): number | undefined {
+    const at = this.text.indexOf(needle, from);
+    if (at < 0) return undefined;
+    return this.#chunks.find((c) => c.end >= at + needle.length)?.t;
+  }
+
+  /** When `needle` appeared (after `from` characters), as performance.now(); rejects after `ms`. */
+  waitFor(needle: string, ms = PROCESS_TIMEOUT_MS, from = 0): Promise<number> {
+    const t = this.#seen(needle, from);
+    if (t !== undefined) return Promise.resolve(t);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiters = this.#waiters.filter((w) => w.resolve !== done);
+        reject(
+          new Error(
+            `no ${JSON.stringify(needle)} within ${ms} ms; output: ${
+              JSON.stringify(this.text.slice(-300))
+            }`,
+          ),
+        );
+      }, ms);
+      const done = (t: number) => {
+        clearTimeout(timer);
+        resolve(t);
+      };
+      this.#waiters.push({ needle, from, resolve: done });
+    });
+  }
+}
+
+/** A running program whose stdout is watched and whose stderr is kept. */
+function start(
+  cmd: string,
+  args: string[],
+  stdin: "piped" | "null" = "null",
+): { child: Deno.ChildProcess; out: Watch; err: Watch } {
+  const child = spawn(cmd, args, stdin);
+  return { child, out: new Watch(child.stdout), err: new Watch(child.stderr) };
+}
+
+/** Wait for a started program to exit with status 0. */
+async function finished(
+  p: { child: Deno.ChildProcess; err: Watch },
+  what: string,
+): Promise<void> {
+  const status = await p.child.status;
+  await p.err.done;
+  if (!status.success) {
+    throw new Error(
+      `${what} exited with ${status.code}${
+        status.signal ? ` (${status.signal})` : ""
+      }: ${p.err.text.slice(0, 500)}`,
+    );
+  }
+}
+
+function shellQuote(args: string[]): string {
+  return args.map((a) => `'${a.replaceAll("'", `'\\''`)}'`).join(" ");
+}
+
+/** sockshell's own arguments, with extra `deno run` flags (coverage) before the module. */
+function shellArgs(args: string[], denoFlags: string[] = []): string[] {
+  const all = sockshellArgs(args);
+  return [all[0]!, ...denoFlags, ...all.slice(1)];
+}
+
+function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+}
+
+async function writeTemp(name: string, text: string): Promise<string> {
+  const path = `${tmp}/${name}`;
+  await Deno.writeTextFile(path, text);
+  return path;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function timeLeft(): boolean {
+  return Date.now() < DEADLINE;
+}
+
+// ---------------------------------------------------------------------------
+// Statistics and tables.
+
+interface Stats {
+  median: number;
+  p90: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+function stats(xs: number[]): Stats {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => {
+    if (!s.length) return NaN;
+    const i = (s.length - 1) * p;
+    const lo = Math.floor(i);
+    return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo);
+  };
+  return {
+    median: q(0.5),
+    p90: q(0.9),
+    min: s[0] ?? NaN,
+    max: s.at(-1) ?? NaN,
+    runs: s.length,
+  };
+}
+
+function fmt(x: number, digits = 1): string {
+  if (!Number.isFinite(x)) return "–";
+  return x.toFixed(digits);
+}
+
+function table(title: string, head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length))
+  );
+  const line = (cells: string[]) =>
+    "| " +
+    cells.map((c, i) => i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))
+      .join(" | ") +
+    " |";
+  console.log(`\n### ${title}\n`);
+  console.log(line(head));
+  console.log(
+    "| " +
+      widths.map((w, i) => i === 0 ? "-".repeat(w) : "-".repeat(w - 1) + ":")
+        .join(" | ") +
+      " |",
+  );
+  for (const r of rows) console.log(line(r));
+}
+
+function progress(text: string): void {
+  Deno.stderr.writeSync(encoder.encode(`\r\x1b[K${text}`));
+}
+
+function progressDone(): void {
+  Deno.stderr.writeSync(encoder.encode("\r\x1b[K"));
+}
+
+/**
+ * Measure several variants `runs` times each, round-robin (so drift hits all
+ * alike), after one discarded warm-up round.
+ */
+async function roundRobin(
+  label: string,
+  variants: Array<{ name: string; run(): Promise<number> }>,
+  runs: number,
+): Promise<Map<string, number[]>> {
+  const samples = new Map(variants.map((v) => [v.name, [] as number[]]));
+  for (let r = -1; r < runs && timeLeft(); r++) {
+    for (const v of variants) {
+      progress(`${label}: ${v.name} (${r + 1}/${runs})`);
+      const ms = await v.run();
+      if (r >= 0) samples.get(v.name)!.push(ms);
+    }
+  }
+  progressDone();
+  return samples;
+}
+
+// ---------------------------------------------------------------------------
+// 1. Start-up.
+
+/**
+ * Spawn `cmd` under a pseudo-terminal (util-linux `script`) and time until
+ * `prompt` shows on its output; then type `exit` and wait for the end.
+ */
+async function toPrompt(cmd: string[], prompt: string): Promise<number> {
+  const t0 = performance.now();
+  const p = start("script", ["-qefc", shellQuote(cmd), "/dev/null"], "piped");
+  const writer = p.child.stdin.getWriter();
+  try {
+    const t1 = await p.out.waitFor(prompt);
+    await writer.write(encoder.encode("exit\n"));
+    await finished(p, `${cmd.slice(-1)[0]} under script`);
+    return t1 - t0;
+  } finally {
+    await writer.close().catch(() => {});
+  }
+}
+
+async function benchStartup(): Promise<void> {
+  const empty = await writeTemp("empty.ts", "");
+  // The bare baseline under a terminal: Deno printing the prompt and reading a line.
+  const promptOnly = await writeTemp(
+    "prompt.ts",
+    `Deno.stdout.writeSync(new TextEncoder().encode("sockshell> "));\n` +
+      `await Deno.stdin.read(new Uint8Array(64));\n`,
+  );
+  const run = (args: string[]) => async () => (await timed(DENO, args)).ms;
+  const variants = [
+    {
+      name: "`deno run` of an empty file (baseline)",
+      run: run(["run", "--quiet", ...SHELL_FLAGS, empty]),
+    },
+    { name: "`sockshell --version`", run: run(shellArgs(["--version"])) },
+    { name: "`sockshell -c exit`", run: run(shellArgs(["-c", "exit"])) },
+    {
+      name: "`sockshell -c 'socket tcp; listen; ls'`",
+      run: run(shellArgs(["-c", "socket tcp; bind 127.0.0.1 0; listen; ls"])),
+    },
+    {
+      name: "pty: empty Deno program printing `sockshell> ` (baseline)",
+      run: () => toPrompt([DENO, "run", "--quiet", promptOnly], "sockshell> "),
+    },
+    {
+      name: "pty: interactive `sockshell` to its first prompt",
+      run: () => toPrompt([DENO, ...shellArgs([])], "sockshell> "),
+    },
+  ];
+  const samples = await roundRobin("start-up", variants, RUNS.startup);
+  const rows = variants.map((v) => {
+    const s = stats(samples.get(v.name)!);
+    return [
+      v.name,
+      fmt(s.median),
+      fmt(s.p90),
+      fmt(s.min),
+      fmt(s.max),
+      `${s.runs}`,
+    ];
+  });
+  const med = (i: number) => stats(samples.get(variants[i]!.name)!).median;
+  table(
+    "Start-up: spawn to exit, or to the first prompt under a pty (ms)",
+    ["what", "median", "p90", "min", "max", "runs"],
+    rows,
+  );
+  console.log(
+    `\nOver the bare baseline: --version +${fmt(med(1) - med(0))} ms, ` +
+      `-c exit +${fmt(med(2) - med(0))} ms; ` +
+      `interactive prompt +${fmt(med(5) - med(4))} ms over the pty baseline.`,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// 2. Imports: what each adds to a bare `deno run`.
+
+async function benchImports(): Promise<void> {
+  const imports: Array<[string, string[]]> = [
+    ["(empty file: baseline)", []],
+    ["node:process", ["node:process"]],
+    ["node:readline", ["node:readline"]],
+    ["node:readline + node:process", ["node:readline", "node:process"]],
+    ["node:dns", ["node:dns"]],
+    ["lib/net_deno.ts + lib/host_deno.ts", [
+      `${ROOT}/lib/net_deno.ts`,
+      `${ROOT}/lib/host_deno.ts`,
+    ]],
+    ["lib/cli.ts (shell, script, tokenizer, …)", [`${ROOT}/lib/cli.ts`]],
+    ["replays/mod.ts (8 text imports)", [`${ROOT}/replays/mod.ts`]],
+    ["commands/mod.ts (every command, replays)", [
+      `${ROOT}/commands/mod.ts`,
+    ]],
+    ["mod.ts (what every mode loads)", [`${ROOT}/mod.ts`]],
+    ["mod.ts + lib/repl.ts + node:readline + node:process (REPL mode)", [
+      `${ROOT}/mod.ts`,
+      `${ROOT}/lib/repl.ts`,
+      "node:readline",
+      "node:process",
+    ]],
+  ];
+  const variants = await Promise.all(imports.map(async ([name, specs], i) => {
+    const file = await writeTemp(
+      `import_${i}.ts`,
+      specs.map((s) => `import ${JSON.stringify(s)};\n`).join(""),
+    );
+    const args = ["run", "--quiet", ...SHELL_FLAGS, file];
+    return { name, run: async () => (await timed(DENO, args)).ms };
+  }));
+  const samples = await roundRobin("imports", variants, RUNS.imports);
+  const base = stats(samples.get(variants[0]!.name)!).median;
+  table(
+    "Imports: `deno run` of a file that only imports … (ms, module cache warm)",
+    ["imports", "median", "+ over empty", "min", "max", "runs"],
+    variants.map((v) => {
+      const s = stats(samples.get(v.name)!);
+      return [
+        v.name,
+        fmt(s.median),
+        v === variants[0] ? "–" : fmt(s.median - base),
+        fmt(s.min),
+        fmt(s.max),
+        `${s.runs}`,
+      ];
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// 3. Loads: which modules each mode really evaluates (V8 coverage).
+
+interface CoverageFn {
+  functionName: string;
+  ranges: Array<{ startOffset: number; endOffset: number; count: number }>;
+}
+
+async function coverage(
+  dir: string,
+): Promise<Map<string, CoverageFn[]>> {
+  const byUrl = new Map<string, CoverageFn[]>();
+  for await (const e of Deno.readDir(dir)) {
+    if (!e.name.endsWith(".json")) continue;
+    const data = JSON.parse(await Deno.readTextFile(`${dir}/${e.name}`)) as {
+      url: string;
+      functions: CoverageFn[];
+    };
+    byUrl.set(data.url, data.functions);
+  }
+  return byUrl;
+}
+
+/** Whether `lookup` in net_deno.ts ran past its numeric-address return, that is, imported node:dns. */
+function dnsImported(cov: Map<string, CoverageFn[]>): boolean | undefined {
+  const fns = cov.get(`file://${ROOT}/lib/net_deno.ts`);
+  const lookup = fns?.find((f) => f.functionName === "lookup");
+  if (!fns || !lookup) return undefined;
+  const [outer] = lookup.ranges;
+  if (!outer || outer.count === 0) return false;
+  // The only functions nested in lookup run after `await import("node:dns")`.
+  return fns.some((f) =>
+    f !== lookup && f.ranges[0] !== undefined &&
+    f.ranges[0].startOffset > outer.startOffset &&
+    f.ranges[0].endOffset <= outer.endOffset && f.ranges[0].count > 0
+  );
+}
+
+async function benchLoads(): Promise<void> {
+  const modes: Array<[string, (flags: string[]) => Promise<void>]> = [
+    [
+      "`--version`",
+      async (f) => void await timed(DENO, shellArgs(["--version"], f)),
+    ],
+    [
+      "`-c exit`",
+      async (f) => void await timed(DENO, shellArgs(["-c", "exit"], f)),
+    ],
+    [
+      "`-c 'gethostbyname 127.0.0.1'`",
+      async (f) =>
+        void await timed(
+          DENO,
+          shellArgs(["-c", "gethostbyname 127.0.0.1"], f),
+        ),
+    ],
+    [
+      "`-c 'gethostbyname localhost'`",
+      async (f) =>
+        void await timed(
+          DENO,
+          shellArgs(["-c", "gethostbyname localhost"], f),
+        ),
+    ],
+    [
+      "interactive (pty), `exit` at once",
+      async (f) =>
+        void await toPrompt([DENO, ...shellArgs([], f)], "sockshell> "),
+    ],
+  ];
+  const rows: string[][] = [];
+  for (const [i, [name, run]] of modes.entries()) {
+    if (!timeLeft()) break;
+    progress(`loads: ${name}`);
+    const dir = `${tmp}/coverage_${i}`;
+    await run([`--coverage=${dir}`]);
+    const cov = await coverage(dir);
+    const repl = cov.get(`file://${ROOT}/lib/repl.ts`);
+    const replRan = repl?.find((f) => f.functionName === "repl")?.ranges[0]
+      ?.count;
+    const dns = dnsImported(cov);
+    rows.push([
+      name,
+      `${[...cov.keys()].filter((u) => u.startsWith("file:")).length}`,
+      repl ? (replRan ? "loaded, ran" : "loaded") : "no",
+      dns === undefined ? "?" : dns ? "yes" : "no",
+    ]);
+  }
+  progressDone();
+  table(
+    "Loads: modules evaluated per mode (V8 coverage of the real program)",
+    [
+      "mode",
+      "our modules",
+      "lib/repl.ts (imports node:readline)",
+      "node:dns imported",
+    ],
+    rows,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// 4. Per-command overhead in long scripts: (T(setup + N commands) - T(setup)) / N.
+
+interface ScriptCase {
+  name: string;
+  /** Runs once first. */
+  setup: string;
+  /** Lines repeated: the commands measured. */
+  body: string[];
+  /** Arguments before the script (as -q). */
+  flags?: string[];
+  /** Script arguments. */
+  args?: () => string[];
+  /** A `while` loop of N iterations instead of N repeated lines: its body is `body`. */
+  loop?: boolean;
+}
+
+function scriptText(c: ScriptCase, n: number): string {
+  if (c.loop) {
+    return `${c.setup}set i 0\nwhile $i < ${n}\n${c.body.join("\n")}\nend\n`;
+  }
+  const reps = Math.round(n / c.body.length);
+  return c.setup + (c.body.join("\n") + "\n").repeat(reps);
+}
+
+async function benchCommands(): Promise<void> {
+  const tcpSetup = [
+    "socket tcp", // 3: the listener
+    "bind 127.0.0.1 0",
+    "listen -> l",
+    "socket tcp", // 4: the client
+    "connect 127.0.0.1 $l.port",
+    "use 3",
+    "accept", // 5: the server's end
+    "",
+  ].join("\n");
+  const udpSetup = [
+    "socket udp", // 3: the receiver
+    "bind 127.0.0.1 0 -> b",
+    "socket udp", // 4: the sender
+    "",
+  ].join("\n");
+  const cases: ScriptCase[] = [
+    { name: "`set x hello`", setup: "", body: ["set x hello"] },
+    { name: "`use 3`", setup: "socket tcp\n", body: ["use 3"] },
+    { name: "`ls` (one socket, traced)", setup: "socket tcp\n", body: ["ls"] },
+    {
+      name: "`socket tcp` + `close` (traced)",
+      setup: "",
+      body: ["socket tcp", "close"],
+    },
+    {
+      name: "`socket tcp` + `close` (-q)",
+      setup: "",
+      body: ["socket tcp", "close"],
+      flags: ["-q"],
+    },
+    {
+      name: "TCP `send @4 x` + `recv @5 1` (traced)",
+      setup: tcpSetup,
+      body: ["send @4 x", "recv @5 1"],
+    },
+    {
+      name: "UDP `sendto @4 127.0.0.1 $b.port x` + `recvfrom @3 1` (traced)",
+      setup: udpSetup,
+      body: ["sendto @4 127.0.0.1 $b.port x", "recvfrom @3 1"],
+    },
+    {
+      name: "`while $i < N` + `let i = $i + 1` (per iteration)",
+      setup: "",
+      body: ["  let i = $i + 1"],
+      loop: true,
+    },
+  ];
+  const rows: string[][] = [];
+  for (const [i, c] of cases.entries()) {
+    if (!timeLeft()) break;
+    const full = await writeTemp(`cmd_${i}.sock`, scriptText(c, N_COMMANDS));
+    const base = await writeTemp(`cmd_${i}_0.sock`, scriptText(c, 0));
+    const args = (file: string) => shellArgs([...(c.flags ?? []), file]);
+    const samples = await roundRobin(c.name, [
+      { name: "0", run: async () => (await timed(DENO, args(base))).ms },
+      { name: "N", run: async () => (await timed(DENO, args(full))).ms },
+    ], RUNS.commands);
+    const t0 = stats(samples.get("0")!).median;
+    const per = stats(
+      samples.get("N")!.map((t) => (t - t0) * 1000 / N_COMMANDS),
+    );
+    rows.push([
+      c.name,
+      `${N_COMMANDS}`,
+      fmt(t0),
+      fmt(stats(samples.get("N")!).median),
+      fmt(per.median),
+      fmt(per.min),
+      fmt(per.max),
+      `${per.runs}`,
+    ]);
+  }
+  table(
+    "Per command: (T(setup + N) - T(setup)) / N, output to a pipe",
+    [
+      "commands",
+      "N",
+      "T(setup) ms",
+      "T(N) ms",
+      "µs/cmd median",
+      "min",
+      "max",
+      "runs",
+    ],
+    rows,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// 5. Throughput over loopback.
+
+const RECEIVER = `socket tcp
+bind 127.0.0.1 $1
+listen
+print ready
+accept
+print accepted
+set total 0
+while true
+  recv 65536 -> d
+  if $d.n == 0
+    break
+  end
+  let total = $total + $d.n
+end
+print done $total
+`;
+
+function senderScript(bytes: number): string {
+  const sends = bytes / (16 * 1024 * 1024);
+  return "socket tcp\nconnect 127.0.0.1 $1\n" +
+    `set a ${"a".repeat(32 * 1024)}\nset b $a$a\n` +
+    "send -r 256 $b\n".repeat(sends) + "close\n";
+}
+
+const RAW_SOURCE = `const [port, bytes] = Deno.args.map(Number);
+const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+const chunk = new Uint8Array(65536).fill(97);
+for (let sent = 0; sent < bytes; sent += chunk.length) {
+  let off = 0;
+  while (off < chunk.length) off += await conn.write(chunk.subarray(off));
+}
+conn.close();
+`;
+
+/** Accept one connection and read it to its end: bytes and ms from accept to end of stream. */
+async function sink(
+  listener: Deno.TcpListener,
+): Promise<{ bytes: number; ms: number }> {
+  const conn = await listener.accept();
+  const t0 = performance.now();
+  const buf = new Uint8Array(65536);
+  let bytes = 0;
+  try {
+    for (;;) {
+      const n = await conn.read(buf);
+      if (n === null) break;
+      bytes += n;
+    }
+  } finally {
+    conn.close();
+  }
+  return { bytes, ms: performance.now() - t0 };
+}
+
+function check(bytes: number, what: string): void {
+  if (bytes !== TCP_BYTES) {
+    throw new Error(`${what}: ${bytes} bytes arrived, not ${TCP_BYTES}`);
+  }
+}
+
+/** A sockshell receiver (`recv 65536` loop) on a fresh port: started and listening. */
+async function startReceiver(file: string) {
+  const port = freePort();
+  const p = start(DENO, shellArgs(["-q", file, String(port)]));
+  await p.out.waitFor("ready");
+  return { ...p, port };
+}
+
+/** The receiver's window: from its `accepted` line to its `done` line. */
+async function receiverWindow(
+  r: Awaited<ReturnType<typeof startReceiver>>,
+  what: string,
+): Promise<number> {
+  const t0 = await r.out.waitFor("accepted");
+  const t1 = await r.out.waitFor("done ");
+  await finished(r, what);
+  check(Number(/done (\d+)/.exec(r.out.text)?.[1]), what);
+  return t1 - t0;
+}
+
+async function benchThroughput(): Promise<void> {
+  const receiver = await writeTemp("receiver.sock", RECEIVER);
+  const sender = await writeTemp("sender.sock", senderScript(TCP_BYTES));
+  const rawSource = await writeTemp("raw_source.ts", RAW_SOURCE);
+  const rawArgs = (port: number) => [
+    "run",
+    "--quiet",
+    "--allow-net=127.0.0.1",
+    rawSource,
+    String(port),
+    String(TCP_BYTES),
+  ];
+  const mbps = (ms: number) => TCP_BYTES / 1e6 / (ms / 1000);
+
+  const tcp: Array<{ name: string; run(): Promise<number> }> = [
+    {
+      name: "sockshell `send -r` → sockshell `recv 65536` loop",
+      run: async () => {
+        const r = await startReceiver(receiver);
+        const s = start(DENO, shellArgs(["-q", sender, String(r.port)]));
+        const ms = await receiverWindow(r, "receiving sockshell");
+        await finished(s, "sending sockshell");
+        return mbps(ms);
+      },
+    },
+    {
+      name: "sockshell `send -r` → raw Deno sink",
+      run: async () => {
+        using l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+        const port = (l.addr as Deno.NetAddr).port;
+        const s = start(DENO, shellArgs(["-q", sender, String(port)]));
+        const got = await sink(l);
+        await finished(s, "sending sockshell");
+        check(got.bytes, "raw sink");
+        return mbps(got.ms);
+      },
+    },
+    {
+      name: "raw Deno source → sockshell `recv 65536` loop",
+      run: async () => {
+        const r = await startReceiver(receiver);
+        const s = start(DENO, rawArgs(r.port));
+        const ms = await receiverWindow(r, "receiving sockshell");
+        await finished(s, "raw source");
+        return mbps(ms);
+      },
+    },
+    {
+      name: "raw Deno source → raw Deno sink (loopback reference)",
+      run: async () => {
+        using l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+        const s = start(DENO, rawArgs((l.addr as Deno.NetAddr).port));
+        const got = await sink(l);
+        await finished(s, "raw source");
+        check(got.bytes, "raw sink");
+        return mbps(got.ms);
+      },
+    },
+  ];
+  const samples = await roundRobin("throughput", tcp, RUNS.throughput);
+  const rows = tcp.map((v) => {
+    const s = stats(samples.get(v.name)!);
+    return [
+      v.name,
+      "MB/s",
+      fmt(s.median, 0),
+      fmt(s.min, 0),
+      fmt(s.max, 0),
+      `${s.runs}`,
+    ];
+  });
+
+  // UDP: a sockshell `while` loop of `sendto`, counted by a raw Deno receiver.
+  const udpSender = await writeTemp(
+    "udp_sender.sock",
+    `socket udp\nset i 0\nwhile $i < $2\n  sendto 127.0.0.1 $1 x\n  let i = $i + 1\nend\n`,
+  );
+  const rates: number[] = [];
+  let lost = 0;
+  for (let r = -1; r < RUNS.throughput && timeLeft(); r++) {
+    progress(`throughput: UDP sendto loop (${r + 1}/${RUNS.throughput})`);
+    const sock = Deno.listenDatagram({
+      hostname: "127.0.0.1",
+      port: 0,
+      transport: "udp",
+    });
+    const port = (sock.addr as Deno.NetAddr).port;
+    const s = start(
+      DENO,
+      shellArgs(["-q", udpSender, String(port), String(UDP_COUNT)]),
+    );
+    let count = 0;
+    let first = 0;
+    let last = 0;
+    const status = finished(s, "UDP sender");
+    try {
+      // Once the sender has exited, what has not arrived within 200 ms is lost.
+      const drained = status.then(() => sleep(200)).then(() => false);
+      const buf = new Uint8Array(2048);
+      let pending: Promise<boolean> | undefined;
+      while (count < UDP_COUNT) {
+        pending ??= sock.receive(buf).then(() => true, () => false);
+        if (!await Promise.race([pending, drained])) break;
+        pending = undefined;
+        last = performance.now();
+        if (count++ === 0) first = last;
+      }
+      await status;
+    } finally {
+      sock.close();
+    }
+    if (r >= 0) {
+      rates.push((count - 1) / ((last - first) / 1000));
+      lost += UDP_COUNT - count;
+    }
+  }
+  progressDone();
+  const u = stats(rates);
+  rows.push([
+    `sockshell \`while\` + \`sendto\` + \`let\` → raw Deno receiver (${UDP_COUNT} × 1 byte${
+      lost ? `, ${lost} lost` : ", none lost"
+    })`,
+    "datagrams/s",
+    fmt(u.median, 0),
+    fmt(u.min, 0),
+    fmt(u.max, 0),
+    `${u.runs}`,
+  ]);
+  table(
+    `Throughput over 127.0.0.1 (${
+      TCP_BYTES / 1024 / 1024
+    } MiB a TCP run; MB = 10⁶ bytes)`,
+    ["path", "unit", "median", "min", "max", "runs"],
+    rows,
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  tmp = await Deno.makeTempDir({ prefix: "sockshell-bench-" });
+  childEnv = {
+    NO_COLOR: "1",
+    SHELL: "/bin/sh",
+    TERM: Deno.env.get("TERM") || "xterm",
+    SOCKSHELL_HISTORY: `${tmp}/history`,
+  };
+  const t0 = performance.now();
+  console.log(
+    `## sockshell benchmarks\n\nDeno ${Deno.version.deno}, ${navigator.hardwareConcurrency} CPUs, ` +
+      `shell flags: ${SHELL_FLAGS.join(" ")}${QUICK ? " (--quick)" : ""}`,
+  );
+  try {
+    const run: Record<string, () => Promise<void>> = {
+      startup: benchStartup,
+      imports: benchImports,
+      loads: benchLoads,
+      commands: benchCommands,
+      throughput: benchThroughput,
+    };
+    for (const s of selected) {
+      if (!timeLeft()) {
+        console.log(`\n(${s}: skipped, the bench's time limit was reached)`);
+        continue;
+      }
+      await run[s]!();
+    }
+  } finally {
+    for (const c of children) {
+      try {
+        c.kill("SIGKILL");
+      } catch {
+        // Already gone.
+      }
+    }
+    await Deno.remove(tmp, { recursive: true }).catch(() => {});
+  }
+  console.log(`\n(${fmt((performance.now() - t0) / 1000)} s)`);
+}
+
+await main();

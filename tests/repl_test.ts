@@ -1,0 +1,565 @@
+/**
+ * The REPL driven in-process, as Node's own REPL tests do it: keystrokes go
+ * into a PassThrough with `terminal: true`, the prompt and echo come out of
+ * another, and command output is captured by the shell's Output. Sockets are
+ * real, on loopback.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { PassThrough } from "node:stream";
+import { builtInCommands } from "../commands/mod.ts";
+import type { CommandResult } from "../lib/command.ts";
+import { denoHost } from "../lib/host_deno.ts";
+import { commandNames } from "../lib/registry.ts";
+import { complete, promptFor, repl } from "../lib/repl.ts";
+import { freePort } from "./_peers.ts";
+import { TestShell } from "./_shell.ts";
+
+const CTRL_C = "\x03";
+const CTRL_D = "\x04";
+const CTRL_U = "\x15";
+const UP = "\x1b[A";
+const PROMPT = /sockshell(@\d+)?> /;
+
+/** One line the REPL handed to the shell, and how it ended. */
+interface Ran {
+  line: string;
+  result?: CommandResult;
+  /** How much of the screen had been written when the command ended. */
+  screenAtEnd?: number;
+}
+
+/**
+ * A REPL on in-memory streams over a {@link TestShell}: type keys, wait for
+ * what they cause, read the screen and the captured output.
+ */
+class ReplSession implements AsyncDisposable {
+  readonly t = new TestShell();
+  readonly input = new PassThrough();
+  readonly output = new PassThrough();
+  /** Everything the REPL wrote to its output stream: prompts and echo. */
+  screen = "";
+  /** Every line the REPL ran, in order. */
+  readonly ran: Ran[] = [];
+  /** Resolves with the REPL's exit status. */
+  readonly done: Promise<number>;
+  #exited = false;
+  #listeners = new Set<() => void>();
+
+  constructor(opts: { historyFile?: string } = {}) {
+    this.output.on("data", (d: Uint8Array) => {
+      this.screen += new TextDecoder().decode(d);
+      this.#notify();
+    });
+    const shell = this.t.shell;
+    const runLine = shell.runLine.bind(shell);
+    shell.runLine = (line, scope, signal) => {
+      // A typed line reaches the shell with its newline (blocks span lines).
+      const ran: Ran = { line: line.replace(/\n$/, "") };
+      this.ran.push(ran);
+      this.#notify();
+      const p = runLine(line, scope, signal);
+      p.then((r) => {
+        ran.result = r;
+        ran.screenAtEnd = this.screen.length;
+        this.#notify();
+      }, () => this.#notify());
+      return p;
+    };
+    this.done = repl(shell, this.t.scope, {
+      input: this.input,
+      output: this.output,
+      terminal: true,
+      historyFile: opts.historyFile,
+      host: denoHost,
+    });
+    this.done.finally(() => {
+      this.#exited = true;
+      this.#notify();
+    });
+  }
+
+  #notify(): void {
+    for (const f of [...this.#listeners]) f();
+  }
+
+  /** Resolve once `ready()` holds; checked on every write and every command start and end. */
+  until(what: string, ready: () => boolean, timeoutMs = 5000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+      const check = () => {
+        if (!ready()) return;
+        clearTimeout(timer);
+        this.#listeners.delete(check);
+        resolve();
+      };
+      // Listen first: setting a timer can deliver pending stream events.
+      this.#listeners.add(check);
+      timer = setTimeout(() => {
+        this.#listeners.delete(check);
+        reject(
+          new Error(
+            `no ${what} within ${timeoutMs} ms; screen: ${
+              JSON.stringify(this.screen.slice(-400))
+            }`,
+          ),
+        );
+      }, timeoutMs);
+      check();
+    });
+  }
+
+  /** Type keys. */
+  type(keys: string | Uint8Array): void {
+    this.input.write(keys);
+  }
+
+  /** Type keys that end a line, and wait until the REPL has started running it. */
+  async start(keys: string): Promise<Ran> {
+    const n = this.ran.length;
+    this.type(keys);
+    await this.until("command start", () => this.ran.length > n);
+    return this.ran[n]!;
+  }
+
+  /** Wait until a command has finished and the next prompt is shown; its result. */
+  async finish(ran: Ran): Promise<CommandResult> {
+    await this.until(`end of ${JSON.stringify(ran.line)}`, () => !!ran.result);
+    const mark = ran.screenAtEnd!;
+    await this.until(
+      "the next prompt",
+      () => this.#exited || PROMPT.test(this.screen.slice(mark)),
+    );
+    return ran.result!;
+  }
+
+  /** Type a line and Enter, and wait for the next prompt; its result and output. */
+  async line(
+    text: string,
+  ): Promise<{ code: number; stdout: string; stderr: string }> {
+    this.t.take();
+    const result = await this.finish(await this.start(text + "\r"));
+    return { code: result.code, ...this.t.take() };
+  }
+
+  /** The REPL's exit status, waiting at most `timeoutMs`. */
+  async exit(timeoutMs = 5000): Promise<number> {
+    await this.until("exit", () => this.#exited, timeoutMs);
+    return await this.done;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    if (!this.#exited) {
+      this.input.end();
+      await this.exit().catch(() => {});
+    }
+    this.t[Symbol.dispose]();
+  }
+}
+
+/** A listening socket on a free port, made through the REPL; the port. */
+async function listening(r: ReplSession): Promise<number> {
+  const port = freePort("tcp");
+  for (const l of ["socket tcp", `bind 127.0.0.1 ${port}`, "listen 5"]) {
+    assert.equal((await r.line(l)).code, 0, l);
+  }
+  return port;
+}
+
+Deno.test("the prompt shows no descriptor at first, then the current one", async () => {
+  await using r = new ReplSession();
+  await r.until("the first prompt", () => r.screen.includes("sockshell> "));
+  assert.ok(!r.screen.includes("sockshell@"));
+  await r.line("socket tcp");
+  assert.match(
+    r.screen.slice(r.screen.lastIndexOf("sockshell")),
+    /^sockshell@3> /,
+  );
+  await r.line("socket udp");
+  assert.match(
+    r.screen.slice(r.screen.lastIndexOf("sockshell")),
+    /^sockshell@4> /,
+  );
+  await r.line("use 3");
+  assert.match(
+    r.screen.slice(r.screen.lastIndexOf("sockshell")),
+    /^sockshell@3> /,
+  );
+});
+
+Deno.test("promptFor shows the current descriptor or none", () => {
+  using t = new TestShell();
+  const scope = t.shell.newScope();
+  assert.equal(promptFor(scope), "sockshell> ");
+  scope.current = 5;
+  assert.equal(promptFor(scope), "sockshell@5> ");
+});
+
+Deno.test("command output goes to the shell's output, the prompt and echo to the terminal stream", async () => {
+  await using r = new ReplSession();
+  const out = await r.line("socket tcp");
+  assert.equal(out.stdout, "socket(AF_INET, SOCK_STREAM, 0) = 3\n");
+  assert.equal(out.stderr, "");
+  assert.ok(r.screen.includes("socket tcp"), "the typed line is echoed");
+  assert.ok(
+    !r.screen.includes("SOCK_STREAM"),
+    "no call output on the terminal stream",
+  );
+});
+
+/** The longest prefix that all of `words` share. */
+function commonPrefix(words: string[]): string {
+  let p = words[0] ?? "";
+  for (const w of words) while (!w.startsWith(p)) p = p.slice(0, -1);
+  return p;
+}
+
+/**
+ * Type `text` then Tab (one chunk, as a keystroke: readline does not complete
+ * inside a paste), wait until `expected` is on the line, then press Enter.
+ */
+async function tabThenEnter(
+  r: ReplSession,
+  text: string,
+  expected: string,
+): Promise<Ran> {
+  const mark = r.screen.length;
+  r.type(text + "\t");
+  await r.until(
+    `completion to ${expected}`,
+    () => r.screen.slice(mark).includes(expected),
+  );
+  return await r.start("\r");
+}
+
+Deno.test("Tab completes a command name from its first letters", async () => {
+  await using r = new ReplSession();
+  const ran = await tabThenEnter(r, "lis", "listen");
+  assert.equal(ran.line, "listen");
+  await r.finish(ran);
+});
+
+Deno.test("Tab completes as far as several commands agree", async () => {
+  const names = commandNames(builtInCommands).filter((n) =>
+    n.startsWith("sen")
+  );
+  assert.ok(names.length > 1, `several commands start with sen: ${names}`);
+  const expected = commonPrefix(names);
+  assert.ok(expected.length > 3, "they agree beyond what is typed");
+  await using r = new ReplSession();
+  const ran = await tabThenEnter(r, "sen", expected);
+  assert.equal(ran.line, expected);
+  await r.finish(ran);
+});
+
+Deno.test("Tab completes @ to the one open descriptor", async () => {
+  await using r = new ReplSession();
+  await r.line("socket tcp");
+  const ran = await tabThenEnter(r, "listen @", "listen @3");
+  assert.equal(ran.line, "listen @3");
+  assert.equal((await r.finish(ran)).code, 0);
+});
+
+Deno.test("Tab completes a command after a semicolon", async () => {
+  await using r = new ReplSession();
+  const ran = await tabThenEnter(r, "socket tcp; lis", "listen");
+  assert.equal(ran.line, "socket tcp; listen");
+  await r.finish(ran);
+});
+
+Deno.test("Tab inside pasted text is not a completion", async () => {
+  await using r = new ReplSession();
+  const ran = await r.start("send lis\tx\r");
+  assert.equal(ran.line, "send lis\tx");
+  await r.finish(ran);
+});
+
+Deno.test("complete offers every command name for an empty line", () => {
+  using t = new TestShell();
+  const [hits, word] = complete(t.shell, "");
+  assert.deepEqual(hits, commandNames(builtInCommands));
+  assert.equal(word, "");
+  assert.ok(hits.includes("socket") && hits.includes("recv"));
+});
+
+Deno.test("complete offers the commands that start with what is typed", () => {
+  using t = new TestShell();
+  assert.deepEqual(
+    complete(t.shell, "rec"),
+    [commandNames(builtInCommands).filter((n) => n.startsWith("rec")), "rec"],
+  );
+  assert.deepEqual(complete(t.shell, "  acc"), [["accept"], "acc"]);
+  assert.deepEqual(complete(t.shell, "zzz"), [[], "zzz"]);
+});
+
+Deno.test("complete offers @FD for every open descriptor after a command that takes one", async () => {
+  using t = new TestShell();
+  assert.deepEqual(complete(t.shell, "recv @"), [[], "@"]);
+  await t.ok("socket tcp; socket udp");
+  assert.deepEqual(complete(t.shell, "recv @"), [["@3", "@4"], "@"]);
+  assert.deepEqual(complete(t.shell, "send @4"), [["@4"], "@4"]);
+  assert.deepEqual(complete(t.shell, "recv @3 "), [[], ""]);
+  assert.deepEqual(complete(t.shell, "socket @"), [[], "@"]);
+});
+
+Deno.test("complete offers bare descriptors to use and close", async () => {
+  using t = new TestShell();
+  await t.ok("socket tcp; socket tcp");
+  assert.deepEqual(complete(t.shell, "use "), [["3", "4"], ""]);
+  assert.deepEqual(complete(t.shell, "close 4"), [["4"], "4"]);
+});
+
+Deno.test("complete offers a command's own words and command names after help", () => {
+  using t = new TestShell();
+  assert.deepEqual(complete(t.shell, "socket t"), [["tcp", "tcp6"], "t"]);
+  assert.deepEqual(complete(t.shell, "socket tcp u"), [[], "u"]);
+  assert.deepEqual(complete(t.shell, "help so"), [["socket"], "so"]);
+});
+
+Deno.test("Ctrl-C interrupts a pending accept, and the listening socket still accepts the next client", async () => {
+  await using r = new ReplSession();
+  const port = await listening(r);
+  r.t.take();
+  const ran = await r.start("accept\r");
+  r.type(CTRL_C);
+  assert.equal((await r.finish(ran)).code, 124);
+  const { stdout, stderr } = r.t.take();
+  assert.equal(stdout, "");
+  assert.equal(
+    stderr,
+    "accept(3) = -1 EINTR (Interrupted system call): interrupted by Ctrl-C\n",
+  );
+  assert.match(r.screen.slice(-30), /sockshell@3> /);
+
+  using client = await Deno.connect({ hostname: "127.0.0.1", port });
+  const next = await r.line("accept");
+  assert.equal(next.code, 0, next.stderr);
+  assert.match(
+    next.stdout,
+    new RegExp(
+      `^accept\\(3\\) = 4 +peer 127\\.0\\.0\\.1:${client.localAddr.port}\\n$`,
+    ),
+  );
+});
+
+Deno.test("Ctrl-C interrupts a pending recv, and the data sent afterwards is received", async () => {
+  await using r = new ReplSession();
+  const port = await listening(r);
+  using client = await Deno.connect({ hostname: "127.0.0.1", port });
+  assert.equal((await r.line("accept")).code, 0);
+  const ran = await r.start("recv\r");
+  r.type(CTRL_C);
+  assert.equal((await r.finish(ran)).code, 124);
+  assert.match(
+    r.t.take().stderr,
+    /^recv\(4, .*\) = -1 EINTR \(Interrupted system call\).*\n$/,
+  );
+
+  await client.write(new TextEncoder().encode("hello\n"));
+  const next = await r.line("recv");
+  assert.equal(next.code, 0, next.stderr);
+  assert.match(next.stdout, /^recv\(4, buf, 255, 0\) = 6 "hello\\n"\n$/);
+});
+
+Deno.test("Ctrl-C at an empty prompt prints the hint, and a second one exits", async () => {
+  await using r = new ReplSession();
+  await r.line("socket tcp");
+  r.type(CTRL_C);
+  await r.until(
+    "the hint",
+    () =>
+      r.screen.includes("(To exit, press Ctrl+C again or Ctrl+D or type exit)"),
+  );
+  r.type(CTRL_C);
+  assert.equal(await r.exit(), 0);
+});
+
+Deno.test("Ctrl-C on a half-typed line clears it without running it or arming the exit", async () => {
+  await using r = new ReplSession();
+  r.type("socket tc");
+  await r.until("the echo", () => r.screen.includes("socket tc"));
+  r.type(CTRL_C);
+  await r.until("^C", () => r.screen.includes("^C"));
+  r.type(CTRL_C);
+  await r.until("the hint", () => r.screen.includes("To exit"));
+  assert.equal(r.ran.length, 0, "nothing ran");
+  // The shell is still there and the cleared text is gone.
+  const out = await r.line("ls");
+  assert.equal(out.code, 0);
+  assert.equal(r.ran.at(-1)!.line, "ls");
+});
+
+Deno.test("a command between two Ctrl-Cs disarms the exit", async () => {
+  await using r = new ReplSession();
+  r.type(CTRL_C);
+  await r.until("the hint", () => r.screen.includes("To exit"));
+  await r.line("ls");
+  const hints = r.screen.split("To exit").length;
+  r.type(CTRL_C);
+  await r.until(
+    "a second hint",
+    () => r.screen.split("To exit").length > hints,
+  );
+  const out = await r.line("ls");
+  assert.equal(out.code, 0, "still running");
+});
+
+Deno.test("Ctrl-D at an empty prompt exits with status 0", async () => {
+  await using r = new ReplSession();
+  await r.line("socket tcp");
+  r.type(CTRL_D);
+  assert.equal(await r.exit(), 0);
+});
+
+Deno.test("the end of input exits with status 0", async () => {
+  await using r = new ReplSession();
+  await r.line("socket tcp");
+  r.input.end();
+  assert.equal(await r.exit(), 0);
+});
+
+Deno.test("exit leaves the REPL with its status", async () => {
+  await using r = new ReplSession();
+  await r.start("exit 3\r");
+  assert.equal(await r.exit(), 3);
+});
+
+Deno.test("the end of input during a pending accept exits once the accept returns, without an error", async () => {
+  await using r = new ReplSession();
+  const port = await listening(r);
+  const ran = await r.start("accept\r");
+  r.input.end();
+  using _client = await Deno.connect({ hostname: "127.0.0.1", port });
+  assert.equal(await r.exit(), 0);
+  assert.equal(ran.result?.code, 0);
+});
+
+Deno.test("lines typed before the end of input still run", async () => {
+  await using r = new ReplSession();
+  r.type("socket tcp\rsocket udp\r");
+  r.input.end();
+  assert.equal(await r.exit(), 0);
+  assert.deepEqual(r.ran.map((x) => x.line), ["socket tcp", "socket udp"]);
+});
+
+Deno.test("bad input gives one line on the error output and the REPL goes on", async () => {
+  await using r = new ReplSession();
+  await r.line("socket tcp");
+  const bad: [string, RegExp][] = [
+    ["rcv", /^rcv: unknown command: did you mean "recv"\?/],
+    ["socket", /^socket: missing argument/],
+    ["socket tcp udp x", /^socket: too many arguments/],
+    ["bind 70000", /^bind: port must be .*"70000"/],
+    ["bind -1", /^bind: port must be .*"-1"/],
+    ["bind abc", /^bind: port must be .*"abc"/],
+    ['send "abc', /^unterminated quote/],
+    ["use 99", /EBADF/],
+    ["recv @99", /EBADF/],
+  ];
+  for (const [line, message] of bad) {
+    const out = await r.line(line);
+    const what = line.slice(0, 30);
+    assert.notEqual(out.code, 0, what);
+    const lines = out.stderr.split("\n");
+    assert.equal(
+      lines.length,
+      2,
+      `one line for ${what}: ${out.stderr.slice(0, 300)}`,
+    );
+    assert.equal(lines[1], "");
+    assert.match(lines[0]!, message, what);
+    assert.ok(lines[0]!.length < 300, `a short message for ${what}`);
+    assert.doesNotMatch(out.stderr, /^\s+at /m, "no stack frame");
+    assert.ok(!out.stderr.includes("Uncaught"), what);
+  }
+  const ls = await r.line("ls");
+  assert.equal(ls.code, 0);
+  assert.match(ls.stdout, /^\* +3 +tcp/m);
+});
+
+Deno.test("an enormous pasted line is refused with one error line, without the REPL stalling", async () => {
+  await using r = new ReplSession();
+  await r.line("socket tcp");
+  // Readline measures the whole line per key: pasted in 1000-character pieces
+  // with a time budget, a regression to O(n²) fails here instead of hanging.
+  const line = "send " + "x".repeat(200_000);
+  const start = performance.now();
+  for (let i = 0; i < line.length; i += 1000) {
+    const piece = line.slice(i, i + 1000);
+    const mark = r.screen.length;
+    r.type(piece);
+    await r.until("the echo", () => r.screen.length >= mark + piece.length);
+    const spent = performance.now() - start;
+    assert.ok(spent < 10_000, `${i} characters took ${spent} ms`);
+  }
+  const ran = await r.start("\r");
+  assert.equal((await r.finish(ran)).code, 2);
+  assert.equal(r.t.take().stderr, "line too long: over 65536 bytes\n");
+  assert.equal((await r.line("ls")).code, 0, "the REPL goes on");
+});
+
+Deno.test("bytes that are not UTF-8 typed at the prompt give one error line and the REPL goes on", async () => {
+  await using r = new ReplSession();
+  r.t.take();
+  const ran = await r.start(
+    new Uint8Array([0xff, 0xfe, 0x80, 0x41, 0x0d]) as unknown as string,
+  );
+  const result = await r.finish(ran);
+  assert.equal(result.code, 127);
+  assert.equal(r.t.take().stderr.split("\n").length, 2);
+  assert.equal((await r.line("ls")).code, 0);
+});
+
+Deno.test("history is written to the history file and recalled with Up next time", async () => {
+  const dir = await Deno.makeTempDir();
+  const historyFile = `${dir}/history`;
+  try {
+    {
+      await using r = new ReplSession({ historyFile });
+      await r.line("socket tcp");
+      await r.line("   ");
+      await r.line("listen");
+      r.type(CTRL_D);
+      assert.equal(await r.exit(), 0);
+    }
+    assert.equal(await Deno.readTextFile(historyFile), "socket tcp\nlisten\n");
+    await using r = new ReplSession({ historyFile });
+    const ran = await r.start(UP + UP + "\r");
+    assert.equal(ran.line, "socket tcp");
+    await r.finish(ran);
+    const again = await r.start(UP + "\r");
+    assert.equal(again.line, "socket tcp", "the line just run is the newest");
+    await r.finish(again);
+    const older = await r.start(UP + UP + "\r");
+    assert.equal(older.line, "listen");
+    await r.finish(older);
+    r.type(CTRL_D);
+    await r.exit();
+    assert.equal(
+      await Deno.readTextFile(historyFile),
+      "socket tcp\nlisten\nsocket tcp\nsocket tcp\nlisten\n",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a history file that cannot be written does not stop the REPL", async () => {
+  await using r = new ReplSession({
+    historyFile: "/nonexistent-dir-for-sockshell/history",
+  });
+  assert.equal((await r.line("socket tcp")).code, 0);
+  assert.equal((await r.line("ls")).code, 0);
+  r.type(CTRL_D);
+  assert.equal(await r.exit(), 0);
+});
+
+Deno.test("Ctrl-C at the prompt after clearing with Ctrl-U still needs a second press to exit", async () => {
+  await using r = new ReplSession();
+  r.type("ls" + CTRL_U);
+  r.type(CTRL_C);
+  await r.until("the hint", () => r.screen.includes("To exit"));
+  assert.equal((await r.line("ls")).code, 0, "the REPL is still running");
+});

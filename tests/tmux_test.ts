@@ -1,0 +1,319 @@
+/**
+ * The REPL in a real terminal: sockshell started in a private tmux server,
+ * typed at with `send-keys`, read back with `capture-pane`, as a student
+ * would use it. Skipped, saying why, where tmux is not installed.
+ *
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import { freePort } from "./_peers.ts";
+import { sockshellArgs } from "./_shell.ts";
+
+const decoder = new TextDecoder();
+
+/** Where tmux is, or undefined when it is not installed. */
+const TMUX = await (async () => {
+  try {
+    const out = await new Deno.Command("tmux", {
+      args: ["-V"],
+      stdout: "null",
+      stderr: "null",
+    }).output();
+    return out.success ? "tmux" : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+const SKIP = TMUX === undefined;
+if (SKIP) {
+  console.warn(
+    "tmux_test.ts: tmux is not installed; the terminal tests are skipped",
+  );
+}
+
+/** sockshell's REPL in its own tmux server, killed on dispose. */
+class Terminal implements AsyncDisposable {
+  readonly dir = Deno.makeTempDirSync({ prefix: "sockshell-tmux-" });
+  /** The server's socket, in the temporary directory so that it goes with it. */
+  readonly socket = `${this.dir}/tmux.sock`;
+  readonly historyFile = `${this.dir}/history`;
+
+  /** Start sockshell in a 160×50 terminal; `env` is added to its environment. */
+  async start(env: Record<string, string> = {}): Promise<void> {
+    const vars = Object.entries({ SOCKSHELL_HISTORY: this.historyFile, ...env })
+      .map(([k, v]) => `${k}=${v}`);
+    // The pane stays after sockshell exits, with its exit status printed last.
+    await this.tmux(
+      "new-session",
+      "-d",
+      "-s",
+      "t",
+      "-x",
+      "160",
+      "-y",
+      "50",
+      "sh",
+      "-c",
+      'env "$@"; echo "[sockshell exited with status $?]"',
+      "sh",
+      ...vars,
+      Deno.execPath(),
+      ...sockshellArgs([]),
+      ";",
+      "set-option",
+      "-t",
+      "t",
+      "remain-on-exit",
+      "on",
+    );
+  }
+
+  /** Run tmux on this server; its standard output. */
+  async tmux(...args: string[]): Promise<string> {
+    const out = await new Deno.Command(TMUX!, {
+      args: ["-S", this.socket, ...args],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (!out.success) {
+      throw new Error(`tmux ${args.join(" ")}: ${decoder.decode(out.stderr)}`);
+    }
+    return decoder.decode(out.stdout);
+  }
+
+  /** Type text literally, then Enter if `enter`. */
+  async type(text: string, enter = true): Promise<void> {
+    await this.tmux("send-keys", "-t", "t", "-l", text);
+    if (enter) await this.tmux("send-keys", "-t", "t", "Enter");
+  }
+
+  /** Press a key by tmux's name for it: C-c, C-d. */
+  async key(name: string): Promise<void> {
+    await this.tmux("send-keys", "-t", "t", name);
+  }
+
+  /** The whole pane, history included, wrapped lines joined; `-e` keeps colours. */
+  screen(colours = false): Promise<string> {
+    return this.tmux(
+      "capture-pane",
+      "-p",
+      "-J",
+      "-S",
+      "-",
+      "-t",
+      "t",
+      ...(colours ? ["-e"] : []),
+    );
+  }
+
+  /** Wait until the screen satisfies `ready` (a terminal gives no events: polled, bounded). */
+  async until(
+    what: string,
+    ready: (screen: string) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = await this.screen();
+      if (ready(screen)) return screen;
+      if (Date.now() > deadline) {
+        throw new Error(
+          `no ${what} within ${timeoutMs} ms; screen:\n${screen}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Type a line and wait for the prompt after it; the screen then. */
+  async line(text: string): Promise<string> {
+    const before = count(await this.screen(), PROMPT);
+    await this.type(text);
+    return await this.until(
+      `the prompt after ${JSON.stringify(text)}`,
+      (s) => count(s, PROMPT) > before,
+    );
+  }
+
+  /** The exit status once sockshell has exited. */
+  async exitStatus(): Promise<number> {
+    const screen = await this.until(
+      "sockshell's exit",
+      (s) => EXITED.test(s),
+    );
+    return Number(EXITED.exec(screen)![1]);
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.tmux("kill-server").catch(() => {});
+    Deno.removeSync(this.dir, { recursive: true });
+  }
+}
+
+const EXITED = /^\[sockshell exited with status (\d+)\]$/m;
+
+/** A prompt at the start of a line: `sockshell> ` or `sockshell@3> `. */
+const PROMPT = /^sockshell(@\d+)?> /gm;
+
+function count(text: string, re: RegExp): number {
+  return text.match(re)?.length ?? 0;
+}
+
+/** The lines of the screen, without trailing blanks and empty lines. */
+function linesOf(screen: string): string[] {
+  return screen.split("\n").map((l) => l.trimEnd()).filter((l) => l);
+}
+
+Deno.test({
+  name:
+    "the sample session typed at a terminal shows each call, and the prompt follows the current descriptor",
+  ignore: SKIP,
+  async fn() {
+    await using term = new Terminal();
+    const port = freePort("tcp");
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the banner and prompt", (s) => s.includes("sockshell> "));
+    const session = [
+      "socket tcp",
+      `bind ${port}`,
+      "listen 5",
+      "socket tcp",
+      `connect localhost ${port}`,
+      'send "hello\\n"',
+      "use 3",
+      "accept",
+      "recv",
+      "ls",
+    ];
+    for (const l of session) await term.line(l);
+    const lines = linesOf(await term.screen());
+    const expected: RegExp[] = [
+      /^sockshell \d+\.\d+\.\d+: type 'help' for the commands, Ctrl-D to leave$/,
+      /^sockshell> socket tcp$/,
+      /^socket\(AF_INET, SOCK_STREAM, 0\) = 3$/,
+      new RegExp(`^sockshell@3> bind ${port}$`),
+      new RegExp(`^bind\\(3, 0\\.0\\.0\\.0:${port}\\) = 0$`),
+      /^sockshell@3> listen 5$/,
+      new RegExp(`^listen\\(3, 5\\) = 0 +listening on 0\\.0\\.0\\.0:${port}$`),
+      /^sockshell@3> socket tcp$/,
+      /^socket\(AF_INET, SOCK_STREAM, 0\) = 4$/,
+      new RegExp(`^sockshell@4> connect localhost ${port}$`),
+      new RegExp(
+        `^connect\\(4, 127\\.0\\.0\\.1:${port}\\) = 0 +local 127\\.0\\.0\\.1:\\d+$`,
+      ),
+      /^sockshell@4> send "hello\\n"$/,
+      /^send\(4, "hello\\n", 6, 0\) = 6$/,
+      /^sockshell@4> use 3$/,
+      /^sockshell@3> accept$/,
+      /^accept\(3\) = 5 +peer 127\.0\.0\.1:\d+$/,
+      /^sockshell@5> recv$/,
+      /^recv\(5, buf, 255, 0\) = 6 "hello\\n"$/,
+      /^sockshell@5> ls$/,
+    ];
+    // Notes (indented) may follow a call; everything else is in this order.
+    const shown = lines.filter((l) => !l.startsWith("  note:"));
+    expected.forEach((re, i) => assert.match(shown[i] ?? "", re, `line ${i}`));
+    assert.match(shown.at(-1)!, /^sockshell@5>$/);
+    assert.ok(
+      !(await term.screen(true)).includes("\x1b[3"),
+      "NO_COLOR: no colours",
+    );
+
+    await term.key("C-d");
+    assert.equal(await term.exitStatus(), 0);
+    const history = await Deno.readTextFile(term.historyFile);
+    assert.equal(history, session.join("\n") + "\n");
+  },
+});
+
+Deno.test({
+  name:
+    "Ctrl-C at a terminal interrupts a pending accept, and the next accept takes the client that came later",
+  ignore: SKIP,
+  async fn() {
+    await using term = new Terminal();
+    const port = freePort("tcp");
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    for (const l of ["socket tcp", `bind 127.0.0.1 ${port}`, "listen 5"]) {
+      await term.line(l);
+    }
+    await term.type("accept");
+    // The Enter has reached the shell once the cursor sits on the empty line below it.
+    await term.until(
+      "accept to start",
+      (s) => /^sockshell@3> accept\n/m.test(s),
+    );
+    const prompts = count(await term.screen(), PROMPT);
+    await term.key("C-c");
+    const screen = await term.until(
+      "the prompt after Ctrl-C",
+      (s) => count(s, PROMPT) > prompts,
+    );
+    assert.match(
+      screen,
+      /^accept\(3\) = -1 EINTR \(Interrupted system call\): interrupted by Ctrl-C$/m,
+    );
+
+    using client = await Deno.connect({ hostname: "127.0.0.1", port });
+    const after = await term.line("accept");
+    assert.match(
+      after,
+      new RegExp(
+        `^accept\\(3\\) = 4 +peer 127\\.0\\.0\\.1:${client.localAddr.port}$`,
+        "m",
+      ),
+    );
+
+    await term.key("C-c");
+    await term.until(
+      "the exit hint",
+      (s) => s.includes("(To exit, press Ctrl+C again or Ctrl+D or type exit)"),
+    );
+    await term.key("C-c");
+    assert.equal(await term.exitStatus(), 0);
+  },
+});
+
+Deno.test({
+  name: "a terminal gets colours, and NO_COLOR turns them off",
+  ignore: SKIP,
+  async fn() {
+    for (const noColor of [false, true]) {
+      await using term = new Terminal();
+      await term.start(noColor ? { NO_COLOR: "1" } : {});
+      await term.until("the prompt", (s) => s.includes("sockshell> "));
+      await term.line("socket tcp");
+      await term.line("bind 70000");
+      const screen = await term.screen(true);
+      const green = screen.includes("\x1b[32m");
+      const red = screen.includes("\x1b[31m");
+      assert.equal(green, !noColor, `green ${noColor ? "off" : "on"}`);
+      assert.equal(red, !noColor, `red ${noColor ? "off" : "on"}`);
+      await term.type("exit 4");
+      assert.equal(await term.exitStatus(), 4);
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "a long line pasted at a terminal is taken at once, not character by character",
+  ignore: SKIP,
+  async fn() {
+    await using term = new Terminal();
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    await term.line("socket udp");
+    const start = Date.now();
+    // Readline once measured the whole line per key: 5000 characters took 14 s.
+    await term.line(`send ${"x".repeat(5000)}`);
+    const spent = Date.now() - start;
+    assert.ok(spent < 4000, `5000 characters took ${spent} ms`);
+    assert.match(await term.screen(), /^send\(3, .* = -1 E[A-Z]+ /m);
+    await term.key("C-d");
+    assert.equal(await term.exitStatus(), 0);
+  },
+});
