@@ -1,36 +1,19 @@
 /**
  * The REPL in a real terminal: sockshell started in a private tmux server,
  * typed at with `send-keys`, read back with `capture-pane`, as a student
- * would use it. Skipped, saying why, where tmux is not installed.
+ * would use it. Ignored, saying why, where tmux is not installed (not in CI).
  *
  * @module
  */
 
 import assert from "node:assert/strict";
-import { freePort } from "./_peers.ts";
+import { freePort, missing } from "./_peers.ts";
 import { sockshellArgs } from "./_shell.ts";
 
 const decoder = new TextDecoder();
 
-/** Where tmux is, or undefined when it is not installed. */
-const TMUX = await (async () => {
-  try {
-    const out = await new Deno.Command("tmux", {
-      args: ["-V"],
-      stdout: "null",
-      stderr: "null",
-    }).output();
-    return out.success ? "tmux" : undefined;
-  } catch {
-    return undefined;
-  }
-})();
-const SKIP = TMUX === undefined;
-if (SKIP) {
-  console.warn(
-    "tmux_test.ts: tmux is not installed; the terminal tests are skipped",
-  );
-}
+/** Ignored where tmux is missing, saying so; never in CI, which installs it. */
+const SKIP = missing("tmux");
 
 /** sockshell's REPL in its own tmux server, killed on dispose. */
 class Terminal implements AsyncDisposable {
@@ -71,7 +54,7 @@ class Terminal implements AsyncDisposable {
 
   /** Run tmux on this server; its standard output. */
   async tmux(...args: string[]): Promise<string> {
-    const out = await new Deno.Command(TMUX!, {
+    const out = await new Deno.Command("tmux", {
       args: ["-S", this.socket, ...args],
       stdin: "null",
       stdout: "piped",
