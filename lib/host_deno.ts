@@ -5,12 +5,11 @@
  */
 
 import type { Host } from "./host.ts";
+import { LineBuffer } from "./lines.ts";
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
-let pending = new Uint8Array(0);
-let ended = false;
+const stdinLines = new LineBuffer();
 
 function writeAll(w: { writeSync(p: Uint8Array): number }, text: string): void {
   const data = encoder.encode(text);
@@ -50,28 +49,13 @@ export const denoHost: Host = {
   writeTextFile: (path, text) => Deno.writeTextFile(path, text),
 
   async readLine() {
+    const buf = new Uint8Array(4096);
     for (;;) {
-      const nl = pending.indexOf(10);
-      if (nl >= 0) {
-        const line = decoder.decode(pending.subarray(0, nl));
-        pending = pending.slice(nl + 1);
-        return line.endsWith("\r") ? line.slice(0, -1) : line;
-      }
-      if (ended) {
-        if (!pending.length) return null;
-        const line = decoder.decode(pending);
-        pending = new Uint8Array(0);
-        return line;
-      }
-      const buf = new Uint8Array(4096);
+      const line = stdinLines.take();
+      if (line !== undefined) return line;
       const n = await Deno.stdin.read(buf);
-      if (n === null) ended = true;
-      else {
-        const next = new Uint8Array(pending.length + n);
-        next.set(pending);
-        next.set(buf.subarray(0, n), pending.length);
-        pending = next;
-      }
+      if (n === null) stdinLines.end();
+      else stdinLines.push(buf.subarray(0, n));
     }
   },
 

@@ -9,12 +9,11 @@ import fs from "node:fs";
 import process from "node:process";
 import tty from "node:tty";
 import type { Host } from "./host.ts";
+import { LineBuffer } from "./lines.ts";
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
-let pending = new Uint8Array(0);
-let ended = false;
+const stdinLines = new LineBuffer();
 let wake: (() => void) | undefined;
 let listening = false;
 
@@ -43,20 +42,17 @@ function listenStdin(): void {
   if (listening) return;
   listening = true;
   process.stdin.on("data", (chunk: Uint8Array) => {
-    const next = new Uint8Array(pending.length + chunk.length);
-    next.set(pending);
-    next.set(chunk, pending.length);
-    pending = next;
+    stdinLines.push(chunk);
     // Read no further than needed: the rest stays in the pipe for whoever reads next.
     process.stdin.pause();
     wake?.();
   });
   process.stdin.on("end", () => {
-    ended = true;
+    stdinLines.end();
     wake?.();
   });
   process.stdin.on("error", () => {
-    ended = true;
+    stdinLines.end();
     wake?.();
   });
 }
@@ -91,18 +87,8 @@ export const nodeHost: Host = {
 
   async readLine() {
     for (;;) {
-      const nl = pending.indexOf(10);
-      if (nl >= 0) {
-        const line = decoder.decode(pending.subarray(0, nl));
-        pending = pending.slice(nl + 1);
-        return line.endsWith("\r") ? line.slice(0, -1) : line;
-      }
-      if (ended) {
-        if (!pending.length) return null;
-        const line = decoder.decode(pending);
-        pending = new Uint8Array(0);
-        return line;
-      }
+      const line = stdinLines.take();
+      if (line !== undefined) return line;
       listenStdin();
       await new Promise<void>((resolve) => {
         wake = resolve;

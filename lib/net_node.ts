@@ -42,6 +42,76 @@ interface Waiter {
   resolve(): void;
 }
 
+/**
+ * What arrives with nobody waiting (connections, datagrams), queued like the
+ * kernel's queues, for the one `accept` or `receive` that may wait at a time.
+ */
+class Arrivals<T> {
+  #items: T[] = [];
+  #error?: SocketError;
+  #waiter?: Waiter;
+  #closed = false;
+
+  /** `what` names the call in errors; `onClose` is what a call waiting at close gets. */
+  constructor(
+    readonly what: string,
+    readonly onClose: () => SocketError,
+  ) {}
+
+  /** True once closed. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Something arrived. */
+  push(item: T): void {
+    this.#items.push(item);
+    this.#wake();
+  }
+
+  /** The socket failed: the next take reports it, once. */
+  fail(e: unknown): void {
+    this.#error = toSocketError(e);
+    this.#wake();
+  }
+
+  /** Close: a waiting take gets `onClose()`; what was never taken is returned. */
+  close(): T[] {
+    this.#closed = true;
+    const left = this.#items;
+    this.#items = [];
+    this.#wake();
+    return left;
+  }
+
+  /** The next item, waiting for one if need be. */
+  async take(): Promise<T> {
+    for (;;) {
+      if (this.#closed) throw badf(this.what);
+      const first = this.#items.shift();
+      if (first !== undefined) return first;
+      if (this.#error) {
+        const e = this.#error;
+        this.#error = undefined;
+        throw e;
+      }
+      if (this.#waiter) {
+        throw new SocketError("EBUSY", `another ${this.what} is in progress`);
+      }
+      await new Promise<void>((resolve) => {
+        this.#waiter = { resolve };
+      });
+      if (this.#closed) throw this.onClose();
+    }
+  }
+
+  #wake(): void {
+    const w = this.#waiter;
+    this.#waiter = undefined;
+    w?.resolve();
+  }
+}
+
 class NodeConn implements StreamConn {
   readonly local: SockAddr;
   readonly remote: SockAddr;
@@ -176,10 +246,8 @@ class NodeConn implements StreamConn {
 class NodeListener implements StreamListener {
   readonly local: SockAddr;
   #server: net.Server;
-  #backlog: NodeConn[] = [];
-  #error?: SocketError;
-  #closed = false;
-  #waiter?: Waiter;
+  // Deno's pending accept gets BadResource when the listener closes.
+  #backlog = new Arrivals<NodeConn>("accept", () => badf("accept"));
 
   constructor(server: net.Server) {
     this.#server = server;
@@ -187,51 +255,21 @@ class NodeListener implements StreamListener {
     this.local = { host: a.address, port: a.port };
     // The system accepts at once; the connections wait here, paused, like the kernel's accept queue.
     server.on("connection", (sock: net.Socket) => {
-      if (this.#closed) sock.destroy();
-      else {
-        this.#backlog.push(new NodeConn(sock));
-        this.#wake();
-      }
+      if (this.#backlog.closed) sock.destroy();
+      else this.#backlog.push(new NodeConn(sock));
     });
-    server.on("error", (e: Error) => {
-      this.#error = toSocketError(e);
-      this.#wake();
-    });
+    server.on("error", (e: Error) => this.#backlog.fail(e));
   }
 
-  #wake(): void {
-    const w = this.#waiter;
-    this.#waiter = undefined;
-    w?.resolve();
-  }
-
-  async accept(): Promise<StreamConn> {
-    for (;;) {
-      if (this.#closed) throw badf("accept");
-      const first = this.#backlog.shift();
-      if (first) return first;
-      if (this.#error) {
-        const e = this.#error;
-        this.#error = undefined;
-        throw e;
-      }
-      if (this.#waiter) {
-        throw new SocketError("EBUSY", "another accept is in progress");
-      }
-      await new Promise<void>((resolve) => {
-        this.#waiter = { resolve };
-      });
-    }
+  accept(): Promise<StreamConn> {
+    return this.#backlog.take();
   }
 
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#backlog.closed) return;
     // Like closing a listening fd: connections not yet accepted are reset.
-    for (const c of this.#backlog) c.close();
-    this.#backlog = [];
+    for (const c of this.#backlog.close()) c.close();
     this.#server.close();
-    this.#wake();
   }
 }
 
@@ -239,10 +277,8 @@ class NodeDatagram implements DatagramSocket {
   readonly local: SockAddr;
   #sock: dgram.Socket;
   #family: Family;
-  #queue: Datagram[] = [];
-  #error?: SocketError;
-  #closed = false;
-  #waiter?: Waiter;
+  // Deno's pending receive gets Interrupted when the socket closes.
+  #queue = new Arrivals<Datagram>("receive", interrupted);
 
   constructor(sock: dgram.Socket, family: Family) {
     this.#sock = sock;
@@ -254,22 +290,12 @@ class NodeDatagram implements DatagramSocket {
         data: new Uint8Array(msg),
         from: { host: rinfo.address, port: rinfo.port },
       });
-      this.#wake();
     });
-    sock.on("error", (e: Error) => {
-      this.#error = toSocketError(e);
-      this.#wake();
-    });
-  }
-
-  #wake(): void {
-    const w = this.#waiter;
-    this.#waiter = undefined;
-    w?.resolve();
+    sock.on("error", (e: Error) => this.#queue.fail(e));
   }
 
   send(data: Uint8Array, to: SockAddr): Promise<number> {
-    if (this.#closed) return Promise.reject(badf("sendto"));
+    if (this.#queue.closed) return Promise.reject(badf("sendto"));
     const toFamily = familyOf(to.host);
     if (toFamily !== undefined && toFamily !== this.#family) {
       // Deno gives EAFNOSUPPORT for an IPv6 peer of an IPv4 socket; an IPv6 socket reaches IPv4 peers mapped.
@@ -295,35 +321,18 @@ class NodeDatagram implements DatagramSocket {
     });
   }
 
-  async receive(): Promise<Datagram> {
-    for (;;) {
-      if (this.#closed) throw badf("recvfrom");
-      const first = this.#queue.shift();
-      if (first) return first;
-      if (this.#error) {
-        const e = this.#error;
-        this.#error = undefined;
-        throw e;
-      }
-      if (this.#waiter) {
-        throw new SocketError("EBUSY", "another receive is in progress");
-      }
-      await new Promise<void>((resolve) => {
-        this.#waiter = { resolve };
-      });
-      if (this.#closed) throw interrupted();
-    }
+  receive(): Promise<Datagram> {
+    return this.#queue.take();
   }
 
   close(): void {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (this.#queue.closed) return;
+    this.#queue.close();
     try {
       this.#sock.close();
     } catch {
       // Already closed by an error: nothing left to free.
     }
-    this.#wake();
   }
 }
 
