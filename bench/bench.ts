@@ -207,10 +207,6 @@ async function writeTemp(name: string, text: string): Promise<string> {
   return path;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 function timeLeft(): boolean {
   return Date.now() < DEADLINE;
 }
@@ -268,12 +264,15 @@ function table(title: string, head: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
+/** Progress on one terminal line of stderr; nothing when stderr is not a terminal. */
+const PROGRESS = Deno.stderr.isTerminal();
+
 function progress(text: string): void {
-  Deno.stderr.writeSync(encoder.encode(`\r\x1b[K${text}`));
+  if (PROGRESS) Deno.stderr.writeSync(encoder.encode(`\r\x1b[K${text}`));
 }
 
 function progressDone(): void {
-  Deno.stderr.writeSync(encoder.encode("\r\x1b[K"));
+  if (PROGRESS) Deno.stderr.writeSync(encoder.encode("\r\x1b[K"));
 }
 
 /**
@@ -725,6 +724,51 @@ async function receiverWindow(
   return t1 - t0;
 }
 
+/**
+ * Run a sockshell script that sends UDP_COUNT datagrams to a raw Deno
+ * receiver: the rate from the first datagram received to the last, and how
+ * many never came (the kernel drops what the receiver cannot keep up with).
+ */
+async function udpRun(file: string): Promise<{ rate: number; lost: number }> {
+  const sock = Deno.listenDatagram({
+    hostname: "127.0.0.1",
+    port: 0,
+    transport: "udp",
+  });
+  const port = (sock.addr as Deno.NetAddr).port;
+  let count = 0;
+  let first = 0;
+  let last = 0;
+  const received = (async () => {
+    const buf = new Uint8Array(2048);
+    while (count < UDP_COUNT) {
+      await sock.receive(buf);
+      last = performance.now();
+      if (count++ === 0) first = last;
+    }
+  })().catch(() => {}); // closed: the rest was lost
+  try {
+    await finished(
+      start(DENO, shellArgs(["-q", file, String(port)])),
+      "UDP sender",
+    );
+    // Once the sender has exited, what has not arrived within 200 ms is lost.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      received,
+      new Promise((r) => timer = setTimeout(r, 200)),
+    ]);
+    clearTimeout(timer);
+  } finally {
+    sock.close();
+  }
+  await received;
+  return {
+    rate: (count - 1) / ((last - first) / 1000),
+    lost: UDP_COUNT - count,
+  };
+}
+
 async function benchThroughput(): Promise<void> {
   const receiver = await writeTemp("receiver.sock", RECEIVER);
   const sender = await writeTemp("sender.sock", senderScript(TCP_BYTES));
@@ -797,62 +841,43 @@ async function benchThroughput(): Promise<void> {
     ];
   });
 
-  // UDP: a sockshell `while` loop of `sendto`, counted by a raw Deno receiver.
-  const udpSender = await writeTemp(
-    "udp_sender.sock",
-    `socket udp\nset i 0\nwhile $i < $2\n  sendto 127.0.0.1 $1 x\n  let i = $i + 1\nend\n`,
-  );
-  const rates: number[] = [];
-  let lost = 0;
-  for (let r = -1; r < RUNS.throughput && timeLeft(); r++) {
-    progress(`throughput: UDP sendto loop (${r + 1}/${RUNS.throughput})`);
-    const sock = Deno.listenDatagram({
-      hostname: "127.0.0.1",
-      port: 0,
-      transport: "udp",
-    });
-    const port = (sock.addr as Deno.NetAddr).port;
-    const s = start(
-      DENO,
-      shellArgs(["-q", udpSender, String(port), String(UDP_COUNT)]),
-    );
-    let count = 0;
-    let first = 0;
-    let last = 0;
-    const status = finished(s, "UDP sender");
-    try {
-      // Once the sender has exited, what has not arrived within 200 ms is lost.
-      const drained = status.then(() => sleep(200)).then(() => false);
-      const buf = new Uint8Array(2048);
-      let pending: Promise<boolean> | undefined;
-      while (count < UDP_COUNT) {
-        pending ??= sock.receive(buf).then(() => true, () => false);
-        if (!await Promise.race([pending, drained])) break;
-        pending = undefined;
-        last = performance.now();
-        if (count++ === 0) first = last;
+  // UDP: sockshell sending 1-byte datagrams, counted by a raw Deno receiver.
+  const udp: Array<[string, string]> = [
+    [
+      "sockshell `while` loop: `sendto` + `let` → raw Deno receiver",
+      `socket udp\nset i 0\nwhile $i < ${UDP_COUNT}\n` +
+      `  sendto 127.0.0.1 $1 x\n  let i = $i + 1\nend\n`,
+    ],
+    [
+      `sockshell script of ${UDP_COUNT} \`sendto\` lines → raw Deno receiver`,
+      "socket udp\n" + "sendto 127.0.0.1 $1 x\n".repeat(UDP_COUNT),
+    ],
+  ];
+  for (const [i, [name, script]] of udp.entries()) {
+    const file = await writeTemp(`udp_sender_${i}.sock`, script);
+    const rates: number[] = [];
+    let lost = 0;
+    for (let r = -1; r < RUNS.throughput && timeLeft(); r++) {
+      progress(`throughput: ${name} (${r + 1}/${RUNS.throughput})`);
+      const got = await udpRun(file);
+      if (r >= 0) {
+        rates.push(got.rate);
+        lost += got.lost;
       }
-      await status;
-    } finally {
-      sock.close();
     }
-    if (r >= 0) {
-      rates.push((count - 1) / ((last - first) / 1000));
-      lost += UDP_COUNT - count;
-    }
+    progressDone();
+    const u = stats(rates);
+    rows.push([
+      `${name} (${UDP_COUNT} × 1 byte a run, ${
+        lost ? `${lost} lost in all` : "none lost"
+      })`,
+      "datagrams/s",
+      fmt(u.median, 0),
+      fmt(u.min, 0),
+      fmt(u.max, 0),
+      `${u.runs}`,
+    ]);
   }
-  progressDone();
-  const u = stats(rates);
-  rows.push([
-    `sockshell \`while\` + \`sendto\` + \`let\` → raw Deno receiver (${UDP_COUNT} × 1 byte${
-      lost ? `, ${lost} lost` : ", none lost"
-    })`,
-    "datagrams/s",
-    fmt(u.median, 0),
-    fmt(u.min, 0),
-    fmt(u.max, 0),
-    `${u.runs}`,
-  ]);
   table(
     `Throughput over 127.0.0.1 (${
       TCP_BYTES / 1024 / 1024

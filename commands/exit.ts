@@ -3,6 +3,7 @@ import { arity, type CommandSpec, parseInteger } from "../lib/command.ts";
 /** `exit`: close every socket and leave. */
 export const exitCommand: CommandSpec = {
   name: "exit",
+  kind: "shell",
   aliases: ["quit"],
   usage: "exit [status:integer]",
   summary:

@@ -4,6 +4,7 @@ import { evalCondition } from "../lib/cond.ts";
 /** `expect`: check a condition, and fail clearly when it does not hold. */
 export const expectCommand: CommandSpec = {
   name: "expect",
+  kind: "shell",
   usage: "expect <condition>",
   summary:
     "Check what was received: fail (status 1) with both sides shown when the condition is false",

@@ -5,6 +5,7 @@ import { findCommand, suggest } from "../lib/registry.ts";
 /** `help`: what each command does, its C call and its Deno call, from the registry. */
 export const helpCommand: CommandSpec = {
   name: "help",
+  kind: "shell",
   usage: "help [command]",
   summary:
     "List the commands, or show one: usage, C prototype, Deno call, example",
@@ -18,11 +19,15 @@ export const helpCommand: CommandSpec = {
     if (!ctx.args[0]) {
       const specs = Object.values(commands);
       const width = Math.max(...specs.map((s) => s.name.length));
-      const lines = specs.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`);
+      const list = (shell: boolean) =>
+        specs.filter((s) => (s.kind === "shell") === shell)
+          .map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`);
       ctx.io.out(
         [
-          "Commands (help COMMAND for one; @FD after a command names the descriptor, as in recv @5):",
-          ...lines,
+          "Socket calls (help COMMAND for one; @FD names the descriptor, as in recv @5):",
+          ...list(false),
+          "Shell and scripts:",
+          ...list(true),
           'Text takes quotes and escapes: send "GET / HTTP/1.0\\r\\n\\r\\n". Blocking calls: Ctrl-C interrupts.',
         ].join("\n") + "\n",
       );

@@ -5,6 +5,7 @@ import { UsageError } from "../lib/errors.ts";
 /** `let`: integer arithmetic into a variable. */
 export const letCommand: CommandSpec = {
   name: "let",
+  kind: "shell",
   usage: "let <name> = <expression>",
   summary:
     "Compute a whole number with + - * / % and parentheses into a variable",

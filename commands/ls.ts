@@ -4,6 +4,7 @@ import { fmtAddr } from "../lib/format.ts";
 /** `ls`: every descriptor and its 5-tuple. */
 export const lsCommand: CommandSpec = {
   name: "ls",
+  kind: "shell",
   usage: "ls",
   summary:
     "List every descriptor: protocol, state, local and remote address (the 5-tuple)",

@@ -6,6 +6,7 @@ const decoder = new TextDecoder();
 /** `print`: write a line, as the handout's printf calls do. */
 export const printCommand: CommandSpec = {
   name: "print",
+  kind: "shell",
   usage: "print [-n] [-e] [text...]",
   summary:
     "Print the words and a newline (-n: no newline; -e: on standard error)",

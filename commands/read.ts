@@ -4,6 +4,7 @@ import { UsageError } from "../lib/errors.ts";
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {
   name: "read",
+  kind: "shell",
   usage: "read [-p prompt] [-e] <name>",
   summary:
     "Read a line typed by the user (or piped on standard input) into a variable, without its newline",

@@ -3,6 +3,7 @@ import { arity, type CommandSpec } from "../lib/command.ts";
 /** `record`: write the commands that succeed into a script `run` can replay. */
 export const recordCommand: CommandSpec = {
   name: "record",
+  kind: "shell",
   usage: "record <file|stop>",
   summary:
     "Write each command line that succeeds into FILE, a script for run FILE; record stop ends it",

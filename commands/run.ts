@@ -7,6 +7,7 @@ import { builtInReplays } from "../replays/mod.ts";
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
   name: "run",
+  kind: "shell",
   usage: "run [-v] [-p] [name|file] [args...]",
   summary:
     "Run a built-in replay of the handout or a script file (run alone lists the replays)",

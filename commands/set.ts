@@ -5,6 +5,7 @@ import { joinWords } from "../lib/words.ts";
 /** `set`: give a variable a value. */
 export const setCommand: CommandSpec = {
   name: "set",
+  kind: "shell",
   usage: "set <name> [text...]",
   summary:
     "Set a variable to some text ($name then reads it); with no name, list the variables",

@@ -4,6 +4,7 @@ import { UsageError } from "../lib/errors.ts";
 /** `trace`: show or hide the C call of each command that succeeds. */
 export const traceCommand: CommandSpec = {
   name: "trace",
+  kind: "shell",
   usage: "trace <on|off>",
   summary:
     "Show (on) or hide (off) the C call of each command that succeeds; failures always show",

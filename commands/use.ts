@@ -4,6 +4,7 @@ import { strerror } from "../lib/errno.ts";
 /** `use`: pick the current descriptor. */
 export const useCommand: CommandSpec = {
   name: "use",
+  kind: "shell",
   usage: "use <fd:integer>",
   summary:
     "Make FD the current descriptor, the one commands act on without @FD",

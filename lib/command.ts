@@ -128,6 +128,8 @@ export interface CommandSpec {
   complete?: string[];
   /** True when the command acts on a descriptor, so `@FD` may name one. */
   takesFd?: boolean;
+  /** "shell" for the shell's own commands (ls, run, set...); the socket calls leave it out. */
+  kind?: "shell";
   /** Run it. */
   run(ctx: Context): Promise<CommandResult>;
 }

@@ -7,7 +7,14 @@ Deno.test("help lists every command with its summary, in the order of a session"
   using sh = new TestShell();
   const out = await sh.ok("help");
   const lines = out.trimEnd().split("\n");
-  assert.match(lines[0]!, /^Commands \(help COMMAND for one/);
+  assert.match(lines[0]!, /^Socket calls \(help COMMAND for one/);
+  // The shell's own commands come after the socket calls, under their own heading.
+  const split = lines.indexOf("Shell and scripts:");
+  assert.ok(split > 0, "a Shell and scripts heading");
+  for (const s of Object.values(builtInCommands)) {
+    const at = lines.findIndex((l) => l.startsWith(`  ${s.name} `));
+    assert.equal(at > split, s.kind === "shell", `${s.name} is in its group`);
+  }
   const listed = lines.slice(1).filter((l) => /^ {2}\S/.test(l)).map((l) =>
     l.trim().split(/\s+/)[0]
   );
