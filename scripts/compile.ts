@@ -118,7 +118,7 @@ export async function denoCompile(
         throw new BuildError(
           denort
             ? `deno compile: DENORT_BIN=${denort} was not usable: ${COMPILE_HINT}`
-            : `deno compile: cannot download Deno's runtime (no network to dl.deno.land): ${COMPILE_HINT}`,
+            : `deno compile: cannot download Deno's runtime (no network): ${COMPILE_HINT}`,
         );
       }
       const first = err.split("\n").find((l) => /error/i.test(l)) ??
