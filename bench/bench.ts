@@ -4,7 +4,7 @@
  * permissions (those of `deno task start`), on 127.0.0.1 only.
  *
  * ```sh
- * deno task bench                      # every section, about a minute on 2 cores
+ * deno task bench                      # every section: about 30 s on 2 cores (at most 100 s)
  * deno task bench --quick              # fewer runs, smaller volumes
  * deno task bench startup loads        # only some sections
  * ```
