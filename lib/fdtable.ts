@@ -57,6 +57,7 @@ export class Sock {
   #eof = false;
   #rxErr?: SocketError;
   #reading?: Promise<void>;
+  #buf?: Uint8Array;
   #dgrams: Datagram[] = [];
   #dgramErr?: SocketError;
   #receiving?: Promise<void>;
@@ -172,7 +173,8 @@ export class Sock {
   #fill(): Promise<void> {
     const conn = this.conn!;
     this.#reading ??= (async () => {
-      const buf = new Uint8Array(READ_CHUNK);
+      // One buffer per socket, reused: one read is in flight at a time, and what it got is copied out.
+      const buf = this.#buf ??= new Uint8Array(READ_CHUNK);
       try {
         const got = await conn.read(buf);
         if (got === null) {

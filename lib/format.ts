@@ -29,6 +29,8 @@ export function fmtAddr(a: SockAddr | undefined): string {
 
 /** Escape text so every control character is visible: `"hello\n"`. */
 export function quoteText(s: string): string {
+  // Printable ASCII without " or \ needs no escape: most of what a lab sends.
+  if (/^[ !#-[\]-~]*$/.test(s)) return `"${s}"`;
   let out = '"';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

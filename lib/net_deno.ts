@@ -98,6 +98,7 @@ class DenoListener implements StreamListener {
 
 class DenoDatagram implements DatagramSocket {
   readonly local: SockAddr;
+  #buf = new Uint8Array(65535);
   #sock: Deno.DatagramConn;
   #closed = false;
 
@@ -119,8 +120,9 @@ class DenoDatagram implements DatagramSocket {
   receive(): Promise<Datagram> {
     return errno(async () => {
       // 65535 bytes hold any UDP datagram, so truncation is ours to report, not the runtime's.
-      const [data, from] = await this.#sock.receive(new Uint8Array(65535));
-      return { data, from: addrOf(from) };
+      // The buffer is reused (one receive at a time): the datagram is copied out of it.
+      const [data, from] = await this.#sock.receive(this.#buf);
+      return { data: data.slice(), from: addrOf(from) };
     });
   }
 

@@ -99,6 +99,7 @@ export async function receive(
           Boolean(opts.x),
           // A peek leaves its bytes in the buffer: they are not "more".
           streamNotes(data, s.unread - (opts.p ? data.length : 0), n),
+          ctx.scope.trace,
         );
         if (until && data.length > 0) {
           ok.annotation ??= `read until ${showBytes(until)}`;
@@ -139,7 +140,13 @@ export async function receive(
             } are discarded, as in C`,
           );
         }
-        return shown(data, from ? d.from : undefined, Boolean(opts.x), notes);
+        return shown(
+          data,
+          from ? d.from : undefined,
+          Boolean(opts.x),
+          notes,
+          ctx.scope.trace,
+        );
       }
     },
   );
@@ -165,6 +172,7 @@ function shown(
   from: SockAddr | undefined,
   hex: boolean,
   notes: string[],
+  display: boolean,
 ): CallOk {
   const value: Record<string, Uint8Array | string | number> = {
     "": data,
@@ -184,7 +192,8 @@ function shown(
     ? "end of stream: the peer closed"
     : undefined;
   let view = "";
-  if (data.length > 0) {
+  // Nothing is shown under -q or trace off: a loop of recv then costs no formatting.
+  if (data.length > 0 && display) {
     view = hex
       ? " hex " +
         (data.length <= 16 ? hexPairs(data) : `(${data.length} bytes)`)
@@ -195,7 +204,7 @@ function shown(
     annotation,
     notes,
     value,
-    extra: hex && data.length > 16 ? hexDump(data) : undefined,
+    extra: hex && display && data.length > 16 ? hexDump(data) : undefined,
   };
 }
 

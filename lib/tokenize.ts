@@ -55,7 +55,10 @@ export function lex(
   line: string,
   spans?: Array<[number, number]>,
 ): LexedWord[][] {
-  if (encoder.encode(line).length > MAX_LINE) {
+  // A UTF-16 unit is one to three UTF-8 bytes: encode only when the length alone cannot tell.
+  const long = line.length > MAX_LINE ||
+    (line.length * 3 > MAX_LINE && encoder.encode(line).length > MAX_LINE);
+  if (long) {
     throw new UsageError(`line too long: over ${MAX_LINE} bytes`);
   }
   const commands: LexedWord[][] = [];
@@ -87,7 +90,9 @@ export function lex(
     start = -1;
   };
   const pushChar = (ch: string) => {
-    for (const b of encoder.encode(ch)) lit.push(b);
+    const c = ch.charCodeAt(0);
+    if (ch.length === 1 && c < 0x80) lit.push(c); // ASCII, the common case: no encoder call
+    else for (const b of encoder.encode(ch)) lit.push(b);
   };
   const startWord = () => {
     if (start < 0) start = i;
