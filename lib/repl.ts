@@ -29,7 +29,9 @@ export interface ReplOptions {
   /** History file, or undefined for none. */
   historyFile?: string;
   /** Files, for the history. */
-  host: Pick<Host, "readTextFile" | "appendTextFile">;
+  host:
+    & Pick<Host, "readTextFile" | "appendTextFile">
+    & Partial<Pick<Host, "writeTextFile">>;
   /** Shown once at start, or undefined. */
   banner?: string;
 }
@@ -235,8 +237,14 @@ async function loadHistory(opts: ReplOptions): Promise<string[]> {
   if (!opts.historyFile) return [];
   try {
     const text = await opts.host.readTextFile(opts.historyFile);
-    return text.split("\n").filter((l) => l.trim()).slice(-HISTORY_SIZE)
-      .reverse();
+    const lines = text.split("\n").filter((l) => l.trim());
+    const kept = lines.slice(-HISTORY_SIZE);
+    // The file is appended to line by line; cut it back now and then so it cannot grow forever.
+    if (lines.length > 2 * HISTORY_SIZE) {
+      await opts.host.writeTextFile?.(opts.historyFile, kept.join("\n") + "\n")
+        .catch(() => {});
+    }
+    return kept.reverse();
   } catch {
     return [];
   }

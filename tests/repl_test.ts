@@ -13,7 +13,7 @@ import { builtInCommands } from "../commands/mod.ts";
 import type { CommandResult } from "../lib/command.ts";
 import { denoHost } from "../lib/host_deno.ts";
 import { commandNames } from "../lib/registry.ts";
-import { complete, promptFor, repl } from "../lib/repl.ts";
+import { complete, HISTORY_SIZE, promptFor, repl } from "../lib/repl.ts";
 import { freePort } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 
@@ -562,4 +562,35 @@ Deno.test("Ctrl-C at the prompt after clearing with Ctrl-U still needs a second 
   r.type(CTRL_C);
   await r.until("the hint", () => r.screen.includes("To exit"));
   assert.equal((await r.line("ls")).code, 0, "the REPL is still running");
+});
+
+Deno.test("a history file over twice HISTORY_SIZE lines is cut back to the newest HISTORY_SIZE", async () => {
+  const dir = await Deno.makeTempDir();
+  const historyFile = `${dir}/history`;
+  try {
+    const lines = Array.from(
+      { length: 2 * HISTORY_SIZE + 1 },
+      (_, i) => `print ${i}`,
+    );
+    await Deno.writeTextFile(historyFile, lines.join("\n") + "\n");
+    await using r = new ReplSession({ historyFile });
+    const ran = await r.start(UP + "\r");
+    assert.equal(
+      ran.line,
+      `print ${2 * HISTORY_SIZE}`,
+      "the newest line is kept",
+    );
+    await r.finish(ran);
+    r.type(CTRL_D);
+    await r.exit();
+    const kept = (await Deno.readTextFile(historyFile)).trimEnd().split("\n");
+    assert.equal(
+      kept.length,
+      HISTORY_SIZE + 1,
+      "the kept lines, then the one just run",
+    );
+    assert.equal(kept[0], `print ${HISTORY_SIZE + 1}`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
