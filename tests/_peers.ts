@@ -9,6 +9,8 @@
  * @module
  */
 
+import assert from "node:assert/strict";
+
 const REPO_ROOT = decodeURIComponent(new URL("../", import.meta.url).pathname)
   .replace(/\/$/, "");
 const PEERS_DIR = `${REPO_ROOT}/tests/peers`;
@@ -462,4 +464,43 @@ export function missing(tool: string): boolean {
     );
   }
   return true;
+}
+
+/**
+ * A listener whose accept queue is full (tests/peers/full_backlog.c), so the
+ * next connect hangs: the queue is filled with raw connections until one hangs.
+ */
+export async function fullListener(): Promise<
+  { port: number } & AsyncDisposable
+> {
+  const bin = await buildPeer("full_backlog");
+  const port = freePort("tcp");
+  const peer = startPeer(bin, [String(port)]);
+  const held: Deno.TcpConn[] = [];
+  const release = async () => {
+    for (const c of held) c.close();
+    await peer[Symbol.asyncDispose]();
+  };
+  try {
+    await peer.waitForPort(port);
+    for (let i = 0;; i++) {
+      assert.ok(i < 64, "the accept queue never filled");
+      try {
+        held.push(
+          await Deno.connect({
+            hostname: "127.0.0.1",
+            port,
+            signal: AbortSignal.timeout(300),
+          }),
+        );
+      } catch (e) {
+        if (!(e instanceof DOMException && e.name === "TimeoutError")) throw e;
+        break;
+      }
+    }
+  } catch (e) {
+    await release();
+    throw e;
+  }
+  return { port, [Symbol.asyncDispose]: release };
 }

@@ -19,7 +19,13 @@ import {
   type ScenarioContext,
   scenarios,
 } from "./_conformance.ts";
-import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
+import {
+  buildPeer,
+  freePort,
+  fullListener,
+  runPeer,
+  startPeer,
+} from "./_peers.ts";
 import { sockshell } from "./_shell.ts";
 
 /**
@@ -85,42 +91,13 @@ async function underNode(
 
 let allUnderNode: Promise<Map<string, NodeResult>> | undefined;
 
-/**
- * A server whose accept queue is full (tests/peers/full_backlog.c): it is
- * filled with connections here until one hangs, so the next connect hangs too.
- */
-async function fullBacklog(): Promise<
-  ScenarioContext & AsyncDisposable
-> {
-  const port = freePort("tcp");
-  const peer = startPeer(await buildPeer("full_backlog"), [String(port)]);
-  const held: Deno.TcpConn[] = [];
-  const release = async () => {
-    for (const c of held) c.close();
-    await peer[Symbol.asyncDispose]();
+/** The shared full-backlog listener, as the scenarios' context. */
+async function fullBacklog(): Promise<ScenarioContext & AsyncDisposable> {
+  const full = await fullListener();
+  return {
+    fullBacklogPort: full.port,
+    [Symbol.asyncDispose]: () => full[Symbol.asyncDispose](),
   };
-  try {
-    await peer.waitForPort(port);
-    for (let i = 0;; i++) {
-      assert.ok(i < 64, "the accept queue never filled");
-      try {
-        held.push(
-          await Deno.connect({
-            hostname: "127.0.0.1",
-            port,
-            signal: AbortSignal.timeout(300),
-          }),
-        );
-      } catch (e) {
-        if (!(e instanceof DOMException && e.name === "TimeoutError")) throw e;
-        break;
-      }
-    }
-  } catch (e) {
-    await release();
-    throw e;
-  }
-  return { fullBacklogPort: port, [Symbol.asyncDispose]: release };
 }
 
 /** rst_peer.c on a free port, for one client. */

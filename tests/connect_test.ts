@@ -1,6 +1,6 @@
 /** `connect`: TCP opens a connection; UDP only remembers the peer. */
 import assert from "node:assert/strict";
-import { buildPeer, freePort, startPeer } from "./_peers.ts";
+import { freePort, fullListener } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 import {
   failsUnchanged,
@@ -83,47 +83,8 @@ Deno.test("connect reports EISCONN on a connected socket and on a listening one"
   await failsUnchanged(sh, `connect 127.0.0.1 ${l.addr.port}`, "EISCONN");
 });
 
-/**
- * A listener whose accept queue is full (tests/peers/full_backlog.c), so the
- * next connect hangs: the queue is filled with raw connections until one hangs.
- */
-async function fullBacklog(): Promise<
-  { port: number } & AsyncDisposable
-> {
-  const bin = await buildPeer("full_backlog");
-  const port = freePort("tcp");
-  const peer = startPeer(bin, [String(port)]);
-  const held: Deno.TcpConn[] = [];
-  const release = async () => {
-    for (const c of held) c.close();
-    await peer[Symbol.asyncDispose]();
-  };
-  try {
-    await peer.waitForPort(port);
-    for (let i = 0;; i++) {
-      assert.ok(i < 64, "the accept queue never filled");
-      try {
-        held.push(
-          await Deno.connect({
-            hostname: "127.0.0.1",
-            port,
-            signal: AbortSignal.timeout(300),
-          }),
-        );
-      } catch (e) {
-        if (!(e instanceof DOMException && e.name === "TimeoutError")) throw e;
-        break;
-      }
-    }
-  } catch (e) {
-    await release();
-    throw e;
-  }
-  return { port, [Symbol.asyncDispose]: release };
-}
-
 Deno.test("connect -t reports ETIMEDOUT when the server's accept queue is full, and the socket stays NEW", async () => {
-  await using full = await fullBacklog();
+  await using full = await fullListener();
   using sh = new TestShell();
   await sh.ok("socket tcp");
   const t0 = Date.now();
@@ -143,7 +104,7 @@ Deno.test("connect -t reports ETIMEDOUT when the server's accept queue is full, 
 });
 
 Deno.test("connect interrupted by Ctrl-C reports EINTR, and the socket can still connect", async () => {
-  await using full = await fullBacklog();
+  await using full = await fullListener();
   using sh = new TestShell();
   await sh.ok("socket tcp");
   const before = await sh.ok("ls");
