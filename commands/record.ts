@@ -1,3 +1,4 @@
+import { fileErrorText } from "../lib/errno.ts";
 import { arity, type CommandSpec } from "../lib/command.ts";
 
 /** `record`: write the commands that succeed into a script `run` can replay. */
@@ -41,7 +42,7 @@ export const recordCommand: CommandSpec = {
         }: replay with run ${arg}\n`,
       );
     } catch (e) {
-      const why = (e as { code?: string }).code ?? (e as Error).message;
+      const why = fileErrorText(e);
       ctx.io.err(`record: cannot write ${arg}: ${why}\n`);
       return { code: 1 };
     }

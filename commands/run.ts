@@ -1,4 +1,5 @@
 import { type CommandSpec, parseOptions } from "../lib/command.ts";
+import { fileErrorText } from "../lib/errno.ts";
 import { EXIT } from "../lib/errors.ts";
 import { runScript, scriptScope } from "../lib/script.ts";
 import type { Shell } from "../lib/shell.ts";
@@ -47,7 +48,7 @@ export const runCommand: CommandSpec = {
       try {
         text = await ctx.shell.files.readTextFile(target.text);
       } catch (e) {
-        const why = (e as { code?: string }).code ?? (e as Error).name;
+        const why = fileErrorText(e);
         ctx.io.err(
           `run: no replay or readable file ${
             JSON.stringify(target.text)

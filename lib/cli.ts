@@ -4,6 +4,7 @@
  * @module
  */
 
+import { fileErrorText } from "./errno.ts";
 import type { Output } from "./command.ts";
 import { EXIT, UsageError } from "./errors.ts";
 import { COLOR, PLAIN } from "./format.ts";
@@ -189,7 +190,7 @@ export async function main(
         try {
           text = await h.readTextFile(inv.text!);
         } catch (e) {
-          const why = (e as { code?: string }).code ?? (e as Error).name;
+          const why = fileErrorText(e);
           io.err(`sockshell: cannot read script ${inv.text}: ${why}\n`);
           return EXIT.usage;
         }

@@ -159,3 +159,26 @@ export function toSocketError(e: unknown): SocketError {
   }
   return new SocketError("EINVAL", message, { cause: e });
 }
+
+/**
+ * Why a file could not be used, in a few words: its errno name (ENOENT,
+ * EACCES...), or EACCES for a path the shell's permissions leave out.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await Deno.readTextFile("/nonexistent");
+ * } catch (e) {
+ *   console.log(fileErrorText(e)); // "ENOENT"
+ * }
+ * ```
+ */
+export function fileErrorText(e: unknown): string {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return code;
+  // Deno's own permission refusal suggests --allow-all, which is no advice for this shell.
+  if (e instanceof Error && e.name === "NotCapable") {
+    return "EACCES: outside what sockshell may touch";
+  }
+  return e instanceof Error ? e.message : String(e);
+}

@@ -122,6 +122,13 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         const stmt: Stmt = { kind: "fork", line, text, body: [] };
         target().push(stmt);
         stack.push({ stmt, into: stmt.body });
+      } else if (
+        (kw === "else" || kw === "end" || kw === "break") && rest.length
+      ) {
+        throw new ScriptError(
+          line,
+          `${kw} takes nothing after it (use ; between commands)`,
+        );
       } else if (kw === "else") {
         const open = stack.at(-1);
         if (open?.stmt.kind !== "if" || open.into === open.stmt.else) {

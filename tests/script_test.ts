@@ -423,6 +423,16 @@ Deno.test("a script that cannot be parsed is reported with its line number, and 
     ["if true\nelse\nelse\nend\n", 5, "else without an if"],
     ["if true\n  break\nend\n", 4, "break outside a while loop"],
     ["fork x\nend\n", 3, "fork takes nothing: the block under it is the child"],
+    [
+      "while true\nend extra\n",
+      4,
+      "end takes nothing after it (use ; between commands)",
+    ],
+    [
+      "if true\nelse if\nend\n",
+      4,
+      "else takes nothing after it (use ; between commands)",
+    ],
   ];
   using sh = new TestShell();
   for (const [i, [body, line, message]] of cases.entries()) {
