@@ -161,20 +161,21 @@ Deno.test("bind reports EADDRINUSE for a port this shell already bound, TCP and 
   await failsUnchanged(sh, `bind 127.0.0.1 ${udp}`, "EADDRINUSE");
 });
 
+// 192.0.2.1 is TEST-NET-1, for documentation only: bind fails locally and nothing is ever sent.
 Deno.test("bind reports EADDRNOTAVAIL for an address no interface has", async () => {
   using sh = new TestShell();
   await sh.ok("socket tcp");
   const err = await failsUnchanged(
     sh,
-    "bind 10.255.255.1 4950",
+    "bind 192.0.2.1 4950",
     "EADDRNOTAVAIL",
   );
   assert.equal(
     err,
-    "bind(3, 10.255.255.1:4950) = -1 EADDRNOTAVAIL (Cannot assign requested address)\n",
+    "bind(3, 192.0.2.1:4950) = -1 EADDRNOTAVAIL (Cannot assign requested address)\n",
   );
   await sh.ok("socket udp");
-  await failsUnchanged(sh, "bind 10.255.255.1 4950", "EADDRNOTAVAIL");
+  await failsUnchanged(sh, "bind 192.0.2.1 4950", "EADDRNOTAVAIL");
 });
 
 Deno.test("bind reports EINVAL when the socket is already bound, and keeps the first address", async () => {
