@@ -6,7 +6,7 @@ import {
   parseOptions,
   targetSock,
 } from "../lib/command.ts";
-import { SocketError, toSocketError } from "../lib/errno.ts";
+import { SocketError } from "../lib/errno.ts";
 import { PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import { payload } from "../lib/payload.ts";
 
@@ -62,23 +62,7 @@ export const sendCommand: CommandSpec = {
           const n = await s.dgram.send(data, s.peer);
           return { ret: String(n), value: { "": n } };
         }
-        if (!s.conn) {
-          throw new SocketError(
-            "ENOTCONN",
-            `socket ${s.fd} is not connected`,
-          );
-        }
-        if (s.wrShut) {
-          throw new SocketError(
-            "EPIPE",
-            "the writing half was shut down",
-          );
-        }
-        const n = await s.conn.write(data).catch((e) => {
-          // A reset found by a write leaves the connection CLOSED, as one found by a read.
-          if (toSocketError(e).errno === "ECONNRESET") s.reset = true;
-          throw e;
-        });
+        const n = await s.writeStream(data);
         return { ret: String(n), value: { "": n } };
       },
     );

@@ -8,7 +8,6 @@ import {
   parseOptions,
   targetSock,
 } from "../lib/command.ts";
-import { SocketError, toSocketError } from "../lib/errno.ts";
 import { fmtAddr, PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { payload } from "../lib/payload.ts";
@@ -43,25 +42,13 @@ export const sendToCommand: CommandSpec = {
         const s = targetSock(ctx);
         to = await addrArgs(ctx, rest.slice(0, 2), s.family, undefined);
         if (s.proto === "tcp") {
-          if (!s.conn) {
-            throw new SocketError(
-              "ENOTCONN",
-              `socket ${s.fd} is not connected`,
-            );
-          }
-          if (s.wrShut) {
-            throw new SocketError("EPIPE", "the writing half was shut down");
-          }
-          const n = await s.conn.write(data).catch((e) => {
-            // A reset found by a write leaves the connection CLOSED, as one found by a read.
-            if (toSocketError(e).errno === "ECONNRESET") s.reset = true;
-            throw e;
-          });
+          const n = await s.writeStream(data);
           return {
             ret: String(n),
             notes: [
               "TCP ignores the address: the bytes went to the connected peer",
             ],
+            value: { "": n },
           };
         }
         const notes: string[] = [];

@@ -252,6 +252,27 @@ export class Sock {
     }
   }
 
+  /**
+   * send() on a TCP socket: all of `data`, as a blocking send writes it.
+   * ENOTCONN before a connection, EPIPE after shutdown(SHUT_WR); a reset found
+   * by the write leaves the connection CLOSED, as one found by a read does.
+   */
+  async writeStream(data: Uint8Array): Promise<number> {
+    if (!this.conn) {
+      throw new SocketError("ENOTCONN", `socket ${this.fd} is not connected`);
+    }
+    if (this.wrShut) {
+      throw new SocketError("EPIPE", "the writing half was shut down");
+    }
+    try {
+      return await this.conn.write(data);
+    } catch (e) {
+      const se = toSocketError(e);
+      if (se.errno === "ECONNRESET") this.reset = true;
+      throw se;
+    }
+  }
+
   /** Record shutdown(SHUT_WR): our FIN is sent. */
   markWriteShut(): void {
     this.wrShut = true;
