@@ -111,3 +111,19 @@ export function startSockshell(
 ): RunningPeer {
   return startPeer(Deno.execPath(), sockshellArgs(args), opts);
 }
+
+/** The issue's sample session: the handout's TCP exercise, both sides in one shell, on `port`. */
+export function sampleSession(port: number): string[] {
+  return [
+    "socket tcp",
+    `bind ${port}`,
+    "listen 5",
+    "socket tcp",
+    `connect localhost ${port}`,
+    'send "hello\\n"',
+    "use 3",
+    "accept",
+    "recv",
+    "ls",
+  ];
+}

@@ -12,25 +12,9 @@ import { main, VERSION } from "../lib/cli.ts";
 import { denoHost } from "../lib/host_deno.ts";
 import { denoBackend } from "../lib/net_deno.ts";
 import { freePort, type PeerResult } from "./_peers.ts";
-import { sockshell, sockshellArgs } from "./_shell.ts";
+import { sampleSession, sockshell, sockshellArgs } from "./_shell.ts";
 
 const decoder = new TextDecoder();
-
-/** The handout's TCP exercise, both sides in one shell, on `port`. */
-function sampleSession(port: number): string[] {
-  return [
-    "socket tcp",
-    `bind ${port}`,
-    "listen 5",
-    "socket tcp",
-    `connect localhost ${port}`,
-    'send "hello\\n"',
-    "use 3",
-    "accept",
-    "recv",
-    "ls",
-  ];
-}
 
 /** Output with the client's ephemeral port (any port but `port`) written as EPH. */
 function normalize(text: string, port: number): string {

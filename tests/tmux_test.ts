@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { freePort, missing } from "./_peers.ts";
-import { sockshellArgs } from "./_shell.ts";
+import { sampleSession, sockshellArgs } from "./_shell.ts";
 
 const decoder = new TextDecoder();
 
@@ -158,18 +158,7 @@ Deno.test({
     const port = freePort("tcp");
     await term.start({ NO_COLOR: "1" });
     await term.until("the banner and prompt", (s) => s.includes("sockshell> "));
-    const session = [
-      "socket tcp",
-      `bind ${port}`,
-      "listen 5",
-      "socket tcp",
-      `connect localhost ${port}`,
-      'send "hello\\n"',
-      "use 3",
-      "accept",
-      "recv",
-      "ls",
-    ];
+    const session = sampleSession(port);
     for (const l of session) await term.line(l);
     const lines = linesOf(await term.screen());
     const expected: RegExp[] = [
