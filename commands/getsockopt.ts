@@ -16,7 +16,7 @@ export const getsockoptCommand: CommandSpec = {
     "Read a socket option (SO_TYPE, SO_ERROR, SO_ACCEPTCONN, SO_REUSEADDR, TCP_NODELAY...)",
   c: "int getsockopt(int s, int level, int optname, void *optval, socklen_t *optlen);",
   deno:
-    "none: Deno has no getsockopt; the shell shows what was set and what the runtime sets itself. Node: dgram getRecvBufferSize/getSendBufferSize",
+    "none: the shell shows what was set and what the runtime set itself (Node: dgram getRecvBufferSize)",
   example: "getsockopt SO_TYPE -> t",
   takesFd: true,
   complete: Object.keys(OPTIONS),

@@ -23,7 +23,7 @@ export const setsockoptCommand: CommandSpec = {
     "Set a socket option (SO_REUSEADDR, SO_BROADCAST, TCP_NODELAY, SO_LINGER, IP_ADD_MEMBERSHIP...)",
   c: "int setsockopt(int s, int level, int optname, const void *optval, socklen_t optlen);",
   deno:
-    "TcpConn.setNoDelay/setKeepAlive; Deno.listen({ reusePort }); Deno.listenDatagram({ reuseAddress, loopback }); DatagramConn.joinMulticastV4, membership.setTTL/setLoopback/leave. Node: socket.setNoDelay/setKeepAlive/resetAndDestroy, dgram setBroadcast/setTTL/setMulticastTTL/setMulticastLoopback/addMembership/setRecvBufferSize",
+    "TcpConn.setNoDelay/setKeepAlive; Deno.listen({ reusePort }); Deno.listenDatagram({ reuseAddress, loopback }); DatagramConn.joinMulticastV4",
   example: "setsockopt SO_BROADCAST 1",
   takesFd: true,
   complete: Object.keys(OPTIONS),
@@ -41,6 +41,9 @@ export const setsockoptCommand: CommandSpec = {
     "Deno has no call for IP_TTL, SO_RCVBUF, SO_SNDBUF, nor IPV6_V6ONLY 1; Node 20 none for SO_REUSEPORT,",
     "nor TCP's IP_TTL and buffer sizes: EOPNOTSUPP with a note. Wrong socket type: Linux's errno",
     "(TCP_NODELAY on UDP: ENOPROTOOPT; IP_ADD_MEMBERSHIP on TCP: EPROTO). Unknown name: ENOPROTOOPT.",
+    "Deno: IP_MULTICAST_TTL and IP_MULTICAST_LOOP go through the group memberships (setTTL, setLoopback).",
+    "Node: socket.setNoDelay/setKeepAlive/resetAndDestroy; dgram setBroadcast, setTTL, setMulticastTTL,",
+    "setMulticastLoopback, addMembership/dropMembership, setRecvBufferSize/setSendBufferSize.",
   ],
   async run(ctx) {
     arity(ctx.args, 1, 3, this.usage);
