@@ -79,7 +79,7 @@ class DenoConn implements StreamConn {
       } else if (opt.name === "SO_LINGER") {
         throw noOption(
           opt.name,
-          "Deno.TcpConn has no linger call: set it before connect, and the Deno backend connects with node:net, which can reset",
+          "Deno.TcpConn has no linger call (set before connect, it is had: the Deno backend then connects with node:net, which can reset)",
         );
       } else throw noOption(opt.name, "Deno.TcpConn has no call for it");
     });
@@ -172,7 +172,15 @@ class DenoDatagram implements DatagramSocket {
           return;
         case "IP_MULTICAST_TTL":
         case "IP_MULTICAST_LOOP": {
-          // Deno sets both through a group membership: applied to every group joined, now and later.
+          // Deno sets both through a group membership (socket-wide, as setsockopt does).
+          if (this.#groups.size === 0) {
+            throw noOption(
+              opt.name,
+              opt.name === "IP_MULTICAST_LOOP"
+                ? "Deno sets it at bind (listenDatagram's loopback) or through a group membership: set it before bind, or join a group first"
+                : "Deno sets it through a group membership: join a group first (IP_ADD_MEMBERSHIP)",
+            );
+          }
           if (opt.name === "IP_MULTICAST_TTL") this.#multicastTtl = opt.value;
           else this.#loop = opt.value !== 0;
           for (const m of this.#groups.values()) {
@@ -276,11 +284,9 @@ export const denoBackend: NetBackend = {
         loop,
       )
     );
-    return await applyOptions(sock, options?.opts, [
-      "IP_MULTICAST_TTL",
-      "IP_ADD_MEMBERSHIP",
-      "IP_DROP_MEMBERSHIP",
-    ]);
+    // Groups first: Deno sets the multicast TTL through them.
+    await applyOptions(sock, options?.opts, ["IP_ADD_MEMBERSHIP"]);
+    return await applyOptions(sock, options?.opts, ["IP_MULTICAST_TTL"]);
   },
 
   optionGap(opt: SockOpt, proto: "tcp" | "udp"): string | undefined {

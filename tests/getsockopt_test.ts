@@ -48,14 +48,14 @@ Deno.test("getsockopt shows the real value where the runtime set an option itsel
   const out = await sh.ok("getsockopt SO_REUSEADDR");
   assert.match(
     out,
-    /\[1\], \[4\]\) = 0\n  note: deno set SO_REUSEADDR to 1 itself/,
+    /\[1\], \[4\]\) = 0\n {2}note: deno set SO_REUSEADDR to 1 itself/,
   );
   assert.match(await sh.ok("getsockopt SO_ACCEPTCONN"), /\[1\], \[4\]\) = 0/);
   await sh.ok("socket udp");
   await sh.ok("bind 127.0.0.1 0");
   assert.match(
     await sh.ok("getsockopt SO_BROADCAST"),
-    /\[1\], \[4\]\) = 0\n  note: deno set SO_BROADCAST to 1 itself/,
+    /\[1\], \[4\]\) = 0\n {2}note: deno set SO_BROADCAST to 1 itself/,
   );
 });
 

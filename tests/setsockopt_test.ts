@@ -1,7 +1,7 @@
 /** `setsockopt`: each option's effect seen from outside, and every errno Linux gives. */
 import assert from "node:assert/strict";
 import { buildPeer, freePort, missing, runPeer, startPeer } from "./_peers.ts";
-import { sockshell, sockshellArgs, TestShell } from "./_shell.ts";
+import { sockshellArgs, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, portIn, tcpEntry } from "./_net.ts";
 
 Deno.test("setsockopt shows the level and value as strace does, and ls lists the options set", async () => {
