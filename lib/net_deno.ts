@@ -173,6 +173,12 @@ class DenoDatagram implements DatagramSocket {
         case "IP_MULTICAST_TTL":
         case "IP_MULTICAST_LOOP": {
           // Deno sets both through a group membership (socket-wide, as setsockopt does).
+          const now = opt.name === "IP_MULTICAST_TTL"
+            ? this.#multicastTtl ?? 1
+            : this.#loop
+            ? 1
+            : 0;
+          if (this.#groups.size === 0 && opt.value === now) return;
           if (this.#groups.size === 0) {
             throw noOption(
               opt.name,

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { buildPeer, freePort, missing, runPeer, startPeer } from "./_peers.ts";
 import { sockshellArgs, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, portIn, tcpEntry } from "./_net.ts";
+import { bundleForNode, ROOT } from "../scripts/_bundle.ts";
 
 Deno.test("setsockopt shows the level and value as strace does, and ls lists the options set", async () => {
   using sh = new TestShell();
@@ -73,6 +74,14 @@ Deno.test("an option the runtime cannot set is EOPNOTSUPP with a note, never a s
     "EOPNOTSUPP",
   );
   assert.match(late, /set it before bind/);
+  // Deno sets the multicast TTL through a group's membership: with none, only the current value goes.
+  const ttl5 = await failsUnchanged(
+    sh,
+    "setsockopt IP_MULTICAST_TTL 5",
+    "EOPNOTSUPP",
+  );
+  assert.match(ttl5, /join a group first/);
+  await sh.ok("setsockopt IP_MULTICAST_TTL 1");
 });
 
 Deno.test("SO_LINGER 1 0 makes close send a reset: the C peer's recv fails with ECONNRESET", async () => {
@@ -103,7 +112,7 @@ Deno.test("SO_LINGER on a connection Deno made itself is EOPNOTSUPP: set it befo
   await sh.ok("socket tcp");
   await sh.ok(`connect 127.0.0.1 ${portIn(addr)}`);
   const e = await failsUnchanged(sh, "setsockopt SO_LINGER 1 0", "EOPNOTSUPP");
-  assert.match(e, /set it before connect/);
+  assert.match(e, /set before connect, it is had/);
   await sh.ok("setsockopt SO_LINGER 0 0");
 });
 
@@ -199,52 +208,69 @@ async function canUnshare(): Promise<string | undefined> {
   return r?.code === 0 ? undefined : "unshare -n is not permitted here";
 }
 
-Deno.test("a socket that joins a group receives what another process sends to it (in a network namespace)", async (t) => {
-  const why = await canUnshare();
-  if (why) {
-    if (Deno.env.get("CI") === "true") {
-      assert.fail(`multicast test cannot run: ${why}`);
-    }
-    t.step({ name: `skipped: ${why}`, ignore: true, fn: () => {} });
-    return;
-  }
-  if (missing("python3")) return;
+/** The shell's command line: Deno from source, or the Node bundle run by node. */
+type Launch = "deno" | "node";
+
+let nodeBundle: Promise<string> | undefined;
+
+/** sockshell bundled for Node in a temporary directory, built once. */
+function bundled(): Promise<string> {
+  nodeBundle ??= (async () => {
+    const dir = await Deno.makeTempDir({ prefix: "sockshell-mcast-" });
+    globalThis.addEventListener("unload", () => {
+      Deno.removeSync(dir, { recursive: true });
+    });
+    const outfile = `${dir}/sockshell.cjs`;
+    await bundleForNode({ entry: `${ROOT}/lib/main_node.ts`, outfile });
+    return outfile;
+  })();
+  return nodeBundle;
+}
+
+/**
+ * In a network namespace of its own (lo up, 224.0.0.0/4 routed to lo): the
+ * shell joins a group and receives what Python sends to it, then sends to a
+ * group a Python member joined. Returns the shell's output (Python's on stderr).
+ */
+async function multicastInNamespace(
+  launch: Launch,
+): Promise<{ stdout: string; stderr: string }> {
   const port = freePort("udp");
+  const back = port + 1 > 65535 ? port - 1 : port + 1;
   // Python sends from another process, inside the same namespace, at most 50 times.
   const sender = [
-    "import socket,time,sys",
+    "import socket,time",
     "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)",
-    `for i in range(50):`,
+    "for i in range(50):",
     `  s.sendto(b'to the group',('239.1.2.3',${port})); time.sleep(0.1)`,
   ].join("\n");
   const receiver = [
-    "import socket,struct",
+    "import socket",
     "s=socket.socket(socket.AF_INET,socket.SOCK_DGRAM)",
-    "s.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1)",
-    `s.bind(('0.0.0.0',${port + 1 > 65535 ? port - 1 : port + 1}))`,
+    `s.bind(('0.0.0.0',${back}))`,
     "s.setsockopt(socket.IPPROTO_IP,socket.IP_ADD_MEMBERSHIP,socket.inet_aton('239.1.2.4')+socket.inet_aton('0.0.0.0'))",
     "s.settimeout(10)",
-    "print('python got '+s.recv(100).decode(), flush=True)",
+    // On stderr, apart from the shell's lines.
+    "import sys; print('python got '+s.recv(100).decode(), file=sys.stderr, flush=True)",
   ].join("\n");
-  const back = port + 1 > 65535 ? port - 1 : port + 1;
   const shell = [
     "socket udp",
     "setsockopt SO_REUSEADDR 1",
     `bind 0.0.0.0 ${port}`,
     "setsockopt IP_ADD_MEMBERSHIP 239.1.2.3",
+    "setsockopt IP_ADD_MEMBERSHIP 239.1.2.5 127.0.0.1",
     "recvfrom -t 10",
     "setsockopt IP_DROP_MEMBERSHIP 239.1.2.3",
+    "ls",
     "socket udp",
     "setsockopt IP_MULTICAST_TTL 1",
+    // A few sends, since UDP may drop one.
+    ...Array(5).fill(`sendto @4 239.1.2.4 ${back} "to the group"`),
   ].join("; ");
-  // A few sends, since UDP may drop one.
-  const sends = Array.from(
-    { length: 5 },
-    () => `sendto @4 239.1.2.4 ${back} "to the group"`,
-  ).join("; ");
-  const argv = sockshellArgs(["-c", `${shell}; ${sends}`]).map((a) =>
-    `'${a.replaceAll("'", "'\\''")}'`
-  ).join(" ");
+  const argv = launch === "deno"
+    ? [Deno.execPath(), ...sockshellArgs(["-c", shell])]
+    : ["node", await bundled(), "-c", shell];
+  const quoted = argv.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
   const script = [
     "ip link set lo up",
     "ip route add 224.0.0.0/4 dev lo",
@@ -252,16 +278,37 @@ Deno.test("a socket that joins a group receives what another process sends to it
     // Let the Python member bind before the shell sends to its group.
     "sleep 0.5",
     `python3 -c "$SENDER" & S=$!`,
-    `'${Deno.execPath()}' ${argv}`,
+    quoted,
     "wait $R; kill $S 2>/dev/null; wait",
   ].join("\n");
   const r = await runPeer("unshare", ["-n", "sh", "-c", script], {
     env: { SENDER: sender, RECEIVER: receiver },
     timeoutMs: 30000,
   });
-  assert.match(
-    r.stdout,
-    /recvfrom\(3, buf, \d+, 0\) = 12 "to the group" +from [\d.]+:\d+\n/,
-  );
-  assert.match(r.stdout, /python got to the group\n/);
-});
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+for (const launch of ["deno", "node"] as const) {
+  Deno.test(`a socket that joins a group receives what another process sends to it, and sends to one (${launch} backend, in a network namespace)`, async (t) => {
+    const why = await canUnshare() ??
+      (missing("python3") ? "python3 is missing" : undefined) ??
+      (launch === "node" && missing("node") ? "node is missing" : undefined);
+    if (why) {
+      if (Deno.env.get("CI") === "true") {
+        assert.fail(`multicast test cannot run: ${why}`);
+      }
+      await t.step({ name: `skipped: ${why}`, ignore: true, fn: () => {} });
+      return;
+    }
+    const { stdout: out, stderr } = await multicastInNamespace(launch);
+    assert.match(
+      out,
+      /recvfrom\(3, buf, \d+, 0\) = 12 "to the group" +from [\d.]+:\d+\n/,
+    );
+    assert.match(
+      out,
+      / 3 +udp +BOUND +0\.0\.0\.0:\d+ +- +SO_REUSEADDR=1 group=239\.1\.2\.5\n/,
+    );
+    assert.match(stderr, /python got to the group\n/);
+  });
+}
