@@ -79,7 +79,7 @@ class DenoConn implements StreamConn {
       } else if (opt.name === "SO_LINGER") {
         throw noOption(
           opt.name,
-          "Deno.TcpConn has no linger call (set before connect, it is had: the Deno backend then connects with node:net, which can reset)",
+          "Deno.TcpConn has no linger call (set before connect or listen, it is had: the Deno backend then uses node:net, which can reset)",
         );
       } else throw noOption(opt.name, "Deno.TcpConn has no call for it");
     });
@@ -235,9 +235,18 @@ class DenoDatagram implements DatagramSocket {
 export const denoBackend: NetBackend = {
   name: "deno",
 
-  listen(addr: SockAddr, options?: OpenOptions): Promise<StreamListener> {
+  async listen(
+    addr: SockAddr,
+    options?: OpenOptions,
+  ): Promise<StreamListener> {
     const reusePort = optValue(options?.opts, "SO_REUSEPORT") === 1;
-    return errno(() =>
+    // Accepted connections inherit SO_LINGER, and a Deno.TcpConn cannot reset: a listener
+    // with it set is opened with Deno's node:net layer (the Node backend's code), as connect is.
+    if (lingerReset(options?.opts) && !reusePort) {
+      const { nodeBackend } = await import("./net_node.ts");
+      return await nodeBackend.listen(addr, options);
+    }
+    return await errno(() =>
       new DenoListener(
         Deno.listen({
           hostname: addr.host,

@@ -103,6 +103,34 @@ Deno.test("SO_LINGER 1 0 makes close send a reset: the C peer's recv fails with 
   }
 });
 
+Deno.test("SO_LINGER 1 0 on a listening socket is inherited: closing the accepted connection resets Python's client", async () => {
+  if (missing("python3")) return;
+  const client = [
+    "import socket,sys",
+    `s=socket.create_connection(('127.0.0.1',int(sys.argv[1])),timeout=10)`,
+    "try:",
+    "  print('end of stream' if not s.recv(100) else 'data')",
+    "except ConnectionResetError:",
+    "  print('recv: ECONNRESET')",
+  ].join("\n");
+  for (const linger of [true, false]) {
+    using sh = new TestShell();
+    await sh.ok("socket tcp");
+    if (linger) await sh.ok("setsockopt SO_LINGER 1 0");
+    await sh.ok("bind 127.0.0.1 0");
+    await sh.ok("listen");
+    const port = portIn((await lsRow(sh, 3)).local);
+    await using peer = startPeer("python3", ["-c", client, String(port)]);
+    await sh.ok("accept -t 10");
+    if (linger) assert.equal((await lsRow(sh, 4)).extra, "SO_LINGER=1,0");
+    await sh.ok("close");
+    assert.equal(
+      (await peer.stdout()).trim(),
+      linger ? "recv: ECONNRESET" : "end of stream",
+    );
+  }
+});
+
 Deno.test("SO_LINGER on a connection Deno made itself is EOPNOTSUPP: set it before connect", async () => {
   using sh = new TestShell();
   await sh.ok("socket tcp");
@@ -112,7 +140,7 @@ Deno.test("SO_LINGER on a connection Deno made itself is EOPNOTSUPP: set it befo
   await sh.ok("socket tcp");
   await sh.ok(`connect 127.0.0.1 ${portIn(addr)}`);
   const e = await failsUnchanged(sh, "setsockopt SO_LINGER 1 0", "EOPNOTSUPP");
-  assert.match(e, /set before connect, it is had/);
+  assert.match(e, /set before connect or listen, it is had/);
   await sh.ok("setsockopt SO_LINGER 0 0");
 });
 
