@@ -626,6 +626,28 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name:
+      "a listener opened with SO_LINGER 1 0 gives connections that reset at close",
+    async run(net) {
+      const linger = { name: "SO_LINGER" as const, onoff: 1, seconds: 0 };
+      const listener = await net.listen(LOOPBACK, { opts: [linger] });
+      const client = await net.connect(listener.local);
+      const server = await listener.accept();
+      try {
+        // The shell applies the listener's options to what accept returns, as Linux inherits them.
+        await server.setOption(linger);
+        server.close();
+        const reset = await errnoOf(client.read(new Uint8Array(16)));
+        assert.equal(reset, "ECONNRESET");
+        return { reset };
+      } finally {
+        client.close();
+        server.close();
+        listener.close();
+      }
+    },
+  },
+  {
     name: "TCP_NODELAY and SO_KEEPALIVE apply to an open connection",
     async run(net) {
       const p = await pair(net);
