@@ -8,7 +8,7 @@ import {
   parseTimeout,
   targetSock,
 } from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
+import { SocketError, toSocketError } from "../lib/errno.ts";
 import { fmtAddr } from "../lib/format.ts";
 
 /** `accept`: take the next connection from a listening socket, as a new descriptor. */
@@ -49,11 +49,24 @@ export const acceptCommand: CommandSpec = {
       );
       const child = ctx.shell.table.open("tcp", s.family);
       child.conn = conn;
+      const notes: string[] = [];
+      // As on Linux, the connection inherits these from the listening socket.
+      for (const name of ["TCP_NODELAY", "SO_KEEPALIVE", "SO_LINGER"]) {
+        const opt = s.opts.get(name);
+        if (!opt) continue;
+        try {
+          await conn.setOption(opt);
+          child.opts.set(name, opt);
+        } catch (e) {
+          notes.push(`${name} not inherited: ${toSocketError(e).message}`);
+        }
+      }
       ctx.scope.current = child.fd;
       const peer = fmtAddr(conn.remote);
       return {
         ret: String(child.fd),
         annotation: `peer ${peer}`,
+        notes,
         value: {
           "": child.fd,
           peer,

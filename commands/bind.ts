@@ -11,6 +11,7 @@ import {
 import { SocketError } from "../lib/errno.ts";
 import { fmtAddr } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
+import { recorded } from "../lib/sockopt.ts";
 
 /** `bind`: give the socket its local address and port. */
 export const bindCommand: CommandSpec = {
@@ -25,8 +26,10 @@ export const bindCommand: CommandSpec = {
   details: [
     "Without a host, binds INADDR_ANY (0.0.0.0, or :: for tcp6/udp6), as the handout's servers do.",
     "TCP: Deno has no bound-but-not-listening socket, so bind checks the address now (EADDRINUSE,",
-    "EACCES, EADDRNOTAVAIL show here, as in C) and listen opens it. A bound TCP socket cannot connect:",
-    "Deno.connect cannot choose the local address. UDP: bind opens the socket with Deno.listenDatagram.",
+    "EACCES, EADDRNOTAVAIL show here, as in C) and listen opens it. A bound TCP socket may connect",
+    "from that address: Deno.connect cannot choose its local end, so the Deno backend makes that one",
+    "connection with node:net's net.connect({ localAddress, localPort }), as the Node backend does.",
+    "UDP: bind opens the socket with Deno.listenDatagram (with the options set before it).",
   ],
   async run(ctx) {
     arity(ctx.args, 1, 2, this.usage);
@@ -45,13 +48,17 @@ export const bindCommand: CommandSpec = {
           );
         }
         if (s.proto === "udp") {
-          s.dgram = await ctx.shell.net.bindDatagram(addr);
+          s.dgram = await ctx.shell.net.bindDatagram(addr, {
+            opts: [...s.opts.values()],
+          });
           return bound(s.dgram.local, addr.port === 0);
         }
         // Deno holds nothing between bind and listen: this shell's own bindings are checked here,
         // the rest of the system by opening and closing at once, where C would fail.
+        const reusePort = (o: typeof s) => recorded(o, "SO_REUSEPORT") === 1;
         const taken = ctx.shell.table.list().find((o) =>
           o !== s && o.proto === "tcp" && addr!.port !== 0 &&
+          !(reusePort(o) && reusePort(s)) &&
           o.local?.port === addr!.port &&
           (o.local.host === addr!.host || o.local.host === anyAddr(o.family) ||
             addr!.host === anyAddr(s.family))
@@ -62,7 +69,9 @@ export const bindCommand: CommandSpec = {
             `descriptor ${taken.fd} is bound to ${fmtAddr(taken.local)}`,
           );
         }
-        const probe = await ctx.shell.net.listen(addr);
+        const probe = await ctx.shell.net.listen(addr, {
+          opts: [...s.opts.values()],
+        });
         const local = probe.local;
         probe.close();
         s.bound = local;

@@ -12,6 +12,7 @@ import {
 import { SocketError, toSocketError } from "../lib/errno.ts";
 import { fmtAddr } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
+import { isBroadcast, recorded } from "../lib/sockopt.ts";
 
 /** `connect`: TCP opens a connection; UDP sets the default peer. */
 export const connectCommand: CommandSpec = {
@@ -28,7 +29,9 @@ export const connectCommand: CommandSpec = {
     "The host is resolved first, as the handout's client calls gethostbyname: an AF_INET socket",
     "connects to an IPv4 address. Ctrl-C interrupts a pending connect (EINTR); -t gives ETIMEDOUT.",
     "UDP: no packet is sent; send and recv then use this peer, and datagrams from others are dropped.",
-    "A TCP socket bound to a specific address cannot connect: Deno.connect cannot choose the local end.",
+    "A TCP socket bound first connects from its bound address: Deno.connect cannot choose its local end,",
+    "so the Deno backend makes that connection (and one with SO_LINGER 1 0 set) with node:net's",
+    "net.connect({ localAddress, localPort }); the Node backend always uses net.connect.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
@@ -43,12 +46,18 @@ export const connectCommand: CommandSpec = {
         const s = targetSock(ctx);
         addr = await addrArgs(ctx, rest, s.family, undefined);
         if (s.proto === "udp") {
+          if (isBroadcast(addr.host) && recorded(s, "SO_BROADCAST") !== 1) {
+            throw new SocketError(
+              "EACCES",
+              `${addr.host} is a broadcast address: set SO_BROADCAST first`,
+            );
+          }
           const notes: string[] = [];
           if (!s.dgram) {
             s.dgram = await ctx.shell.net.bindDatagram({
               host: anyAddr(s.family),
               port: 0,
-            });
+            }, { opts: [...s.opts.values()] });
             notes.push(
               `bound to ephemeral port ${s.dgram.local.port} first, as the kernel does`,
             );
@@ -66,16 +75,11 @@ export const connectCommand: CommandSpec = {
             `socket ${s.fd} is already ${s.conn ? "connected" : "listening"}`,
           );
         }
-        if (
-          s.bound && (s.bound.port !== 0 || s.bound.host !== anyAddr(s.family))
-        ) {
-          throw new SocketError(
-            "EOPNOTSUPP",
-            `Deno.connect cannot use the bound address ${
-              fmtAddr(s.bound)
-            }: connect from a fresh socket`,
-          );
-        }
+        // bind before connect: the connection starts from the bound address.
+        const local = s.bound &&
+            (s.bound.port !== 0 || s.bound.host !== anyAddr(s.family))
+          ? s.bound
+          : undefined;
         const timer = timeout === undefined
           ? undefined
           : AbortSignal.timeout(timeout);
@@ -83,7 +87,10 @@ export const connectCommand: CommandSpec = {
           ? AbortSignal.any([ctx.signal, timer])
           : ctx.signal;
         try {
-          s.conn = await ctx.shell.net.connect(addr, signal);
+          s.conn = await ctx.shell.net.connect(addr, signal, {
+            opts: [...s.opts.values()],
+            local,
+          });
         } catch (e) {
           if (ctx.signal.aborted) {
             throw new SocketError("EINTR", "interrupted by Ctrl-C", {

@@ -55,7 +55,9 @@ export const listenCommand: CommandSpec = {
           );
         }
         const addr = s.bound ?? { host: anyAddr(s.family), port: 0 };
-        s.listener = await ctx.shell.net.listen(addr);
+        s.listener = await ctx.shell.net.listen(addr, {
+          opts: [...s.opts.values()],
+        });
         const notes: string[] = [];
         if (!s.bound) {
           notes.push(

@@ -1,5 +1,6 @@
 import { arity, type CommandSpec } from "../lib/command.ts";
 import { fmtAddr } from "../lib/format.ts";
+import { optionsShown } from "../lib/sockopt.ts";
 
 /** `ls`: every descriptor and its 5-tuple. */
 export const lsCommand: CommandSpec = {
@@ -19,6 +20,7 @@ export const lsCommand: CommandSpec = {
       if (s.unread) extra.push(`${s.unread} bytes unread`);
       if (s.waiting) extra.push(`${s.waiting} connections waiting`);
       if (s.eof) extra.push("peer closed");
+      if (s.opts.size) extra.push(optionsShown(s));
       rows.push([
         `${s.fd === ctx.scope.current ? "*" : " "}${String(s.fd).padStart(2)}`,
         s.proto + (s.family === 6 ? "6" : ""),

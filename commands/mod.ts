@@ -30,6 +30,10 @@ import { expectCommand } from "./expect.ts";
 import { traceCommand } from "./trace.ts";
 import { runCommand } from "./run.ts";
 import { recordCommand } from "./record.ts";
+import { setsockoptCommand } from "./setsockopt.ts";
+import { getsockoptCommand } from "./getsockopt.ts";
+import { getsocknameCommand } from "./getsockname.ts";
+import { getpeernameCommand } from "./getpeername.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
 export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
@@ -46,6 +50,10 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       recvFromCommand,
       shutdownCommand,
       closeCommand,
+      setsockoptCommand,
+      getsockoptCommand,
+      getsocknameCommand,
+      getpeernameCommand,
       gethostbynameCommand,
       lsCommand,
       useCommand,

@@ -11,6 +11,8 @@ import {
 import { fmtAddr, PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { payload } from "../lib/payload.ts";
+import { SocketError } from "../lib/errno.ts";
+import { isBroadcast, recorded } from "../lib/sockopt.ts";
 
 /** `sendto`: send one datagram to an address. */
 export const sendToCommand: CommandSpec = {
@@ -25,6 +27,8 @@ export const sendToCommand: CommandSpec = {
   details: [
     "As the handout's talker: no bind needed, the kernel binds an ephemeral port at the first sendto.",
     "Datagrams over 65507 bytes fail with EMSGSIZE. On TCP the address is ignored, as on Linux.",
+    "To a broadcast address (255.255.255.255, 127.255.255.255) without setsockopt SO_BROADCAST 1: EACCES,",
+    "as C gives; the shell says it itself, since Deno's UDP sockets always have SO_BROADCAST on.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { r: "value" });
@@ -52,12 +56,18 @@ export const sendToCommand: CommandSpec = {
           };
         }
         const notes: string[] = [];
+        if (isBroadcast(to.host) && recorded(s, "SO_BROADCAST") !== 1) {
+          throw new SocketError(
+            "EACCES",
+            `${to.host} is a broadcast address: set SO_BROADCAST first (the shell gives C's answer: the runtime would send it)`,
+          );
+        }
         const fresh = !s.dgram;
         const sock = s.dgram ??
           await ctx.shell.net.bindDatagram({
             host: anyAddr(s.family),
             port: 0,
-          });
+          }, { opts: [...s.opts.values()] });
         let n: number;
         try {
           n = await sock.send(data, to);

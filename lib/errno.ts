@@ -29,10 +29,12 @@ export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   EMSGSIZE: "Message too long",
   ENETUNREACH: "Network is unreachable",
   ENOBUFS: "No buffer space available",
+  ENOPROTOOPT: "Protocol not available",
   ENOTCONN: "Transport endpoint is not connected",
   EOPNOTSUPP: "Operation not supported",
   EPERM: "Operation not permitted",
   EPIPE: "Broken pipe",
+  EPROTO: "Protocol error",
   ETIMEDOUT: "Connection timed out",
   EAI_NONAME: "Name or service not known",
   EAI_AGAIN: "Temporary failure in name resolution",
@@ -51,8 +53,10 @@ const LINUX_ERRNO: Readonly<Record<number, string>> = {
   22: "EINVAL",
   24: "EMFILE",
   32: "EPIPE",
+  71: "EPROTO",
   89: "EDESTADDRREQ",
   90: "EMSGSIZE",
+  92: "ENOPROTOOPT",
   95: "EOPNOTSUPP",
   97: "EAFNOSUPPORT",
   98: "EADDRINUSE",
@@ -67,6 +71,14 @@ const LINUX_ERRNO: Readonly<Record<number, string>> = {
   111: "ECONNREFUSED",
   113: "EHOSTUNREACH",
 };
+
+/** The Linux errno number of a name, as getsockopt(SO_ERROR) gives it; 0 when unknown. */
+export function errnoNumber(name: string): number {
+  for (const [n, v] of Object.entries(LINUX_ERRNO)) {
+    if (v === name) return Number(n);
+  }
+  return 0;
+}
 
 /** Resolver codes (Node's and Deno's `ENOTFOUND` and friends) as getaddrinfo(3) names them. */
 const RESOLVER_CODE: Readonly<Record<string, string>> = {

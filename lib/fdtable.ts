@@ -18,6 +18,7 @@ import type {
   DatagramSocket,
   Family,
   SockAddr,
+  SockOpt,
   StreamConn,
   StreamListener,
 } from "./net.ts";
@@ -52,6 +53,10 @@ export class Sock {
   finFirst?: "us" | "peer";
   /** True once the peer reset the connection (RST): the kernel's state is CLOSED. */
   reset = false;
+  /** The pending error getsockopt(SO_ERROR) reports and clears (a non-blocking connect's outcome). */
+  soError?: SocketError;
+  /** Options set by setsockopt, by name (a group joined: by name and group), in the order set. */
+  opts: Map<string, SockOpt> = new Map();
 
   #rx: Uint8Array = new Uint8Array(0);
   #eof = false;
@@ -271,6 +276,20 @@ export class Sock {
       if (se.errno === "ECONNRESET") this.reset = true;
       throw se;
     }
+  }
+
+  /**
+   * getsockopt(SO_ERROR): the pending error, cleared as the kernel clears it;
+   * a failed read's error counts, and the stream then reads as ended.
+   */
+  takeError(): SocketError | undefined {
+    const e = this.soError ?? this.#rxErr ?? this.#dgramErr;
+    if (this.soError) this.soError = undefined;
+    else if (this.#rxErr) {
+      this.#rxErr = undefined;
+      this.#eof = true;
+    } else this.#dgramErr = undefined;
+    return e;
   }
 
   /** Record shutdown(SHUT_WR): our FIN is sent. */

@@ -27,6 +27,21 @@ export function fmtAddr(a: SockAddr | undefined): string {
   return a.host.includes(":") ? `[${a.host}]:${a.port}` : `${a.host}:${a.port}`;
 }
 
+/**
+ * A socket address as strace shows it, for getsockname and getpeername.
+ *
+ * @example
+ * ```ts
+ * console.log(fmtSockaddr({ host: "0.0.0.0", port: 4950 }));
+ * // {sa_family=AF_INET, sin_port=htons(4950), sin_addr=inet_addr("0.0.0.0")}, [16]
+ * ```
+ */
+export function fmtSockaddr(a: SockAddr): string {
+  return a.host.includes(":")
+    ? `{sa_family=AF_INET6, sin6_port=htons(${a.port}), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "${a.host}", &sin6_addr), sin6_scope_id=0}, [28]`
+    : `{sa_family=AF_INET, sin_port=htons(${a.port}), sin_addr=inet_addr("${a.host}")}, [16]`;
+}
+
 /** Escape text so every control character is visible: `"hello\n"`. */
 export function quoteText(s: string): string {
   // Printable ASCII without " or \ needs no escape: most of what a lab sends.

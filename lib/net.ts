@@ -9,6 +9,8 @@
  * @module
  */
 
+import { SocketError } from "./errno.ts";
+
 /** An IPv4 or IPv6 address and a port, as numeric text (`127.0.0.1`, `::1`). */
 export interface SockAddr {
   /** Numeric address; never a host name. */
@@ -19,6 +21,54 @@ export interface SockAddr {
 
 /** Address family: AF_INET (4) or AF_INET6 (6). */
 export type Family = 4 | 6;
+
+/** The socket options a backend may apply, by their C names. */
+export type OptName =
+  | "SO_REUSEADDR"
+  | "SO_REUSEPORT"
+  | "SO_BROADCAST"
+  | "SO_KEEPALIVE"
+  | "SO_LINGER"
+  | "SO_RCVBUF"
+  | "SO_SNDBUF"
+  | "TCP_NODELAY"
+  | "IP_TTL"
+  | "IP_MULTICAST_TTL"
+  | "IP_MULTICAST_LOOP"
+  | "IP_ADD_MEMBERSHIP"
+  | "IP_DROP_MEMBERSHIP"
+  | "IPV6_V6ONLY";
+
+/**
+ * One setsockopt(): an integer option, SO_LINGER's pair, or a multicast group
+ * with the interface address it is joined on (`0.0.0.0` lets the system choose).
+ */
+export type SockOpt =
+  | {
+    name: Exclude<
+      OptName,
+      "SO_LINGER" | "IP_ADD_MEMBERSHIP" | "IP_DROP_MEMBERSHIP"
+    >;
+    value: number;
+  }
+  | { name: "SO_LINGER"; onoff: number; seconds: number }
+  | {
+    name: "IP_ADD_MEMBERSHIP" | "IP_DROP_MEMBERSHIP";
+    group: string;
+    iface: string;
+  };
+
+/**
+ * Options recorded by setsockopt before the runtime opens the socket, applied
+ * when it does (listen, bindDatagram, connect): the runtimes take most of them
+ * only then.
+ */
+export interface OpenOptions {
+  /** Every option set so far, in order. */
+  opts?: SockOpt[];
+  /** connect(): the local address bind() chose (bind before connect). */
+  local?: SockAddr;
+}
 
 /** A connected TCP stream. */
 export interface StreamConn {
@@ -34,6 +84,8 @@ export interface StreamConn {
   closeWrite(): Promise<void>;
   /** Release the connection; a pending read rejects. Never throws. */
   close(): void;
+  /** setsockopt() on the open connection; EOPNOTSUPP (with why) where the runtime has no call for it. */
+  setOption(opt: SockOpt): Promise<void>;
 }
 
 /** A listening TCP socket. */
@@ -44,6 +96,8 @@ export interface StreamListener {
   accept(): Promise<StreamConn>;
   /** Stop listening; a pending accept rejects. Never throws. */
   close(): void;
+  /** An option the runtime set itself, as the kernel holds it (SO_REUSEADDR), or undefined. */
+  getOption(name: OptName): number | undefined;
 }
 
 /** One received datagram and who sent it. */
@@ -64,6 +118,10 @@ export interface DatagramSocket {
   receive(): Promise<Datagram>;
   /** Release the socket; a pending receive rejects. Never throws. */
   close(): void;
+  /** setsockopt() on the bound socket; EOPNOTSUPP (with why) where the runtime has no call for it. */
+  setOption(opt: SockOpt): Promise<void>;
+  /** An option as the kernel holds it where the runtime set it itself or can read it, else undefined. */
+  getOption(name: OptName): number | undefined;
 }
 
 /** What a runtime must provide for the shell to work on it. */
@@ -71,13 +129,68 @@ export interface NetBackend {
   /** "deno" or "node", shown by `--version`. */
   readonly name: string;
   /** bind()+listen() on a TCP address. Fails at once when the address is taken. */
-  listen(addr: SockAddr): Promise<StreamListener>;
+  listen(addr: SockAddr, options?: OpenOptions): Promise<StreamListener>;
   /** connect() to a TCP address; `signal` abandons the attempt. */
-  connect(addr: SockAddr, signal?: AbortSignal): Promise<StreamConn>;
+  connect(
+    addr: SockAddr,
+    signal?: AbortSignal,
+    options?: OpenOptions,
+  ): Promise<StreamConn>;
   /** bind() a UDP socket. Fails at once when the address is taken. */
-  bindDatagram(addr: SockAddr): Promise<DatagramSocket>;
+  bindDatagram(
+    addr: SockAddr,
+    options?: OpenOptions,
+  ): Promise<DatagramSocket>;
+  /**
+   * Why this runtime can never have option `name` on a `proto` socket, or
+   * undefined when it can: the shell answers EOPNOTSUPP with this note.
+   */
+  optionGap(opt: SockOpt, proto: "tcp" | "udp"): string | undefined;
   /** getaddrinfo(): the numeric addresses of a name in one family. */
   lookup(name: string, family: Family): Promise<string[]>;
+}
+
+/** The last integer value `opts` sets for `name`, or undefined. */
+export function optValue(
+  opts: readonly SockOpt[] | undefined,
+  name: OptName,
+): number | undefined {
+  let v: number | undefined;
+  for (const o of opts ?? []) if (o.name === name && "value" in o) v = o.value;
+  return v;
+}
+
+/** True when `opts` leaves SO_LINGER on with 0 s: close sends a reset. */
+export function lingerReset(opts: readonly SockOpt[] | undefined): boolean {
+  let reset = false;
+  for (const o of opts ?? []) {
+    if (o.name === "SO_LINGER") reset = o.onoff !== 0 && o.seconds === 0;
+  }
+  return reset;
+}
+
+/** The EOPNOTSUPP a backend throws for an option it has no call for. */
+export function noOption(name: OptName, why: string): SocketError {
+  return new SocketError("EOPNOTSUPP", `${name}: ${why}`);
+}
+
+/**
+ * Apply, in order, the options of `opts` named in `names` to a socket the
+ * runtime just opened (those it took at opening are left out); closes it and
+ * rethrows when one fails.
+ */
+export async function applyOptions<
+  T extends { setOption(o: SockOpt): Promise<void>; close(): void },
+>(sock: T, opts: readonly SockOpt[] | undefined, names: OptName[]): Promise<T> {
+  try {
+    for (const o of opts ?? []) {
+      if (names.includes(o.name)) await sock.setOption(o);
+    }
+  } catch (e) {
+    sock.close();
+    throw e;
+  }
+  return sock;
 }
 
 let current: NetBackend | undefined;

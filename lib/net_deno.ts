@@ -10,11 +10,20 @@ import type {
   DatagramSocket,
   Family,
   NetBackend,
+  OpenOptions,
+  OptName,
   SockAddr,
+  SockOpt,
   StreamConn,
   StreamListener,
 } from "./net.ts";
-import { familyOf } from "./net.ts";
+import {
+  applyOptions,
+  familyOf,
+  lingerReset,
+  noOption,
+  optValue,
+} from "./net.ts";
 
 function addrOf(a: Deno.Addr): SockAddr {
   const n = a as Deno.NetAddr;
@@ -60,6 +69,22 @@ class DenoConn implements StreamConn {
     return errno(() => this.#conn.closeWrite());
   }
 
+  setOption(opt: SockOpt): Promise<void> {
+    return errno(() => {
+      if (opt.name === "TCP_NODELAY") this.#conn.setNoDelay(opt.value !== 0);
+      else if (opt.name === "SO_KEEPALIVE") {
+        this.#conn.setKeepAlive(opt.value !== 0);
+      } else if (opt.name === "SO_LINGER" && opt.onoff === 0) {
+        // Off is the default close: nothing to change.
+      } else if (opt.name === "SO_LINGER") {
+        throw noOption(
+          opt.name,
+          "Deno.TcpConn has no linger call (set before connect or listen, it is had: the Deno backend then uses node:net, which can reset)",
+        );
+      } else throw noOption(opt.name, "Deno.TcpConn has no call for it");
+    });
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -74,11 +99,20 @@ class DenoConn implements StreamConn {
 class DenoListener implements StreamListener {
   readonly local: SockAddr;
   #listener: Deno.TcpListener;
+  #reusePort: boolean;
   #closed = false;
 
-  constructor(listener: Deno.TcpListener) {
+  constructor(listener: Deno.TcpListener, reusePort: boolean) {
     this.#listener = listener;
+    this.#reusePort = reusePort;
     this.local = addrOf(listener.addr);
+  }
+
+  getOption(name: OptName): number | undefined {
+    // Deno.listen always sets SO_REUSEADDR.
+    if (name === "SO_REUSEADDR") return 1;
+    if (name === "SO_REUSEPORT") return this.#reusePort ? 1 : 0;
+    return undefined;
   }
 
   accept(): Promise<StreamConn> {
@@ -101,10 +135,70 @@ class DenoDatagram implements DatagramSocket {
   #buf = new Uint8Array(65535);
   #sock: Deno.DatagramConn;
   #closed = false;
+  #loop: boolean;
+  #multicastTtl?: number;
+  #groups = new Map<string, Deno.MulticastV4Membership>();
 
-  constructor(sock: Deno.DatagramConn) {
+  constructor(sock: Deno.DatagramConn, loop: boolean) {
     this.#sock = sock;
+    this.#loop = loop;
     this.local = addrOf(sock.addr);
+  }
+
+  getOption(name: OptName): number | undefined {
+    // Deno.listenDatagram always sets SO_BROADCAST, and IP_MULTICAST_LOOP as asked at bind.
+    if (name === "SO_BROADCAST") return 1;
+    if (name === "IP_MULTICAST_LOOP") return this.#loop ? 1 : 0;
+    return undefined;
+  }
+
+  setOption(opt: SockOpt): Promise<void> {
+    return errno(async () => {
+      switch (opt.name) {
+        case "SO_BROADCAST":
+          return; // always on: the shell refuses broadcast sends itself while it is off
+        case "IP_ADD_MEMBERSHIP": {
+          const m = await this.#sock.joinMulticastV4(opt.group, opt.iface);
+          this.#groups.set(opt.group, m);
+          if (this.#multicastTtl !== undefined) {
+            await m.setTTL(this.#multicastTtl);
+          }
+          await m.setLoopback(this.#loop);
+          return;
+        }
+        case "IP_DROP_MEMBERSHIP":
+          await this.#groups.get(opt.group)?.leave();
+          this.#groups.delete(opt.group);
+          return;
+        case "IP_MULTICAST_TTL":
+        case "IP_MULTICAST_LOOP": {
+          // Deno sets both through a group membership (socket-wide, as setsockopt does).
+          const now = opt.name === "IP_MULTICAST_TTL"
+            ? this.#multicastTtl ?? 1
+            : this.#loop
+            ? 1
+            : 0;
+          if (this.#groups.size === 0 && opt.value === now) return;
+          if (this.#groups.size === 0) {
+            throw noOption(
+              opt.name,
+              opt.name === "IP_MULTICAST_LOOP"
+                ? "Deno sets it at bind (listenDatagram's loopback) or through a group membership: set it before bind, or join a group first"
+                : "Deno sets it through a group membership: join a group first (IP_ADD_MEMBERSHIP)",
+            );
+          }
+          if (opt.name === "IP_MULTICAST_TTL") this.#multicastTtl = opt.value;
+          else this.#loop = opt.value !== 0;
+          for (const m of this.#groups.values()) {
+            if (opt.name === "IP_MULTICAST_TTL") await m.setTTL(opt.value);
+            else await m.setLoopback(opt.value !== 0);
+          }
+          return;
+        }
+        default:
+          throw noOption(opt.name, "Deno.DatagramConn has no call for it");
+      }
+    });
   }
 
   send(data: Uint8Array, to: SockAddr): Promise<number> {
@@ -141,32 +235,93 @@ class DenoDatagram implements DatagramSocket {
 export const denoBackend: NetBackend = {
   name: "deno",
 
-  listen(addr: SockAddr): Promise<StreamListener> {
-    return errno(() =>
+  async listen(
+    addr: SockAddr,
+    options?: OpenOptions,
+  ): Promise<StreamListener> {
+    const reusePort = optValue(options?.opts, "SO_REUSEPORT") === 1;
+    // Accepted connections inherit SO_LINGER, and a Deno.TcpConn cannot reset: a listener
+    // with it set is opened with Deno's node:net layer (the Node backend's code), as connect is.
+    if (lingerReset(options?.opts) && !reusePort) {
+      const { nodeBackend } = await import("./net_node.ts");
+      return await nodeBackend.listen(addr, options);
+    }
+    return await errno(() =>
       new DenoListener(
-        Deno.listen({ hostname: addr.host, port: addr.port, transport: "tcp" }),
+        Deno.listen({
+          hostname: addr.host,
+          port: addr.port,
+          transport: "tcp",
+          reusePort,
+        }),
+        reusePort,
       )
     );
   },
 
-  connect(addr: SockAddr, signal?: AbortSignal): Promise<StreamConn> {
-    return errno(async () =>
+  async connect(
+    addr: SockAddr,
+    signal?: AbortSignal,
+    options?: OpenOptions,
+  ): Promise<StreamConn> {
+    // Deno.connect can neither choose the local end nor reset at close; Deno's node:net layer
+    // (the Node backend's code) can, so a connect that needs either goes through it.
+    if (options?.local || lingerReset(options?.opts)) {
+      const { nodeBackend } = await import("./net_node.ts");
+      return await nodeBackend.connect(addr, signal, options);
+    }
+    const conn = await errno(async () =>
       new DenoConn(
         await Deno.connect({ hostname: addr.host, port: addr.port, signal }),
       )
     );
+    return await applyOptions(conn, options?.opts, [
+      "TCP_NODELAY",
+      "SO_KEEPALIVE",
+    ]);
   },
 
-  bindDatagram(addr: SockAddr): Promise<DatagramSocket> {
-    return errno(() =>
+  async bindDatagram(
+    addr: SockAddr,
+    options?: OpenOptions,
+  ): Promise<DatagramSocket> {
+    // Linux starts with IP_MULTICAST_LOOP on; Deno turns it off unless asked.
+    const loop = optValue(options?.opts, "IP_MULTICAST_LOOP") !== 0;
+    const sock = await errno(() =>
       new DenoDatagram(
         Deno.listenDatagram({
           hostname: addr.host,
           port: addr.port,
           transport: "udp",
+          reuseAddress: optValue(options?.opts, "SO_REUSEADDR") === 1,
+          loopback: loop,
         }),
+        loop,
       )
     );
+    // Groups first: Deno sets the multicast TTL through them.
+    await applyOptions(sock, options?.opts, ["IP_ADD_MEMBERSHIP"]);
+    return await applyOptions(sock, options?.opts, ["IP_MULTICAST_TTL"]);
+  },
+
+  optionGap(opt: SockOpt, proto: "tcp" | "udp"): string | undefined {
+    switch (opt.name) {
+      case "SO_RCVBUF":
+      case "SO_SNDBUF":
+        return "Deno has no call that sets socket buffer sizes";
+      case "IP_TTL":
+        return "Deno has no call that sets IP_TTL";
+      case "SO_REUSEPORT":
+        return proto === "udp"
+          ? "Deno.listenDatagram cannot set SO_REUSEPORT (SO_REUSEADDR shares a UDP port)"
+          : undefined;
+      case "IPV6_V6ONLY":
+        return opt.value !== 0
+          ? "Deno.listen and Deno.listenDatagram cannot set IPV6_V6ONLY"
+          : undefined;
+      default:
+        return undefined;
+    }
   },
 
   async lookup(name: string, family: Family): Promise<string[]> {

@@ -21,11 +21,14 @@ import type {
   DatagramSocket,
   Family,
   NetBackend,
+  OpenOptions,
+  OptName,
   SockAddr,
+  SockOpt,
   StreamConn,
   StreamListener,
 } from "./net.ts";
-import { familyOf } from "./net.ts";
+import { applyOptions, familyOf, noOption, optValue } from "./net.ts";
 
 /** A call on a socket this side released: Deno's BadResource. */
 function badf(what: string): SocketError {
@@ -122,6 +125,7 @@ class NodeConn implements StreamConn {
   #writeErrors = new WeakSet<object>();
   #writeShut = false;
   #closed = false;
+  #reset = false;
   #waiter?: Waiter;
 
   constructor(sock: net.Socket) {
@@ -226,11 +230,36 @@ class NodeConn implements StreamConn {
     });
   }
 
+  setOption(opt: SockOpt): Promise<void> {
+    if (this.#closed) return Promise.reject(badf("setsockopt"));
+    if (opt.name === "TCP_NODELAY") this.#sock.setNoDelay(opt.value !== 0);
+    else if (opt.name === "SO_KEEPALIVE") {
+      this.#sock.setKeepAlive(opt.value !== 0);
+    } else if (opt.name === "SO_LINGER") {
+      if (opt.onoff !== 0 && opt.seconds !== 0) {
+        return Promise.reject(
+          noOption(opt.name, "only l_linger 0 (reset at close) can be had"),
+        );
+      }
+      this.#reset = opt.onoff !== 0;
+    } else {
+      return Promise.reject(
+        noOption(opt.name, "node:net has no call for it"),
+      );
+    }
+    return Promise.resolve();
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
     const sock = this.#sock;
-    if (sock.destroyed || sock.writableEnded || sock.writableLength > 0) {
+    if (this.#reset && !sock.destroyed) {
+      // SO_LINGER {1, 0}: close sends RST and drops what was unsent.
+      sock.resetAndDestroy();
+    } else if (
+      sock.destroyed || sock.writableEnded || sock.writableLength > 0
+    ) {
       sock.destroy();
     } else {
       // Deno's close sends FIN before it lets go, so the peer reads end of stream even when
@@ -259,6 +288,11 @@ class NodeListener implements StreamListener {
       else this.#backlog.push(new NodeConn(sock));
     });
     server.on("error", (e: Error) => this.#backlog.fail(e));
+  }
+
+  getOption(name: OptName): number | undefined {
+    // libuv sets SO_REUSEADDR on every TCP socket it binds.
+    return name === "SO_REUSEADDR" ? 1 : undefined;
   }
 
   accept(): Promise<StreamConn> {
@@ -325,6 +359,51 @@ class NodeDatagram implements DatagramSocket {
     return this.#queue.take();
   }
 
+  getOption(name: OptName): number | undefined {
+    if (this.#queue.closed) return undefined;
+    if (name === "SO_RCVBUF") return this.#sock.getRecvBufferSize();
+    if (name === "SO_SNDBUF") return this.#sock.getSendBufferSize();
+    return undefined;
+  }
+
+  setOption(opt: SockOpt): Promise<void> {
+    if (this.#queue.closed) return Promise.reject(badf("setsockopt"));
+    const s = this.#sock;
+    try {
+      switch (opt.name) {
+        case "SO_BROADCAST":
+          s.setBroadcast(opt.value !== 0);
+          break;
+        case "IP_TTL":
+          s.setTTL(opt.value);
+          break;
+        case "IP_MULTICAST_TTL":
+          s.setMulticastTTL(opt.value);
+          break;
+        case "IP_MULTICAST_LOOP":
+          s.setMulticastLoopback(opt.value !== 0);
+          break;
+        case "IP_ADD_MEMBERSHIP":
+          s.addMembership(opt.group, opt.iface);
+          break;
+        case "IP_DROP_MEMBERSHIP":
+          s.dropMembership(opt.group, opt.iface);
+          break;
+        case "SO_RCVBUF":
+          s.setRecvBufferSize(opt.value);
+          break;
+        case "SO_SNDBUF":
+          s.setSendBufferSize(opt.value);
+          break;
+        default:
+          throw noOption(opt.name, "node:dgram has no call for it");
+      }
+    } catch (e) {
+      return Promise.reject(toSocketError(e));
+    }
+    return Promise.resolve();
+  }
+
   close(): void {
     if (this.#queue.closed) return;
     this.#queue.close();
@@ -379,7 +458,10 @@ function either(
 export const nodeBackend: NetBackend = {
   name: "node",
 
-  async listen(addr: SockAddr): Promise<StreamListener> {
+  async listen(
+    addr: SockAddr,
+    options?: OpenOptions,
+  ): Promise<StreamListener> {
     const server = net.createServer({
       // shutdown(SHUT_WR) by the peer must not end our writing half, as with Deno.
       allowHalfOpen: true,
@@ -387,7 +469,11 @@ export const nodeBackend: NetBackend = {
     });
     // Node binds asynchronously: wait here so a taken port fails at listen, not later.
     const bound = either(server, "listening");
-    server.listen({ host: addr.host, port: addr.port });
+    server.listen({
+      host: addr.host,
+      port: addr.port,
+      ipv6Only: optValue(options?.opts, "IPV6_V6ONLY") === 1,
+    });
     try {
       await bound;
     } catch (e) {
@@ -397,12 +483,19 @@ export const nodeBackend: NetBackend = {
     return new NodeListener(server);
   },
 
-  async connect(addr: SockAddr, signal?: AbortSignal): Promise<StreamConn> {
+  async connect(
+    addr: SockAddr,
+    signal?: AbortSignal,
+    options?: OpenOptions,
+  ): Promise<StreamConn> {
     if (signal?.aborted) throw toSocketError(signal.reason);
+    const local = options?.local;
     const sock = net.connect({
       host: addr.host,
       port: addr.port,
       allowHalfOpen: true,
+      // bind() before connect(): net.connect binds to these first.
+      ...(local ? { localAddress: local.host, localPort: local.port } : {}),
     });
     sock.pause();
     try {
@@ -411,12 +504,23 @@ export const nodeBackend: NetBackend = {
       sock.destroy();
       throw e;
     }
-    return new NodeConn(sock);
+    return await applyOptions(new NodeConn(sock), options?.opts, [
+      "TCP_NODELAY",
+      "SO_KEEPALIVE",
+      "SO_LINGER",
+    ]);
   },
 
-  async bindDatagram(addr: SockAddr): Promise<DatagramSocket> {
+  async bindDatagram(
+    addr: SockAddr,
+    options?: OpenOptions,
+  ): Promise<DatagramSocket> {
     const family: Family = familyOf(addr.host) ?? 4;
-    const sock = dgram.createSocket(family === 6 ? "udp6" : "udp4");
+    const sock = dgram.createSocket({
+      type: family === 6 ? "udp6" : "udp4",
+      reuseAddr: optValue(options?.opts, "SO_REUSEADDR") === 1,
+      ipv6Only: optValue(options?.opts, "IPV6_V6ONLY") === 1,
+    });
     const bound = either(sock, "listening");
     sock.bind({ address: addr.host, port: addr.port, exclusive: true });
     try {
@@ -429,7 +533,33 @@ export const nodeBackend: NetBackend = {
       }
       throw e;
     }
-    return new NodeDatagram(sock, family);
+    return await applyOptions(new NodeDatagram(sock, family), options?.opts, [
+      "SO_BROADCAST",
+      "IP_TTL",
+      "IP_MULTICAST_TTL",
+      "IP_MULTICAST_LOOP",
+      "IP_ADD_MEMBERSHIP",
+      "SO_RCVBUF",
+      "SO_SNDBUF",
+    ]);
+  },
+
+  optionGap(opt: SockOpt, proto: "tcp" | "udp"): string | undefined {
+    switch (opt.name) {
+      case "SO_REUSEPORT":
+        return "Node 20's net and dgram cannot set SO_REUSEPORT";
+      case "SO_RCVBUF":
+      case "SO_SNDBUF":
+        return proto === "tcp"
+          ? "node:net has no call that sets socket buffer sizes"
+          : undefined;
+      case "IP_TTL":
+        return proto === "tcp"
+          ? "node:net has no call that sets IP_TTL"
+          : undefined;
+      default:
+        return undefined;
+    }
   },
 
   async lookup(name: string, family: Family): Promise<string[]> {

@@ -582,4 +582,153 @@ export const scenarios: Scenario[] = [
       return { numeric, localhost, unknown };
     },
   },
+  {
+    name: "a connection bound before connect starts from the chosen local port",
+    async run(net) {
+      const listener = await net.listen(LOOPBACK);
+      const port = await closedPort(net);
+      const client = await net.connect(listener.local, undefined, {
+        local: { host: "127.0.0.1", port },
+      });
+      const server = await listener.accept();
+      try {
+        const fromChosen = client.local.port === port &&
+          server.remote.port === port;
+        assert.ok(fromChosen, `from ${client.local.port}, not ${port}`);
+        return { fromChosen };
+      } finally {
+        client.close();
+        server.close();
+        listener.close();
+      }
+    },
+  },
+  {
+    name: "SO_LINGER 1 0 set before connect makes close reset the connection",
+    async run(net) {
+      const listener = await net.listen(LOOPBACK);
+      const client = await net.connect(listener.local, undefined, {
+        opts: [{ name: "SO_LINGER", onoff: 1, seconds: 0 }],
+      });
+      const server = await listener.accept();
+      try {
+        await client.write(encoder.encode("x"));
+        await readExactly(server, 1);
+        client.close();
+        const reset = await errnoOf(server.read(new Uint8Array(16)));
+        assert.equal(reset, "ECONNRESET");
+        return { reset };
+      } finally {
+        client.close();
+        server.close();
+        listener.close();
+      }
+    },
+  },
+  {
+    name:
+      "a listener opened with SO_LINGER 1 0 gives connections that reset at close",
+    async run(net) {
+      const linger = { name: "SO_LINGER" as const, onoff: 1, seconds: 0 };
+      const listener = await net.listen(LOOPBACK, { opts: [linger] });
+      const client = await net.connect(listener.local);
+      const server = await listener.accept();
+      try {
+        // The shell applies the listener's options to what accept returns, as Linux inherits them.
+        await server.setOption(linger);
+        server.close();
+        const reset = await errnoOf(client.read(new Uint8Array(16)));
+        assert.equal(reset, "ECONNRESET");
+        return { reset };
+      } finally {
+        client.close();
+        server.close();
+        listener.close();
+      }
+    },
+  },
+  {
+    name: "TCP_NODELAY and SO_KEEPALIVE apply to an open connection",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        const noDelay = await outcome(
+          p.client.setOption({ name: "TCP_NODELAY", value: 1 }),
+        );
+        const keepAlive = await outcome(
+          p.server.setOption({ name: "SO_KEEPALIVE", value: 1 }),
+        );
+        assert.deepEqual([noDelay, keepAlive], [{ ok: null }, { ok: null }]);
+        return { noDelay, keepAlive };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name: "a listener has SO_REUSEADDR on, as both runtimes set it",
+    async run(net) {
+      const l = await net.listen(LOOPBACK);
+      try {
+        const reuseAddr = l.getOption("SO_REUSEADDR");
+        assert.equal(reuseAddr, 1);
+        return { reuseAddr };
+      } finally {
+        l.close();
+      }
+    },
+  },
+  {
+    name:
+      "two UDP sockets with SO_REUSEADDR share a port, and a broadcast on 127.255.255.255 reaches both",
+    async run(net) {
+      const reuse = {
+        opts: [{ name: "SO_REUSEADDR" as const, value: 1 }],
+      };
+      const a = await net.bindDatagram({ host: "0.0.0.0", port: 0 }, reuse);
+      const b = await net.bindDatagram(
+        { host: "0.0.0.0", port: a.local.port },
+        reuse,
+      );
+      const sender = await net.bindDatagram({ host: "0.0.0.0", port: 0 }, {
+        opts: [{ name: "SO_BROADCAST", value: 1 }],
+      });
+      try {
+        const sent = await sender.send(encoder.encode("all"), {
+          host: "127.255.255.255",
+          port: a.local.port,
+        });
+        const got = [
+          decoder.decode((await a.receive()).data),
+          decoder.decode((await b.receive()).data),
+        ];
+        assert.deepEqual(got, ["all", "all"]);
+        return { sent, got };
+      } finally {
+        a.close();
+        b.close();
+        sender.close();
+      }
+    },
+  },
+  {
+    name: "options neither runtime can set are gaps on both, with a reason",
+    run(net) {
+      const reusePortUdp = typeof net.optionGap(
+        { name: "SO_REUSEPORT", value: 1 },
+        "udp",
+      );
+      const ttlTcp = typeof net.optionGap({ name: "IP_TTL", value: 5 }, "tcp");
+      const noDelay = typeof net.optionGap(
+        { name: "TCP_NODELAY", value: 1 },
+        "tcp",
+      );
+      assert.deepEqual([reusePortUdp, ttlTcp, noDelay], [
+        "string",
+        "string",
+        "undefined",
+      ]);
+      return Promise.resolve({ reusePortUdp, ttlTcp, noDelay });
+    },
+  },
 ];

@@ -225,6 +225,28 @@ const SESSIONS: {
     args: ["run", "udp-loopback", "PORT"],
   },
   {
+    name:
+      "socket options, a broadcast to two sockets sharing a port, and their names",
+    args: [
+      "-c",
+      "socket udp; setsockopt SO_REUSEADDR 1; bind 0.0.0.0 PORT; socket udp; " +
+      "setsockopt SO_REUSEADDR 1; bind 0.0.0.0 PORT; socket udp; " +
+      "getsockname; sendto 127.255.255.255 PORT no; setsockopt SO_BROADCAST 1; " +
+      "sendto 127.255.255.255 PORT all; recvfrom @3; recvfrom @4; " +
+      "getsockname @3; getsockopt SO_TYPE; getpeername; ls",
+    ],
+  },
+  {
+    name: "bind before connect, TCP_NODELAY inherited, and SO_LINGER's reset",
+    args: [
+      "-c",
+      "socket tcp; setsockopt TCP_NODELAY 1; bind 127.0.0.1 PORT; listen; " +
+      "getsockopt SO_ACCEPTCONN; socket tcp; setsockopt SO_LINGER 1 0; " +
+      "bind 127.0.0.1 0; connect 127.0.0.1 PORT; accept @3; " +
+      "getsockopt TCP_NODELAY; getpeername @4; ls; close 4; recv @5",
+    ],
+  },
+  {
     name: "a refused connection stops the script with status 1",
     args: ["-c", "socket tcp; connect 127.0.0.1 PORT; ls"],
   },

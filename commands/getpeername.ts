@@ -1,0 +1,52 @@
+import {
+  arity,
+  call,
+  type CommandSpec,
+  fdText,
+  targetSock,
+} from "../lib/command.ts";
+import { SocketError } from "../lib/errno.ts";
+import { fmtSockaddr } from "../lib/format.ts";
+import type { SockAddr } from "../lib/net.ts";
+import { named } from "./getsockname.ts";
+
+/** `getpeername`: the address of the connected peer. */
+export const getpeernameCommand: CommandSpec = {
+  name: "getpeername",
+  usage: "getpeername [@fd]",
+  summary:
+    "Show the connected peer's address and port (ENOTCONN when not connected)",
+  c: "int getpeername(int s, struct sockaddr *name, socklen_t *namelen);",
+  deno: "Conn.remoteAddr (Node: socket.remoteAddress/remotePort)",
+  example: "getpeername -> peer",
+  takesFd: true,
+  details: [
+    "TCP: the other end of the connection; UDP: the default peer set by connect.",
+    "A listening, unconnected or reset socket has no peer: ENOTCONN. `-> p` captures $p.host, $p.port.",
+  ],
+  async run(ctx) {
+    arity(ctx.args, 0, 0, this.usage);
+    let a: SockAddr | undefined;
+    return await call(
+      ctx,
+      () => `getpeername(${fdText(ctx)}, ${a ? fmtSockaddr(a) : "?"})`,
+      () => {
+        const s = targetSock(ctx);
+        a = s.reset ? undefined : s.remote;
+        if (!a) {
+          throw new SocketError(
+            "ENOTCONN",
+            `socket ${s.fd} is ${
+              s.reset
+                ? "reset by its peer"
+                : s.listener
+                ? "listening"
+                : "not connected"
+            }`,
+          );
+        }
+        return Promise.resolve(named(a));
+      },
+    );
+  },
+};

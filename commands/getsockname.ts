@@ -1,0 +1,48 @@
+import {
+  anyAddr,
+  arity,
+  call,
+  type CommandSpec,
+  fdText,
+  targetSock,
+} from "../lib/command.ts";
+import { fmtSockaddr } from "../lib/format.ts";
+import type { SockAddr } from "../lib/net.ts";
+
+/** `getsockname`: the socket's own address. */
+export const getsocknameCommand: CommandSpec = {
+  name: "getsockname",
+  usage: "getsockname [@fd]",
+  summary:
+    "Show the socket's local address and port (0.0.0.0:0 before bind, as Linux gives)",
+  c: "int getsockname(int s, struct sockaddr *name, socklen_t *namelen);",
+  deno:
+    "Listener.addr / Conn.localAddr / DatagramConn.addr (Node: server.address(), socket.localAddress/localPort)",
+  example: "getsockname -> me",
+  takesFd: true,
+  details: [
+    "After bind with port 0 it shows the port the system picked. `-> a` captures it: $a.host, $a.port.",
+    "A TCP socket bound but not listening shows the address bind recorded (Deno opens it at listen).",
+  ],
+  async run(ctx) {
+    arity(ctx.args, 0, 0, this.usage);
+    let a: SockAddr | undefined;
+    return await call(
+      ctx,
+      () => `getsockname(${fdText(ctx)}, ${a ? fmtSockaddr(a) : "?"})`,
+      () => {
+        const s = targetSock(ctx);
+        a = s.local ?? { host: anyAddr(s.family), port: 0 };
+        return Promise.resolve(named(a));
+      },
+    );
+  },
+};
+
+/** The result of getsockname and getpeername: 0, with the address to capture. */
+export function named(a: SockAddr) {
+  return {
+    ret: "0",
+    value: { "": `${a.host}:${a.port}`, host: a.host, port: a.port },
+  };
+}
