@@ -4,18 +4,22 @@ import {
   arity,
   call,
   type CallOk,
+  type CommandResult,
   type CommandSpec,
+  type Context,
   fdText,
   targetSock,
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
-import { fmtAddr } from "../lib/format.ts";
+import { ipSock, isIp, type Sock } from "../lib/fdtable.ts";
+import { fmtAddr, fmtSockaddrUn } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
+import { unixPath, unixSock } from "../lib/unix.ts";
 
 /** `bind`: give the socket its local address and port. */
 export const bindCommand: CommandSpec = {
   name: "bind",
-  usage: "bind [@fd] [host] <port:integer>",
+  usage: "bind [@fd] [host] <port:integer> | bind [@fd] <path>",
   summary: "Give the socket a local address and port (0 lets the system pick)",
   c: "int bind(int sockfd, struct sockaddr *myaddr, int addrlen);",
   deno:
@@ -27,8 +31,13 @@ export const bindCommand: CommandSpec = {
     "TCP: Deno has no bound-but-not-listening socket, so bind checks the address now (EADDRINUSE,",
     "EACCES, EADDRNOTAVAIL show here, as in C) and listen opens it. A bound TCP socket cannot connect:",
     "Deno.connect cannot choose the local address. UDP: bind opens the socket with Deno.listenDatagram.",
+    "AF_UNIX (socket unix, unix-dgram): bind PATH. A stream's path is checked now (EADDRINUSE when the",
+    "file exists, ENOENT without its directory, ENAMETOOLONG past 107 bytes) and its socket file is made",
+    'at listen (Deno.listen({ transport: "unix", path })); a datagram socket\'s file is made now.',
   ],
   async run(ctx) {
+    const unix = unixSock(ctx);
+    if (unix) return await bindUnix(ctx, unix);
     arity(ctx.args, 1, 2, this.usage);
     let addr: SockAddr | undefined;
     const typed = ctx.args.map((w) => w.text).join(":");
@@ -36,7 +45,7 @@ export const bindCommand: CommandSpec = {
       ctx,
       () => `bind(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`,
       async () => {
-        const s = targetSock(ctx);
+        const s = ipSock(targetSock(ctx));
         addr = await addrArgs(ctx, ctx.args, s.family, anyAddr(s.family));
         if (s.local) {
           throw new SocketError(
@@ -51,7 +60,7 @@ export const bindCommand: CommandSpec = {
         // Deno holds nothing between bind and listen: this shell's own bindings are checked here,
         // the rest of the system by opening and closing at once, where C would fail.
         const taken = ctx.shell.table.list().find((o) =>
-          o !== s && o.proto === "tcp" && addr!.port !== 0 &&
+          isIp(o) && o !== s && o.proto === "tcp" && addr!.port !== 0 &&
           o.local?.port === addr!.port &&
           (o.local.host === addr!.host || o.local.host === anyAddr(o.family) ||
             addr!.host === anyAddr(s.family))
@@ -79,4 +88,54 @@ function bound(local: SockAddr, picked: boolean): CallOk {
     annotation: picked ? `local ${fmtAddr(local)}` : undefined,
     value: { "": 0, host: local.host, port: local.port },
   };
+}
+
+/**
+ * bind() on an AF_UNIX socket: the address is a path. Datagrams: the socket
+ * file is made now. Streams: the runtime makes the file only when it
+ * listens, so the kernel is asked now with a probe that leaves nothing.
+ */
+async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
+  const usage = "bind [@fd] <path>";
+  arity(ctx.args, 1, 1, usage);
+  const typed = ctx.args[0]!.text;
+  return await call(
+    ctx,
+    `bind(${s.fd}, ${fmtSockaddrUn(typed)})`,
+    async () => {
+      const path = unixPath(typed, usage);
+      if (s.local) {
+        throw new SocketError(
+          "EINVAL",
+          `socket ${s.fd} is already bound to ${fmtAddr(s.local)}`,
+        );
+      }
+      if (s.proto === "udp") {
+        s.dgram = await ctx.shell.net.bindUnixDatagram(path);
+        return {
+          ret: "0",
+          annotation: "socket file made",
+          value: { "": 0, path },
+        };
+      }
+      const taken = ctx.shell.table.list().find((o) =>
+        o !== s && o.bound && "path" in o.bound && o.bound.path === path
+      );
+      if (taken) {
+        throw new SocketError(
+          "EADDRINUSE",
+          `descriptor ${taken.fd} is bound to ${path}`,
+        );
+      }
+      await ctx.shell.net.probeUnix(path);
+      s.bound = { path };
+      return {
+        ret: "0",
+        notes: [
+          "the socket file appears at listen: the runtime binds and listens in one call",
+        ],
+        value: { "": 0, path },
+      };
+    },
+  );
 }

@@ -4,7 +4,7 @@
  * @module
  */
 
-import type { SockAddr } from "./net.ts";
+import type { Addr } from "./net.ts";
 
 /** Most bytes shown inline before the rest is summarised (never dropped silently). */
 export const SHOW_MAX = 4096;
@@ -22,9 +22,37 @@ const fatal = new TextDecoder("utf-8", { fatal: true });
  * console.log(fmtAddr({ host: "::1", port: 80 })); // "[::1]:80"
  * ```
  */
-export function fmtAddr(a: SockAddr | undefined): string {
+export function fmtAddr(a: Addr | undefined): string {
   if (!a) return "*";
+  if ("path" in a) return fmtPath(a.path);
   return a.host.includes(":") ? `[${a.host}]:${a.port}` : `${a.host}:${a.port}`;
+}
+
+/**
+ * A Unix-domain path as `ls` and `ss` show it: the path, `@name` for Linux's
+ * abstract namespace, `(unnamed)` for a socket that never bound.
+ */
+export function fmtPath(path: string): string {
+  if (path === "") return "(unnamed)";
+  const shown = path[0] === "\0" ? "@" + path.slice(1) : path;
+  // Printable paths as they are; anything else escaped, never raw.
+  return /^[ -~]*$/.test(shown) ? shown : quoteText(shown);
+}
+
+/**
+ * A Unix-domain address as strace shows a sockaddr_un in a call line.
+ *
+ * @example
+ * ```ts
+ * console.log(fmtSockaddrUn("/tmp/x.sock")); // {sa_family=AF_UNIX, sun_path="/tmp/x.sock"}
+ * ```
+ */
+export function fmtSockaddrUn(path: string): string {
+  if (path === "") return "{sa_family=AF_UNIX}";
+  if (path[0] === "\0") {
+    return `{sa_family=AF_UNIX, sun_path=@${quoteText(path.slice(1))}}`;
+  }
+  return `{sa_family=AF_UNIX, sun_path=${quoteText(path)}}`;
 }
 
 /** Escape text so every control character is visible: `"hello\n"`. */
