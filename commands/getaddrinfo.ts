@@ -127,7 +127,8 @@ export const getaddrinfoCommand: CommandSpec = {
     "name nor service), EAI_SERVICE (a service unknown for the socket type), EAI_ADDRFAMILY (a numeric",
     "address of the other family), EAI_AGAIN (no answer from DNS). -> r captures the first address",
     "in $r, the count in $r.n, each address in $r.1, $r.2..., all of them in $r.all (words, for a loop).",
-    "Deno.resolveDns is not used: it asks DNS only and never reads /etc/hosts.",
+    "Deno.resolveDns is not used: it asks DNS only and never reads /etc/hosts. Node: the same",
+    "node:dns call. The numeric address and NULL-name cases are answered as glibc answers them.",
   ],
   async run(ctx) {
     const { hints, name, service } = parseArgs(ctx.args, this.usage);

@@ -28,7 +28,7 @@ export const getnameinfoCommand: CommandSpec = {
     "numeric form, as C's getnameinfo does without NI_NAMEREQD (the shell asks with NI_NAMEREQD and",
     "falls back itself, and says so). The service is the port's name in /etc/services for tcp",
     "(-d: NI_DGRAM, for udp), else the number. -n: NI_NUMERICHOST | NI_NUMERICSERV, no lookup at all.",
-    "-> r captures the host in $r, and $r.host, $r.serv.",
+    "-> r captures the host in $r, and $r.host, $r.serv. Node: the same node:dns call.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(

@@ -299,8 +299,14 @@ for (const s of SESSIONS) {
     let dir = "";
     let args: string[] = [];
     const fresh = (): void => {
-      if (dir) Deno.removeSync(dir, { recursive: true });
-      dir = Deno.makeTempDirSync({ dir: TMP });
+      // The same path each run, so that ls's columns are as wide on every backend.
+      dir = `${TMP}/unix-session`;
+      try {
+        Deno.removeSync(dir, { recursive: true });
+      } catch {
+        // The first run: nothing to remove.
+      }
+      Deno.mkdirSync(dir);
       args = s.args.map((a) =>
         a.replaceAll("PORT", String(port)).replaceAll("DIR", dir)
       );
