@@ -163,7 +163,15 @@ async function connectUnix(
         if (ctx.signal.aborted) {
           throw new SocketError("EINTR", "interrupted by Ctrl-C", { cause: e });
         }
-        throw toSocketError(e);
+        const se = toSocketError(e);
+        if (se.errno === "EAGAIN") {
+          throw new SocketError(
+            "EAGAIN",
+            "the listener's queue is full: C's blocking connect would wait here, the runtime's connect does not",
+            { cause: e },
+          );
+        }
+        throw se;
       }
       return { ret: "0", annotation: "local (unnamed): no bind, as in C" };
     },

@@ -242,7 +242,7 @@ export const denoBackend: NetBackend = {
     signal?: AbortSignal,
   ): Promise<StreamConn<UnixAddr>> {
     return errno(async () => {
-      // Deno.connect takes no signal for Unix paths: a local connect never waits long.
+      // Deno.connect takes no signal for a Unix path; it never waits either: a full queue is EAGAIN.
       signal?.throwIfAborted();
       return new DenoConn(
         await Deno.connect({ transport: "unix", path }),

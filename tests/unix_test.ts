@@ -317,3 +317,21 @@ Deno.test("a Unix stream listener needs a path: listen on an unbound one is EINV
   await sh.ok("socket unix");
   await failsUnchanged(sh, "listen", "EINVAL");
 });
+
+Deno.test("a Unix connect to a full queue fails at once with EAGAIN and says C would wait; the shell is unchanged", async () => {
+  await inDir(async (dir) => {
+    const path = `${dir}/full.sock`;
+    // A listener with backlog 0 that never accepts: a second client finds the queue full.
+    await using peer = startPeer("python3", [
+      "-c",
+      "import socket, sys, time\ns = socket.socket(socket.AF_UNIX)\ns.bind(sys.argv[1])\ns.listen(0)\ntime.sleep(30)",
+      path,
+    ]);
+    await until(() => isSocket(path), "python's socket file");
+    using sh = new TestShell();
+    await sh.ok(`socket unix; connect ${path}; socket unix`);
+    const err = await failsUnchanged(sh, `connect ${path}`, "EAGAIN");
+    assert.match(err, /C's blocking connect would wait here/);
+    peer.kill();
+  });
+});
