@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, until } from "./_net.ts";
-import { missing, runPeer, startPeer } from "./_peers.ts";
+import { buildPeer, missing, runPeer, startPeer } from "./_peers.ts";
 
 /** Run `f` with a fresh directory for socket files, removed after. */
 async function inDir(f: (dir: string) => Promise<void>): Promise<void> {
@@ -333,5 +333,46 @@ Deno.test("a Unix connect to a full queue fails at once with EAGAIN and says C w
     const err = await failsUnchanged(sh, `connect ${path}`, "EAGAIN");
     assert.match(err, /C's blocking connect would wait here/);
     peer.kill();
+  });
+});
+
+Deno.test("each Unix bind, connect and sendto gives C's answer for the same path (tests/peers/unix_probe.c)", async () => {
+  const probe = await buildPeer("unix_probe");
+  await inDir(async (dir) => {
+    using sh = new TestShell();
+    // The files a student meets: a plain file, a listener's socket, one left by a closed
+    // listener, a bound datagram socket, and no file at all.
+    await Deno.writeTextFile(`${dir}/plain`, "x");
+    await sh.ok(
+      `socket unix; bind ${dir}/live.sock; listen; ` +
+        `socket unix; bind ${dir}/stale.sock; listen; close; ` +
+        `socket unix-dgram; bind ${dir}/d.sock`,
+    );
+    const files = ["none", "plain", "live.sock", "stale.sock", "d.sock"];
+    const cases: [string, string, string][] = [];
+    for (const f of files) {
+      cases.push(["connect", "stream", f], ["sendto", "dgram", f]);
+    }
+    cases.push(["connect", "dgram", "d.sock"]);
+    // Binds last: a bind that succeeds leaves a file (the shell's stays, as C's would).
+    for (const f of files) {
+      cases.push(["bind", "stream", f], ["bind", "dgram", f]);
+    }
+    cases.push(["bind", "stream", "no/such/dir.sock"]);
+    for (const [op, type, f] of cases) {
+      const path = `${dir}/${f}`;
+      const c = await runPeer(probe, [op, type, path]);
+      assert.equal(c.code, 0, c.stderr);
+      const kind = type === "stream" ? "unix" : "unix-dgram";
+      const r = await sh.run(
+        `socket ${kind}; ${op} ${path}${op === "sendto" ? " x" : ""}`,
+      );
+      const out = sh.take();
+      const shell = r.code === 0
+        ? "0"
+        : / = -1 (E[A-Z]+) /.exec(out.stderr)?.[1] ?? out.stderr;
+      assert.equal(shell, c.stdout.trim(), `${op} ${type} ${f}`);
+      await sh.ok("close");
+    }
   });
 });
