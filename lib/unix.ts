@@ -14,7 +14,7 @@ import { targetFd } from "./command.ts";
 import { SocketError } from "./errno.ts";
 import { UsageError } from "./errors.ts";
 import type { Sock } from "./fdtable.ts";
-import { fmtAddr, fmtSockaddrUn } from "./format.ts";
+import { fmtAddr } from "./format.ts";
 import type { Addr, DatagramSocket, UnixAddr } from "./net.ts";
 
 /** sun_path holds 108 bytes: a path and its final NUL. */
@@ -47,11 +47,6 @@ export function unixPath(text: string | undefined, usage: string): string {
     );
   }
   return text;
-}
-
-/** The call line's address: strace's sockaddr_un, or the path as typed before it was checked. */
-export function unixArg(path: string): string {
-  return fmtSockaddrUn(path);
 }
 
 /** The note close gives for a socket that made a file: it stays, as in C. */
@@ -99,11 +94,6 @@ export async function autobind(
     }
   }
   throw last;
-}
-
-/** A Unix-domain address from a path. */
-export function unixAddr(path: string): UnixAddr {
-  return { path };
 }
 
 /**

@@ -4,6 +4,11 @@
  * and the shell itself, each in a directory of its own.
  */
 import assert from "node:assert/strict";
+import { builtInCommands } from "../commands/mod.ts";
+import { PLAIN } from "../lib/format.ts";
+import { denoHost } from "../lib/host_deno.ts";
+import { nodeBackend } from "../lib/net_node.ts";
+import { Shell } from "../lib/shell.ts";
 import { TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, until } from "./_net.ts";
 import { buildPeer, missing, runPeer, startPeer } from "./_peers.ts";
@@ -373,6 +378,42 @@ Deno.test("each Unix bind, connect and sendto gives C's answer for the same path
         : / = -1 (E[A-Z]+) /.exec(out.stderr)?.[1] ?? out.stderr;
       assert.equal(shell, c.stdout.trim(), `${op} ${type} ${f}`);
       await sh.ok("close");
+    }
+  });
+});
+
+Deno.test("on the Node backend, bind and sendto on unix-dgram are refused with EAFNOSUPPORT in one line, and nothing changes", async () => {
+  await inDir(async (dir) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      out: (t: string) => void out.push(t),
+      err: (t: string) => void err.push(t),
+      paint: PLAIN,
+    };
+    const shell = new Shell(nodeBackend, builtInCommands, io, denoHost);
+    try {
+      const scope = shell.newScope();
+      const run = (line: string) =>
+        shell.runLine(line, scope, new AbortController().signal);
+      await run("socket unix-dgram; ls");
+      const before = out.join("");
+      for (
+        const line of [`bind ${dir}/d.sock`, `sendto ${dir}/d.sock "x"`]
+      ) {
+        err.length = 0;
+        assert.equal((await run(line)).code, 1);
+        assert.match(
+          err.join(""),
+          /^\S+\(3, .*\{sa_family=AF_UNIX, sun_path=".*d\.sock"\}\) = -1 EAFNOSUPPORT \(Address family not supported by protocol\): Node has no Unix datagram sockets \(node:dgram is UDP only\)\n$/,
+        );
+      }
+      out.length = 0;
+      await run("ls");
+      assert.equal(out.join(""), before.slice(before.indexOf("fd ")));
+      assert.equal(isSocket(`${dir}/d.sock`), false);
+    } finally {
+      shell.close();
     }
   });
 });
