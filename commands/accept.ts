@@ -10,6 +10,7 @@ import {
 } from "../lib/command.ts";
 import { SocketError, toSocketError } from "../lib/errno.ts";
 import { fmtAddr } from "../lib/format.ts";
+import { addrValue } from "../lib/unix.ts";
 
 /** `accept`: take the next connection from a listening socket, as a new descriptor. */
 export const acceptCommand: CommandSpec = {
@@ -70,8 +71,7 @@ export const acceptCommand: CommandSpec = {
         value: {
           "": child.fd,
           peer,
-          host: conn.remote.host,
-          port: conn.remote.port,
+          ...addrValue(conn.remote),
         },
       };
     });

@@ -4,19 +4,23 @@ import {
   arity,
   call,
   type CallOk,
+  type CommandResult,
   type CommandSpec,
+  type Context,
   fdText,
   targetSock,
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
-import { fmtAddr } from "../lib/format.ts";
+import { ipSock, isIp, type Sock } from "../lib/fdtable.ts";
+import { fmtAddr, fmtSockaddrUn } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { recorded } from "../lib/sockopt.ts";
+import { unixPath, unixSock } from "../lib/unix.ts";
 
 /** `bind`: give the socket its local address and port. */
 export const bindCommand: CommandSpec = {
   name: "bind",
-  usage: "bind [@fd] [host] <port:integer>",
+  usage: "bind [@fd] [host] <port:integer> | bind [@fd] <path>",
   summary: "Give the socket a local address and port (0 lets the system pick)",
   c: "int bind(int sockfd, struct sockaddr *myaddr, int addrlen);",
   deno:
@@ -30,8 +34,13 @@ export const bindCommand: CommandSpec = {
     "from that address: Deno.connect cannot choose its local end, so the Deno backend makes that one",
     "connection with node:net's net.connect({ localAddress, localPort }), as the Node backend does.",
     "UDP: bind opens the socket with Deno.listenDatagram (with the options set before it).",
+    "AF_UNIX (socket unix, unix-dgram): bind PATH. A stream's path is checked now (EADDRINUSE when the",
+    "file exists, ENOENT without its directory, EINVAL past 107 bytes) and its socket file is made",
+    'at listen (Deno.listen({ transport: "unix", path })); a datagram socket\'s file is made now.',
   ],
   async run(ctx) {
+    const unix = unixSock(ctx);
+    if (unix) return await bindUnix(ctx, unix);
     arity(ctx.args, 1, 2, this.usage);
     let addr: SockAddr | undefined;
     const typed = ctx.args.map((w) => w.text).join(":");
@@ -39,7 +48,7 @@ export const bindCommand: CommandSpec = {
       ctx,
       () => `bind(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`,
       async () => {
-        const s = targetSock(ctx);
+        const s = ipSock(targetSock(ctx));
         addr = await addrArgs(ctx, ctx.args, s.family, anyAddr(s.family));
         if (s.local) {
           throw new SocketError(
@@ -57,7 +66,7 @@ export const bindCommand: CommandSpec = {
         // the rest of the system by opening and closing at once, where C would fail.
         const reusePort = (o: typeof s) => recorded(o, "SO_REUSEPORT") === 1;
         const taken = ctx.shell.table.list().find((o) =>
-          o !== s && o.proto === "tcp" && addr!.port !== 0 &&
+          isIp(o) && o !== s && o.proto === "tcp" && addr!.port !== 0 &&
           !(reusePort(o) && reusePort(s)) &&
           o.local?.port === addr!.port &&
           (o.local.host === addr!.host || o.local.host === anyAddr(o.family) ||
@@ -88,4 +97,54 @@ function bound(local: SockAddr, picked: boolean): CallOk {
     annotation: picked ? `local ${fmtAddr(local)}` : undefined,
     value: { "": 0, host: local.host, port: local.port },
   };
+}
+
+/**
+ * bind() on an AF_UNIX socket: the address is a path. Datagrams: the socket
+ * file is made now. Streams: the runtime makes the file only when it
+ * listens, so the kernel is asked now with a probe that leaves nothing.
+ */
+async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
+  const usage = "bind [@fd] <path>";
+  arity(ctx.args, 1, 1, usage);
+  const typed = ctx.args[0]!.text;
+  return await call(
+    ctx,
+    `bind(${s.fd}, ${fmtSockaddrUn(typed)})`,
+    async () => {
+      const path = unixPath(typed, usage);
+      if (s.local) {
+        throw new SocketError(
+          "EINVAL",
+          `socket ${s.fd} is already bound to ${fmtAddr(s.local)}`,
+        );
+      }
+      if (s.proto === "udp") {
+        s.dgram = await ctx.shell.net.bindUnixDatagram(path);
+        return {
+          ret: "0",
+          annotation: "socket file made",
+          value: { "": 0, path },
+        };
+      }
+      const taken = ctx.shell.table.list().find((o) =>
+        o !== s && o.bound && "path" in o.bound && o.bound.path === path
+      );
+      if (taken) {
+        throw new SocketError(
+          "EADDRINUSE",
+          `descriptor ${taken.fd} is bound to ${path}`,
+        );
+      }
+      await ctx.shell.net.probeUnix(path);
+      s.bound = { path };
+      return {
+        ret: "0",
+        notes: [
+          "the socket file appears at listen: the runtime binds and listens in one call",
+        ],
+        value: { "": 0, path },
+      };
+    },
+  );
 }

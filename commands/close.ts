@@ -1,5 +1,6 @@
 import { arity, call, type CommandSpec, targetFd } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
+import { fileStaysNote } from "../lib/unix.ts";
 
 /** `close`: release a descriptor. */
 export const closeCommand: CommandSpec = {
@@ -13,6 +14,8 @@ export const closeCommand: CommandSpec = {
   details: [
     "TCP: Deno shuts the writing half first, so the peer reads end of stream; data received",
     "and never read is discarded, and close says how much.",
+    "AF_UNIX: the socket file stays, as close(2) leaves it (Deno and Node remove a listener's file:",
+    "the shell keeps it), so binding the path again is EADDRINUSE until the file is removed.",
   ],
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
@@ -42,6 +45,8 @@ export const closeCommand: CommandSpec = {
           `${s.waiting} pending connections were never accepted: closed`,
         );
       }
+      const stays = s.family === "unix" ? fileStaysNote(s) : undefined;
+      if (stays) notes.push(stays);
       ctx.shell.table.close(fd);
       if (ctx.scope.current === fd) ctx.scope.current = undefined;
       return Promise.resolve({ ret: "0", notes });

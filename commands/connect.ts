@@ -3,21 +3,27 @@ import {
   anyAddr,
   arity,
   call,
+  type CommandResult,
   type CommandSpec,
+  type Context,
   fdText,
   parseOptions,
   parseTimeout,
   targetSock,
 } from "../lib/command.ts";
 import { SocketError, toSocketError } from "../lib/errno.ts";
-import { fmtAddr } from "../lib/format.ts";
+import { ipSock, type Sock } from "../lib/fdtable.ts";
+import { fmtAddr, fmtSockaddrUn } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { isBroadcast, recorded } from "../lib/sockopt.ts";
+import { unixPath, unixSock } from "../lib/unix.ts";
+import type { Word } from "../lib/tokenize.ts";
 
 /** `connect`: TCP opens a connection; UDP sets the default peer. */
 export const connectCommand: CommandSpec = {
   name: "connect",
-  usage: "connect [@fd] [-t seconds] <host> <port:integer>",
+  usage:
+    "connect [@fd] [-t seconds] <host> <port:integer> | connect [@fd] <path>",
   summary:
     "TCP: connect to a server (the system picks the local port); UDP: set the default peer",
   c: "int connect(int socket, struct sockaddr *addr, int addrlen);",
@@ -32,9 +38,14 @@ export const connectCommand: CommandSpec = {
     "A TCP socket bound first connects from its bound address: Deno.connect cannot choose its local end,",
     "so the Deno backend makes that connection (and one with SO_LINGER 1 0 set) with node:net's",
     "net.connect({ localAddress, localPort }); the Node backend always uses net.connect.",
+    'AF_UNIX: connect PATH. A stream connects with Deno.connect({ transport: "unix", path }): ENOENT',
+    "when there is no such file, ECONNREFUSED when nobody listens on it, EPROTOTYPE for a datagram",
+    "socket's file. unix-dgram: the peer is remembered (the runtime has no connect for it).",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
+    const unix = unixSock(ctx);
+    if (unix) return await connectUnix(ctx, unix, rest);
     arity(rest, 2, 2, this.usage);
     const timeout = parseTimeout(opts.t);
     let addr: SockAddr | undefined;
@@ -43,7 +54,7 @@ export const connectCommand: CommandSpec = {
       ctx,
       () => `connect(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`,
       async () => {
-        const s = targetSock(ctx);
+        const s = ipSock(targetSock(ctx));
         addr = await addrArgs(ctx, rest, s.family, undefined);
         if (s.proto === "udp") {
           if (isBroadcast(addr.host) && recorded(s, "SO_BROADCAST") !== 1) {
@@ -111,3 +122,65 @@ export const connectCommand: CommandSpec = {
     );
   },
 };
+
+/**
+ * connect() on an AF_UNIX socket: the address is a path. A stream connects
+ * now; a datagram socket records its peer, which the first send checks.
+ */
+async function connectUnix(
+  ctx: Context,
+  s: Sock,
+  rest: Word[],
+): Promise<CommandResult> {
+  const usage = "connect [@fd] <path>";
+  arity(rest, 1, 1, usage);
+  const typed = rest[0]!.text;
+  return await call(
+    ctx,
+    `connect(${s.fd}, ${fmtSockaddrUn(typed)})`,
+    async () => {
+      const path = unixPath(typed, usage);
+      if (s.proto === "udp") {
+        s.peer = { path };
+        return {
+          ret: "0",
+          annotation: `peer ${path}`,
+          notes: [
+            "the runtime has no connect for Unix datagrams: the peer is remembered, and a missing one shows at send (C's connect says ENOENT or ECONNREFUSED now)",
+          ],
+        };
+      }
+      if (s.conn || s.listener) {
+        throw new SocketError(
+          "EISCONN",
+          `socket ${s.fd} is already ${s.conn ? "connected" : "listening"}`,
+        );
+      }
+      if (s.bound) {
+        throw new SocketError(
+          "EOPNOTSUPP",
+          `the runtime cannot connect from the bound path ${
+            fmtAddr(s.bound)
+          }: connect from a fresh socket`,
+        );
+      }
+      try {
+        s.conn = await ctx.shell.net.connectUnix(path, ctx.signal);
+      } catch (e) {
+        if (ctx.signal.aborted) {
+          throw new SocketError("EINTR", "interrupted by Ctrl-C", { cause: e });
+        }
+        const se = toSocketError(e);
+        if (se.errno === "EAGAIN") {
+          throw new SocketError(
+            "EAGAIN",
+            "the listener's queue is full: C's blocking connect would wait here, the runtime's connect does not",
+            { cause: e },
+          );
+        }
+        throw se;
+      }
+      return { ret: "0", annotation: "local (unnamed): no bind, as in C" };
+    },
+  );
+}

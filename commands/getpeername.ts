@@ -7,7 +7,7 @@ import {
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { fmtSockaddr } from "../lib/format.ts";
-import type { SockAddr } from "../lib/net.ts";
+import type { Addr } from "../lib/net.ts";
 import { named } from "./getsockname.ts";
 
 /** `getpeername`: the address of the connected peer. */
@@ -26,7 +26,7 @@ export const getpeernameCommand: CommandSpec = {
   ],
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
-    let a: SockAddr | undefined;
+    let a: Addr | undefined;
     return await call(
       ctx,
       () => `getpeername(${fdText(ctx)}, ${a ? fmtSockaddr(a) : "?"})`,

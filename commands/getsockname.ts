@@ -2,12 +2,13 @@ import {
   anyAddr,
   arity,
   call,
+  type CallOk,
   type CommandSpec,
   fdText,
   targetSock,
 } from "../lib/command.ts";
 import { fmtSockaddr } from "../lib/format.ts";
-import type { SockAddr } from "../lib/net.ts";
+import { type Addr, isUnix } from "../lib/net.ts";
 
 /** `getsockname`: the socket's own address. */
 export const getsocknameCommand: CommandSpec = {
@@ -26,13 +27,16 @@ export const getsocknameCommand: CommandSpec = {
   ],
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
-    let a: SockAddr | undefined;
+    let a: Addr | undefined;
     return await call(
       ctx,
       () => `getsockname(${fdText(ctx)}, ${a ? fmtSockaddr(a) : "?"})`,
       () => {
         const s = targetSock(ctx);
-        a = s.local ?? { host: anyAddr(s.family), port: 0 };
+        a = s.local ??
+          (s.family === "unix"
+            ? { path: "" }
+            : { host: anyAddr(s.family), port: 0 });
         return Promise.resolve(named(a));
       },
     );
@@ -40,7 +44,8 @@ export const getsocknameCommand: CommandSpec = {
 };
 
 /** The result of getsockname and getpeername: 0, with the address to capture. */
-export function named(a: SockAddr) {
+export function named(a: Addr): CallOk {
+  if (isUnix(a)) return { ret: "0", value: { "": a.path, path: a.path } };
   return {
     ret: "0",
     value: { "": `${a.host}:${a.port}`, host: a.host, port: a.port },

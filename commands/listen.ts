@@ -2,13 +2,17 @@ import {
   anyAddr,
   arity,
   call,
+  type CommandResult,
   type CommandSpec,
+  type Context,
   fdText,
   parseInteger,
   targetSock,
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
+import { ipSock, type Sock } from "../lib/fdtable.ts";
 import { fmtAddr } from "../lib/format.ts";
+import { unixSock } from "../lib/unix.ts";
 
 /** `listen`: start accepting connections on a TCP socket. */
 export const listenCommand: CommandSpec = {
@@ -23,17 +27,21 @@ export const listenCommand: CommandSpec = {
   details: [
     "The backlog has no Deno equivalent: Deno.listen uses its own queue length. It is shown, not applied.",
     "Listening on an unbound socket takes an ephemeral port on 0.0.0.0, as Linux does.",
+    'AF_UNIX: listen makes the socket file bind named (Deno.listen({ transport: "unix", path }));',
+    "an unbound Unix socket cannot listen (EINVAL).",
   ],
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const backlog = ctx.args[0]
       ? parseInteger(ctx.args[0].text, "backlog", 0, 65535)
       : undefined;
+    const unix = unixSock(ctx);
+    if (unix) return await listenUnix(ctx, unix, backlog ?? 5);
     return await call(
       ctx,
       `listen(${fdText(ctx)}, ${backlog ?? 5})`,
       async () => {
-        const s = targetSock(ctx);
+        const s = ipSock(targetSock(ctx));
         if (s.proto === "udp") {
           throw new SocketError(
             "EOPNOTSUPP",
@@ -83,3 +91,36 @@ export const listenCommand: CommandSpec = {
     );
   },
 };
+
+/** listen() on an AF_UNIX socket: the runtime makes the socket file of the path bind checked. */
+async function listenUnix(
+  ctx: Context,
+  s: Sock,
+  backlog: number,
+): Promise<CommandResult> {
+  return await call(ctx, `listen(${s.fd}, ${backlog})`, async () => {
+    if (s.proto === "udp") {
+      throw new SocketError(
+        "EOPNOTSUPP",
+        "listen is for streams: a datagram socket has no connections",
+      );
+    }
+    if (s.listener) return { ret: "0" };
+    if (s.conn) {
+      throw new SocketError("EINVAL", "a connected socket cannot listen");
+    }
+    if (!s.bound || !("path" in s.bound)) {
+      throw new SocketError(
+        "EINVAL",
+        `socket ${s.fd} has no path: bind one first (bind /tmp/x.sock)`,
+      );
+    }
+    const path = s.bound.path;
+    s.listener = await ctx.shell.net.listenUnix(path);
+    return {
+      ret: "0",
+      annotation: `listening on ${path}`,
+      value: { "": 0, path },
+    };
+  });
+}

@@ -23,7 +23,9 @@ export const lsCommand: CommandSpec = {
       if (s.opts.size) extra.push(optionsShown(s));
       rows.push([
         `${s.fd === ctx.scope.current ? "*" : " "}${String(s.fd).padStart(2)}`,
-        s.proto + (s.family === 6 ? "6" : ""),
+        s.family === "unix"
+          ? (s.proto === "tcp" ? "unix" : "unix-dgram")
+          : s.proto + (s.family === 6 ? "6" : ""),
         s.state,
         s.local ? fmtAddr(s.local) : "-",
         s.remote ? fmtAddr(s.remote) : s.state === "LISTEN" ? "*" : "-",

@@ -12,6 +12,8 @@ import { closeCommand } from "./close.ts";
 import { connectCommand } from "./connect.ts";
 import { exitCommand } from "./exit.ts";
 import { gethostbynameCommand } from "./gethostbyname.ts";
+import { getaddrinfoCommand } from "./getaddrinfo.ts";
+import { getnameinfoCommand } from "./getnameinfo.ts";
 import { helpCommand } from "./help.ts";
 import { listenCommand } from "./listen.ts";
 import { lsCommand } from "./ls.ts";
@@ -55,6 +57,8 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       getsocknameCommand,
       getpeernameCommand,
       gethostbynameCommand,
+      getaddrinfoCommand,
+      getnameinfoCommand,
       lsCommand,
       useCommand,
       runCommand,

@@ -9,6 +9,7 @@ import {
 import { SocketError } from "../lib/errno.ts";
 import { PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import { payload } from "../lib/payload.ts";
+import { sendUnixDatagram } from "../lib/unix.ts";
 
 /** `send`: write bytes on a connected socket. */
 export const sendCommand: CommandSpec = {
@@ -51,6 +52,15 @@ export const sendCommand: CommandSpec = {
             "EOPNOTSUPP",
             "MSG_OOB (urgent data) has no Deno equivalent",
           );
+        }
+        if (s.proto === "udp" && s.family === "unix") {
+          if (!s.peer || !("path" in s.peer)) {
+            throw new SocketError(
+              "ENOTCONN",
+              "Unix datagram socket not connected: use sendto PATH, or connect PATH first",
+            );
+          }
+          return await sendUnixDatagram(ctx, s, data, s.peer);
         }
         if (s.proto === "udp") {
           if (!s.peer || !s.dgram) {

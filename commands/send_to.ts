@@ -3,21 +3,32 @@ import {
   anyAddr,
   arity,
   call,
+  type CommandResult,
   type CommandSpec,
+  type Context,
   fdText,
   parseOptions,
   targetSock,
 } from "../lib/command.ts";
-import { fmtAddr, PREVIEW_MAX, showBytes } from "../lib/format.ts";
+import { SocketError } from "../lib/errno.ts";
+import { ipSock, type Sock } from "../lib/fdtable.ts";
+import {
+  fmtAddr,
+  fmtSockaddrUn,
+  PREVIEW_MAX,
+  showBytes,
+} from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { payload } from "../lib/payload.ts";
-import { SocketError } from "../lib/errno.ts";
 import { isBroadcast, recorded } from "../lib/sockopt.ts";
+import type { Word } from "../lib/tokenize.ts";
+import { sendUnixDatagram, unixPath, unixSock } from "../lib/unix.ts";
 
 /** `sendto`: send one datagram to an address. */
 export const sendToCommand: CommandSpec = {
   name: "sendto",
-  usage: "sendto [@fd] [-r count] <host> <port:integer> <text...>",
+  usage:
+    "sendto [@fd] [-r count] <host> <port:integer> <text...> | sendto [@fd] <path> <text...>",
   summary:
     "Send one datagram to HOST PORT (an unbound UDP socket is bound to an ephemeral port first)",
   c: "int sendto(int s, char *buf, int len, int flags, struct sockaddr *to, int tolen);",
@@ -29,9 +40,15 @@ export const sendToCommand: CommandSpec = {
     "Datagrams over 65507 bytes fail with EMSGSIZE. On TCP the address is ignored, as on Linux.",
     "To a broadcast address (255.255.255.255, 127.255.255.255) without setsockopt SO_BROADCAST 1: EACCES,",
     "as C gives; the shell says it itself, since Deno's UDP sockets always have SO_BROADCAST on.",
+    'AF_UNIX datagrams: sendto PATH TEXT (DatagramConn.send(bytes, { transport: "unixpacket", path })):',
+    "ENOENT with no such file, ECONNREFUSED for a file nobody is bound to, EPROTOTYPE for a stream's.",
+    "An unbound socket sends unnamed in C; the runtime cannot, so the shell binds an abstract name first",
+    "and says so. Node has no Unix datagrams: EAFNOSUPPORT.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { r: "value" });
+    const unix = unixSock(ctx);
+    if (unix) return await sendToUnix(ctx, unix, rest, opts.r);
     arity(rest, 3, Infinity, this.usage);
     const data = payload(rest.slice(2), opts.r);
     let to: SockAddr | undefined;
@@ -43,7 +60,7 @@ export const sendToCommand: CommandSpec = {
           showBytes(data, PREVIEW_MAX)
         }, ${data.length}, 0, ${to ? fmtAddr(to) : typed})`,
       async () => {
-        const s = targetSock(ctx);
+        const s = ipSock(targetSock(ctx));
         to = await addrArgs(ctx, rest.slice(0, 2), s.family, undefined);
         if (s.proto === "tcp") {
           const n = await s.writeStream(data);
@@ -91,3 +108,38 @@ export const sendToCommand: CommandSpec = {
     );
   },
 };
+
+/** sendto() on an AF_UNIX socket: the address is a path. */
+async function sendToUnix(
+  ctx: Context,
+  s: Sock,
+  rest: Word[],
+  repeat: string | true | undefined,
+): Promise<CommandResult> {
+  const usage = "sendto [@fd] [-r count] <path> <text...>";
+  arity(rest, 2, Infinity, usage);
+  const typed = rest[0]!.text;
+  const data = payload(rest.slice(1), repeat);
+  return await call(
+    ctx,
+    `sendto(${s.fd}, ${showBytes(data, PREVIEW_MAX)}, ${data.length}, 0, ${
+      fmtSockaddrUn(typed)
+    })`,
+    async () => {
+      const path = unixPath(typed, usage);
+      if (s.proto === "tcp") {
+        // Linux refuses an address on a Unix stream, where TCP ignores it.
+        throw s.conn
+          ? new SocketError(
+            "EISCONN",
+            "a connected Unix stream takes no address: use send",
+          )
+          : new SocketError(
+            "EOPNOTSUPP",
+            "a Unix stream sends only once connected: connect, then send",
+          );
+      }
+      return await sendUnixDatagram(ctx, s, data, { path });
+    },
+  );
+}

@@ -1,23 +1,25 @@
 import { arity, type CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
-import type { Family } from "../lib/net.ts";
+import type { Domain } from "../lib/net.ts";
 import type { Proto } from "../lib/fdtable.ts";
 
-const KINDS: Record<string, [Proto, Family]> = {
+const KINDS: Record<string, [Proto, Domain]> = {
   tcp: ["tcp", 4],
   udp: ["udp", 4],
   tcp6: ["tcp", 6],
   udp6: ["udp", 6],
+  unix: ["tcp", "unix"],
+  "unix-dgram": ["udp", "unix"],
 };
 
 /** Parse `socket`'s argument into a protocol and family. */
-export function parseArgs(words: { text: string }[]): [Proto, Family] {
+export function parseArgs(words: { text: string }[]): [Proto, Domain] {
   const kind = KINDS[words[0]?.text.toLowerCase() ?? ""];
   if (!kind) {
     throw new UsageError(
       `unknown socket type ${
         JSON.stringify(words[0]?.text ?? "")
-      }: choose tcp, udp, tcp6 or udp6`,
+      }: choose tcp, udp, tcp6, udp6, unix or unix-dgram`,
     );
   }
   return kind;
@@ -26,17 +28,22 @@ export function parseArgs(words: { text: string }[]): [Proto, Family] {
 /** `socket`: a new descriptor; nothing is opened until bind, listen, connect or sendto. */
 export const socketCommand: CommandSpec = {
   name: "socket",
-  usage: "socket <tcp|udp|tcp6|udp6>",
+  usage: "socket <tcp|udp|tcp6|udp6|unix|unix-dgram>",
   summary:
     "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
   c: "int socket(int domain, int type, int protocol);",
   deno: "none yet: Deno opens the socket at listen, connect or listenDatagram",
   example: "socket tcp",
-  complete: ["tcp", "udp", "tcp6", "udp6"],
+  complete: ["tcp", "udp", "tcp6", "udp6", "unix", "unix-dgram"],
   details: [
     "tcp is socket(AF_INET, SOCK_STREAM, 0), udp is socket(AF_INET, SOCK_DGRAM, 0);",
     "tcp6 and udp6 use AF_INET6. The socket has only its protocol so far: the first",
     "element of the 5-tuple {protocol, local address, local port, remote address, remote port}.",
+    "unix is socket(AF_UNIX, SOCK_STREAM, 0) and unix-dgram socket(AF_UNIX, SOCK_DGRAM, 0): their",
+    "addresses are paths (bind /tmp/x.sock, connect /tmp/x.sock, sendto /tmp/x.sock TEXT).",
+    'Deno: Deno.listen/Deno.connect({ transport: "unix", path }) and Deno.listenDatagram',
+    '({ transport: "unixpacket", path }), which is SOCK_DGRAM. Node has Unix streams (node:net with',
+    "a path) but no Unix datagrams: there bind and sendto on unix-dgram fail with EAFNOSUPPORT.",
   ],
   run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
@@ -44,7 +51,11 @@ export const socketCommand: CommandSpec = {
     const s = ctx.shell.table.open(proto, family);
     ctx.scope.current = s.fd;
     if (ctx.scope.trace) {
-      const af = family === 4 ? "AF_INET" : "AF_INET6";
+      const af = family === 4
+        ? "AF_INET"
+        : family === 6
+        ? "AF_INET6"
+        : "AF_UNIX";
       const type = proto === "tcp" ? "SOCK_STREAM" : "SOCK_DGRAM";
       ctx.io.out(ctx.io.paint.ok(`socket(${af}, ${type}, 0) = ${s.fd}`) + "\n");
     }

@@ -146,7 +146,7 @@ export async function call(
   ctx: Context,
   text: string | (() => string),
   f: () => Promise<CallOk>,
-  failRet = "-1",
+  failRet: string | ((errno: string) => string) = "-1",
 ): Promise<CommandResult> {
   const p = ctx.io.paint;
   const show = () => typeof text === "string" ? text : text();
@@ -161,7 +161,9 @@ export async function call(
       : "";
     ctx.io.err(
       p.bad(
-        `${show()} = ${failRet} ${se.errno} (${strerror(se.errno)})${detail}`,
+        `${show()} = ${
+          typeof failRet === "string" ? failRet : failRet(se.errno)
+        } ${se.errno} (${strerror(se.errno)})${detail}`,
       ) + "\n",
     );
     return { code: se.errno === "EINTR" ? 124 : 1 };

@@ -14,8 +14,10 @@
 import { SocketError, toSocketError } from "./errno.ts";
 import { concat } from "./tokenize.ts";
 import type {
+  Addr,
   Datagram,
   DatagramSocket,
+  Domain,
   Family,
   SockAddr,
   SockOpt,
@@ -23,7 +25,7 @@ import type {
   StreamListener,
 } from "./net.ts";
 
-/** Transport protocol of a socket. */
+/** Transport of a socket: a stream ("tcp", SOCK_STREAM) or datagrams ("udp", SOCK_DGRAM), in any domain. */
 export type Proto = "tcp" | "udp";
 
 /** Bytes asked of the runtime per read: what one `recv` can return at most. */
@@ -33,20 +35,20 @@ export const READ_CHUNK = 65536;
 export class Sock {
   /** Its descriptor number. */
   readonly fd: number;
-  /** TCP or UDP. */
+  /** TCP or UDP (for AF_UNIX: SOCK_STREAM or SOCK_DGRAM). */
   readonly proto: Proto;
-  /** AF_INET or AF_INET6. */
-  readonly family: Family;
+  /** AF_INET, AF_INET6 or AF_UNIX. */
+  readonly family: Domain;
   /** TCP: the address bind() recorded, opened at listen(). UDP: the bound address. */
-  bound?: SockAddr;
+  bound?: Addr;
   /** The listener, once listen() succeeded. */
-  listener?: StreamListener;
+  listener?: StreamListener<Addr>;
   /** The TCP connection, once connect() or accept() made one. */
-  conn?: StreamConn;
+  conn?: StreamConn<Addr>;
   /** The UDP socket, once bound (explicitly or by a first sendto/connect). */
-  dgram?: DatagramSocket;
+  dgram?: DatagramSocket<Addr>;
   /** UDP: the default peer set by connect(). */
-  peer?: SockAddr;
+  peer?: Addr;
   /** True once shutdown(SHUT_WR) sent our FIN. */
   wrShut = false;
   /** Which side closed its writing half first, for the TCP state shown. */
@@ -63,16 +65,16 @@ export class Sock {
   #rxErr?: SocketError;
   #reading?: Promise<void>;
   #buf?: Uint8Array;
-  #dgrams: Datagram[] = [];
+  #dgrams: Datagram<Addr>[] = [];
   #dgramErr?: SocketError;
   #receiving?: Promise<void>;
-  #backlog: StreamConn[] = [];
+  #backlog: StreamConn<Addr>[] = [];
   #acceptErr?: SocketError;
   #accepting?: Promise<void>;
   #closed = false;
 
   /** Make a socket; nothing is opened until bind, listen, connect or sendto. */
-  constructor(fd: number, proto: Proto, family: Family) {
+  constructor(fd: number, proto: Proto, family: Domain) {
     this.fd = fd;
     this.proto = proto;
     this.family = family;
@@ -97,13 +99,13 @@ export class Sock {
   }
 
   /** Our address: the bound or connected local end. */
-  get local(): SockAddr | undefined {
+  get local(): Addr | undefined {
     return this.conn?.local ?? this.listener?.local ?? this.dgram?.local ??
       this.bound;
   }
 
   /** The peer: the TCP remote end or the UDP default peer. */
-  get remote(): SockAddr | undefined {
+  get remote(): Addr | undefined {
     return this.conn?.remote ?? this.peer;
   }
 
@@ -203,7 +205,7 @@ export class Sock {
   async takeDatagram(
     peek: boolean,
     wait: <T>(p: Promise<T>) => Promise<T>,
-  ): Promise<Datagram> {
+  ): Promise<Datagram<Addr>> {
     const sock = this.dgram!;
     for (;;) {
       const first = this.#dgrams[0];
@@ -232,7 +234,7 @@ export class Sock {
   /** Take the next accepted connection, or wait for one; see {@link takeStream}. */
   async takeConnection(
     wait: <T>(p: Promise<T>) => Promise<T>,
-  ): Promise<StreamConn> {
+  ): Promise<StreamConn<Addr>> {
     const listener = this.listener!;
     for (;;) {
       const first = this.#backlog.shift();
@@ -310,12 +312,40 @@ export class Sock {
   }
 }
 
+/** A socket of AF_INET or AF_INET6: every address it has is an IP address and a port. */
+export type IpSock = Sock & {
+  readonly family: Family;
+  bound?: SockAddr;
+  listener?: StreamListener;
+  conn?: StreamConn;
+  dgram?: DatagramSocket;
+  peer?: SockAddr;
+  readonly local: SockAddr | undefined;
+  readonly remote: SockAddr | undefined;
+};
+
+/** True for an AF_INET or AF_INET6 socket (not AF_UNIX). */
+export function isIp(s: Sock): s is IpSock {
+  return s.family !== "unix";
+}
+
+/** The socket as an IP socket; a Unix socket here is the shell's mistake, said as EAFNOSUPPORT. */
+export function ipSock(s: Sock): IpSock {
+  if (!isIp(s)) {
+    throw new SocketError(
+      "EAFNOSUPPORT",
+      `socket ${s.fd} is AF_UNIX: this call takes an IP address`,
+    );
+  }
+  return s;
+}
+
 /** The table of open descriptors. */
 export class FdTable {
   #socks = new Map<number, Sock>();
 
   /** socket(): the lowest free descriptor from 3, as the kernel picks. */
-  open(proto: Proto, family: Family): Sock {
+  open(proto: Proto, family: Domain): Sock {
     let fd = 3;
     while (this.#socks.has(fd)) fd++;
     const s = new Sock(fd, proto, family);

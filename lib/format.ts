@@ -4,7 +4,8 @@
  * @module
  */
 
-import type { SockAddr } from "./net.ts";
+import type { Addr } from "./net.ts";
+import { isUnix } from "./net.ts";
 
 /** Most bytes shown inline before the rest is summarised (never dropped silently). */
 export const SHOW_MAX = 4096;
@@ -22,8 +23,9 @@ const fatal = new TextDecoder("utf-8", { fatal: true });
  * console.log(fmtAddr({ host: "::1", port: 80 })); // "[::1]:80"
  * ```
  */
-export function fmtAddr(a: SockAddr | undefined): string {
+export function fmtAddr(a: Addr | undefined): string {
   if (!a) return "*";
+  if ("path" in a) return fmtPath(a.path);
   return a.host.includes(":") ? `[${a.host}]:${a.port}` : `${a.host}:${a.port}`;
 }
 
@@ -36,10 +38,42 @@ export function fmtAddr(a: SockAddr | undefined): string {
  * // {sa_family=AF_INET, sin_port=htons(4950), sin_addr=inet_addr("0.0.0.0")}, [16]
  * ```
  */
-export function fmtSockaddr(a: SockAddr): string {
+export function fmtSockaddr(a: Addr): string {
+  if (isUnix(a)) {
+    // sun_family, then the path and its NUL (none for an unnamed socket), as Linux counts addrlen.
+    const len = a.path === "" ? 2 : 3 + new TextEncoder().encode(a.path).length;
+    return `${fmtSockaddrUn(a.path)}, [${len}]`;
+  }
   return a.host.includes(":")
     ? `{sa_family=AF_INET6, sin6_port=htons(${a.port}), sin6_flowinfo=htonl(0), inet_pton(AF_INET6, "${a.host}", &sin6_addr), sin6_scope_id=0}, [28]`
     : `{sa_family=AF_INET, sin_port=htons(${a.port}), sin_addr=inet_addr("${a.host}")}, [16]`;
+}
+
+/**
+ * A Unix-domain path as `ls` and `ss` show it: the path, `@name` for Linux's
+ * abstract namespace, `(unnamed)` for a socket that never bound.
+ */
+export function fmtPath(path: string): string {
+  if (path === "") return "(unnamed)";
+  const shown = path[0] === "\0" ? "@" + path.slice(1) : path;
+  // Printable paths as they are; anything else escaped, never raw.
+  return /^[ -~]*$/.test(shown) ? shown : quoteText(shown);
+}
+
+/**
+ * A Unix-domain address as strace shows a sockaddr_un in a call line.
+ *
+ * @example
+ * ```ts
+ * console.log(fmtSockaddrUn("/tmp/x.sock")); // {sa_family=AF_UNIX, sun_path="/tmp/x.sock"}
+ * ```
+ */
+export function fmtSockaddrUn(path: string): string {
+  if (path === "") return "{sa_family=AF_UNIX}";
+  if (path[0] === "\0") {
+    return `{sa_family=AF_UNIX, sun_path=@${quoteText(path.slice(1))}}`;
+  }
+  return `{sa_family=AF_UNIX, sun_path=${quoteText(path)}}`;
 }
 
 /** Escape text so every control character is visible: `"hello\n"`. */

@@ -70,12 +70,40 @@ export interface OpenOptions {
   local?: SockAddr;
 }
 
-/** A connected TCP stream. */
-export interface StreamConn {
+/**
+ * A Unix-domain address: a path in the file system. "" is an unnamed socket
+ * (one that never bound); a leading NUL is Linux's abstract namespace.
+ */
+export interface UnixAddr {
+  /** The socket file's path, as given to bind or connect. */
+  path: string;
+}
+
+/** Any socket address: IP and port, or a Unix-domain path. */
+export type Addr = SockAddr | UnixAddr;
+
+/** A socket's domain: AF_INET (4), AF_INET6 (6) or AF_UNIX ("unix"). */
+export type Domain = Family | "unix";
+
+/** True when `a` is a Unix-domain address. */
+export function isUnix(a: Addr): a is UnixAddr {
+  return "path" in a;
+}
+
+/** True when two addresses are the same endpoint. */
+export function sameAddr(a: Addr, b: Addr): boolean {
+  if (isUnix(a) || isUnix(b)) {
+    return isUnix(a) && isUnix(b) && a.path === b.path;
+  }
+  return a.host === b.host && a.port === b.port;
+}
+
+/** A connected stream: TCP, or a Unix stream with `A` = {@link UnixAddr}. */
+export interface StreamConn<A extends Addr = SockAddr> {
   /** Our end of the connection. */
-  readonly local: SockAddr;
+  readonly local: A;
   /** The peer's end. */
-  readonly remote: SockAddr;
+  readonly remote: A;
   /** Read into `buf`; the byte count, or null at end of stream. Rejects with EINTR once closed. */
   read(buf: Uint8Array): Promise<number | null>;
   /** Write all of `data`; resolves with its length. */
@@ -88,34 +116,37 @@ export interface StreamConn {
   setOption(opt: SockOpt): Promise<void>;
 }
 
-/** A listening TCP socket. */
-export interface StreamListener {
+/** A listening stream socket: TCP, or Unix with `A` = {@link UnixAddr}. */
+export interface StreamListener<A extends Addr = SockAddr> {
   /** The address it listens on, with the port the system picked for port 0. */
-  readonly local: SockAddr;
+  readonly local: A;
   /** The next connection; rejects with EBADF once closed. */
-  accept(): Promise<StreamConn>;
-  /** Stop listening; a pending accept rejects. Never throws. */
+  accept(): Promise<StreamConn<A>>;
+  /**
+   * Stop listening; a pending accept rejects. Never throws. A Unix listener's
+   * socket file stays, as close(2) leaves it.
+   */
   close(): void;
   /** An option the runtime set itself, as the kernel holds it (SO_REUSEADDR), or undefined. */
   getOption(name: OptName): number | undefined;
 }
 
 /** One received datagram and who sent it. */
-export interface Datagram {
+export interface Datagram<A extends Addr = SockAddr> {
   /** The whole datagram. */
   data: Uint8Array;
   /** The sender. */
-  from: SockAddr;
+  from: A;
 }
 
-/** A bound UDP socket. */
-export interface DatagramSocket {
+/** A bound datagram socket: UDP, or Unix (SOCK_DGRAM) with `A` = {@link UnixAddr}. */
+export interface DatagramSocket<A extends Addr = SockAddr> {
   /** The bound address, with the port the system picked for port 0. */
-  readonly local: SockAddr;
+  readonly local: A;
   /** Send one datagram; resolves with the bytes sent. */
-  send(data: Uint8Array, to: SockAddr): Promise<number>;
+  send(data: Uint8Array, to: A): Promise<number>;
   /** The next datagram; rejects with EINTR once closed. */
-  receive(): Promise<Datagram>;
+  receive(): Promise<Datagram<A>>;
   /** Release the socket; a pending receive rejects. Never throws. */
   close(): void;
   /** setsockopt() on the bound socket; EOPNOTSUPP (with why) where the runtime has no call for it. */
@@ -148,6 +179,27 @@ export interface NetBackend {
   optionGap(opt: SockOpt, proto: "tcp" | "udp"): string | undefined;
   /** getaddrinfo(): the numeric addresses of a name in one family. */
   lookup(name: string, family: Family): Promise<string[]>;
+  /**
+   * getaddrinfo() with AF_UNSPEC (0) or one family: every address of a name,
+   * in the order the C library gives them (/etc/hosts, then RFC 6724's sort).
+   */
+  getaddrinfo(name: string, family: 0 | Family): Promise<string[]>;
+  /** getnameinfo() with NI_NAMEREQD: the name of a numeric address, or undefined when it has none. */
+  getnameinfo(host: string): Promise<string | undefined>;
+  /** bind()+listen() on a Unix stream socket: creates the socket file; EADDRINUSE when it exists. */
+  listenUnix(path: string): Promise<StreamListener<UnixAddr>>;
+  /**
+   * bind()'s check for a Unix stream path, which the runtime cannot bind without listening:
+   * the kernel's answer (EADDRINUSE when the path exists, ENOENT without its directory), leaving no file.
+   */
+  probeUnix(path: string): Promise<void>;
+  /** connect() to a Unix stream socket: ENOENT with no file, ECONNREFUSED with nobody listening. */
+  connectUnix(
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<StreamConn<UnixAddr>>;
+  /** bind() a Unix datagram socket (a leading NUL: the abstract namespace); EAFNOSUPPORT where the runtime has none. */
+  bindUnixDatagram(path: string): Promise<DatagramSocket<UnixAddr>>;
 }
 
 /** The last integer value `opts` sets for `name`, or undefined. */

@@ -6,6 +6,7 @@
 
 import { toSocketError } from "./errno.ts";
 import type {
+  Addr,
   Datagram,
   DatagramSocket,
   Family,
@@ -16,6 +17,7 @@ import type {
   SockOpt,
   StreamConn,
   StreamListener,
+  UnixAddr,
 } from "./net.ts";
 import {
   applyOptions,
@@ -30,6 +32,37 @@ function addrOf(a: Deno.Addr): SockAddr {
   return { host: n.hostname, port: n.port };
 }
 
+/** A Unix address as Deno gives it: a null path is an unnamed socket. */
+function unixOf(a: Deno.Addr): UnixAddr {
+  return { path: (a as Deno.UnixAddr).path ?? "" };
+}
+
+/**
+ * Close a Unix listener and leave its socket file, as close(2) does: Deno
+ * unlinks it, so a second name keeps the file and takes its place again.
+ */
+function closeKeepingFile(close: () => void, path: string): void {
+  const keep = `${path}.sockshell-keep`;
+  let kept = false;
+  try {
+    Deno.linkSync(path, keep);
+    kept = true;
+  } catch {
+    // Abstract name, or the file is already gone: nothing to keep.
+  }
+  close();
+  if (!kept) return;
+  try {
+    Deno.renameSync(keep, path);
+  } catch {
+    try {
+      Deno.removeSync(keep);
+    } catch {
+      // Nothing left to tidy.
+    }
+  }
+}
+
 /** Run `f`, turning whatever it throws into a SocketError. */
 async function errno<T>(f: () => T | Promise<T>): Promise<T> {
   try {
@@ -39,16 +72,19 @@ async function errno<T>(f: () => T | Promise<T>): Promise<T> {
   }
 }
 
-class DenoConn implements StreamConn {
-  readonly local: SockAddr;
-  readonly remote: SockAddr;
-  #conn: Deno.TcpConn;
+class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
+  readonly local: A;
+  readonly remote: A;
+  #conn: Deno.Conn;
   #closed = false;
 
-  constructor(conn: Deno.TcpConn) {
+  constructor(
+    conn: Deno.Conn,
+    conv: (a: Deno.Addr) => A = addrOf as (a: Deno.Addr) => A,
+  ) {
     this.#conn = conn;
-    this.local = addrOf(conn.localAddr);
-    this.remote = addrOf(conn.remoteAddr);
+    this.local = conv(conn.localAddr);
+    this.remote = conv(conn.remoteAddr);
   }
 
   read(buf: Uint8Array): Promise<number | null> {
@@ -71,9 +107,10 @@ class DenoConn implements StreamConn {
 
   setOption(opt: SockOpt): Promise<void> {
     return errno(() => {
-      if (opt.name === "TCP_NODELAY") this.#conn.setNoDelay(opt.value !== 0);
+      const tcp = this.#conn as Deno.TcpConn;
+      if (opt.name === "TCP_NODELAY") tcp.setNoDelay(opt.value !== 0);
       else if (opt.name === "SO_KEEPALIVE") {
-        this.#conn.setKeepAlive(opt.value !== 0);
+        tcp.setKeepAlive(opt.value !== 0);
       } else if (opt.name === "SO_LINGER" && opt.onoff === 0) {
         // Off is the default close: nothing to change.
       } else if (opt.name === "SO_LINGER") {
@@ -96,16 +133,22 @@ class DenoConn implements StreamConn {
   }
 }
 
-class DenoListener implements StreamListener {
-  readonly local: SockAddr;
-  #listener: Deno.TcpListener;
+class DenoListener<A extends Addr = SockAddr> implements StreamListener<A> {
+  readonly local: A;
+  #listener: Deno.Listener;
   #reusePort: boolean;
+  #conv: (a: Deno.Addr) => A;
   #closed = false;
 
-  constructor(listener: Deno.TcpListener, reusePort: boolean) {
+  constructor(
+    listener: Deno.Listener,
+    reusePort = false,
+    conv: (a: Deno.Addr) => A = addrOf as (a: Deno.Addr) => A,
+  ) {
     this.#listener = listener;
     this.#reusePort = reusePort;
-    this.local = addrOf(listener.addr);
+    this.#conv = conv;
+    this.local = conv(listener.addr);
   }
 
   getOption(name: OptName): number | undefined {
@@ -115,34 +158,47 @@ class DenoListener implements StreamListener {
     return undefined;
   }
 
-  accept(): Promise<StreamConn> {
-    return errno(async () => new DenoConn(await this.#listener.accept()));
+  accept(): Promise<StreamConn<A>> {
+    return errno(async () =>
+      new DenoConn(await this.#listener.accept(), this.#conv)
+    );
   }
 
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    try {
-      this.#listener.close();
-    } catch {
-      // Already released.
-    }
+    const release = () => {
+      try {
+        this.#listener.close();
+      } catch {
+        // Already released.
+      }
+    };
+    const local = this.local as Addr;
+    if ("path" in local) closeKeepingFile(release, local.path);
+    else release();
   }
 }
 
-class DenoDatagram implements DatagramSocket {
-  readonly local: SockAddr;
+class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
+  readonly local: A;
   #buf = new Uint8Array(65535);
   #sock: Deno.DatagramConn;
+  #conv: (a: Deno.Addr) => A;
   #closed = false;
   #loop: boolean;
   #multicastTtl?: number;
   #groups = new Map<string, Deno.MulticastV4Membership>();
 
-  constructor(sock: Deno.DatagramConn, loop: boolean) {
+  constructor(
+    sock: Deno.DatagramConn,
+    loop: boolean,
+    conv: (a: Deno.Addr) => A = addrOf as (a: Deno.Addr) => A,
+  ) {
     this.#sock = sock;
     this.#loop = loop;
-    this.local = addrOf(sock.addr);
+    this.#conv = conv;
+    this.local = conv(sock.addr);
   }
 
   getOption(name: OptName): number | undefined {
@@ -201,22 +257,26 @@ class DenoDatagram implements DatagramSocket {
     });
   }
 
-  send(data: Uint8Array, to: SockAddr): Promise<number> {
+  send(data: Uint8Array, to: A): Promise<number> {
+    const a = to as Addr;
     return errno(() =>
-      this.#sock.send(data, {
-        transport: "udp",
-        hostname: to.host,
-        port: to.port,
-      })
+      this.#sock.send(
+        data,
+        "path" in a ? { transport: "unixpacket", path: a.path } : {
+          transport: "udp",
+          hostname: a.host,
+          port: a.port,
+        },
+      )
     );
   }
 
-  receive(): Promise<Datagram> {
+  receive(): Promise<Datagram<A>> {
     return errno(async () => {
       // 65535 bytes hold any UDP datagram, so truncation is ours to report, not the runtime's.
       // The buffer is reused (one receive at a time): the datagram is copied out of it.
       const [data, from] = await this.#sock.receive(this.#buf);
-      return { data: data.slice(), from: addrOf(from) };
+      return { data: data.slice(), from: this.#conv(from) };
     });
   }
 
@@ -321,6 +381,65 @@ export const denoBackend: NetBackend = {
           : undefined;
       default:
         return undefined;
+    }
+  },
+
+  listenUnix(path: string): Promise<StreamListener<UnixAddr>> {
+    return errno(() =>
+      new DenoListener(Deno.listen({ transport: "unix", path }), false, unixOf)
+    );
+  },
+
+  probeUnix(path: string): Promise<void> {
+    // Deno removes the socket file when its listener closes: nothing stays.
+    return errno(() => Deno.listen({ transport: "unix", path }).close());
+  },
+
+  connectUnix(
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<StreamConn<UnixAddr>> {
+    return errno(async () => {
+      // Deno.connect takes no signal for a Unix path; it never waits either: a full queue is EAGAIN.
+      signal?.throwIfAborted();
+      return new DenoConn(
+        await Deno.connect({ transport: "unix", path }),
+        unixOf,
+      );
+    });
+  },
+
+  bindUnixDatagram(path: string): Promise<DatagramSocket<UnixAddr>> {
+    return errno(() =>
+      new DenoDatagram(
+        Deno.listenDatagram({ transport: "unixpacket", path }),
+        false,
+        unixOf,
+      )
+    );
+  },
+
+  async getaddrinfo(name: string, family: 0 | Family): Promise<string[]> {
+    // verbatim keeps the C library's order (/etc/hosts, then RFC 6724's sort).
+    const dns = await import("node:dns");
+    return await errno(async () => {
+      const found = await dns.promises.lookup(name, {
+        family,
+        all: true,
+        verbatim: true,
+      });
+      return found.map((a) => a.address);
+    });
+  },
+
+  async getnameinfo(host: string): Promise<string | undefined> {
+    const dns = await import("node:dns");
+    try {
+      return (await dns.promises.lookupService(host, 0)).hostname;
+    } catch (e) {
+      const se = toSocketError(e);
+      if (se.errno === "EAI_NONAME") return undefined;
+      throw se;
     }
   },
 

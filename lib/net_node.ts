@@ -14,9 +14,11 @@
 import dgram from "node:dgram";
 import dns from "node:dns";
 import type { EventEmitter } from "node:events";
+import fs from "node:fs";
 import net from "node:net";
 import { SocketError, toSocketError } from "./errno.ts";
 import type {
+  Addr,
   Datagram,
   DatagramSocket,
   Family,
@@ -27,6 +29,7 @@ import type {
   SockOpt,
   StreamConn,
   StreamListener,
+  UnixAddr,
 } from "./net.ts";
 import { applyOptions, familyOf, noOption, optValue } from "./net.ts";
 
@@ -115,9 +118,9 @@ class Arrivals<T> {
   }
 }
 
-class NodeConn implements StreamConn {
-  readonly local: SockAddr;
-  readonly remote: SockAddr;
+class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
+  readonly local: A;
+  readonly remote: A;
   #sock: net.Socket;
   #chunks: Uint8Array[] = [];
   #ended = false;
@@ -128,15 +131,17 @@ class NodeConn implements StreamConn {
   #reset = false;
   #waiter?: Waiter;
 
-  constructor(sock: net.Socket) {
+  /** `unix` gives a Unix stream its ends: Node knows no path of a Unix socket. */
+  constructor(sock: net.Socket, unix?: { local: A; remote: A }) {
     this.#sock = sock;
     // Data stays in the kernel until someone reads, as with Deno.
     sock.pause();
-    this.local = { host: sock.localAddress ?? "", port: sock.localPort ?? 0 };
-    this.remote = {
+    this.local = unix?.local ??
+      { host: sock.localAddress ?? "", port: sock.localPort ?? 0 } as A;
+    this.remote = unix?.remote ?? {
       host: sock.remoteAddress ?? "",
       port: sock.remotePort ?? 0,
-    };
+    } as A;
     sock.on("data", (chunk: Uint8Array) => {
       this.#chunks.push(chunk);
       sock.pause();
@@ -272,20 +277,33 @@ class NodeConn implements StreamConn {
   }
 }
 
-class NodeListener implements StreamListener {
-  readonly local: SockAddr;
+class NodeListener<A extends Addr = SockAddr> implements StreamListener<A> {
+  readonly local: A;
   #server: net.Server;
   // Deno's pending accept gets BadResource when the listener closes.
-  #backlog = new Arrivals<NodeConn>("accept", () => badf("accept"));
+  #backlog = new Arrivals<NodeConn<A>>("accept", () => badf("accept"));
 
   constructor(server: net.Server) {
     this.#server = server;
-    const a = server.address() as net.AddressInfo;
-    this.local = { host: a.address, port: a.port };
+    const a = server.address();
+    // A Unix server's address is its path; an accepted Unix peer is unnamed, as in C.
+    const local = typeof a === "string"
+      ? { path: a }
+      : { host: a!.address, port: a!.port };
+    this.local = local as A;
     // The system accepts at once; the connections wait here, paused, like the kernel's accept queue.
     server.on("connection", (sock: net.Socket) => {
       if (this.#backlog.closed) sock.destroy();
-      else this.#backlog.push(new NodeConn(sock));
+      else {
+        this.#backlog.push(
+          new NodeConn<A>(
+            sock,
+            "path" in local
+              ? { local: local as A, remote: { path: "" } as A }
+              : undefined,
+          ),
+        );
+      }
     });
     server.on("error", (e: Error) => this.#backlog.fail(e));
   }
@@ -295,7 +313,7 @@ class NodeListener implements StreamListener {
     return name === "SO_REUSEADDR" ? 1 : undefined;
   }
 
-  accept(): Promise<StreamConn> {
+  accept(): Promise<StreamConn<A>> {
     return this.#backlog.take();
   }
 
@@ -303,7 +321,27 @@ class NodeListener implements StreamListener {
     if (this.#backlog.closed) return;
     // Like closing a listening fd: connections not yet accepted are reset.
     for (const c of this.#backlog.close()) c.close();
+    const local = this.local as Addr;
+    if (!("path" in local)) {
+      this.#server.close();
+      return;
+    }
+    // Node unlinks a Unix server's socket file on close; close(2) leaves it: a second name keeps it.
+    const keep = `${local.path}.sockshell-keep`;
+    let kept = false;
+    try {
+      fs.linkSync(local.path, keep);
+      kept = true;
+    } catch {
+      // The file is already gone: nothing to keep.
+    }
     this.#server.close();
+    if (!kept) return;
+    try {
+      fs.renameSync(keep, local.path);
+    } catch {
+      fs.rmSync(keep, { force: true });
+    }
   }
 }
 
@@ -559,6 +597,84 @@ export const nodeBackend: NetBackend = {
           : undefined;
       default:
         return undefined;
+    }
+  },
+
+  async listenUnix(path: string): Promise<StreamListener<UnixAddr>> {
+    const server = net.createServer({
+      allowHalfOpen: true,
+      pauseOnConnect: true,
+    });
+    const bound = either(server, "listening");
+    server.listen({ path });
+    try {
+      await bound;
+    } catch (e) {
+      server.close();
+      throw e;
+    }
+    return new NodeListener<UnixAddr>(server);
+  },
+
+  async probeUnix(path: string): Promise<void> {
+    const server = net.createServer();
+    const bound = either(server, "listening");
+    server.listen({ path });
+    await bound;
+    // Node removes the socket file when its server closes: nothing stays.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  },
+
+  async connectUnix(
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<StreamConn<UnixAddr>> {
+    if (signal?.aborted) throw toSocketError(signal.reason);
+    const sock = net.connect({ path, allowHalfOpen: true });
+    sock.pause();
+    try {
+      await either(sock, "connect", signal);
+    } catch (e) {
+      sock.destroy();
+      throw e;
+    }
+    // Our end is unnamed (no bind), the peer is the path: what getsockname and getpeername say in C.
+    return new NodeConn<UnixAddr>(sock, {
+      local: { path: "" },
+      remote: { path },
+    });
+  },
+
+  bindUnixDatagram(): Promise<DatagramSocket<UnixAddr>> {
+    return Promise.reject(
+      new SocketError(
+        "EAFNOSUPPORT",
+        "Node has no Unix datagram sockets (node:dgram is UDP only)",
+      ),
+    );
+  },
+
+  async getaddrinfo(name: string, family: 0 | Family): Promise<string[]> {
+    try {
+      // verbatim keeps the C library's order (/etc/hosts, then RFC 6724's sort).
+      const found = await dns.promises.lookup(name, {
+        family,
+        all: true,
+        verbatim: true,
+      });
+      return found.map((a) => a.address);
+    } catch (e) {
+      throw toSocketError(e);
+    }
+  },
+
+  async getnameinfo(host: string): Promise<string | undefined> {
+    try {
+      return (await dns.promises.lookupService(host, 0)).hostname;
+    } catch (e) {
+      const se = toSocketError(e);
+      if (se.errno === "EAI_NONAME") return undefined;
+      throw se;
     }
   },
 

@@ -22,7 +22,7 @@ import { SocketError } from "./errno.ts";
 import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
 import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
-import type { SockAddr } from "./net.ts";
+import { type Addr, sameAddr } from "./net.ts";
 
 const encoder = new TextEncoder();
 const NEWLINE = new Uint8Array([10]);
@@ -106,6 +106,12 @@ export async function receive(
         }
         return ok;
       }
+      if (!s.dgram && s.family === "unix") {
+        throw new SocketError(
+          "ENOTCONN",
+          `Unix datagram socket ${s.fd} is not bound: nothing can reach it (bind PATH first)`,
+        );
+      }
       if (!s.dgram) {
         throw new SocketError(
           "ENOTCONN",
@@ -121,7 +127,7 @@ export async function receive(
       for (;;) {
         const d = await s.takeDatagram(Boolean(opts.p), wait);
         if (
-          s.peer && (d.from.host !== s.peer.host || d.from.port !== s.peer.port)
+          s.peer && !sameAddr(d.from, s.peer)
         ) {
           if (opts.p) await s.takeDatagram(false, wait);
           // The kernel drops these silently; say so, so that nothing is lost without a word.
@@ -169,7 +175,7 @@ function streamNotes(
 
 function shown(
   data: Uint8Array,
-  from: SockAddr | undefined,
+  from: Addr | undefined,
   hex: boolean,
   notes: string[],
   display: boolean,
@@ -180,11 +186,12 @@ function shown(
     line: chomp(data),
   };
   if (from) {
-    Object.assign(value, {
-      from: fmtAddr(from),
-      host: from.host,
-      port: from.port,
-    });
+    Object.assign(
+      value,
+      "path" in from
+        ? { from: fmtAddr(from), path: from.path }
+        : { from: fmtAddr(from), host: from.host, port: from.port },
+    );
   }
   const annotation = from
     ? `from ${fmtAddr(from)}`

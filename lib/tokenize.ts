@@ -144,14 +144,14 @@ export function lex(
 
   const readVar = (): boolean => {
     const rest = line.slice(i + 1);
-    let m = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)/.exec(rest);
+    let m = /^([A-Za-z_]\w*(?:\.\w+)*|[0-9]+|#)/.exec(rest);
     if (m) {
       flushLit();
       word!.pieces.push({ name: m[1]! });
       i += 1 + m[0].length;
       return true;
     }
-    m = /^\{([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)(?::-([^}]*))?\}/.exec(
+    m = /^\{([A-Za-z_]\w*(?:\.\w+)*|[0-9]+|#)(?::-([^}]*))?\}/.exec(
       rest,
     );
     if (m) {

@@ -12,7 +12,15 @@
  */
 
 import assert from "node:assert/strict";
-import type { NetBackend, SockAddr, StreamConn } from "../lib/net.ts";
+import fs from "node:fs";
+import os from "node:os";
+import type {
+  Addr,
+  DatagramSocket,
+  NetBackend,
+  SockAddr,
+  StreamConn,
+} from "../lib/net.ts";
 
 /** What a scenario saw, keyed by step. */
 export type Observations = Record<string, unknown>;
@@ -44,6 +52,30 @@ export interface Scenario {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const LOOPBACK: SockAddr = { host: "127.0.0.1", port: 0 };
+
+/** Run `f` with a fresh directory for socket files (node:fs: both runtimes have it), removed after. */
+async function inTempDir<T>(f: (dir: string) => Promise<T>): Promise<T> {
+  const dir = fs.mkdtempSync(`${os.tmpdir()}/sockshell-conformance-`);
+  try {
+    return await f(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** True when `path` is a socket file. */
+function isSocketFile(path: string): boolean {
+  try {
+    return fs.lstatSync(path).isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/** An address as observed, with the test's directory masked: the same on every run. */
+function shownAddr(a: Addr, dir: string): string {
+  return "path" in a ? a.path.replace(dir, "DIR") : `${a.host}`;
+}
 
 /** The outcome of a call: its value, or the errno name it failed with. */
 async function outcome<T>(
@@ -79,14 +111,20 @@ async function stillPending(p: Promise<unknown>, ms = 50): Promise<boolean> {
 }
 
 /** Read once into a buffer of `size`; the text, or null at end of stream. */
-async function readText(c: StreamConn, size = 4096): Promise<string | null> {
+async function readText(
+  c: StreamConn<Addr>,
+  size = 4096,
+): Promise<string | null> {
   const buf = new Uint8Array(size);
   const n = await c.read(buf);
   return n === null ? null : decoder.decode(buf.subarray(0, n));
 }
 
 /** Read exactly `length` bytes, whatever the cuts. */
-async function readExactly(c: StreamConn, length: number): Promise<Uint8Array> {
+async function readExactly(
+  c: StreamConn<Addr>,
+  length: number,
+): Promise<Uint8Array> {
   const out = new Uint8Array(length);
   let off = 0;
   while (off < length) {
@@ -123,6 +161,10 @@ async function closedPort(net: NetBackend): Promise<number> {
   l.close();
   return port;
 }
+
+/** The scenario where backends may differ: Node has no Unix datagrams and says so. */
+export const UNIX_DATAGRAMS =
+  "Unix datagrams go between bound paths, or the backend refuses them with EAFNOSUPPORT";
 
 /** Every scenario, in a stable order. */
 export const scenarios: Scenario[] = [
@@ -729,6 +771,122 @@ export const scenarios: Scenario[] = [
         "undefined",
       ]);
       return Promise.resolve({ reusePortUdp, ttlTcp, noDelay });
+    },
+  },
+  {
+    name:
+      "a Unix stream carries bytes both ways; the accepted end is unnamed; close leaves the socket file",
+    run: (net) =>
+      inTempDir(async (dir) => {
+        const path = `${dir}/s.sock`;
+        const missing = await errnoOf(net.connectUnix(`${dir}/none.sock`));
+        await net.probeUnix(path);
+        const probeLeftFile = isSocketFile(path);
+        const listener = await net.listenUnix(path);
+        let client: StreamConn<Addr> | undefined;
+        let server: StreamConn<Addr> | undefined;
+        try {
+          const taken = await errnoOf(net.listenUnix(path));
+          const probeTaken = await errnoOf(net.probeUnix(path));
+          client = await net.connectUnix(path);
+          server = await listener.accept();
+          await client.write(encoder.encode("ping"));
+          const got = decoder.decode(await readExactly(server, 4));
+          await server.write(encoder.encode("pong"));
+          const back = decoder.decode(await readExactly(client, 4));
+          const ends = [
+            client.local,
+            client.remote,
+            server.local,
+            server.remote,
+          ]
+            .map((a) => shownAddr(a, dir));
+          listener.close();
+          const fileStays = isSocketFile(path);
+          const refused = await errnoOf(net.connectUnix(path));
+          const again = await errnoOf(net.listenUnix(path));
+          assert.equal(missing, "ENOENT");
+          assert.equal(probeLeftFile, false);
+          assert.equal(taken, "EADDRINUSE");
+          assert.deepEqual(ends, ["", "DIR/s.sock", "DIR/s.sock", ""]);
+          assert.ok(fileStays, "close(2) leaves the socket file");
+          assert.equal(refused, "ECONNREFUSED");
+          return {
+            missing,
+            probeLeftFile,
+            taken,
+            probeTaken,
+            got,
+            back,
+            ends,
+            fileStays,
+            refused,
+            again,
+          };
+        } finally {
+          client?.close();
+          server?.close();
+          listener.close();
+        }
+      }),
+  },
+  {
+    name: UNIX_DATAGRAMS,
+    run: (net) =>
+      inTempDir(async (dir) => {
+        const a = `${dir}/a.sock`;
+        let sa: DatagramSocket<Addr>;
+        try {
+          sa = await net.bindUnixDatagram(a);
+        } catch (e) {
+          // Where the runtime has no Unix datagrams: a refusal, never a silent success.
+          const { errno, detail } = e as { errno?: string; detail?: string };
+          assert.equal(errno, "EAFNOSUPPORT");
+          assert.equal(isSocketFile(a), false);
+          return { refused: errno, detail };
+        }
+        const sb = await net.bindUnixDatagram(`${dir}/b.sock`);
+        try {
+          const sent = await sb.send(encoder.encode("hello"), { path: a });
+          const d = await sa.receive();
+          const missing = await errnoOf(
+            sb.send(encoder.encode("x"), { path: `${dir}/none.sock` }),
+          );
+          const taken = await errnoOf(net.bindUnixDatagram(a));
+          const obs = {
+            sent,
+            data: decoder.decode(d.data),
+            from: shownAddr(d.from, dir),
+            missing,
+            taken,
+          };
+          assert.deepEqual(obs, {
+            sent: 5,
+            data: "hello",
+            from: "DIR/b.sock",
+            missing: "ENOENT",
+            taken: "EADDRINUSE",
+          });
+          return obs;
+        } finally {
+          sa.close();
+          sb.close();
+        }
+      }),
+  },
+  {
+    name:
+      "getaddrinfo gives the C library's order, EAI_NONAME for a .invalid name; getnameinfo names 127.0.0.1",
+    async run(net) {
+      const unspec = await net.getaddrinfo("localhost", 0);
+      const v4 = await net.getaddrinfo("localhost", 4);
+      const unknown = await errnoOf(net.getaddrinfo("nothere.invalid", 0));
+      const name = await net.getnameinfo("127.0.0.1");
+      // An address no file names: no name, the caller's numeric fallback.
+      const nameless = (await net.getnameinfo("127.0.0.2")) ?? null;
+      assert.ok(v4.includes("127.0.0.1"));
+      assert.equal(unknown, "EAI_NONAME");
+      return { unspec, v4, unknown, name, nameless };
     },
   },
 ];

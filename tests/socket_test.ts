@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { TestShell } from "./_shell.ts";
 import { lsRow, parseLs } from "./_net.ts";
+import { complete } from "../lib/repl.ts";
 
 Deno.test("socket tcp prints the C call, returns descriptor 3 and shows it NEW in ls", async () => {
   using sh = new TestShell();
@@ -72,13 +73,23 @@ Deno.test("socket rejects an unknown type with a usage error and opens nothing",
   assert.equal(r.code, 2);
   assert.match(
     r.stderr,
-    /^socket: unknown socket type "raw": choose tcp, udp, tcp6 or udp6\n$/,
+    /^socket: unknown socket type "raw": choose tcp, udp, tcp6, udp6, unix or unix-dgram\n$/,
   );
   const none = await sh.fails("socket");
   assert.equal(none.code, 2);
   assert.match(
     none.stderr,
-    /missing argument: usage: socket <tcp\|udp\|tcp6\|udp6>/,
+    /missing argument: usage: socket <tcp\|udp\|tcp6\|udp6\|unix\|unix-dgram>/,
   );
   assert.match(await sh.ok("ls"), /^no open descriptors/);
+});
+
+Deno.test("Tab completes socket's Unix types and the name commands", () => {
+  using t = new TestShell();
+  assert.deepEqual(complete(t.shell, "socket un"), [
+    ["unix", "unix-dgram"],
+    "un",
+  ]);
+  assert.deepEqual(complete(t.shell, "getadd"), [["getaddrinfo"], "getadd"]);
+  assert.deepEqual(complete(t.shell, "getn"), [["getnameinfo"], "getn"]);
 });

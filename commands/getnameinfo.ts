@@ -1,0 +1,95 @@
+import {
+  arity,
+  call,
+  type CommandSpec,
+  parseOptions,
+  parsePort,
+} from "../lib/command.ts";
+import { toSocketError } from "../lib/errno.ts";
+import { UsageError } from "../lib/errors.ts";
+import { fmtAddr, quoteText } from "../lib/format.ts";
+import { familyOf } from "../lib/net.ts";
+import { parseServices, SERVICES_FILE } from "../lib/services.ts";
+import { EAI_CODE } from "./getaddrinfo.ts";
+
+/** `getnameinfo`: the reverse of getaddrinfo, an address and port to a host and service name. */
+export const getnameinfoCommand: CommandSpec = {
+  name: "getnameinfo",
+  usage: "getnameinfo [-d] [-n] <address> [port:integer]",
+  summary:
+    "Name a numeric address and port: host name (from /etc/hosts, then DNS) and service name",
+  c: "int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags);",
+  deno:
+    "node:dns lookupService(address, port) (getnameinfo(3) with NI_NAMEREQD); services from /etc/services",
+  example: "getnameinfo 127.0.0.1 22",
+  complete: ["-d", "-n", "127.0.0.1", "::1"],
+  details: [
+    "The host is the address's name in /etc/hosts (or DNS). An address without a name gives its",
+    "numeric form, as C's getnameinfo does without NI_NAMEREQD (the shell asks with NI_NAMEREQD and",
+    "falls back itself, and says so). The service is the port's name in /etc/services for tcp",
+    "(-d: NI_DGRAM, for udp), else the number. -n: NI_NUMERICHOST | NI_NUMERICSERV, no lookup at all.",
+    "-> r captures the host in $r, and $r.host, $r.serv. Node: the same node:dns call.",
+  ],
+  async run(ctx) {
+    const { opts, rest } = parseOptions(
+      ctx.args,
+      { d: "flag", n: "flag" },
+      true,
+    );
+    arity(rest, 1, 2, this.usage);
+    const address = rest[0]!.text;
+    const family = familyOf(address);
+    if (family === undefined) {
+      throw new UsageError(
+        `getnameinfo takes a numeric address, not ${
+          JSON.stringify(address)
+        }: getaddrinfo resolves names`,
+      );
+    }
+    const port = rest[1] ? parsePort(rest[1].text) : 0;
+    const flags = [
+      ...(opts.n ? ["NI_NUMERICHOST", "NI_NUMERICSERV"] : []),
+      ...(opts.d ? ["NI_DGRAM"] : []),
+    ];
+    const sa = fmtAddr({ host: address, port });
+    return await call(
+      ctx,
+      `getnameinfo(${sa}, host, serv, ${flags.join("|") || "0"})`,
+      async () => {
+        const notes: string[] = [];
+        let host = address;
+        if (!opts.n) {
+          const name = await ctx.shell.net.getnameinfo(address);
+          if (name !== undefined) host = name;
+          else {
+            notes.push(
+              `${address} has no name: the numeric form, as C gives it without NI_NAMEREQD (with it: EAI_NONAME)`,
+            );
+          }
+        }
+        let serv = String(port);
+        if (!opts.n) {
+          try {
+            const services = parseServices(
+              await ctx.shell.files.readTextFile(SERVICES_FILE),
+            );
+            serv = services.name(port, opts.d ? "udp" : "tcp") ?? serv;
+          } catch (e) {
+            notes.push(
+              `${SERVICES_FILE} could not be read (${
+                toSocketError(e).errno
+              }): the port's number`,
+            );
+          }
+        }
+        return {
+          ret: "0",
+          annotation: `host ${quoteText(host)}, serv ${quoteText(serv)}`,
+          notes,
+          value: { "": host, host, serv },
+        };
+      },
+      (errno) => String(EAI_CODE[errno] ?? -1),
+    );
+  },
+};
