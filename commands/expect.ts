@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../lib/command.ts";
 import { evalCondition } from "../lib/cond.ts";
+import { errorLine } from "../lib/format.ts";
 
 /** `expect`: check a condition, and fail clearly when it does not hold. */
 export const expectCommand: CommandSpec = {
@@ -20,7 +21,7 @@ export const expectCommand: CommandSpec = {
     const shown = ctx.args.map((
       w,
     ) => (w.quoted ? JSON.stringify(w.text) : w.text)).join(" ");
-    ctx.io.err(ctx.io.paint.bad(`expect: failed: ${shown}`) + "\n");
+    errorLine(ctx.io, `expect: failed: ${shown}`);
     return Promise.resolve({ code: 1 });
   },
 };

@@ -1,5 +1,6 @@
 import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
+import { errorLine } from "../lib/format.ts";
 
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {
@@ -28,8 +29,9 @@ export const readCommand: CommandSpec = {
     const prompt = typeof opts.p === "string" ? opts.p : "";
     const line = await ctx.shell.input.readLine(prompt, ctx.signal);
     if (ctx.signal.aborted) {
-      ctx.io.err(
-        `read: EINTR (Interrupted system call): no line for $${name}\n`,
+      errorLine(
+        ctx.io,
+        `read: EINTR (Interrupted system call): no line for $${name}`,
       );
       return { code: 124 };
     }
@@ -41,7 +43,7 @@ export const readCommand: CommandSpec = {
     if (line === null) {
       ctx.scope.vars.set(name, new Uint8Array(0));
       if (opts.e) return { code: 0, value: { "": "", eof: 1 } };
-      ctx.io.err(`read: end of input: no line for $${name}\n`);
+      errorLine(ctx.io, `read: end of input: no line for $${name}`);
       return { code: 1 };
     }
     ctx.scope.vars.set(name, encoder.encode(line));

@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
+import { quoteText } from "../lib/format.ts";
 import { joinWords } from "../lib/words.ts";
 
 /** `set`: give a variable a value. */
@@ -21,7 +22,7 @@ export const setCommand: CommandSpec = {
     if (!name) {
       const lines = [...ctx.scope.vars.entries()]
         .filter(([k]) => !/^[0-9#]$/.test(k))
-        .map(([k, v]) => `${k}=${JSON.stringify(new TextDecoder().decode(v))}`);
+        .map(([k, v]) => `${k}=${quoteText(new TextDecoder().decode(v))}`);
       if (lines.length) ctx.io.out(lines.join("\n") + "\n");
       return Promise.resolve({ code: 0 });
     }

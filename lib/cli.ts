@@ -7,10 +7,16 @@
 import { fileErrorText } from "./errno.ts";
 import type { Output } from "./command.ts";
 import { EXIT, UsageError } from "./errors.ts";
-import { COLOR, PLAIN } from "./format.ts";
+import { COLOR, errorLine, PLAIN } from "./format.ts";
 import type { Host } from "./host.ts";
 import type { NetBackend } from "./net.ts";
-import { isIncomplete, runScript, scriptScope } from "./script.ts";
+import {
+  isIncomplete,
+  MAX_SCRIPT_BYTES,
+  notAScript,
+  runScript,
+  scriptScope,
+} from "./script.ts";
 import { Shell } from "./shell.ts";
 import type { CommandSpec, Scope } from "./command.ts";
 
@@ -136,7 +142,7 @@ export async function main(
   try {
     inv = parseCommandLine(h.args, h.isTerminal(0));
   } catch (e) {
-    io.err(`sockshell: ${(e as Error).message}\n`);
+    errorLine(io, `sockshell: ${(e as Error).message}`);
     return EXIT.usage;
   }
   if (inv.mode === "help") {
@@ -188,10 +194,18 @@ export async function main(
       let text = inv.text!;
       if (inv.mode === "script") {
         try {
-          text = await h.readTextFile(inv.text!);
+          text = await h.readTextFile(inv.text!, { limit: MAX_SCRIPT_BYTES });
         } catch (e) {
           const why = fileErrorText(e);
-          io.err(`sockshell: cannot read script ${inv.text}: ${why}\n`);
+          errorLine(io, `sockshell: cannot read script ${inv.text}: ${why}`);
+          return EXIT.usage;
+        }
+        const why = notAScript(text, commands);
+        if (why) {
+          errorLine(
+            io,
+            `sockshell: ${inv.text} is not a sockshell script: ${why}`,
+          );
           return EXIT.usage;
         }
       }

@@ -60,13 +60,13 @@ Deno.test("record writes each line that succeeds into a script, and run replays 
       assert.equal(r?.stdout, `Entrez le message à envoyer : ${REPLY}\n`);
     }
 
-    // The file: a comment, then exactly the lines that succeeded.
+    // The file: a comment, then exactly the commands that succeeded, one a line.
     const text = await Deno.readTextFile(file);
     const [header, ...lines] = text.trimEnd().split("\n");
     assert.match(header!, /^# recorded by sockshell on \d{4}-\d\d-\d\d/);
     assert.deepEqual(
       lines,
-      session(port).filter((s) => !s.fails).map((s) => s.line),
+      session(port).filter((s) => !s.fails).flatMap((s) => s.line.split("; ")),
     );
     assert.ok(parseScript(text).length > 0, "the file is a script");
     const expectLine = 2 + lines.indexOf('expect "$msg.line" == hello');
