@@ -1,6 +1,6 @@
 import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
-import { errorLine } from "../lib/format.ts";
+import { errorLine, quoteText } from "../lib/format.ts";
 
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {
@@ -24,7 +24,7 @@ export const readCommand: CommandSpec = {
     arity(rest, 1, 1, this.usage);
     const name = rest[0]!.text;
     if (!/^[A-Za-z_]\w*$/.test(name)) {
-      throw new UsageError(`bad variable name ${JSON.stringify(name)}`);
+      throw new UsageError(`bad variable name ${quoteText(name)}`);
     }
     const prompt = typeof opts.p === "string" ? opts.p : "";
     const line = await ctx.shell.input.readLine(prompt, ctx.signal);

@@ -1,7 +1,7 @@
 import { type CommandSpec, parseOptions } from "../lib/command.ts";
 import { fileErrorText } from "../lib/errno.ts";
 import { EXIT } from "../lib/errors.ts";
-import { errorLine } from "../lib/format.ts";
+import { errorLine, quoteText } from "../lib/format.ts";
 import { FileLimitError } from "../lib/host.ts";
 import {
   MAX_RUN_DEPTH,
@@ -81,7 +81,7 @@ export const runCommand: CommandSpec = {
           e instanceof FileLimitError
             ? `run: cannot run ${target.text}: ${why} (a script is at most ${MAX_SCRIPT_BYTES} bytes)`
             : `run: no replay or readable file ${
-              JSON.stringify(target.text)
+              quoteText(target.text)
             } (${why}): run lists the replays`,
         );
         return { code: EXIT.usage };

@@ -28,7 +28,7 @@ export const setCommand: CommandSpec = {
     }
     if (name.quoted || !/^[A-Za-z_]\w*$/.test(name.text)) {
       throw new UsageError(
-        `bad variable name ${JSON.stringify(name.text)}: letters, digits and _`,
+        `bad variable name ${quoteText(name.text)}: letters, digits and _`,
       );
     }
     ctx.scope.vars.set(name.text, joinWords(rest));

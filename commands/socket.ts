@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import { arity, type CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
 import type { Family } from "../lib/net.ts";
@@ -16,7 +17,7 @@ export function parseArgs(words: { text: string }[]): [Proto, Family] {
   if (!kind) {
     throw new UsageError(
       `unknown socket type ${
-        JSON.stringify(words[0]?.text ?? "")
+        quoteText(words[0]?.text ?? "")
       }: choose tcp, udp, tcp6 or udp6`,
     );
   }

@@ -8,7 +8,13 @@ import { SocketError, strerror, toSocketError } from "./errno.ts";
 import { UsageError } from "./errors.ts";
 import type { FdTable, Sock } from "./fdtable.ts";
 import type { Host } from "./host.ts";
-import { callLine, errorLine, escapeControls, type Paint } from "./format.ts";
+import {
+  callLine,
+  errorLine,
+  escapeControls,
+  type Paint,
+  quoteText,
+} from "./format.ts";
 import type { Family, NetBackend, SockAddr } from "./net.ts";
 import { familyOf } from "./net.ts";
 import type { Word } from "./tokenize.ts";
@@ -281,7 +287,7 @@ export function arity(
   if (rest.length > max) {
     throw new UsageError(
       `too many arguments (${
-        JSON.stringify(rest[max]!.text)
+        quoteText(rest[max]!.text)
       } and after): usage: ${usage}`,
     );
   }
@@ -298,9 +304,7 @@ export function arity(
 export function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) {
     throw new UsageError(
-      `port must be a whole number from 0 to 65535, not ${
-        JSON.stringify(text)
-      }`,
+      `port must be a whole number from 0 to 65535, not ${quoteText(text)}`,
     );
   }
   return Number(text);
@@ -316,7 +320,7 @@ export function parseInteger(
   if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
     throw new UsageError(
       `${what} must be a whole number from ${min} to ${max}, not ${
-        JSON.stringify(text)
+        quoteText(text)
       }`,
     );
   }
@@ -333,7 +337,7 @@ export function parseTimeout(
   ) {
     throw new UsageError(
       `timeout must be a number of seconds up to 86400, not ${
-        JSON.stringify(opt)
+        quoteText(String(opt))
       }`,
     );
   }

@@ -177,7 +177,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
           if (!/^[A-Za-z_]\w*$/.test(name) || words[arrow + 1]!.quoted) {
             throw new ScriptError(
               line,
-              `-> needs a variable name, not ${JSON.stringify(name)}`,
+              `-> needs a variable name, not ${quoteText(name)}`,
             );
           }
           capture = name;

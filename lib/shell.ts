@@ -19,7 +19,7 @@ import type {
 import { fileErrorText, SocketError, strerror } from "./errno.ts";
 import { EXIT, UnknownCommandError, UsageError } from "./errors.ts";
 import { FdTable } from "./fdtable.ts";
-import { errorLine } from "./format.ts";
+import { errorLine, quoteText } from "./format.ts";
 import type { NetBackend } from "./net.ts";
 import { findCommand, suggest } from "./registry.ts";
 import type { Host } from "./host.ts";
@@ -136,7 +136,7 @@ export class Shell implements ShellState {
         if (!m) {
           throw new UsageError(
             `bad descriptor ${
-              JSON.stringify(args[0].text)
+              quoteText(args[0].text)
             }: write @ and a number, as in @4`,
           );
         }
