@@ -11,7 +11,7 @@ import { COLOR, errorLine, PLAIN } from "./format.ts";
 import type { Host } from "./host.ts";
 import type { NetBackend } from "./net.ts";
 import {
-  isIncomplete,
+  BlockReader,
   MAX_SCRIPT_BYTES,
   notAScript,
   runScript,
@@ -233,12 +233,13 @@ async function runStdin(
   let chunk = "";
   let first = 1;
   let lineNo = 0;
+  let reader = new BlockReader();
   for (;;) {
     const line = await h.readLine();
     if (line !== null) {
       lineNo++;
       chunk += line + "\n";
-      if (isIncomplete(chunk)) continue;
+      if (reader.add(line)) continue;
     }
     if (chunk) {
       const code = await runScript(shell, "stdin", chunk, scope, signal, first);
@@ -247,6 +248,7 @@ async function runStdin(
     }
     if (line === null) return EXIT.ok;
     chunk = "";
+    reader = new BlockReader();
     first = lineNo + 1;
   }
 }

@@ -12,7 +12,7 @@ import type { Scope } from "./command.ts";
 import { EXIT } from "./errors.ts";
 import type { Host } from "./host.ts";
 import { commandNames, findCommand } from "./registry.ts";
-import { isIncomplete } from "./script.ts";
+import { BlockReader } from "./script.ts";
 import type { Shell } from "./shell.ts";
 
 /** How many history lines are kept. */
@@ -97,15 +97,22 @@ export async function repl(
   let running: AbortController | undefined;
   let armed = false; // a first Ctrl-C at an empty prompt arms the exit
   let block = ""; // the lines of a block still open (while ... without its end)
+  let reader = new BlockReader();
   rl.on("SIGINT", () => {
     if (running) {
       running.abort();
       return;
     }
     if (block) {
+      // Ctrl-C in an open block cancels the block, as in a shell; it does not arm the exit.
       block = "";
+      reader = new BlockReader();
+      armed = false;
       opts.output.write("^C\n");
+      (rl as unknown as { line: string }).line = "";
       rl.setPrompt(promptFor(scope));
+      rl.prompt();
+      return;
     }
     if (rl.line.length > 0) {
       armed = false;
@@ -165,13 +172,14 @@ export async function repl(
         });
       }
       block += line + "\n";
-      if (isIncomplete(block)) {
+      if (reader.add(line)) {
         rl.setPrompt("...> ");
         if (!closed) rl.prompt();
         continue;
       }
       const text = block;
       block = "";
+      reader = new BlockReader();
       running = new AbortController();
       try {
         await shell.runLine(text, scope, running.signal);

@@ -431,14 +431,75 @@ async function runTop(run: Run, program: Stmt[], scope: Scope): Promise<Flow> {
   return flow;
 }
 
-/** True when the text opens a block it does not close yet: read more lines before running it. */
-export function isIncomplete(text: string): boolean {
-  try {
-    parseScript(text);
+/**
+ * Lines given one at a time (typed, or piped on standard input): tells after each whether a
+ * block is still open, so that the lines so far must wait for its `end`. Each line is lexed
+ * once, against the blocks still open, by {@link parseScript}'s rules: the time is linear in
+ * the input, where parsing the whole text again at every line was quadratic. A line that
+ * {@link parseScript} would refuse closes the text at once, so that its error shows now.
+ *
+ * @example
+ * ```ts
+ * const reader = new BlockReader();
+ * console.log(reader.add("while true")); // true: wait for end
+ * console.log(reader.add("end")); // false: run it
+ * ```
+ */
+export class BlockReader {
+  #open: Array<{ kind: string; inElse: boolean }> = [];
+  #broken = false;
+
+  /** Add a line; true while a block is open and no line was refused. */
+  add(line: string): boolean {
+    if (this.#broken) return false;
+    let commands: LexedWord[][];
+    try {
+      commands = lex(line.replace(/\r$/, ""));
+    } catch {
+      return this.#break();
+    }
+    const open = this.#open;
+    for (const words of commands) {
+      const kw = keyword(words[0]);
+      const rest = words.length > 1;
+      if (kw === "if" || kw === "while") {
+        if (!rest) return this.#break();
+        open.push({ kind: kw, inElse: false });
+      } else if (kw === "fork") {
+        if (rest) return this.#break();
+        open.push({ kind: kw, inElse: false });
+      } else if (kw === "else" || kw === "end" || kw === "break") {
+        const top = open.at(-1);
+        if (rest) return this.#break();
+        if (kw === "else") {
+          if (top?.kind !== "if" || top.inElse) return this.#break();
+          top.inElse = true;
+        } else if (kw === "end") {
+          if (!open.pop()) return this.#break();
+        } else if (!open.some((o) => o.kind === "while")) {
+          return this.#break();
+        }
+      } else {
+        // `CMD ... -> name`, as parseScript reads it.
+        const arrow = words.length - 2;
+        let last = words.length;
+        if (arrow >= 0 && keyword(words[arrow]) === "->") {
+          const w = words[arrow + 1]!;
+          const name = new TextDecoder().decode(w.pieces[0] as Uint8Array);
+          if (!/^[A-Za-z_]\w*$/.test(name) || w.quoted) return this.#break();
+          last = arrow;
+        }
+        for (let i = 0; i < last; i++) {
+          if (keyword(words[i]) === "->") return this.#break();
+        }
+      }
+    }
+    return open.length > 0;
+  }
+
+  #break(): false {
+    this.#broken = true;
     return false;
-  } catch (e) {
-    return e instanceof ScriptError &&
-      e.message.endsWith("is never closed: add end");
   }
 }
 

@@ -494,3 +494,14 @@ Deno.test("every socket is closed when a script ends, in the same process", asyn
   assert.equal(code, 0, out.join(""));
   assert.ok(portIsFree(port), "the listener was closed");
 });
+
+Deno.test("a block of 20,000 lines piped on standard input runs once it ends, each line read once", async () => {
+  // Parsing the whole block again at each line took 120 s for 8,000 lines; 20,000 would take
+  // many minutes. Read line by line it is well within sockshell()'s own 10 s limit.
+  const body = Array.from({ length: 20_000 }, (_, i) => `print ${i}`);
+  const stdin = ["if false", ...body, "end", "print done"].join("\n") + "\n";
+  const r = await sockshell([], { stdin });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, "done\n");
+  assert.equal(r.stderr, "");
+});

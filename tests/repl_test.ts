@@ -594,3 +594,27 @@ Deno.test("a history file over twice HISTORY_SIZE lines is cut back to the newes
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("Ctrl-C inside an open block cancels the block without arming the exit", async () => {
+  await using r = new ReplSession();
+  r.type("while true\r");
+  await r.until("the continuation prompt", () => r.screen.includes("...> "));
+  r.type("print never\r");
+  await r.until(
+    "a second continuation prompt",
+    () => r.screen.split("...> ").length > 2,
+  );
+  r.type(CTRL_C);
+  await r.until("^C", () => r.screen.includes("^C"));
+  assert.ok(!r.screen.includes("To exit"), "the exit is not armed");
+  // The block is gone: end now is an error of its own, not the block's end.
+  const end = await r.line("end");
+  assert.equal(end.code, 2);
+  assert.equal(end.stderr, "end without an if, while or fork\n");
+  assert.ok(!r.ran.some((x) => x.line.includes("never")), "nothing ran");
+  // A Ctrl-C at the empty prompt then arms the exit, and a second one leaves.
+  r.type(CTRL_C);
+  await r.until("the hint", () => r.screen.includes("To exit"));
+  r.type(CTRL_C);
+  assert.equal(await r.exit(), 0);
+});
