@@ -200,44 +200,89 @@ export async function repl(
   return shell.exitCode ?? EXIT.ok;
 }
 
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-
 /**
  * Node's readline measures the whole line for every key typed at its end, so
  * a pasted line of n characters costs O(n²): seconds for 3000, hours for
- * 64 KiB. A printable ASCII key typed at the end of a line of them only moves
- * the cursor one column: count that, and leave every other case to readline.
+ * 64 KiB. A printable character typed at the end of the line only moves the
+ * cursor by its own width: measure that character alone (readline's own
+ * measure, so wide and zero-width characters count as readline counts them),
+ * add it as readline's display walk would, and leave every other case to
+ * readline.
  */
-function measureIncrementally(rl: Interface, input: Readable): void {
+export function measureIncrementally(rl: Interface, input: Readable): void {
   const measure = rl.getCursorPos.bind(rl);
-  let appended = false; // the key being handled adds one ASCII character at the end
+  const editor = rl as unknown as { line: string; cursor: number };
+  // The character the key being handled adds at the end of the line, if it does.
+  let appended: string | undefined;
+  // Where the cursor was last measured: `offset` is readline's display offset there (no newline before it).
   let last:
-    | { prompt: string; cursor: number; plain: boolean; t: number; n: number }
+    | { prompt: string; cursor: number; offset: number; n: number }
     | undefined;
+  const widths = new Map<string, number>();
+  const widthOf = (ch: string): number => {
+    let w = widths.get(ch);
+    if (w !== undefined) return w;
+    const [prompt, line, cursor] = [rl.getPrompt(), editor.line, editor.cursor];
+    try {
+      rl.setPrompt("");
+      editor.line = ch;
+      editor.cursor = ch.length;
+      w = measure().cols;
+    } finally {
+      rl.setPrompt(prompt);
+      editor.line = line;
+      editor.cursor = cursor;
+    }
+    if (widths.size < 4096) widths.set(ch, w);
+    return w;
+  };
   // Runs before readline's own handler for the same key.
   input.prependListener(
     "keypress",
     (s: unknown, key?: { ctrl?: boolean; meta?: boolean }) => {
-      appended = typeof s === "string" && s.length === 1 && s >= " " &&
-        s <= "~" && !key?.ctrl && !key?.meta && rl.cursor === rl.line.length;
+      const one = typeof s === "string" && s.length <= 2 &&
+        s.codePointAt(0)! >= 0x20 && s.codePointAt(0)! !== 0x7f &&
+        String.fromCodePoint(s.codePointAt(0)!) === s;
+      appended = one && !key?.ctrl && !key?.meta &&
+          rl.cursor === rl.line.length
+        ? s as string
+        : undefined;
     },
   );
   rl.getCursorPos = () => {
     const prompt = rl.getPrompt();
     const n = (rl as unknown as { columns?: number }).columns ?? Infinity;
-    const fast = appended && last?.plain && last.prompt === prompt &&
-      last.n === n && last.cursor + 1 === rl.cursor;
-    appended = false;
-    if (!fast || !last) {
-      const pos = measure();
-      const plain = PLAIN_ASCII.test(prompt + rl.line.slice(0, rl.cursor));
-      const t = (pos.rows ? pos.rows * n : 0) + pos.cols; // valid when plain: no newline
-      last = { prompt, cursor: rl.cursor, plain, t, n };
-      return pos;
+    const at = (offset: number) => {
+      const cols = offset % n;
+      return { cols, rows: n === Infinity ? 0 : (offset - cols) / n };
+    };
+    if (
+      appended !== undefined && last && last.prompt === prompt && last.n === n
+    ) {
+      // Asked before the character goes in (Node does): nothing has moved yet.
+      if (rl.cursor === last.cursor) return at(last.offset);
+      if (rl.cursor === last.cursor + appended.length) {
+        const w = widthOf(appended);
+        let offset = last.offset;
+        // A wide character that would straddle the edge starts on the next row, as readline has it.
+        if (w === 2 && n !== Infinity && (offset + 1) % n === 0) offset++;
+        offset += w;
+        appended = undefined;
+        last = { ...last, cursor: rl.cursor, offset };
+        return at(offset);
+      }
     }
-    last = { ...last, cursor: rl.cursor, t: last.t + 1 };
-    const cols = last.t % n;
-    return { cols, rows: (last.t - cols) / n };
+    const pos = measure();
+    const clean = !(prompt + rl.line.slice(0, rl.cursor)).includes("\n");
+    last = clean
+      ? {
+        prompt,
+        cursor: rl.cursor,
+        offset: (n === Infinity ? 0 : pos.rows * n) + pos.cols,
+        n,
+      }
+      : undefined;
+    return pos;
   };
 }
 

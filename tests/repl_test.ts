@@ -13,7 +13,13 @@ import { builtInCommands } from "../commands/mod.ts";
 import type { CommandResult } from "../lib/command.ts";
 import { denoHost } from "../lib/host_deno.ts";
 import { commandNames } from "../lib/registry.ts";
-import { complete, HISTORY_SIZE, promptFor, repl } from "../lib/repl.ts";
+import {
+  complete,
+  HISTORY_SIZE,
+  measureIncrementally,
+  promptFor,
+  repl,
+} from "../lib/repl.ts";
 import { freePort } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 
@@ -617,4 +623,98 @@ Deno.test("Ctrl-C inside an open block cancels the block without arming the exit
   await r.until("the hint", () => r.screen.includes("To exit"));
   r.type(CTRL_C);
   assert.equal(await r.exit(), 0);
+});
+
+/** Count the characters readline's display walk goes through while `f` runs. */
+async function displayWork(f: () => Promise<void>): Promise<number> {
+  const readline = await import("node:readline");
+  // Every method readline names _getDisplayPos, on each prototype that has one.
+  const patched: Array<[object, symbol | string, PropertyDescriptor]> = [];
+  let work = 0;
+  for (
+    let proto: object | null = readline.Interface.prototype;
+    proto;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    for (const key of Reflect.ownKeys(proto)) {
+      const name = typeof key === "symbol" ? key.description : key;
+      if (name !== "_getDisplayPos") continue;
+      const d = Object.getOwnPropertyDescriptor(proto, key)!;
+      const original = (d.get ? d.get.call(proto) : d.value) as (
+        this: unknown,
+        s: string,
+      ) => unknown;
+      if (typeof original !== "function" || !d.configurable) continue;
+      patched.push([proto, key, d]);
+      Object.defineProperty(proto, key, {
+        configurable: true,
+        writable: true,
+        value: function (this: unknown, s: string) {
+          work += s.length;
+          return original.call(this, s);
+        },
+      });
+    }
+  }
+  assert.ok(patched.length > 0, "readline has a display walk");
+  try {
+    await f();
+  } finally {
+    for (const [proto, key, d] of patched) {
+      Object.defineProperty(proto, key, d);
+    }
+  }
+  return work;
+}
+
+Deno.test("a pasted line of 8,000 non-ASCII characters costs work linear in its length", async () => {
+  await using r = new ReplSession();
+  await r.line("socket udp");
+  const text = "é界😀".repeat(2667).slice(0, 8000);
+  const work = await displayWork(async () => {
+    for (let i = 0; i < text.length; i += 500) {
+      const piece = text.slice(i, i + 500);
+      const mark = r.screen.length;
+      r.type(piece);
+      await r.until("the echo", () => r.screen.length >= mark + piece.length);
+    }
+  });
+  // Measuring the whole line per key walks n²/2 = 32,000,000 characters.
+  assert.ok(work > 0 && work < 20 * text.length, `${work} characters walked`);
+  const ran = await r.start("\r");
+  assert.equal((await r.finish(ran)).code, 127);
+  assert.equal((await r.line("ls")).code, 0, "the REPL goes on");
+});
+
+Deno.test("measureIncrementally gives the cursor positions readline would, with wide, combining and ASCII characters on narrow rows", async () => {
+  const readline = await import("node:readline");
+  const input = new PassThrough();
+  const output = Object.assign(new PassThrough(), { columns: 7 });
+  const rl = readline.createInterface({ input, output, terminal: true });
+  const truth = rl.getCursorPos.bind(rl);
+  measureIncrementally(rl, input);
+  const fast = rl.getCursorPos;
+  let checked = 0;
+  const wrong: string[] = [];
+  rl.getCursorPos = () => {
+    const got = fast();
+    const want = truth();
+    if (got.cols !== want.cols || got.rows !== want.rows) {
+      wrong.push(`${JSON.stringify(rl.line)}: ${JSON.stringify(got)}`);
+    }
+    checked++;
+    return got;
+  };
+  try {
+    rl.setPrompt("> ");
+    rl.prompt();
+    for (const ch of "ab界界c😀e\u0301xyz界界界abc") {
+      input.write(ch);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    assert.ok(checked >= 19, `${checked} positions checked`);
+    assert.deepEqual(wrong, []);
+  } finally {
+    rl.close();
+  }
 });
