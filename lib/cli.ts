@@ -107,10 +107,11 @@ function scriptOrStdin(
   return { mode: "script", text: rest[0], args: rest.slice(1), quiet };
 }
 
-/** Output on a host: colour only for a terminal, and never with NO_COLOR set. */
+/** Output on a host: colour only for a terminal that is not TERM=dumb, and never with NO_COLOR set. */
 export function hostOutput(h: Host): Output {
   const noColor = h.env("NO_COLOR");
-  const color = h.isTerminal(1) && (noColor === undefined || noColor === "");
+  const color = h.isTerminal(1) && h.env("TERM") !== "dumb" &&
+    (noColor === undefined || noColor === "");
   let tail = "";
   return {
     out: (t) => {
@@ -163,15 +164,26 @@ export async function main(
         (home ? `${home}/.sockshell_history` : undefined);
       const scope = shell.newScope();
       scope.trace = !inv.quiet;
-      return await repl(shell, scope, {
-        input: process.stdin,
-        output: process.stdout,
-        terminal: true,
-        historyFile,
-        host: h,
-        banner:
-          `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
+      // Killed (SIGTERM) or hung up (SIGHUP): Deno would leave the terminal raw, with no echo.
+      const offTerminate = h.onTerminate((signal) => {
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+        h.write(1, "\n"); // off the prompt's line
+        shell.close();
+        h.exit(128 + signal);
       });
+      try {
+        return await repl(shell, scope, {
+          input: process.stdin,
+          output: process.stdout,
+          terminal: true,
+          historyFile,
+          host: h,
+          banner:
+            `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
+        });
+      } finally {
+        offTerminate();
+      }
     }
     const scope = scriptScope(shell, inv.text ?? "sockshell", inv.args);
     scope.trace = !inv.quiet;

@@ -29,6 +29,8 @@ export interface Host {
   readLine(): Promise<string | null>;
   /** Call `f` on SIGINT until the returned function is called. */
   onInterrupt(f: () => void): () => void;
+  /** Call `f` with the signal's number on SIGTERM or SIGHUP (instead of dying) until the returned function is called. */
+  onTerminate(f: (signal: number) => void): () => void;
   /** Leave with a status. */
   exit(code: number): never;
 }

@@ -91,6 +91,17 @@ export const denoHost: Host = {
     return () => Deno.removeSignalListener("SIGINT", f);
   },
 
+  onTerminate(f) {
+    const term = () => f(15);
+    const hup = () => f(1);
+    Deno.addSignalListener("SIGTERM", term);
+    Deno.addSignalListener("SIGHUP", hup);
+    return () => {
+      Deno.removeSignalListener("SIGTERM", term);
+      Deno.removeSignalListener("SIGHUP", hup);
+    };
+  },
+
   exit(code) {
     Deno.exit(code);
   },

@@ -138,6 +138,17 @@ export const nodeHost: Host = {
     return () => void process.off("SIGINT", f);
   },
 
+  onTerminate(f) {
+    const term = () => f(15);
+    const hup = () => f(1);
+    process.on("SIGTERM", term);
+    process.on("SIGHUP", hup);
+    return () => {
+      process.off("SIGTERM", term);
+      process.off("SIGHUP", hup);
+    };
+  },
+
   exit(code) {
     process.exit(code);
   },

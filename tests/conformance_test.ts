@@ -169,6 +169,7 @@ function capturingHost(args: string[]) {
     writeTextFile: () => Promise.resolve(),
     readLine: () => Promise.resolve(null),
     onInterrupt: () => () => {},
+    onTerminate: () => () => {},
     exit: (code) => {
       throw new Error(`exit ${code}`);
     },
