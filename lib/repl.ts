@@ -18,6 +18,9 @@ import type { Shell } from "./shell.ts";
 /** How many history lines are kept. */
 export const HISTORY_SIZE = 1000;
 
+/** Most bytes read from the history file: its newest lines, when it is longer. */
+export const MAX_HISTORY_BYTES = 1 << 20;
+
 /** What the REPL runs on. */
 export interface ReplOptions {
   /** Keyboard input. */
@@ -289,11 +292,18 @@ export function measureIncrementally(rl: Interface, input: Readable): void {
 async function loadHistory(opts: ReplOptions): Promise<string[]> {
   if (!opts.historyFile) return [];
   try {
-    const text = await opts.host.readTextFile(opts.historyFile);
+    // A device (/dev/zero) or a huge file must not keep the prompt from coming.
+    const text = await opts.host.readTextFile(opts.historyFile, {
+      limit: MAX_HISTORY_BYTES,
+      tail: true,
+      regularOnly: true,
+    });
     const lines = text.split("\n").filter((l) => l.trim());
     const kept = lines.slice(-HISTORY_SIZE);
     // The file is appended to line by line; cut it back now and then so it cannot grow forever.
-    if (lines.length > 2 * HISTORY_SIZE) {
+    if (
+      lines.length > 2 * HISTORY_SIZE || text.length > MAX_HISTORY_BYTES / 2
+    ) {
       await opts.host.writeTextFile?.(opts.historyFile, kept.join("\n") + "\n")
         .catch(() => {});
     }

@@ -16,6 +16,7 @@ import { commandNames } from "../lib/registry.ts";
 import {
   complete,
   HISTORY_SIZE,
+  MAX_HISTORY_BYTES,
   measureIncrementally,
   promptFor,
   repl,
@@ -716,5 +717,38 @@ Deno.test("measureIncrementally gives the cursor positions readline would, with 
     assert.deepEqual(wrong, []);
   } finally {
     rl.close();
+  }
+});
+
+Deno.test("a history file that is not a regular file is skipped: SOCKSHELL_HISTORY=/dev/zero still gives a prompt", async () => {
+  await using r = new ReplSession({ historyFile: "/dev/zero" });
+  await r.until("the prompt", () => PROMPT.test(r.screen));
+  assert.equal((await r.line("ls")).code, 0);
+});
+
+Deno.test("a history file over MAX_HISTORY_BYTES is read from its newest lines only, and cut back", async () => {
+  const dir = await Deno.makeTempDir();
+  const historyFile = `${dir}/history`;
+  try {
+    // Few lines, long ones: over the byte bound long before the line bound.
+    const lines = Array.from(
+      { length: 40 },
+      (_, i) => `print ${i} ${"x".repeat(60_000)}`,
+    );
+    await Deno.writeTextFile(historyFile, lines.join("\n") + "\n");
+    assert.ok((await Deno.stat(historyFile)).size > 2 * MAX_HISTORY_BYTES);
+    await using r = new ReplSession({ historyFile });
+    const ran = await r.start(UP + "\r");
+    assert.equal(ran.line, lines.at(-1), "the newest line is there");
+    await r.finish(ran);
+    r.type(CTRL_D);
+    await r.exit();
+    const size = (await Deno.stat(historyFile)).size;
+    assert.ok(size <= MAX_HISTORY_BYTES + 70_000, `${size} bytes kept`);
+    const kept = (await Deno.readTextFile(historyFile)).trimEnd().split("\n");
+    assert.equal(kept.at(-1), lines.at(-1), "the line just run, last");
+    assert.ok(kept.every((l) => lines.includes(l)), "whole lines only");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
