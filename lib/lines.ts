@@ -24,14 +24,16 @@ const decoder = new TextDecoder();
  * ```
  */
 export class LineBuffer {
-  #pending: Uint8Array = new Uint8Array(0);
+  // The line being gathered: chunks without a newline, joined once its newline comes,
+  // so that a long line read in many pieces costs its length, not its length squared.
+  #head: Uint8Array[] = [];
+  // Chunks not looked at yet.
+  #queue: Uint8Array[] = [];
   #ended = false;
 
   /** Add bytes read from the input. */
   push(chunk: Uint8Array): void {
-    this.#pending = this.#pending.length
-      ? concat([this.#pending, chunk])
-      : chunk.slice();
+    if (chunk.length) this.#queue.push(chunk.slice());
   }
 
   /** The input has ended. */
@@ -41,16 +43,26 @@ export class LineBuffer {
 
   /** The next line; null at the end of input; undefined when more bytes are needed first. */
   take(): string | null | undefined {
-    const nl = this.#pending.indexOf(10);
-    if (nl >= 0) {
-      const line = decoder.decode(this.#pending.subarray(0, nl));
-      this.#pending = this.#pending.slice(nl + 1);
+    while (this.#queue.length) {
+      const chunk = this.#queue[0]!;
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        this.#head.push(chunk);
+        this.#queue.shift();
+        continue;
+      }
+      const line = decoder.decode(
+        concat([...this.#head, chunk.subarray(0, nl)]),
+      );
+      this.#head = [];
+      if (nl + 1 < chunk.length) this.#queue[0] = chunk.subarray(nl + 1);
+      else this.#queue.shift();
       return line.endsWith("\r") ? line.slice(0, -1) : line;
     }
     if (!this.#ended) return undefined;
-    if (!this.#pending.length) return null;
-    const line = decoder.decode(this.#pending);
-    this.#pending = new Uint8Array(0);
+    if (!this.#head.length) return null;
+    const line = decoder.decode(concat(this.#head));
+    this.#head = [];
     return line;
   }
 }

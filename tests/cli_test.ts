@@ -505,3 +505,11 @@ Deno.test("a block of 20,000 lines piped on standard input runs once it ends, ea
   assert.equal(r.stdout, "done\n");
   assert.equal(r.stderr, "");
 });
+
+Deno.test("a line of 16 MB on standard input is refused in one line, gathered in time linear in its length", async () => {
+  // Joining the pieces again at every read took 6 s for 4 MB: 16 MB would take about 100 s,
+  // far over sockshell()'s own 10 s limit.
+  const r = await sockshell([], { stdin: "x".repeat(16 << 20) + "\n" });
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, "stdin:1: line too long: over 65536 bytes\n");
+});
