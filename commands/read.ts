@@ -1,6 +1,7 @@
 import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
 import { errorLine, quoteText } from "../lib/format.ts";
+import { MAX_LINE } from "../lib/tokenize.ts";
 
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {
@@ -36,6 +37,17 @@ export const readCommand: CommandSpec = {
       return { code: 124 };
     }
     const encoder = new TextEncoder();
+    // The shell's line bound holds for what read takes too (standard input keeps no more of a line).
+    if (
+      line !== null && line.length * 3 > MAX_LINE &&
+      encoder.encode(line).length > MAX_LINE
+    ) {
+      errorLine(
+        ctx.io,
+        `read: line too long: over ${MAX_LINE} bytes: no line for $${name}`,
+      );
+      return { code: 1 };
+    }
     ctx.scope.vars.set(
       `${name}.eof`,
       encoder.encode(line === null ? "1" : "0"),

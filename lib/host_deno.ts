@@ -6,11 +6,12 @@
 
 import { FileLimitError, type Host, limitedText } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
-import { concat } from "./tokenize.ts";
+import { concat, MAX_LINE } from "./tokenize.ts";
 
 const encoder = new TextEncoder();
 
-const stdinLines = new LineBuffer();
+// One byte over the longest line the shell takes: enough to tell a line is too long.
+const stdinLines = new LineBuffer(MAX_LINE + 1);
 
 function writeAll(w: { writeSync(p: Uint8Array): number }, text: string): void {
   const data = encoder.encode(text);

@@ -11,7 +11,10 @@ const decoder = new TextDecoder();
 
 /**
  * Bytes in, lines out: each without its "\n" or "\r\n", as a line-reading C
- * program keeps it; a last line without a newline still counts.
+ * program keeps it; a last line without a newline still counts. A line longer
+ * than `max` bytes keeps its first `max` (so that whoever reads it can tell it
+ * was too long) and the rest up to its newline is dropped: memory stays
+ * bounded, even reading /dev/zero.
  *
  * @example
  * ```ts
@@ -27,9 +30,28 @@ export class LineBuffer {
   // The line being gathered: chunks without a newline, joined once its newline comes,
   // so that a long line read in many pieces costs its length, not its length squared.
   #head: Uint8Array[] = [];
+  #headBytes = 0;
   // Chunks not looked at yet.
   #queue: Uint8Array[] = [];
   #ended = false;
+
+  /** Lines longer than `max` bytes are cut to their first `max`. */
+  constructor(readonly max: number = Infinity) {}
+
+  #keep(bytes: Uint8Array): void {
+    const room = this.max - this.#headBytes;
+    if (room <= 0 || !bytes.length) return;
+    const kept = bytes.length > room ? bytes.subarray(0, room) : bytes;
+    this.#head.push(kept);
+    this.#headBytes += kept.length;
+  }
+
+  #line(): Uint8Array {
+    const line = concat(this.#head);
+    this.#head = [];
+    this.#headBytes = 0;
+    return line;
+  }
 
   /** Add bytes read from the input. */
   push(chunk: Uint8Array): void {
@@ -47,22 +69,18 @@ export class LineBuffer {
       const chunk = this.#queue[0]!;
       const nl = chunk.indexOf(10);
       if (nl < 0) {
-        this.#head.push(chunk);
+        this.#keep(chunk);
         this.#queue.shift();
         continue;
       }
-      const line = decoder.decode(
-        concat([...this.#head, chunk.subarray(0, nl)]),
-      );
-      this.#head = [];
+      this.#keep(chunk.subarray(0, nl));
+      const line = decoder.decode(this.#line());
       if (nl + 1 < chunk.length) this.#queue[0] = chunk.subarray(nl + 1);
       else this.#queue.shift();
       return line.endsWith("\r") ? line.slice(0, -1) : line;
     }
     if (!this.#ended) return undefined;
     if (!this.#head.length) return null;
-    const line = decoder.decode(concat(this.#head));
-    this.#head = [];
-    return line;
+    return decoder.decode(this.#line());
   }
 }

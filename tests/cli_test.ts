@@ -513,3 +513,20 @@ Deno.test("a line of 16 MB on standard input is refused in one line, gathered in
   assert.equal(r.code, 2);
   assert.equal(r.stderr, "stdin:1: line too long: over 65536 bytes\n");
 });
+
+Deno.test("read of a line over the line bound on standard input fails in one line, as a command line that long does", async () => {
+  const stdin = "y".repeat(200_000) + "\nhello\n";
+  const failed = await sockshell(["-c", "read a"], { stdin });
+  assert.equal(failed.code, 1);
+  assert.equal(
+    failed.stderr,
+    "read: line too long: over 65536 bytes: no line for $a\n" +
+      "-c:1: stopped: read a\n",
+  );
+  // A command line that long is refused the same way.
+  const shell = await sockshell([], {
+    stdin: "print " + "y".repeat(200_000) + "\nprint after\n",
+  });
+  assert.equal(shell.code, 2);
+  assert.equal(shell.stderr, "stdin:1: line too long: over 65536 bytes\n");
+});

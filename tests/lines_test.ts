@@ -28,3 +28,16 @@ Deno.test("LineBuffer gives the same lines however the bytes are cut, \\r\\n and
     );
   }
 });
+
+Deno.test("LineBuffer keeps the first max bytes of a longer line and drops the rest up to its newline; the next line is whole", () => {
+  const lines = new LineBuffer(10);
+  const long = encoder.encode("0123456789abcdefghij".repeat(1000));
+  for (let i = 0; i < long.length; i += 7) lines.push(long.subarray(i, i + 7));
+  assert.equal(lines.take(), undefined);
+  lines.push(encoder.encode("tail\nnext line\nlast"));
+  assert.equal(lines.take(), "0123456789");
+  assert.equal(lines.take(), "next line");
+  lines.end();
+  assert.equal(lines.take(), "last");
+  assert.equal(lines.take(), null);
+});
