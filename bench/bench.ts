@@ -13,7 +13,9 @@
  * pseudo-terminal), `imports` (what each import adds to `deno run`), `loads`
  * (which modules each mode really loads, from V8 coverage), `commands`
  * (per-command overhead in long scripts), `throughput` (TCP MB/s, UDP
- * datagrams/s). Each section prints a Markdown table as it finishes.
+ * datagrams/s), `input` (blocks and long lines on standard input and at the
+ * prompt, against the same text as a file or in ASCII). Each section prints
+ * a Markdown table as it finishes.
  *
  * @module
  */
@@ -26,7 +28,14 @@ const DENO = Deno.execPath();
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const SECTIONS = ["startup", "imports", "loads", "commands", "throughput"];
+const SECTIONS = [
+  "startup",
+  "imports",
+  "loads",
+  "commands",
+  "throughput",
+  "input",
+];
 const argv = Deno.args.filter((a) => a !== "--quick");
 const QUICK = Deno.args.includes("--quick");
 for (const a of argv) {
@@ -47,6 +56,7 @@ const RUNS = {
   imports: QUICK ? 4 : 10,
   commands: QUICK ? 2 : 7,
   throughput: QUICK ? 1 : 5,
+  input: QUICK ? 1 : 3,
 };
 /** Commands in each generated script. */
 const N_COMMANDS = QUICK ? 2000 : 5000;
@@ -912,6 +922,103 @@ async function benchThroughput(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------
+// 6. Input: what once cost the square of its size.
+
+/** sockshell with `stdin` piped in, to its end; the wall time in ms. */
+async function piped(args: string[], stdin: string): Promise<number> {
+  const t0 = performance.now();
+  const child = spawn(DENO, shellArgs(args), "piped");
+  const output = child.output();
+  const writer = child.stdin.getWriter();
+  await writer.write(encoder.encode(stdin)).catch(() => {});
+  await writer.close().catch(() => {});
+  await output;
+  return performance.now() - t0;
+}
+
+/** A line pasted at the prompt under a pseudo-terminal: ms until its error shows. */
+async function pasted(line: string): Promise<number> {
+  const cmd = shellQuote([DENO, ...shellArgs([])]);
+  const p = start("script", ["-qefc", cmd, "/dev/null"], "piped");
+  const writer = p.child.stdin.getWriter();
+  try {
+    await p.out.waitFor("sockshell> ");
+    const from = p.out.text.length;
+    const t0 = performance.now();
+    await writer.write(encoder.encode(line + "\r"));
+    const t1 = await p.out.waitFor("unknown command", PROCESS_TIMEOUT_MS, from);
+    await writer.write(encoder.encode("exit\r"));
+    await finished(p, "sockshell under script");
+    return t1 - t0;
+  } finally {
+    await writer.close().catch(() => {});
+  }
+}
+
+async function benchInput(): Promise<void> {
+  const rows: string[][] = [];
+  const block = (n: number) =>
+    ["if false", ...Array.from({ length: n }, (_, i) => `  print ${i}`), "end"]
+      .join("\n") + "\n";
+  for (const n of QUICK ? [1000, 4000] : [1000, 4000, 8000]) {
+    if (!timeLeft()) break;
+    const file = await writeTemp(`block_${n}.sock`, block(n));
+    const s = await roundRobin(`block of ${n} lines`, [
+      {
+        name: "file",
+        run: async () => (await timed(DENO, shellArgs([file]))).ms,
+      },
+      { name: "stdin", run: () => piped([], block(n)) },
+    ], RUNS.input);
+    const f = stats(s.get("file")!).median;
+    const p = stats(s.get("stdin")!).median;
+    rows.push([
+      `a block of ${n} lines on standard input`,
+      "the same text as a script file",
+      fmt(p),
+      fmt(f),
+      fmt(p / f, 2),
+    ]);
+  }
+  if (timeLeft()) {
+    const big = "x".repeat(16 << 20) + "\n";
+    const s = await roundRobin("a 16 MiB line", [
+      { name: "line", run: () => piped([], big) },
+      { name: "short", run: () => piped([], "x\n") },
+    ], RUNS.input);
+    const l = stats(s.get("line")!).median;
+    const r = stats(s.get("short")!).median;
+    rows.push([
+      "a line of 16 MiB on standard input (refused)",
+      "a line of 1 byte",
+      fmt(l),
+      fmt(r),
+      fmt(l / r, 2),
+    ]);
+  }
+  if (timeLeft() && await have("script", ["-qc", "true", "/dev/null"])) {
+    const s = await roundRobin("8,000 characters pasted", [
+      { name: "é", run: () => pasted("é".repeat(8000)) },
+      { name: "x", run: () => pasted("x".repeat(8000)) },
+    ], RUNS.input);
+    const e = stats(s.get("é")!).median;
+    const x = stats(s.get("x")!).median;
+    rows.push([
+      "8,000 `é` pasted at the prompt, to the error",
+      "8,000 `x`",
+      fmt(e),
+      fmt(x),
+      fmt(e / x, 2),
+    ]);
+  }
+  table(
+    "Input: linear in its size (medians, ms; the reference in the same run)",
+    ["input", "reference", "ms", "reference ms", "ratio"],
+    rows,
+  );
+}
+
+// ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   tmp = await Deno.makeTempDir({ prefix: "sockshell-bench-" });
@@ -933,6 +1040,7 @@ async function main(): Promise<void> {
       loads: benchLoads,
       commands: benchCommands,
       throughput: benchThroughput,
+      input: benchInput,
     };
     for (const s of selected) {
       if (!timeLeft()) {

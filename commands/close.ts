@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import { arity, call, type CommandSpec, targetFd } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { fileStaysNote } from "../lib/unix.ts";
@@ -24,7 +25,7 @@ export const closeCommand: CommandSpec = {
       return await call(ctx, `close(${ctx.args[0].text})`, () => {
         throw new SocketError(
           "EBADF",
-          `${JSON.stringify(ctx.args[0]!.text)} is not a descriptor number`,
+          `${quoteText(ctx.args[0]!.text)} is not a descriptor number`,
         );
       });
     }

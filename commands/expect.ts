@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../lib/command.ts";
 import { evalCondition } from "../lib/cond.ts";
+import { errorLine, quoteText } from "../lib/format.ts";
 
 /** `expect`: check a condition, and fail clearly when it does not hold. */
 export const expectCommand: CommandSpec = {
@@ -19,8 +20,8 @@ export const expectCommand: CommandSpec = {
     if (evalCondition(ctx.args)) return Promise.resolve({ code: 0 });
     const shown = ctx.args.map((
       w,
-    ) => (w.quoted ? JSON.stringify(w.text) : w.text)).join(" ");
-    ctx.io.err(ctx.io.paint.bad(`expect: failed: ${shown}`) + "\n");
+    ) => (w.quoted ? quoteText(w.text) : w.text)).join(" ");
+    errorLine(ctx.io, `expect: failed: ${shown}`);
     return Promise.resolve({ code: 1 });
   },
 };

@@ -65,7 +65,7 @@ export function parseArgs(
   const s = opts.s;
   if (s !== undefined && s !== "stream" && s !== "dgram") {
     throw new UsageError(
-      `-s takes stream or dgram, not ${JSON.stringify(s)}`,
+      `-s takes stream or dgram, not ${quoteText(String(s))}`,
     );
   }
   const hints: Hints = {
@@ -225,7 +225,7 @@ async function resolveService(
   if (port === undefined || types.length === 0) {
     throw new SocketError(
       "EAI_SERVICE",
-      `${JSON.stringify(service)} is not in ${SERVICES_FILE}${
+      `${quoteText(service)} is not in ${SERVICES_FILE}${
         hints.socktype
           ? ` for ${hints.socktype === "stream" ? "tcp" : "udp"}`
           : ""

@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import { arity, call, type CommandSpec, parseOptions } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 
@@ -20,7 +21,7 @@ export const gethostbynameCommand: CommandSpec = {
     const family = opts["6"] ? 6 : 4;
     return await call(
       ctx,
-      `gethostbyname(${JSON.stringify(name)})`,
+      `gethostbyname(${quoteText(name)})`,
       async () => {
         const all = await ctx.shell.net.lookup(name, family);
         if (!all.length) {

@@ -42,7 +42,7 @@ export const getnameinfoCommand: CommandSpec = {
     if (family === undefined) {
       throw new UsageError(
         `getnameinfo takes a numeric address, not ${
-          JSON.stringify(address)
+          quoteText(address)
         }: getaddrinfo resolves names`,
       );
     }

@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import { arity, type CommandSpec } from "../lib/command.ts";
 import { UnknownCommandError } from "../lib/errors.ts";
 import { findCommand, suggest } from "../lib/registry.ts";
@@ -37,7 +38,7 @@ export const helpCommand: CommandSpec = {
     const spec = findCommand(commands, name);
     if (!spec) {
       throw new UnknownCommandError(
-        `no command ${JSON.stringify(name)}${suggest(commands, name)}`,
+        `no command ${quoteText(name)}${suggest(commands, name)}`,
       );
     }
     const out = [

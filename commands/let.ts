@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import type { CommandSpec } from "../lib/command.ts";
 import { evalArithmetic } from "../lib/cond.ts";
 import { UsageError } from "../lib/errors.ts";
@@ -18,7 +19,7 @@ export const letCommand: CommandSpec = {
       throw new UsageError(`usage: ${this.usage}`);
     }
     if (!/^[A-Za-z_]\w*$/.test(name.text)) {
-      throw new UsageError(`bad variable name ${JSON.stringify(name.text)}`);
+      throw new UsageError(`bad variable name ${quoteText(name.text)}`);
     }
     const value = evalArithmetic(expr.map((w) => w.text).join(" "));
     ctx.scope.vars.set(name.text, new TextEncoder().encode(String(value)));

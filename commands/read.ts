@@ -1,5 +1,7 @@
 import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
+import { errorLine, quoteText } from "../lib/format.ts";
+import { MAX_LINE } from "../lib/tokenize.ts";
 
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {
@@ -23,17 +25,29 @@ export const readCommand: CommandSpec = {
     arity(rest, 1, 1, this.usage);
     const name = rest[0]!.text;
     if (!/^[A-Za-z_]\w*$/.test(name)) {
-      throw new UsageError(`bad variable name ${JSON.stringify(name)}`);
+      throw new UsageError(`bad variable name ${quoteText(name)}`);
     }
     const prompt = typeof opts.p === "string" ? opts.p : "";
     const line = await ctx.shell.input.readLine(prompt, ctx.signal);
     if (ctx.signal.aborted) {
-      ctx.io.err(
-        `read: EINTR (Interrupted system call): no line for $${name}\n`,
+      errorLine(
+        ctx.io,
+        `read: EINTR (Interrupted system call): no line for $${name}`,
       );
       return { code: 124 };
     }
     const encoder = new TextEncoder();
+    // The shell's line bound holds for what read takes too (standard input keeps no more of a line).
+    if (
+      line !== null && line.length * 3 > MAX_LINE &&
+      encoder.encode(line).length > MAX_LINE
+    ) {
+      errorLine(
+        ctx.io,
+        `read: line too long: over ${MAX_LINE} bytes: no line for $${name}`,
+      );
+      return { code: 1 };
+    }
     ctx.scope.vars.set(
       `${name}.eof`,
       encoder.encode(line === null ? "1" : "0"),
@@ -41,7 +55,7 @@ export const readCommand: CommandSpec = {
     if (line === null) {
       ctx.scope.vars.set(name, new Uint8Array(0));
       if (opts.e) return { code: 0, value: { "": "", eof: 1 } };
-      ctx.io.err(`read: end of input: no line for $${name}\n`);
+      errorLine(ctx.io, `read: end of input: no line for $${name}`);
       return { code: 1 };
     }
     ctx.scope.vars.set(name, encoder.encode(line));

@@ -1,54 +1,73 @@
 import { fileErrorText } from "../lib/errno.ts";
-import { arity, type CommandSpec } from "../lib/command.ts";
+import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
+import { UsageError } from "../lib/errors.ts";
+import { errorLine, escapeControls } from "../lib/format.ts";
 
 /** `record`: write the commands that succeed into a script `run` can replay. */
 export const recordCommand: CommandSpec = {
   name: "record",
   kind: "shell",
-  usage: "record <file|stop>",
+  usage: "record [-a|-f] <file|stop>",
   summary:
-    "Write each command line that succeeds into FILE, a script for run FILE; record stop ends it",
+    "Write each command that succeeds into FILE, a script for run FILE; record stop ends it",
   c: "(no call: script(1))",
   deno: "none",
   example: "record session.sock",
   complete: ["stop"],
+  details: [
+    "An existing FILE is refused (EEXIST, as open with O_CREAT|O_EXCL): -a appends to it, -f overwrites it.",
+    "Commands are recorded as they succeed, whatever their source: typed, piped on standard input,",
+    "a script file or -c (there, each command after record in the same text). A block is recorded",
+    "whole once it succeeds; what a run script does is recorded as its run line.",
+  ],
   async run(ctx) {
-    arity(ctx.args, 0, 1, this.usage);
-    const arg = ctx.args[0]?.text;
+    const { opts, rest } = parseOptions(ctx.args, { a: "flag", f: "flag" });
+    arity(rest, 0, 1, this.usage);
+    if (opts.a && opts.f) {
+      throw new UsageError("-a appends and -f overwrites: choose one");
+    }
+    const arg = rest[0]?.text;
     if (arg === undefined) {
       ctx.io.out(
         ctx.shell.recording
-          ? `recording to ${ctx.shell.recording}\n`
+          ? `recording to ${escapeControls(ctx.shell.recording)}\n`
           : "not recording\n",
       );
       return { code: 0 };
     }
-    if (arg === "stop") {
+    if (arg === "stop" && !rest[0]!.quoted) {
       if (!ctx.shell.recording) {
-        ctx.io.err("record: not recording\n");
+        errorLine(ctx.io, "record: not recording");
         return { code: 1 };
       }
-      ctx.io.out(
-        `recorded to ${ctx.shell.recording}: replay it with run ${ctx.shell.recording}\n`,
-      );
+      const file = escapeControls(ctx.shell.recording);
+      ctx.io.out(`recorded to ${file}: replay it with run ${file}\n`);
       ctx.shell.recording = undefined;
       return { code: 0 };
     }
+    const header = `# ${opts.a ? "appended to" : "recorded"} by sockshell on ${
+      new Date().toISOString().slice(0, 10)
+    }: replay with run ${arg}\n`;
     try {
-      await ctx.shell.files.writeTextFile(
-        arg,
-        `# recorded by sockshell on ${
-          new Date().toISOString().slice(0, 10)
-        }: replay with run ${arg}\n`,
-      );
+      if (opts.a) await ctx.shell.files.appendTextFile(arg, header);
+      else {
+        await ctx.shell.files.writeTextFile(arg, header, {
+          createNew: !opts.f,
+        });
+      }
     } catch (e) {
       const why = fileErrorText(e);
-      ctx.io.err(`record: cannot write ${arg}: ${why}\n`);
+      const hint = why === "EEXIST"
+        ? ` (File exists): record -a ${arg} appends to it, record -f ${arg} overwrites it`
+        : "";
+      errorLine(ctx.io, `record: cannot write ${arg}: ${why}${hint}`);
       return { code: 1 };
     }
     ctx.shell.recording = arg;
     ctx.io.out(
-      `recording to ${arg}: every command line that succeeds (record stop to end)\n`,
+      `recording to ${
+        escapeControls(arg)
+      }: every command that succeeds (record stop to end)\n`,
     );
     return { code: 0 };
   },

@@ -4,7 +4,6 @@ import { receive } from "../lib/receive.ts";
 /** `recv`: read what has arrived, up to N bytes. */
 export const recvCommand: CommandSpec = {
   name: "recv",
-  aliases: ["read"],
   usage: "recv [@fd] [-t seconds] [-x] [-p] [-l | -u delim] [n:integer]",
   summary: "Receive up to N bytes (255 by default); 0 means the peer closed",
   c: "int recv(int socket, char *buffer, int len, int flags);",

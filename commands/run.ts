@@ -1,7 +1,15 @@
 import { type CommandSpec, parseOptions } from "../lib/command.ts";
 import { fileErrorText } from "../lib/errno.ts";
 import { EXIT } from "../lib/errors.ts";
-import { runScript, scriptScope } from "../lib/script.ts";
+import { errorLine, quoteText } from "../lib/format.ts";
+import { FileLimitError } from "../lib/host.ts";
+import {
+  MAX_RUN_DEPTH,
+  MAX_SCRIPT_BYTES,
+  notAScript,
+  runScript,
+  scriptScope,
+} from "../lib/script.ts";
 import type { Shell } from "../lib/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
 
@@ -20,6 +28,7 @@ export const runCommand: CommandSpec = {
     "-v shows every call as it runs; -p prints the script instead of running it.",
     "The script runs like a program: $1, $2... are its arguments, exit ends it, and the",
     "descriptors it opened are closed when it ends. Ctrl-C stops it.",
+    `A script file is at most ${MAX_SCRIPT_BYTES} bytes, and runs nest at most ${MAX_RUN_DEPTH} deep.`,
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
@@ -42,17 +51,38 @@ export const runCommand: CommandSpec = {
       );
       return { code: 0 };
     }
-    const replay = builtInReplays[target.text];
+    const depth = (ctx.scope.depth ?? 0) + 1;
+    if (depth > MAX_RUN_DEPTH) {
+      ctx.shell.runTooDeep = true;
+      errorLine(ctx.io, `run: too deeply nested (limit ${MAX_RUN_DEPTH})`);
+      return { code: EXIT.failed };
+    }
+    const replay = Object.hasOwn(builtInReplays, target.text)
+      ? builtInReplays[target.text]
+      : undefined;
     let text = replay?.text;
     if (text === undefined) {
       try {
-        text = await ctx.shell.files.readTextFile(target.text);
+        text = await ctx.shell.files.readTextFile(target.text, {
+          limit: MAX_SCRIPT_BYTES,
+        });
+        const why = notAScript(text, ctx.shell.commands);
+        if (why) {
+          errorLine(
+            ctx.io,
+            `run: ${target.text} is not a sockshell script: ${why}`,
+          );
+          return { code: EXIT.usage };
+        }
       } catch (e) {
         const why = fileErrorText(e);
-        ctx.io.err(
-          `run: no replay or readable file ${
-            JSON.stringify(target.text)
-          } (${why}): run lists the replays\n`,
+        errorLine(
+          ctx.io,
+          e instanceof FileLimitError
+            ? `run: cannot run ${target.text}: ${why} (a script is at most ${MAX_SCRIPT_BYTES} bytes)`
+            : `run: no replay or readable file ${
+              quoteText(target.text)
+            } (${why}): run lists the replays`,
         );
         return { code: EXIT.usage };
       }
@@ -64,12 +94,15 @@ export const runCommand: CommandSpec = {
     const shell = ctx.shell as Shell;
     const scope = scriptScope(shell, target.text, args.map((a) => a.text));
     scope.exits = "task";
+    scope.depth = depth;
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
     const before = new Set(shell.table.list().map((s) => s.fd));
     try {
       const code = await runScript(shell, target.text, text, scope, ctx.signal);
       return { code: scope.exited ?? code };
     } finally {
+      // The outermost run has unwound a nesting too deep: the next one reports again.
+      if (depth === 1) shell.runTooDeep = undefined;
       // As when a program exits: what it opened and left open is closed.
       for (const s of shell.table.list()) {
         if (!before.has(s.fd)) shell.table.close(s.fd);

@@ -1,5 +1,6 @@
 import type { CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
+import { quoteText } from "../lib/format.ts";
 import { joinWords } from "../lib/words.ts";
 
 /** `set`: give a variable a value. */
@@ -21,13 +22,13 @@ export const setCommand: CommandSpec = {
     if (!name) {
       const lines = [...ctx.scope.vars.entries()]
         .filter(([k]) => !/^[0-9#]$/.test(k))
-        .map(([k, v]) => `${k}=${JSON.stringify(new TextDecoder().decode(v))}`);
+        .map(([k, v]) => `${k}=${quoteText(new TextDecoder().decode(v))}`);
       if (lines.length) ctx.io.out(lines.join("\n") + "\n");
       return Promise.resolve({ code: 0 });
     }
     if (name.quoted || !/^[A-Za-z_]\w*$/.test(name.text)) {
       throw new UsageError(
-        `bad variable name ${JSON.stringify(name.text)}: letters, digits and _`,
+        `bad variable name ${quoteText(name.text)}: letters, digits and _`,
       );
     }
     ctx.scope.vars.set(name.text, joinWords(rest));

@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import {
   arity,
   call,
@@ -22,7 +23,7 @@ export function parseHow(text: string | undefined): string {
   const how = HOW[(text ?? "wr").toLowerCase()];
   if (!how) {
     throw new UsageError(
-      `how must be rd, wr, rdwr (or 0, 1, 2), not ${JSON.stringify(text)}`,
+      `how must be rd, wr, rdwr (or 0, 1, 2), not ${quoteText(text ?? "")}`,
     );
   }
   return how;

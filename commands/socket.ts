@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import { arity, type CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
 import type { Domain } from "../lib/net.ts";
@@ -18,7 +19,7 @@ export function parseArgs(words: { text: string }[]): [Proto, Domain] {
   if (!kind) {
     throw new UsageError(
       `unknown socket type ${
-        JSON.stringify(words[0]?.text ?? "")
+        quoteText(words[0]?.text ?? "")
       }: choose tcp, udp, tcp6, udp6, unix or unix-dgram`,
     );
   }

@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import { arity, type CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
 
@@ -16,7 +17,7 @@ export const traceCommand: CommandSpec = {
     arity(ctx.args, 1, 1, this.usage);
     const v = ctx.args[0]!.text;
     if (v !== "on" && v !== "off") {
-      throw new UsageError(`trace takes on or off, not ${JSON.stringify(v)}`);
+      throw new UsageError(`trace takes on or off, not ${quoteText(v)}`);
     }
     ctx.scope.trace = v === "on";
     return Promise.resolve({ code: 0 });

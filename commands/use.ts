@@ -1,5 +1,6 @@
 import { arity, type CommandSpec, parseInteger } from "../lib/command.ts";
 import { strerror } from "../lib/errno.ts";
+import { errorLine } from "../lib/format.ts";
 
 /** `use`: pick the current descriptor. */
 export const useCommand: CommandSpec = {
@@ -25,12 +26,11 @@ export const useCommand: CommandSpec = {
     if (!ctx.shell.table.has(fd)) {
       const open = ctx.shell.table.list().map((s) => s.fd);
       const hint = open.length ? `open: ${open.join(", ")}` : "none is open";
-      ctx.io.err(
-        ctx.io.paint.bad(
-          `use: EBADF (${
-            strerror("EBADF")
-          }): no socket has descriptor ${fd} (${hint})`,
-        ) + "\n",
+      errorLine(
+        ctx.io,
+        `use: EBADF (${
+          strerror("EBADF")
+        }): no socket has descriptor ${fd} (${hint})`,
       );
       return Promise.resolve({ code: 1 });
     }

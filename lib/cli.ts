@@ -7,10 +7,16 @@
 import { fileErrorText } from "./errno.ts";
 import type { Output } from "./command.ts";
 import { EXIT, UsageError } from "./errors.ts";
-import { COLOR, PLAIN } from "./format.ts";
+import { COLOR, errorLine, PLAIN } from "./format.ts";
 import type { Host } from "./host.ts";
 import type { NetBackend } from "./net.ts";
-import { isIncomplete, runScript, scriptScope } from "./script.ts";
+import {
+  BlockReader,
+  MAX_SCRIPT_BYTES,
+  notAScript,
+  runScript,
+  scriptScope,
+} from "./script.ts";
 import { Shell } from "./shell.ts";
 import type { CommandSpec, Scope } from "./command.ts";
 
@@ -101,10 +107,11 @@ function scriptOrStdin(
   return { mode: "script", text: rest[0], args: rest.slice(1), quiet };
 }
 
-/** Output on a host: colour only for a terminal, and never with NO_COLOR set. */
+/** Output on a host: colour only for a terminal that is not TERM=dumb, and never with NO_COLOR set. */
 export function hostOutput(h: Host): Output {
   const noColor = h.env("NO_COLOR");
-  const color = h.isTerminal(1) && (noColor === undefined || noColor === "");
+  const color = h.isTerminal(1) && h.env("TERM") !== "dumb" &&
+    (noColor === undefined || noColor === "");
   let tail = "";
   return {
     out: (t) => {
@@ -136,7 +143,7 @@ export async function main(
   try {
     inv = parseCommandLine(h.args, h.isTerminal(0));
   } catch (e) {
-    io.err(`sockshell: ${(e as Error).message}\n`);
+    errorLine(io, `sockshell: ${(e as Error).message}`);
     return EXIT.usage;
   }
   if (inv.mode === "help") {
@@ -157,15 +164,26 @@ export async function main(
         (home ? `${home}/.sockshell_history` : undefined);
       const scope = shell.newScope();
       scope.trace = !inv.quiet;
-      return await repl(shell, scope, {
-        input: process.stdin,
-        output: process.stdout,
-        terminal: true,
-        historyFile,
-        host: h,
-        banner:
-          `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
+      // Killed (SIGTERM) or hung up (SIGHUP): Deno would leave the terminal raw, with no echo.
+      const offTerminate = h.onTerminate((signal) => {
+        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+        h.write(1, "\n"); // off the prompt's line
+        shell.close();
+        h.exit(128 + signal);
       });
+      try {
+        return await repl(shell, scope, {
+          input: process.stdin,
+          output: process.stdout,
+          terminal: true,
+          historyFile,
+          host: h,
+          banner:
+            `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
+        });
+      } finally {
+        offTerminate();
+      }
     }
     const scope = scriptScope(shell, inv.text ?? "sockshell", inv.args);
     scope.trace = !inv.quiet;
@@ -188,10 +206,18 @@ export async function main(
       let text = inv.text!;
       if (inv.mode === "script") {
         try {
-          text = await h.readTextFile(inv.text!);
+          text = await h.readTextFile(inv.text!, { limit: MAX_SCRIPT_BYTES });
         } catch (e) {
           const why = fileErrorText(e);
-          io.err(`sockshell: cannot read script ${inv.text}: ${why}\n`);
+          errorLine(io, `sockshell: cannot read script ${inv.text}: ${why}`);
+          return EXIT.usage;
+        }
+        const why = notAScript(text, commands);
+        if (why) {
+          errorLine(
+            io,
+            `sockshell: ${inv.text} is not a sockshell script: ${why}`,
+          );
           return EXIT.usage;
         }
       }
@@ -219,12 +245,13 @@ async function runStdin(
   let chunk = "";
   let first = 1;
   let lineNo = 0;
+  let reader = new BlockReader();
   for (;;) {
     const line = await h.readLine();
     if (line !== null) {
       lineNo++;
       chunk += line + "\n";
-      if (isIncomplete(chunk)) continue;
+      if (reader.add(line)) continue;
     }
     if (chunk) {
       const code = await runScript(shell, "stdin", chunk, scope, signal, first);
@@ -233,6 +260,7 @@ async function runStdin(
     }
     if (line === null) return EXIT.ok;
     chunk = "";
+    reader = new BlockReader();
     first = lineNo + 1;
   }
 }

@@ -8,7 +8,13 @@ import { SocketError, strerror, toSocketError } from "./errno.ts";
 import { UsageError } from "./errors.ts";
 import type { FdTable, Sock } from "./fdtable.ts";
 import type { Host } from "./host.ts";
-import { callLine, type Paint } from "./format.ts";
+import {
+  callLine,
+  errorLine,
+  escapeControls,
+  type Paint,
+  quoteText,
+} from "./format.ts";
 import type { Family, NetBackend, SockAddr } from "./net.ts";
 import { familyOf } from "./net.ts";
 import type { Word } from "./tokenize.ts";
@@ -45,6 +51,8 @@ export interface Scope {
   exits: "shell" | "task";
   /** Set by `exit` in a task: its status. */
   exited?: number;
+  /** How many `run`s deep this task is: absent or 0 for what the user typed, a script file, `-c`. */
+  depth?: number;
 }
 
 /** Where `read` gets a line from the user: the REPL's line editor, or standard input. */
@@ -72,6 +80,8 @@ export interface ShellState {
   >;
   /** The file `record` appends successful lines to, if recording. */
   recording?: string;
+  /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
+  runTooDeep?: boolean;
 }
 
 /** A command's whole world (dax's CommandContext). */
@@ -159,18 +169,20 @@ export async function call(
     const detail = se.detail && se.detail !== strerror(se.errno)
       ? `: ${se.detail}`
       : "";
-    ctx.io.err(
-      p.bad(
-        `${show()} = ${
-          typeof failRet === "string" ? failRet : failRet(se.errno)
-        } ${se.errno} (${strerror(se.errno)})${detail}`,
-      ) + "\n",
+    errorLine(
+      ctx.io,
+      `${show()} = ${
+        typeof failRet === "string" ? failRet : failRet(se.errno)
+      } ${se.errno} (${strerror(se.errno)})${detail}`,
     );
     return { code: se.errno === "EINTR" ? 124 : 1 };
   }
   if (ctx.scope.trace) {
-    let out = callLine(show(), ok.ret, ok.annotation, p) + "\n";
-    for (const n of ok.notes ?? []) out += p.dim(`  note: ${n}`) + "\n";
+    // The call's text and notes may hold what the user typed: never a raw control character.
+    let out = callLine(escapeControls(show()), ok.ret, ok.annotation, p) + "\n";
+    for (const n of ok.notes ?? []) {
+      out += p.dim(`  note: ${escapeControls(n)}`) + "\n";
+    }
     if (ok.extra) out += ok.extra + "\n";
     ctx.io.out(out);
   }
@@ -277,7 +289,7 @@ export function arity(
   if (rest.length > max) {
     throw new UsageError(
       `too many arguments (${
-        JSON.stringify(rest[max]!.text)
+        quoteText(rest[max]!.text)
       } and after): usage: ${usage}`,
     );
   }
@@ -294,9 +306,7 @@ export function arity(
 export function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) {
     throw new UsageError(
-      `port must be a whole number from 0 to 65535, not ${
-        JSON.stringify(text)
-      }`,
+      `port must be a whole number from 0 to 65535, not ${quoteText(text)}`,
     );
   }
   return Number(text);
@@ -312,7 +322,7 @@ export function parseInteger(
   if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
     throw new UsageError(
       `${what} must be a whole number from ${min} to ${max}, not ${
-        JSON.stringify(text)
+        quoteText(text)
       }`,
     );
   }
@@ -329,7 +339,7 @@ export function parseTimeout(
   ) {
     throw new UsageError(
       `timeout must be a number of seconds up to 86400, not ${
-        JSON.stringify(opt)
+        quoteText(String(opt))
       }`,
     );
   }

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { quoteText } from "./format.ts";
 import { UsageError } from "./errors.ts";
 import type { Word } from "./tokenize.ts";
 
@@ -66,7 +67,7 @@ export function evalCondition(words: Word[]): boolean {
   }
   throw new UsageError(
     `cannot read the condition ${
-      JSON.stringify(text.join(" "))
+      quoteText(text.join(" "))
     }: write true, false, int X, not ..., ` +
       `or A OP B with OP one of ${
         OPERATORS.join(" ")
@@ -81,7 +82,7 @@ export function isInteger(text: string): boolean {
 
 function toInteger(text: string): number {
   if (!isInteger(text)) {
-    throw new UsageError(`${JSON.stringify(text)} is not a whole number`);
+    throw new UsageError(`${quoteText(text)} is not a whole number`);
   }
   return Number(text.trim());
 }
@@ -98,7 +99,7 @@ export function evalArithmetic(expr: string): number {
   const tokens = expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
   let i = 0;
   const fail = (why: string): never => {
-    throw new UsageError(`cannot compute ${JSON.stringify(expr)}: ${why}`);
+    throw new UsageError(`cannot compute ${quoteText(expr)}: ${why}`);
   };
   const primary = (): number => {
     const t = tokens[i++];
@@ -111,7 +112,7 @@ export function evalArithmetic(expr: string): number {
     if (t === "-") return -primary();
     if (t === "+") return primary();
     if (/^\d+$/.test(t)) return Number(t);
-    return fail(`${JSON.stringify(t)} is not a whole number`);
+    return fail(`${quoteText(t)} is not a whole number`);
   };
   const product = (): number => {
     let v = primary();
@@ -133,7 +134,7 @@ export function evalArithmetic(expr: string): number {
     return v;
   };
   const v = sum();
-  if (i < tokens.length) fail(`unexpected ${JSON.stringify(tokens[i])}`);
+  if (i < tokens.length) fail(`unexpected ${quoteText(tokens[i]!)}`);
   if (!Number.isSafeInteger(v)) fail("the result is too large");
   return v;
 }

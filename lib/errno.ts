@@ -9,6 +9,8 @@
  */
 
 /** The meaning of each errno name the shell can report, as strerror(3) says it. */
+import { FileLimitError } from "./host.ts";
+
 export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   EACCES: "Permission denied",
   EADDRINUSE: "Address already in use",
@@ -21,6 +23,8 @@ export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   ECONNREFUSED: "Connection refused",
   ECONNRESET: "Connection reset by peer",
   EDESTADDRREQ: "Destination address required",
+  EEXIST: "File exists",
+  EFBIG: "File too large",
   EHOSTUNREACH: "No route to host",
   EINTR: "Interrupted system call",
   EINVAL: "Invalid argument",
@@ -197,6 +201,7 @@ export function toSocketError(e: unknown): SocketError {
  */
 export function fileErrorText(e: unknown): string {
   const code = (e as { code?: unknown })?.code;
+  if (e instanceof FileLimitError) return `${e.code}: ${e.message}`;
   if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return code;
   // Deno's own permission refusal suggests --allow-all, which is no advice for this shell.
   if (e instanceof Error && e.name === "NotCapable") {

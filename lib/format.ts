@@ -99,6 +99,50 @@ export function quoteText(s: string): string {
   return out + '"';
 }
 
+// deno-lint-ignore no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
+
+/**
+ * Text made safe for one line of a terminal: every C0 and C1 control character, DEL and line
+ * break becomes an escape (`\n`, `\x1b`, `\xc2\x9b` as `send` reads them back). A backslash is
+ * left alone, so text that is already escaped is not escaped twice.
+ *
+ * @example
+ * ```ts
+ * console.log(escapeControls("a\x1b[2J\nb")); // a\x1b[2J\nb, on one line
+ * ```
+ */
+export function escapeControls(s: string): string {
+  CONTROL.lastIndex = 0;
+  if (!CONTROL.test(s)) return s;
+  return s.replace(CONTROL, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (ch === "\n") return "\\n";
+    if (ch === "\r") return "\\r";
+    if (ch === "\t") return "\\t";
+    if (c >= 0x2028) return "\\u" + c.toString(16);
+    if (c >= 0x80) return "\\xc2\\x" + c.toString(16);
+    return "\\x" + c.toString(16).padStart(2, "0");
+  });
+}
+
+/**
+ * Write one error line: the text escaped (see {@link escapeControls}), then painted, then a
+ * newline. Every error the shell shows goes through here, so none can span lines or carry a
+ * raw control character to the terminal.
+ *
+ * @example
+ * ```ts ignore
+ * errorLine(ctx.io, `record: cannot write ${file}: ENOENT`);
+ * ```
+ */
+export function errorLine(
+  io: { err(text: string): void; readonly paint: Paint },
+  text: string,
+): void {
+  io.err(io.paint.bad(escapeControls(text)) + "\n");
+}
+
 /** Bytes as space-separated hex pairs: `48 65 0a`. */
 export function hexPairs(b: Uint8Array): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join(" ");

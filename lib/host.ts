@@ -15,18 +15,59 @@ export interface Host {
   isTerminal(fd: 0 | 1 | 2): boolean;
   /** Write text to standard output (1) or standard error (2), all of it, now. */
   write(fd: 1 | 2, text: string): void;
-  /** Read a whole text file. */
-  readTextFile(path: string): Promise<string>;
+  /** Read a whole text file; `opts` bound what is read (see {@link ReadOptions}). */
+  readTextFile(path: string, opts?: ReadOptions): Promise<string>;
   /** Append text to a file, creating it (history, `record`). */
   appendTextFile(path: string, text: string): Promise<void>;
-  /** Write a whole text file. */
-  writeTextFile(path: string, text: string): Promise<void>;
+  /** Write a whole text file; with `createNew`, an existing file is EEXIST, as open(O_CREAT|O_EXCL). */
+  writeTextFile(
+    path: string,
+    text: string,
+    opts?: { createNew?: boolean },
+  ): Promise<void>;
   /** The next line of standard input without its newline, or null at end of input. */
   readLine(): Promise<string | null>;
   /** Call `f` on SIGINT until the returned function is called. */
   onInterrupt(f: () => void): () => void;
+  /** Call `f` with the signal's number on SIGTERM or SIGHUP (instead of dying) until the returned function is called. */
+  onTerminate(f: (signal: number) => void): () => void;
   /** Leave with a status. */
   exit(code: number): never;
+}
+
+/** Bounds on reading a file, so that `/dev/zero` or a huge file cannot eat the memory. */
+export interface ReadOptions {
+  /** Most bytes read: a longer file is a {@link FileLimitError} (EFBIG), unless `tail`. */
+  limit?: number;
+  /** Read only the last `limit` bytes of a longer file, from its first whole line (history). */
+  tail?: boolean;
+  /** Refuse what is not a regular file (a device, a pipe) with a {@link FileLimitError}. */
+  regularOnly?: boolean;
+}
+
+/** A file read refused by {@link ReadOptions}: `code` is the errno C would give, or the nearest. */
+export class FileLimitError extends Error {
+  /** Make the error: `code` as EFBIG, the message says which bound. */
+  constructor(readonly code: string, message: string) {
+    super(message);
+    this.name = "FileLimitError";
+  }
+}
+
+/** Decode what {@link ReadOptions} let through: the tail starts at its first whole line. */
+export function limitedText(
+  bytes: Uint8Array,
+  size: number,
+  path: string,
+  opts: ReadOptions,
+): string {
+  const limit = opts.limit ?? Infinity;
+  if (size > limit && !opts.tail) {
+    throw new FileLimitError("EFBIG", `${path} is over ${limit} bytes`);
+  }
+  let b = bytes;
+  if (size > limit) b = b.subarray(b.indexOf(10) + 1);
+  return new TextDecoder().decode(b);
 }
 
 let current: Host | undefined;

@@ -4,12 +4,14 @@
  * @module
  */
 
-import type { Host } from "./host.ts";
+import { FileLimitError, type Host, limitedText } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
+import { concat, MAX_LINE } from "./tokenize.ts";
 
 const encoder = new TextEncoder();
 
-const stdinLines = new LineBuffer();
+// One byte over the longest line the shell takes: enough to tell a line is too long.
+const stdinLines = new LineBuffer(MAX_LINE + 1);
 
 function writeAll(w: { writeSync(p: Uint8Array): number }, text: string): void {
   const data = encoder.encode(text);
@@ -43,10 +45,36 @@ export const denoHost: Host = {
     }
   },
 
-  readTextFile: (path) => Deno.readTextFile(path),
+  async readTextFile(path, opts) {
+    if (!opts) return await Deno.readTextFile(path);
+    using f = await Deno.open(path);
+    const stat = await f.stat();
+    if (opts.regularOnly && !stat.isFile) {
+      throw new FileLimitError("EINVAL", `${path} is not a regular file`);
+    }
+    const limit = opts.limit ?? Infinity;
+    // A regular file's tail starts where its last `limit` bytes do; anything else is read from the start.
+    const skip = opts.tail && stat.isFile && stat.size > limit
+      ? stat.size - limit
+      : 0;
+    if (skip) await f.seek(skip, Deno.SeekMode.Start);
+    const buf = new Uint8Array(Math.min(limit, 1 << 20) + 1);
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    // One byte past the limit tells a file of exactly `limit` bytes from a longer one.
+    while (n <= limit) {
+      const got = await f.read(buf);
+      if (got === null) break;
+      parts.push(buf.slice(0, got));
+      n += got;
+    }
+    const bytes = concat(parts).subarray(0, limit);
+    return limitedText(bytes, skip ? stat.size : n, path, opts);
+  },
   appendTextFile: (path, text) =>
     Deno.writeTextFile(path, text, { append: true }),
-  writeTextFile: (path, text) => Deno.writeTextFile(path, text),
+  writeTextFile: (path, text, opts) =>
+    Deno.writeTextFile(path, text, { createNew: opts?.createNew }),
 
   async readLine() {
     const buf = new Uint8Array(4096);
@@ -62,6 +90,17 @@ export const denoHost: Host = {
   onInterrupt(f) {
     Deno.addSignalListener("SIGINT", f);
     return () => Deno.removeSignalListener("SIGINT", f);
+  },
+
+  onTerminate(f) {
+    const term = () => f(15);
+    const hup = () => f(1);
+    Deno.addSignalListener("SIGTERM", term);
+    Deno.addSignalListener("SIGHUP", hup);
+    return () => {
+      Deno.removeSignalListener("SIGTERM", term);
+      Deno.removeSignalListener("SIGHUP", hup);
+    };
   },
 
   exit(code) {

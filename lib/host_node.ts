@@ -8,12 +8,14 @@
 import fs from "node:fs";
 import process from "node:process";
 import tty from "node:tty";
-import type { Host } from "./host.ts";
+import { FileLimitError, type Host, limitedText } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
+import { concat, MAX_LINE } from "./tokenize.ts";
 
 const encoder = new TextEncoder();
 
-const stdinLines = new LineBuffer();
+// One byte over the longest line the shell takes: enough to tell a line is too long.
+const stdinLines = new LineBuffer(MAX_LINE + 1);
 let wake: (() => void) | undefined;
 let listening = false;
 
@@ -81,9 +83,43 @@ export const nodeHost: Host = {
     writeAll(fd, text);
   },
 
-  readTextFile: (path) => fs.promises.readFile(path, "utf8"),
+  async readTextFile(path, opts) {
+    if (!opts) return await fs.promises.readFile(path, "utf8");
+    const f = await fs.promises.open(path, "r");
+    try {
+      const stat = await f.stat();
+      if (opts.regularOnly && !stat.isFile()) {
+        throw new FileLimitError("EINVAL", `${path} is not a regular file`);
+      }
+      const limit = opts.limit ?? Infinity;
+      // A regular file's tail starts where its last `limit` bytes do; anything else is read from the start.
+      const skip = opts.tail && stat.isFile() && stat.size > limit
+        ? stat.size - limit
+        : 0;
+      const buf = new Uint8Array(Math.min(limit, 1 << 20) + 1);
+      const parts: Uint8Array[] = [];
+      let n = 0;
+      // One byte past the limit tells a file of exactly `limit` bytes from a longer one.
+      while (n <= limit) {
+        const { bytesRead } = await f.read(
+          buf,
+          0,
+          buf.length,
+          skip ? skip + n : null,
+        );
+        if (bytesRead === 0) break;
+        parts.push(buf.slice(0, bytesRead));
+        n += bytesRead;
+      }
+      const bytes = concat(parts).subarray(0, limit);
+      return limitedText(bytes, skip ? stat.size : n, path, opts);
+    } finally {
+      await f.close();
+    }
+  },
   appendTextFile: (path, text) => fs.promises.appendFile(path, text),
-  writeTextFile: (path, text) => fs.promises.writeFile(path, text),
+  writeTextFile: (path, text, opts) =>
+    fs.promises.writeFile(path, text, { flag: opts?.createNew ? "wx" : "w" }),
 
   async readLine() {
     for (;;) {
@@ -101,6 +137,17 @@ export const nodeHost: Host = {
   onInterrupt(f) {
     process.on("SIGINT", f);
     return () => void process.off("SIGINT", f);
+  },
+
+  onTerminate(f) {
+    const term = () => f(15);
+    const hup = () => f(1);
+    process.on("SIGTERM", term);
+    process.on("SIGHUP", hup);
+    return () => {
+      process.off("SIGTERM", term);
+      process.off("SIGHUP", hup);
+    };
   },
 
   exit(code) {

@@ -12,11 +12,14 @@ import type { Scope } from "./command.ts";
 import { EXIT } from "./errors.ts";
 import type { Host } from "./host.ts";
 import { commandNames, findCommand } from "./registry.ts";
-import { isIncomplete } from "./script.ts";
+import { BlockReader } from "./script.ts";
 import type { Shell } from "./shell.ts";
 
 /** How many history lines are kept. */
 export const HISTORY_SIZE = 1000;
+
+/** Most bytes read from the history file: its newest lines, when it is longer. */
+export const MAX_HISTORY_BYTES = 1 << 20;
 
 /** What the REPL runs on. */
 export interface ReplOptions {
@@ -97,15 +100,22 @@ export async function repl(
   let running: AbortController | undefined;
   let armed = false; // a first Ctrl-C at an empty prompt arms the exit
   let block = ""; // the lines of a block still open (while ... without its end)
+  let reader = new BlockReader();
   rl.on("SIGINT", () => {
     if (running) {
       running.abort();
       return;
     }
     if (block) {
+      // Ctrl-C in an open block cancels the block, as in a shell; it does not arm the exit.
       block = "";
+      reader = new BlockReader();
+      armed = false;
       opts.output.write("^C\n");
+      (rl as unknown as { line: string }).line = "";
       rl.setPrompt(promptFor(scope));
+      rl.prompt();
+      return;
     }
     if (rl.line.length > 0) {
       armed = false;
@@ -165,13 +175,14 @@ export async function repl(
         });
       }
       block += line + "\n";
-      if (isIncomplete(block)) {
+      if (reader.add(line)) {
         rl.setPrompt("...> ");
         if (!closed) rl.prompt();
         continue;
       }
       const text = block;
       block = "";
+      reader = new BlockReader();
       running = new AbortController();
       try {
         await shell.runLine(text, scope, running.signal);
@@ -192,55 +203,107 @@ export async function repl(
   return shell.exitCode ?? EXIT.ok;
 }
 
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-
 /**
  * Node's readline measures the whole line for every key typed at its end, so
  * a pasted line of n characters costs O(n²): seconds for 3000, hours for
- * 64 KiB. A printable ASCII key typed at the end of a line of them only moves
- * the cursor one column: count that, and leave every other case to readline.
+ * 64 KiB. A printable character typed at the end of the line only moves the
+ * cursor by its own width: measure that character alone (readline's own
+ * measure, so wide and zero-width characters count as readline counts them),
+ * add it as readline's display walk would, and leave every other case to
+ * readline.
  */
-function measureIncrementally(rl: Interface, input: Readable): void {
+export function measureIncrementally(rl: Interface, input: Readable): void {
   const measure = rl.getCursorPos.bind(rl);
-  let appended = false; // the key being handled adds one ASCII character at the end
+  const editor = rl as unknown as { line: string; cursor: number };
+  // The character the key being handled adds at the end of the line, if it does.
+  let appended: string | undefined;
+  // Where the cursor was last measured: `offset` is readline's display offset there (no newline before it).
   let last:
-    | { prompt: string; cursor: number; plain: boolean; t: number; n: number }
+    | { prompt: string; cursor: number; offset: number; n: number }
     | undefined;
+  const widths = new Map<string, number>();
+  const widthOf = (ch: string): number => {
+    let w = widths.get(ch);
+    if (w !== undefined) return w;
+    const [prompt, line, cursor] = [rl.getPrompt(), editor.line, editor.cursor];
+    try {
+      rl.setPrompt("");
+      editor.line = ch;
+      editor.cursor = ch.length;
+      w = measure().cols;
+    } finally {
+      rl.setPrompt(prompt);
+      editor.line = line;
+      editor.cursor = cursor;
+    }
+    if (widths.size < 4096) widths.set(ch, w);
+    return w;
+  };
   // Runs before readline's own handler for the same key.
   input.prependListener(
     "keypress",
     (s: unknown, key?: { ctrl?: boolean; meta?: boolean }) => {
-      appended = typeof s === "string" && s.length === 1 && s >= " " &&
-        s <= "~" && !key?.ctrl && !key?.meta && rl.cursor === rl.line.length;
+      const one = typeof s === "string" && s.length <= 2 &&
+        s.codePointAt(0)! >= 0x20 && s.codePointAt(0)! !== 0x7f &&
+        String.fromCodePoint(s.codePointAt(0)!) === s;
+      appended = one && !key?.ctrl && !key?.meta &&
+          rl.cursor === rl.line.length
+        ? s as string
+        : undefined;
     },
   );
   rl.getCursorPos = () => {
     const prompt = rl.getPrompt();
     const n = (rl as unknown as { columns?: number }).columns ?? Infinity;
-    const fast = appended && last?.plain && last.prompt === prompt &&
-      last.n === n && last.cursor + 1 === rl.cursor;
-    appended = false;
-    if (!fast || !last) {
-      const pos = measure();
-      const plain = PLAIN_ASCII.test(prompt + rl.line.slice(0, rl.cursor));
-      const t = (pos.rows ? pos.rows * n : 0) + pos.cols; // valid when plain: no newline
-      last = { prompt, cursor: rl.cursor, plain, t, n };
-      return pos;
+    const at = (offset: number) => {
+      const cols = offset % n;
+      return { cols, rows: n === Infinity ? 0 : (offset - cols) / n };
+    };
+    if (
+      appended !== undefined && last && last.prompt === prompt && last.n === n
+    ) {
+      // Asked before the character goes in (Node does): nothing has moved yet.
+      if (rl.cursor === last.cursor) return at(last.offset);
+      if (rl.cursor === last.cursor + appended.length) {
+        const w = widthOf(appended);
+        let offset = last.offset;
+        // A wide character that would straddle the edge starts on the next row, as readline has it.
+        if (w === 2 && n !== Infinity && (offset + 1) % n === 0) offset++;
+        offset += w;
+        appended = undefined;
+        last = { ...last, cursor: rl.cursor, offset };
+        return at(offset);
+      }
     }
-    last = { ...last, cursor: rl.cursor, t: last.t + 1 };
-    const cols = last.t % n;
-    return { cols, rows: (last.t - cols) / n };
+    const pos = measure();
+    const clean = !(prompt + rl.line.slice(0, rl.cursor)).includes("\n");
+    last = clean
+      ? {
+        prompt,
+        cursor: rl.cursor,
+        offset: (n === Infinity ? 0 : pos.rows * n) + pos.cols,
+        n,
+      }
+      : undefined;
+    return pos;
   };
 }
 
 async function loadHistory(opts: ReplOptions): Promise<string[]> {
   if (!opts.historyFile) return [];
   try {
-    const text = await opts.host.readTextFile(opts.historyFile);
+    // A device (/dev/zero) or a huge file must not keep the prompt from coming.
+    const text = await opts.host.readTextFile(opts.historyFile, {
+      limit: MAX_HISTORY_BYTES,
+      tail: true,
+      regularOnly: true,
+    });
     const lines = text.split("\n").filter((l) => l.trim());
     const kept = lines.slice(-HISTORY_SIZE);
     // The file is appended to line by line; cut it back now and then so it cannot grow forever.
-    if (lines.length > 2 * HISTORY_SIZE) {
+    if (
+      lines.length > 2 * HISTORY_SIZE || text.length > MAX_HISTORY_BYTES / 2
+    ) {
       await opts.host.writeTextFile?.(opts.historyFile, kept.join("\n") + "\n")
         .catch(() => {});
     }

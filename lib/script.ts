@@ -14,9 +14,11 @@
  * @module
  */
 
-import type { CommandResult, Scope } from "./command.ts";
+import type { CommandResult, CommandSpec, Scope } from "./command.ts";
 import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "./errors.ts";
+import { errorLine, quoteText } from "./format.ts";
+import { findCommand, suggest } from "./registry.ts";
 import type { Shell } from "./shell.ts";
 import { expand, lex, type LexedWord } from "./tokenize.ts";
 
@@ -38,6 +40,7 @@ export type Stmt =
     cond: LexedWord[];
     then: Stmt[];
     else: Stmt[];
+    src?: string;
   }
   | {
     kind: "while";
@@ -45,12 +48,19 @@ export type Stmt =
     text: string;
     cond: LexedWord[];
     body: Stmt[];
+    src?: string;
   }
-  | { kind: "fork"; line: number; text: string; body: Stmt[] }
+  | { kind: "fork"; line: number; text: string; body: Stmt[]; src?: string }
   | { kind: "break"; line: number; text: string };
 
 /** Words that open, split or close blocks. */
 export const KEYWORDS = ["if", "else", "end", "while", "fork", "break"];
+
+/** Most bytes of a script file `run` reads: a larger one is refused (EFBIG). */
+export const MAX_SCRIPT_BYTES = 1 << 20;
+
+/** Most `run`s inside one another (a script that runs itself stops there). */
+export const MAX_RUN_DEPTH = 64;
 
 /** A script that cannot be parsed: the message names the line. */
 export class ScriptError extends UsageError {
@@ -84,6 +94,8 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
   const stack: Open[] = [];
   const target = () => stack.at(-1)?.into ?? top;
   const lines = text.split("\n");
+  // Where the open top-level block starts (line index, column), for its source text (record).
+  let from: [number, number] = [0, 0];
   for (let n = 0; n < lines.length; n++) {
     const line = n + firstLine;
     const raw = lines[n]!.replace(/\r$/, "");
@@ -110,6 +122,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         const stmt: Stmt = kw === "if"
           ? { kind: "if", line, text, cond: rest, then: [], else: [] }
           : { kind: "while", line, text, cond: rest, body: [] };
+        if (!stack.length) from = [n, span?.[0] ?? 0];
         target().push(stmt);
         stack.push({ stmt, into: stmt.kind === "if" ? stmt.then : stmt.body });
       } else if (kw === "fork") {
@@ -120,6 +133,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
           );
         }
         const stmt: Stmt = { kind: "fork", line, text, body: [] };
+        if (!stack.length) from = [n, span?.[0] ?? 0];
         target().push(stmt);
         stack.push({ stmt, into: stmt.body });
       } else if (
@@ -136,8 +150,17 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         }
         open.into = open.stmt.else;
       } else if (kw === "end") {
-        if (!stack.pop()) {
+        const closed = stack.pop();
+        if (!closed) {
           throw new ScriptError(line, "end without an if, while or fork");
+        }
+        if (!stack.length) {
+          const to = span?.[1] ?? raw.length;
+          closed.stmt.src = from[0] === n ? raw.slice(from[1], to) : [
+            lines[from[0]]!.replace(/\r$/, "").slice(from[1]),
+            ...lines.slice(from[0] + 1, n).map((l) => l.replace(/\r$/, "")),
+            raw.slice(0, to),
+          ].join("\n");
         }
       } else if (kw === "break") {
         if (!stack.some((o) => o.stmt.kind === "while")) {
@@ -154,7 +177,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
           if (!/^[A-Za-z_]\w*$/.test(name) || words[arrow + 1]!.quoted) {
             throw new ScriptError(
               line,
-              `-> needs a variable name, not ${JSON.stringify(name)}`,
+              `-> needs a variable name, not ${quoteText(name)}`,
             );
           }
           capture = name;
@@ -259,6 +282,7 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     vars: new Map(scope.vars),
     trace: scope.trace,
     exits: "task",
+    depth: scope.depth,
   };
   const owned = scope.current;
   const task = runStmts(run, stmt.body, child).then((flow) => {
@@ -266,8 +290,9 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
       report(run, flow, "child stopped");
     }
   }, (e) => {
-    run.shell.io.err(
-      `${where(run, stmt)}child failed: ${(e as Error).message}\n`,
+    errorLine(
+      run.shell.io,
+      `${where(run, stmt)}child failed: ${(e as Error).message}`,
     );
   }).finally(() => {
     // The child owns the descriptor it was forked with: its end closes it, as exit() would.
@@ -295,9 +320,7 @@ function condition(
   try {
     return evalCondition(expand(stmt.cond, (n) => lookupVar(scope, n)));
   } catch (e) {
-    run.shell.io.err(
-      run.shell.io.paint.bad(`${stmt.kind}: ${(e as Error).message}`) + "\n",
-    );
+    errorLine(run.shell.io, `${stmt.kind}: ${(e as Error).message}`);
     return EXIT.usage;
   }
 }
@@ -330,11 +353,11 @@ function where(run: Run, stmt: Stmt): string {
 }
 
 function report(run: Run, flow: Flow, what: string): void {
-  if (!flow.failed || !run.name) return;
-  run.shell.io.err(
-    run.shell.io.paint.bad(
-      `${where(run, flow.failed)}${what}: ${flow.failed.text}`,
-    ) + "\n",
+  // A run too deeply nested said so once: the levels it unwinds through stay quiet.
+  if (!flow.failed || !run.name || run.shell.runTooDeep) return;
+  errorLine(
+    run.shell.io,
+    `${where(run, flow.failed)}${what}: ${flow.failed.text}`,
   );
 }
 
@@ -370,11 +393,13 @@ export async function runScript(
     program = parseScript(text, firstLine);
   } catch (e) {
     const line = e instanceof ScriptError && name ? `${name}:${e.line}: ` : "";
-    shell.io.err(shell.io.paint.bad(`${line}${(e as Error).message}`) + "\n");
+    errorLine(shell.io, `${line}${(e as Error).message}`);
     return EXIT.usage;
   }
   const run: Run = { shell, name, signal, children: new Set() };
-  const flow = await runStmts(run, program, scope);
+  const flow = scope.depth
+    ? await runStmts(run, program, scope)
+    : await runTop(run, program, scope);
   while (run.children.size) await Promise.all([...run.children]);
   if (flow.failed) {
     report(run, flow, "stopped");
@@ -383,15 +408,144 @@ export async function runScript(
   return flow.code;
 }
 
-/** True when the text opens a block it does not close yet: read more lines before running it. */
-export function isIncomplete(text: string): boolean {
-  try {
-    parseScript(text);
-    return false;
-  } catch (e) {
-    return e instanceof ScriptError &&
-      e.message.endsWith("is never closed: add end");
+/**
+ * The top level of what the user gave (a line typed or piped, `-c`, a script file), one
+ * statement at a time: each that succeeds while `record` is on is written to its file,
+ * a block as a whole. A `run` script's own statements are not: its `run` line is.
+ */
+async function runTop(run: Run, program: Stmt[], scope: Scope): Promise<Flow> {
+  let flow: Flow = { code: 0 };
+  for (const stmt of program) {
+    const recording = run.shell.recording;
+    flow = await runStmts(run, [stmt], scope);
+    if (flow.failed || flow.brk || stopped(run, scope)) return flow;
+    // `record FILE` and `record stop` themselves change the recording: they are not recorded.
+    if (recording && run.shell.recording === recording) {
+      await run.shell.record(
+        stmt.kind === "cmd" || stmt.kind === "break"
+          ? stmt.text
+          : stmt.src ?? stmt.text,
+      );
+    }
   }
+  return flow;
+}
+
+/**
+ * Lines given one at a time (typed, or piped on standard input): tells after each whether a
+ * block is still open, so that the lines so far must wait for its `end`. Each line is lexed
+ * once, against the blocks still open, by {@link parseScript}'s rules: the time is linear in
+ * the input, where parsing the whole text again at every line was quadratic. A line that
+ * {@link parseScript} would refuse closes the text at once, so that its error shows now.
+ *
+ * @example
+ * ```ts
+ * const reader = new BlockReader();
+ * console.log(reader.add("while true")); // true: wait for end
+ * console.log(reader.add("end")); // false: run it
+ * ```
+ */
+export class BlockReader {
+  #open: Array<{ kind: string; inElse: boolean }> = [];
+  #broken = false;
+
+  /** Add a line; true while a block is open and no line was refused. */
+  add(line: string): boolean {
+    if (this.#broken) return false;
+    let commands: LexedWord[][];
+    try {
+      commands = lex(line.replace(/\r$/, ""));
+    } catch {
+      return this.#break();
+    }
+    const open = this.#open;
+    for (const words of commands) {
+      const kw = keyword(words[0]);
+      const rest = words.length > 1;
+      if (kw === "if" || kw === "while") {
+        if (!rest) return this.#break();
+        open.push({ kind: kw, inElse: false });
+      } else if (kw === "fork") {
+        if (rest) return this.#break();
+        open.push({ kind: kw, inElse: false });
+      } else if (kw === "else" || kw === "end" || kw === "break") {
+        const top = open.at(-1);
+        if (rest) return this.#break();
+        if (kw === "else") {
+          if (top?.kind !== "if" || top.inElse) return this.#break();
+          top.inElse = true;
+        } else if (kw === "end") {
+          if (!open.pop()) return this.#break();
+        } else if (!open.some((o) => o.kind === "while")) {
+          return this.#break();
+        }
+      } else {
+        // `CMD ... -> name`, as parseScript reads it.
+        const arrow = words.length - 2;
+        let last = words.length;
+        if (arrow >= 0 && keyword(words[arrow]) === "->") {
+          const w = words[arrow + 1]!;
+          const name = new TextDecoder().decode(w.pieces[0] as Uint8Array);
+          if (!/^[A-Za-z_]\w*$/.test(name) || w.quoted) return this.#break();
+          last = arrow;
+        }
+        for (let i = 0; i < last; i++) {
+          if (keyword(words[i]) === "->") return this.#break();
+        }
+      }
+    }
+    return open.length > 0;
+  }
+
+  #break(): false {
+    this.#broken = true;
+    return false;
+  }
+}
+
+/**
+ * Why a file is not a sockshell script, or undefined when it may be one. It is not when it
+ * holds binary content (a NUL, or bytes that are not UTF-8), or when its first command is no
+ * command, keyword or near-miss of one (`root:x:0:0:...`). A first line that cannot be parsed
+ * is left to the parser, whose message names the line.
+ *
+ * @example
+ * ```ts ignore
+ * notAScript("root:x:0:0:root:/root:/bin/bash\n", builtInCommands); // 'line 1 starts with "root:x:0:0:root:/root:/bin/bash", no command'
+ * ```
+ */
+export function notAScript(
+  text: string,
+  commands: Readonly<Record<string, CommandSpec>>,
+): string | undefined {
+  if (/[\0\uFFFD]/.test(text)) {
+    return "binary content (a NUL byte, or bytes that are not UTF-8)";
+  }
+  let start = 0;
+  for (let n = 1; start < text.length; n++) {
+    const nl = text.indexOf("\n", start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    start = nl < 0 ? text.length : nl + 1;
+    let first: LexedWord | undefined;
+    try {
+      first = lex(line)[0]?.[0];
+    } catch {
+      return undefined;
+    }
+    if (!first) continue;
+    const piece = first.pieces[0];
+    if (first.pieces.length !== 1 || !(piece instanceof Uint8Array)) {
+      return undefined;
+    }
+    const name = new TextDecoder().decode(piece);
+    if (
+      keyword(first) || findCommand(commands, name) ||
+      suggest(commands, name)
+    ) return undefined;
+    const shown = name.length > 32 ? name.slice(0, 32) + "..." : name;
+    return `line ${n} starts with ${quoteText(shown)}, no command`;
+  }
+  return undefined;
 }
 
 /** A scope for a script: positional arguments as `$1`..., `$#`, `$0`. */

@@ -16,9 +16,10 @@ import type {
   Scope,
   ShellState,
 } from "./command.ts";
-import { SocketError, strerror } from "./errno.ts";
+import { fileErrorText, SocketError, strerror } from "./errno.ts";
 import { EXIT, UnknownCommandError, UsageError } from "./errors.ts";
 import { FdTable } from "./fdtable.ts";
+import { errorLine, quoteText } from "./format.ts";
 import type { NetBackend } from "./net.ts";
 import { findCommand, suggest } from "./registry.ts";
 import type { Host } from "./host.ts";
@@ -35,6 +36,8 @@ export class Shell implements ShellState {
   input: LineInput;
   /** The file `record` appends to. */
   recording?: string;
+  /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
+  runTooDeep?: boolean;
 
   /** Make a shell over a backend, a registry, an output and the host's files and standard input. */
   constructor(
@@ -61,7 +64,7 @@ export class Shell implements ShellState {
 
   /**
    * Run one typed line: commands separated by `;`, blocks allowed, stopping at the first failure.
-   * A line that succeeds is appended to the `record` file, if one is open.
+   * Each command that succeeds is appended to the `record` file, if one is open.
    *
    * @example
    * ```ts ignore
@@ -73,20 +76,22 @@ export class Shell implements ShellState {
     scope: Scope,
     signal: AbortSignal,
   ): Promise<CommandResult> {
-    const recording = this.recording;
-    const code = await runScript(this, undefined, line, scope, signal);
-    if (
-      code === 0 && recording && this.recording === recording && line.trim()
-    ) {
-      await this.files.appendTextFile(recording, line.trim() + "\n").catch(
-        (e) => {
-          this.io.err(
-            `record: cannot write ${recording}: ${(e as Error).message}\n`,
-          );
-        },
+    return { code: await runScript(this, undefined, line, scope, signal) };
+  }
+
+  /** Append a command that succeeded to the `record` file; one that cannot be written ends the recording. */
+  async record(text: string): Promise<void> {
+    const file = this.recording;
+    if (!file || !text.trim()) return;
+    try {
+      await this.files.appendTextFile(file, text.trim() + "\n");
+    } catch (e) {
+      this.recording = undefined;
+      errorLine(
+        this.io,
+        `record: cannot write ${file}: ${fileErrorText(e)}: recording stopped`,
       );
     }
-    return { code };
   }
 
   /** Expand and run one lexed command. */
@@ -131,7 +136,7 @@ export class Shell implements ShellState {
         if (!m) {
           throw new UsageError(
             `bad descriptor ${
-              JSON.stringify(args[0].text)
+              quoteText(args[0].text)
             }: write @ and a number, as in @4`,
           );
         }
@@ -154,21 +159,21 @@ export class Shell implements ShellState {
 
   #report(name: string | undefined, e: unknown): CommandResult {
     const prefix = name ? `${name}: ` : "";
-    const p = this.io.paint;
     if (e instanceof UsageError) {
-      this.io.err(p.bad(`${prefix}${e.message}`) + "\n");
+      errorLine(this.io, `${prefix}${e.message}`);
       return { code: e.code };
     }
     if (e instanceof SocketError) {
       const detail = e.detail ? `: ${e.detail}` : "";
-      this.io.err(
-        p.bad(`${prefix}${e.errno} (${strerror(e.errno)})${detail}`) + "\n",
+      errorLine(
+        this.io,
+        `${prefix}${e.errno} (${strerror(e.errno)})${detail}`,
       );
       return { code: EXIT.failed };
     }
     // A bug of ours, not the user's: one line, and the shell goes on.
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    this.io.err(p.bad(`${prefix}internal error: ${message}`) + "\n");
+    errorLine(this.io, `${prefix}internal error: ${message}`);
     return { code: EXIT.failed };
   }
 

@@ -9,6 +9,7 @@
 import type { Context } from "./command.ts";
 import { errnoNumber, SocketError } from "./errno.ts";
 import type { Sock } from "./fdtable.ts";
+import { quoteText } from "./format.ts";
 import type { OptName, SockOpt } from "./net.ts";
 import { UsageError } from "./errors.ts";
 
@@ -73,9 +74,7 @@ export function optionInfo(text: string): [string, OptInfo] {
   if (!info) {
     throw new SocketError(
       "ENOPROTOOPT",
-      `no option ${JSON.stringify(text)}: known: ${
-        Object.keys(OPTIONS).join(" ")
-      }`,
+      `no option ${quoteText(text)}: known: ${Object.keys(OPTIONS).join(" ")}`,
     );
   }
   return [name, info];
@@ -84,7 +83,7 @@ export function optionInfo(text: string): [string, OptInfo] {
 function int(text: string | undefined, what: string): number {
   if (text === undefined || !/^-?\d+$/.test(text)) {
     throw new UsageError(
-      `${what} must be a whole number, not ${JSON.stringify(text ?? "")}`,
+      `${what} must be a whole number, not ${quoteText(text ?? "")}`,
     );
   }
   return Number(text);
@@ -93,9 +92,7 @@ function int(text: string | undefined, what: string): number {
 function ipv4(text: string | undefined, what: string): string {
   if (text === undefined || !/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
     throw new UsageError(
-      `${what} must be a numeric IPv4 address, not ${
-        JSON.stringify(text ?? "")
-      }`,
+      `${what} must be a numeric IPv4 address, not ${quoteText(text ?? "")}`,
     );
   }
   return text;

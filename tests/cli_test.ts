@@ -494,3 +494,39 @@ Deno.test("every socket is closed when a script ends, in the same process", asyn
   assert.equal(code, 0, out.join(""));
   assert.ok(portIsFree(port), "the listener was closed");
 });
+
+Deno.test("a block of 20,000 lines piped on standard input runs once it ends, each line read once", async () => {
+  // Parsing the whole block again at each line took 120 s for 8,000 lines; 20,000 would take
+  // many minutes. Read line by line it is well within sockshell()'s own 10 s limit.
+  const body = Array.from({ length: 20_000 }, (_, i) => `print ${i}`);
+  const stdin = ["if false", ...body, "end", "print done"].join("\n") + "\n";
+  const r = await sockshell([], { stdin });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, "done\n");
+  assert.equal(r.stderr, "");
+});
+
+Deno.test("a line of 16 MB on standard input is refused in one line, gathered in time linear in its length", async () => {
+  // Joining the pieces again at every read took 6 s for 4 MB: 16 MB would take about 100 s,
+  // far over sockshell()'s own 10 s limit.
+  const r = await sockshell([], { stdin: "x".repeat(16 << 20) + "\n" });
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, "stdin:1: line too long: over 65536 bytes\n");
+});
+
+Deno.test("read of a line over the line bound on standard input fails in one line, as a command line that long does", async () => {
+  const stdin = "y".repeat(200_000) + "\nhello\n";
+  const failed = await sockshell(["-c", "read a"], { stdin });
+  assert.equal(failed.code, 1);
+  assert.equal(
+    failed.stderr,
+    "read: line too long: over 65536 bytes: no line for $a\n" +
+      "-c:1: stopped: read a\n",
+  );
+  // A command line that long is refused the same way.
+  const shell = await sockshell([], {
+    stdin: "print " + "y".repeat(200_000) + "\nprint after\n",
+  });
+  assert.equal(shell.code, 2);
+  assert.equal(shell.stderr, "stdin:1: line too long: over 65536 bytes\n");
+});

@@ -184,6 +184,7 @@ function capturingHost(args: string[]) {
     writeTextFile: () => Promise.resolve(),
     readLine: () => Promise.resolve(null),
     onInterrupt: () => () => {},
+    onTerminate: () => () => {},
     exit: (code) => {
       throw new Error(`exit ${code}`);
     },

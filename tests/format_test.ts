@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import {
   callLine,
   COLOR,
+  errorLine,
+  escapeControls,
   fmtAddr,
   hexDump,
   hexPairs,
@@ -190,4 +192,23 @@ Deno.test("colours paint with ANSI escapes and PLAIN leaves text alone", () => {
     callLine("a", "0", "note", COLOR).replace(ANSI_SGR, ""),
     callLine("a", "0", "note", PLAIN),
   );
+});
+
+Deno.test("escapeControls escapes C0, DEL, C1 and line breaks, and leaves backslashes and other text alone", () => {
+  assert.equal(
+    escapeControls("a\x1b[2J\n\r\t\x00\x7f\x9b\u2028é\\x1b"),
+    "a\\x1b[2J\\n\\r\\t\\x00\\x7f\\xc2\\x9b\\u2028é\\x1b",
+  );
+  assert.equal(escapeControls("plain text"), "plain text");
+  // Already escaped text is not escaped twice.
+  assert.equal(escapeControls(escapeControls("x\ny")), "x\\ny");
+});
+
+Deno.test("errorLine escapes before it paints: the shell's colours stay, the user's escapes do not", () => {
+  const written: string[] = [];
+  errorLine(
+    { err: (t) => void written.push(t), paint: COLOR },
+    "bad \x1b[2J\nx",
+  );
+  assert.deepEqual(written, ["\x1b[31mbad \\x1b[2J\\nx\x1b[0m\n"]);
 });

@@ -1,6 +1,7 @@
 /** `help`: generated from the registry, never written twice. */
 import assert from "node:assert/strict";
 import { builtInCommands } from "../commands/mod.ts";
+import { commandNames } from "../lib/registry.ts";
 import { TestShell } from "./_shell.ts";
 
 Deno.test("help lists every command with its summary, in the order of a session", async () => {
@@ -51,7 +52,7 @@ Deno.test("help COMMAND shows its usage, C prototype, Deno call and example", as
   using sh = new TestShell();
   const out = await sh.ok("help recv");
   const lines = out.split("\n");
-  assert.match(lines[0]!, /^recv \[@fd\] .*\[n:integer\]\s+\(also: read\)$/);
+  assert.match(lines[0]!, /^recv \[@fd\] .*\[n:integer\]$/);
   assert.ok(
     out.includes(
       "  C:       int recv(int socket, char *buffer, int len, int flags);",
@@ -85,4 +86,13 @@ Deno.test("help takes at most one command", async () => {
   using sh = new TestShell();
   const r = await sh.fails("help recv send");
   assert.equal(r.code, 2);
+});
+
+Deno.test("read has one meaning, the script's read: it is no alias of recv, and completion lists it once", async () => {
+  using sh = new TestShell();
+  assert.ok(!(await sh.ok("help recv")).includes("also: read"));
+  assert.match(await sh.ok("help read"), /^read \[-p prompt\] \[-e\] <name>/);
+  const names = commandNames(builtInCommands);
+  assert.equal(names.filter((n) => n === "read").length, 1);
+  assert.equal(new Set(names).size, names.length, "no name twice");
 });

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
 import { commandsTable } from "../scripts/commands_table.ts";
+import { HISTORY_SIZE, MAX_HISTORY_BYTES } from "../lib/repl.ts";
+import { MAX_RUN_DEPTH, MAX_SCRIPT_BYTES } from "../lib/script.ts";
+import { MAX_LINE } from "../lib/tokenize.ts";
 
 const readme = Deno.readTextFileSync(new URL("../README.md", import.meta.url));
 
@@ -23,4 +26,18 @@ Deno.test("README's Quick start is exactly two commands: start and test", () => 
   assert.equal(lines.length, 2);
   assert.match(lines[0]!, /^npx -y deno@2\.9\.6 task start\b/);
   assert.match(lines[1]!, /^npx -y deno@2\.9\.6 task test\b/);
+});
+
+Deno.test("README's Limits table states the bounds the code enforces", () => {
+  const limits = readme.slice(readme.indexOf("## Limits"));
+  const table = limits.slice(0, limits.indexOf("\n## "));
+  assert.ok(table.includes(`over ${MAX_LINE} bytes`), "the line length");
+  assert.ok(
+    table.includes(`over ${MAX_SCRIPT_BYTES} bytes`),
+    "a script's size",
+  );
+  assert.ok(table.includes(`(limit ${MAX_RUN_DEPTH})`), "run's nesting");
+  assert.equal(MAX_HISTORY_BYTES, 1 << 20);
+  assert.ok(table.includes("its newest 1 MiB and 1,000 lines"), "history");
+  assert.equal(HISTORY_SIZE, 1000);
 });

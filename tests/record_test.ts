@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { buildPeer, freePort, runPeer } from "./_peers.ts";
-import { startSockshell, TestShell } from "./_shell.ts";
+import { sockshell, startSockshell, TestShell } from "./_shell.ts";
 import { REPLY } from "./_wire.ts";
 import { parseScript } from "../lib/script.ts";
 
@@ -60,13 +60,13 @@ Deno.test("record writes each line that succeeds into a script, and run replays 
       assert.equal(r?.stdout, `Entrez le message à envoyer : ${REPLY}\n`);
     }
 
-    // The file: a comment, then exactly the lines that succeeded.
+    // The file: a comment, then exactly the commands that succeeded, one a line.
     const text = await Deno.readTextFile(file);
     const [header, ...lines] = text.trimEnd().split("\n");
     assert.match(header!, /^# recorded by sockshell on \d{4}-\d\d-\d\d/);
     assert.deepEqual(
       lines,
-      session(port).filter((s) => !s.fails).map((s) => s.line),
+      session(port).filter((s) => !s.fails).flatMap((s) => s.line.split("; ")),
     );
     assert.ok(parseScript(text).length > 0, "the file is a script");
     const expectLine = 2 + lines.indexOf('expect "$msg.line" == hello');
@@ -120,4 +120,97 @@ Deno.test("record stop without a recording fails, and record reports a file it c
     "record: cannot write /proc/self/nope.sock: EACCES: outside what sockshell may touch\n",
   );
   assert.equal(await sh.ok("record"), "not recording\n");
+});
+
+Deno.test("record writes the commands that succeed whether they come on standard input, from -c or from a script file", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell_record_" });
+  try {
+    for (const how of ["stdin", "-c", "file"] as const) {
+      const peer = Deno.listenDatagram({
+        transport: "udp",
+        hostname: "127.0.0.1",
+        port: 0,
+      });
+      try {
+        const { port } = peer.addr as Deno.NetAddr;
+        const file = `${dir}/${how}.sock`;
+        const block = how === "-c" ? "while false; end" : "while false\nend";
+        const lines = [
+          `record ${file}`,
+          "socket udp",
+          `sendto 127.0.0.1 ${port} x`,
+          block,
+          "record stop",
+        ];
+        const script = `${dir}/${how}-input.sock`;
+        await Deno.writeTextFile(script, lines.join("\n") + "\n");
+        const r = how === "stdin"
+          ? await sockshell([], { stdin: lines.join("\n") + "\n" })
+          : how === "-c"
+          ? await sockshell(["-c", lines.join("; ")])
+          : await sockshell([script]);
+        assert.equal(r.code, 0, `${how}: ${r.stderr}`);
+        const [data] = await peer.receive();
+        assert.equal(new TextDecoder().decode(data), "x");
+
+        const [header, ...body] = (await Deno.readTextFile(file)).trimEnd()
+          .split("\n");
+        assert.match(header!, /^# recorded by sockshell on /, how);
+        assert.deepEqual(
+          body.join("\n"),
+          ["socket udp", `sendto 127.0.0.1 ${port} x`, block].join("\n"),
+          how,
+        );
+        // The recording replays: the datagram comes again.
+        const replay = await sockshell(["run", file]);
+        assert.equal(replay.code, 0, replay.stderr);
+        const [again] = await peer.receive();
+        assert.equal(new TextDecoder().decode(again), "x");
+      } finally {
+        peer.close();
+      }
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("record refuses an existing file with EEXIST; -a appends to it and -f overwrites it", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell_record_" });
+  const file = `${dir}/mine.sock`;
+  try {
+    await Deno.writeTextFile(file, "print mine\n");
+    using sh = new TestShell();
+    assert.deepEqual(await sh.fails(`record ${file}`), {
+      code: 1,
+      stderr:
+        `record: cannot write ${file}: EEXIST (File exists): record -a ${file} appends to it, record -f ${file} overwrites it\n`,
+    });
+    assert.equal(await Deno.readTextFile(file), "print mine\n");
+    assert.equal(await sh.ok("record"), "not recording\n");
+
+    await sh.ok(`record -a ${file}`);
+    await sh.ok("print added");
+    await sh.ok("record stop");
+    const appended = (await Deno.readTextFile(file)).split("\n");
+    assert.equal(appended[0], "print mine");
+    assert.match(appended[1]!, /^# appended to by sockshell on /);
+    assert.deepEqual(appended.slice(2), ["print added", ""]);
+
+    await sh.ok(`record -f ${file}`);
+    await sh.ok("print again");
+    await sh.ok("record stop");
+    const overwritten = (await Deno.readTextFile(file)).split("\n");
+    assert.match(overwritten[0]!, /^# recorded by sockshell on /);
+    assert.deepEqual(overwritten.slice(1), ["print again", ""]);
+
+    const both = await sh.fails(`record -a -f ${file}`);
+    assert.equal(both.code, 2);
+    assert.equal(
+      both.stderr,
+      "record: -a appends and -f overwrites: choose one\n",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -13,7 +13,14 @@ import { builtInCommands } from "../commands/mod.ts";
 import type { CommandResult } from "../lib/command.ts";
 import { denoHost } from "../lib/host_deno.ts";
 import { commandNames } from "../lib/registry.ts";
-import { complete, HISTORY_SIZE, promptFor, repl } from "../lib/repl.ts";
+import {
+  complete,
+  HISTORY_SIZE,
+  MAX_HISTORY_BYTES,
+  measureIncrementally,
+  promptFor,
+  repl,
+} from "../lib/repl.ts";
 import { freePort } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 
@@ -590,6 +597,157 @@ Deno.test("a history file over twice HISTORY_SIZE lines is cut back to the newes
       "the kept lines, then the one just run",
     );
     assert.equal(kept[0], `print ${HISTORY_SIZE + 1}`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("Ctrl-C inside an open block cancels the block without arming the exit", async () => {
+  await using r = new ReplSession();
+  r.type("while true\r");
+  await r.until("the continuation prompt", () => r.screen.includes("...> "));
+  r.type("print never\r");
+  await r.until(
+    "a second continuation prompt",
+    () => r.screen.split("...> ").length > 2,
+  );
+  r.type(CTRL_C);
+  await r.until("^C", () => r.screen.includes("^C"));
+  assert.ok(!r.screen.includes("To exit"), "the exit is not armed");
+  // The block is gone: end now is an error of its own, not the block's end.
+  const end = await r.line("end");
+  assert.equal(end.code, 2);
+  assert.equal(end.stderr, "end without an if, while or fork\n");
+  assert.ok(!r.ran.some((x) => x.line.includes("never")), "nothing ran");
+  // A Ctrl-C at the empty prompt then arms the exit, and a second one leaves.
+  r.type(CTRL_C);
+  await r.until("the hint", () => r.screen.includes("To exit"));
+  r.type(CTRL_C);
+  assert.equal(await r.exit(), 0);
+});
+
+/** Count the characters readline's display walk goes through while `f` runs. */
+async function displayWork(f: () => Promise<void>): Promise<number> {
+  const readline = await import("node:readline");
+  // Every method readline names _getDisplayPos, on each prototype that has one.
+  const patched: Array<[object, symbol | string, PropertyDescriptor]> = [];
+  let work = 0;
+  for (
+    let proto: object | null = readline.Interface.prototype;
+    proto;
+    proto = Object.getPrototypeOf(proto)
+  ) {
+    for (const key of Reflect.ownKeys(proto)) {
+      const name = typeof key === "symbol" ? key.description : key;
+      if (name !== "_getDisplayPos") continue;
+      const d = Object.getOwnPropertyDescriptor(proto, key)!;
+      const original = (d.get ? d.get.call(proto) : d.value) as (
+        this: unknown,
+        s: string,
+      ) => unknown;
+      if (typeof original !== "function" || !d.configurable) continue;
+      patched.push([proto, key, d]);
+      Object.defineProperty(proto, key, {
+        configurable: true,
+        writable: true,
+        value: function (this: unknown, s: string) {
+          work += s.length;
+          return original.call(this, s);
+        },
+      });
+    }
+  }
+  assert.ok(patched.length > 0, "readline has a display walk");
+  try {
+    await f();
+  } finally {
+    for (const [proto, key, d] of patched) {
+      Object.defineProperty(proto, key, d);
+    }
+  }
+  return work;
+}
+
+Deno.test("a pasted line of 8,000 non-ASCII characters costs work linear in its length", async () => {
+  await using r = new ReplSession();
+  await r.line("socket udp");
+  const text = "é界😀".repeat(2667).slice(0, 8000);
+  const work = await displayWork(async () => {
+    for (let i = 0; i < text.length; i += 500) {
+      const piece = text.slice(i, i + 500);
+      const mark = r.screen.length;
+      r.type(piece);
+      await r.until("the echo", () => r.screen.length >= mark + piece.length);
+    }
+  });
+  // Measuring the whole line per key walks n²/2 = 32,000,000 characters.
+  assert.ok(work > 0 && work < 20 * text.length, `${work} characters walked`);
+  const ran = await r.start("\r");
+  assert.equal((await r.finish(ran)).code, 127);
+  assert.equal((await r.line("ls")).code, 0, "the REPL goes on");
+});
+
+Deno.test("measureIncrementally gives the cursor positions readline would, with wide, combining and ASCII characters on narrow rows", async () => {
+  const readline = await import("node:readline");
+  const input = new PassThrough();
+  const output = Object.assign(new PassThrough(), { columns: 7 });
+  const rl = readline.createInterface({ input, output, terminal: true });
+  const truth = rl.getCursorPos.bind(rl);
+  measureIncrementally(rl, input);
+  const fast = rl.getCursorPos;
+  let checked = 0;
+  const wrong: string[] = [];
+  rl.getCursorPos = () => {
+    const got = fast();
+    const want = truth();
+    if (got.cols !== want.cols || got.rows !== want.rows) {
+      wrong.push(`${JSON.stringify(rl.line)}: ${JSON.stringify(got)}`);
+    }
+    checked++;
+    return got;
+  };
+  try {
+    rl.setPrompt("> ");
+    rl.prompt();
+    for (const ch of "ab界界c😀e\u0301xyz界界界abc") {
+      input.write(ch);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    assert.ok(checked >= 19, `${checked} positions checked`);
+    assert.deepEqual(wrong, []);
+  } finally {
+    rl.close();
+  }
+});
+
+Deno.test("a history file that is not a regular file is skipped: SOCKSHELL_HISTORY=/dev/zero still gives a prompt", async () => {
+  await using r = new ReplSession({ historyFile: "/dev/zero" });
+  await r.until("the prompt", () => PROMPT.test(r.screen));
+  assert.equal((await r.line("ls")).code, 0);
+});
+
+Deno.test("a history file over MAX_HISTORY_BYTES is read from its newest lines only, and cut back", async () => {
+  const dir = await Deno.makeTempDir();
+  const historyFile = `${dir}/history`;
+  try {
+    // Few lines, long ones: over the byte bound long before the line bound.
+    const lines = Array.from(
+      { length: 40 },
+      (_, i) => `print ${i} ${"x".repeat(60_000)}`,
+    );
+    await Deno.writeTextFile(historyFile, lines.join("\n") + "\n");
+    assert.ok((await Deno.stat(historyFile)).size > 2 * MAX_HISTORY_BYTES);
+    await using r = new ReplSession({ historyFile });
+    const ran = await r.start(UP + "\r");
+    assert.equal(ran.line, lines.at(-1), "the newest line is there");
+    await r.finish(ran);
+    r.type(CTRL_D);
+    await r.exit();
+    const size = (await Deno.stat(historyFile)).size;
+    assert.ok(size <= MAX_HISTORY_BYTES + 70_000, `${size} bytes kept`);
+    const kept = (await Deno.readTextFile(historyFile)).trimEnd().split("\n");
+    assert.equal(kept.at(-1), lines.at(-1), "the line just run, last");
+    assert.ok(kept.every((l) => lines.includes(l)), "whole lines only");
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { freePort } from "./_peers.ts";
 import { sockshell, TestShell } from "./_shell.ts";
 import { REPLY, waitListening, Wire } from "./_wire.ts";
+import { BlockReader, parseScript } from "../lib/script.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -505,4 +506,40 @@ Deno.test("exit inside run ends only the replay: the shell goes on", async () =>
   // The program goes on after a replay that exits 0.
   const p = await sockshell(["-q", "-c", `run ${file} 0; print après run`]);
   assert.deepEqual(p, { code: 0, stdout: "avant\naprès run\n", stderr: "" });
+});
+
+Deno.test("BlockReader waits for a block's end exactly when parseScript finds a block never closed", () => {
+  const texts = [
+    "while true",
+    "while true\nprint x",
+    "while true\nprint x\nend",
+    "if true; print a; else",
+    "if true\nelse\nelse",
+    "fork\nwhile true\nbreak",
+    "fork\nbreak",
+    "while true; fork; recv -> x",
+    "while true\nrecv -> 1x",
+    "while true\nrecv -> x -> y",
+    "while true\nend\nend",
+    "if\nwhile true",
+    "while true\nprint 'unterminated",
+    "while true\nend extra",
+    "fork now",
+    "# if true",
+    "print 'if true'",
+    "",
+  ];
+  for (const text of texts) {
+    let expected: boolean;
+    try {
+      parseScript(text);
+      expected = false;
+    } catch (e) {
+      expected = (e as Error).message.endsWith("is never closed: add end");
+    }
+    const reader = new BlockReader();
+    let open = false;
+    for (const line of text.split("\n")) open = reader.add(line);
+    assert.equal(open, expected, JSON.stringify(text));
+  }
 });

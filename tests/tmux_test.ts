@@ -22,8 +22,11 @@ class Terminal implements AsyncDisposable {
   readonly socket = `${this.dir}/tmux.sock`;
   readonly historyFile = `${this.dir}/history`;
 
-  /** Start sockshell in a 160×50 terminal; `env` is added to its environment. */
-  async start(env: Record<string, string> = {}): Promise<void> {
+  /**
+   * Start sockshell in a 160×50 terminal; `env` is added to its environment, and `after` is a
+   * shell command run in the pane once sockshell has exited (`stty -a`).
+   */
+  async start(env: Record<string, string> = {}, after = ""): Promise<void> {
     const vars = Object.entries({ SOCKSHELL_HISTORY: this.historyFile, ...env })
       .map(([k, v]) => `${k}=${v}`);
     // The pane stays after sockshell exits, with its exit status printed last.
@@ -38,7 +41,7 @@ class Terminal implements AsyncDisposable {
       "50",
       "sh",
       "-c",
-      'env "$@"; echo "[sockshell exited with status $?]"',
+      `env "$@"; echo "[sockshell exited with status $?]"; ${after}`,
       "sh",
       ...vars,
       Deno.execPath(),
@@ -287,5 +290,53 @@ Deno.test({
     assert.match(await term.screen(), /^send\(3, .* = -1 E[A-Z]+ /m);
     await term.key("C-d");
     assert.equal(await term.exitStatus(), 0);
+  },
+});
+
+Deno.test({
+  name:
+    "SIGTERM at the prompt leaves the terminal as it found it: canonical mode and echo back on",
+  ignore: SKIP,
+  async fn() {
+    await using term = new Terminal();
+    await term.start({ NO_COLOR: "1" }, "stty -a");
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    await term.line("socket tcp");
+    // The pane runs sh, whose one child is sockshell.
+    const sh = (await term.tmux("list-panes", "-t", "t", "-F", "#{pane_pid}"))
+      .trim();
+    const ps = await new Deno.Command("ps", {
+      args: ["-o", "pid=", "--ppid", sh],
+      stdout: "piped",
+    }).output();
+    const children = decoder.decode(ps.stdout).trim().split(/\s+/);
+    assert.equal(children.length, 1, `one child of sh: ${children}`);
+    Deno.kill(Number(children[0]), "SIGTERM");
+    assert.equal(await term.exitStatus(), 143);
+    const screen = await term.until(
+      "stty's settings",
+      (s) => /\bicanon\b/.test(s),
+    );
+    assert.match(screen, /(^|\s)icanon(\s|$)/m, "canonical mode");
+    assert.match(screen, /(^|\s)echo(\s|$)/m, "echo");
+    assert.doesNotMatch(screen, /-icanon|(^|\s)-echo(\s|$)/m);
+  },
+});
+
+Deno.test({
+  name: "TERM=dumb gets no colour, as NO_COLOR",
+  ignore: SKIP,
+  async fn() {
+    await using term = new Terminal();
+    await term.start({ TERM: "dumb" });
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    await term.line("socket tcp");
+    await term.line("bind 70000");
+    const screen = await term.screen(true);
+    assert.match(screen, /port must be a whole number/);
+    assert.ok(!screen.includes("\x1b[31m"), "no red");
+    assert.ok(!screen.includes("\x1b[32m"), "no green");
+    await term.type("exit 4");
+    assert.equal(await term.exitStatus(), 4);
   },
 });

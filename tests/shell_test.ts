@@ -1,0 +1,109 @@
+/**
+ * The shell's error lines: whatever the user typed, an error is one line on
+ * standard error, with every control character and line break escaped.
+ */
+import assert from "node:assert/strict";
+import { sockshell, TestShell } from "./_shell.ts";
+
+/** What the fuzzer found reaching the terminal raw: ESC sequences, BEL, CSI (C1), DEL, line breaks. */
+const NASTY = "\x1b[2J\x07\x9b\x7f";
+
+/** A raw control character (C0, DEL, C1) or a line separator. */
+// deno-lint-ignore no-control-regex -- looking for control characters is the point
+const RAW = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
+
+/**
+ * Lines that fail, each through another command's error path, with raw control characters
+ * typed into the line or made by escapes and variables (`\n`, `\x1b`, `$v`).
+ */
+const FAILING = [
+  `frob${NASTY}`,
+  `expect =x< ${NASTY}`,
+  `expect "a\\nb" == "c\\x1b"`,
+  `socket ${NASTY}`,
+  `bind "h\\x1b[2J\\nx" 80`,
+  `bind 127.0.0.1 ${NASTY}`,
+  `connect "a\\nb\\x9b" 80`,
+  `listen ${NASTY}`,
+  `accept -t ${NASTY}`,
+  `recv -${NASTY}`,
+  `recvfrom @${NASTY}`,
+  `send @9 "x\\ny"`,
+  `sendto "x\\ny\\x1b" 1 a`,
+  `shutdown ${NASTY}`,
+  `close ${NASTY}`,
+  `use ${NASTY}`,
+  `set ${NASTY} x`,
+  `set v "\\x1b[2J\\r\\n"; use $v`,
+  `let x = ${NASTY}`,
+  `let "\\n" = 1`,
+  `read -p x "\\x1b"`,
+  `if ${NASTY}; end`,
+  `while "\\n" ==; end`,
+  `help ${NASTY}`,
+  `run "/nonexistent/\\x1b[2J\\n"`,
+  `record "/nonexistent/\\x1b[2J\\n"`,
+  `gethostbyname "a\\x1b\\nb"`,
+  `print \${${NASTY}}`,
+  `print "\\x1"`,
+  `print "\\${NASTY}"`,
+  `ls ${NASTY}`,
+  `trace ${NASTY}`,
+  `exit ${NASTY}`,
+  `print "${NASTY}`,
+  `end${NASTY}`,
+  `socket tcp -> ${NASTY}`,
+];
+
+Deno.test("every error line escapes control characters and line breaks, whichever command fails", async () => {
+  using sh = new TestShell();
+  for (const line of FAILING) {
+    const r = await sh.run(line);
+    const { stdout, stderr } = sh.take();
+    const what = JSON.stringify(line);
+    assert.notEqual(r.code, 0, what);
+    assert.ok(stderr.endsWith("\n"), `${what}: ${JSON.stringify(stderr)}`);
+    const lines = stderr.slice(0, -1).split("\n");
+    assert.equal(lines.length, 1, `${what}: ${JSON.stringify(stderr)}`);
+    assert.doesNotMatch(lines[0]!, RAW, `${what}: ${JSON.stringify(stderr)}`);
+    assert.doesNotMatch(stdout, RAW, what);
+    assert.equal(sh.shell.exitCode, undefined, what);
+  }
+  sh.shell.close();
+});
+
+Deno.test("an error line keeps what is already escaped as it is", async () => {
+  using sh = new TestShell();
+  const r = await sh.fails('expect "\\\\x1b" == "\\x1b"');
+  // The backslash typed stays one backslash; the raw ESC becomes \x1b.
+  assert.equal(r.stderr, 'expect: failed: "\\\\x1b" == "\\x1b"\n');
+});
+
+Deno.test("a script's stopped line and the command line's own errors are escaped too", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-shell-" });
+  try {
+    const file = `${dir}/s.sock`;
+    await Deno.writeTextFile(file, `print ok\nexpect =x< ${NASTY}\n`);
+    for (
+      const args of [[file], ["-c", `expect =x< ${NASTY}`], [`-${NASTY}`]]
+    ) {
+      const r = await sockshell(args);
+      const what = JSON.stringify(args);
+      assert.notEqual(r.code, 0, what);
+      assert.ok(r.stderr.endsWith("\n"), what);
+      assert.doesNotMatch(r.stderr.slice(0, -1).replaceAll("\n", ""), RAW);
+      assert.doesNotMatch(r.stdout.replaceAll("\n", ""), RAW, what);
+    }
+    const viaStdin = await sockshell([], {
+      stdin: `expect =x< ${NASTY}\n`,
+    });
+    const escaped = "=x< \\x1b[2J\\x07\\xc2\\x9b\\x7f";
+    assert.equal(
+      viaStdin.stderr,
+      `expect: cannot read the condition "${escaped}": write true, false, int X, not ..., or A OP B with OP one of == != < <= > >= contains startswith endswith (quote words with spaces)\n` +
+        `stdin:1: stopped: expect ${escaped}\n`,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
