@@ -5,6 +5,7 @@ import {
   call,
   type CommandSpec,
   fdText,
+  interruptible,
   parseOptions,
   parseTimeout,
   targetSock,
@@ -29,6 +30,9 @@ export const connectCommand: CommandSpec = {
     "connects to an IPv4 address. Ctrl-C interrupts a pending connect (EINTR); -t gives ETIMEDOUT.",
     "UDP: no packet is sent; send and recv then use this peer, and datagrams from others are dropped.",
     "A TCP socket bound to a specific address cannot connect: Deno.connect cannot choose the local end.",
+    "Non-blocking (fcntl F_SETFL O_NONBLOCK): -1 EINPROGRESS at once, the connection going on in the background",
+    "(SYN_SENT in ls); poll's POLLOUT says when it is done and getsockopt SO_ERROR how (0 or the errno).",
+    "Another connect meanwhile is EALREADY, then EISCONN once connected; a blocking connect waits for it.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
@@ -60,6 +64,22 @@ export const connectCommand: CommandSpec = {
             notes,
           };
         }
+        if (s.connecting) {
+          if (s.nonblocking) {
+            throw new SocketError(
+              "EALREADY",
+              `socket ${s.fd}'s connect is still in progress: poll for POLLOUT`,
+            );
+          }
+          // A blocking connect on a socket whose connect is in progress waits for it, as Linux does.
+          await interruptible(s.connecting, ctx.signal, timeout, "ETIMEDOUT");
+          if (!s.conn) {
+            const e = s.soError ?? new SocketError("ECONNABORTED");
+            s.soError = undefined;
+            throw e;
+          }
+          return { ret: "0", annotation: `local ${fmtAddr(s.conn.local)}` };
+        }
         if (s.conn || s.listener) {
           throw new SocketError(
             "EISCONN",
@@ -74,6 +94,18 @@ export const connectCommand: CommandSpec = {
             `Deno.connect cannot use the bound address ${
               fmtAddr(s.bound)
             }: connect from a fresh socket`,
+          );
+        }
+        if (s.nonblocking) {
+          const to = addr;
+          s.soError = undefined;
+          s.connectInBackground(
+            to,
+            (signal) => ctx.shell.net.connect(to, signal),
+          );
+          throw new SocketError(
+            "EINPROGRESS",
+            "connecting in the background: poll for POLLOUT, then getsockopt SO_ERROR says how it ended",
           );
         }
         const timer = timeout === undefined

@@ -30,6 +30,9 @@ import { expectCommand } from "./expect.ts";
 import { traceCommand } from "./trace.ts";
 import { runCommand } from "./run.ts";
 import { recordCommand } from "./record.ts";
+import { pollCommand } from "./poll.ts";
+import { selectCommand } from "./select.ts";
+import { fcntlCommand } from "./fcntl.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
 export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
@@ -44,6 +47,9 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       recvCommand,
       sendToCommand,
       recvFromCommand,
+      pollCommand,
+      selectCommand,
+      fcntlCommand,
       shutdownCommand,
       closeCommand,
       gethostbynameCommand,

@@ -15,6 +15,7 @@ export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   EADDRNOTAVAIL: "Cannot assign requested address",
   EAFNOSUPPORT: "Address family not supported by protocol",
   EAGAIN: "Resource temporarily unavailable",
+  EALREADY: "Operation already in progress",
   EBADF: "Bad file descriptor",
   EBUSY: "Device or resource busy",
   ECONNABORTED: "Software caused connection abort",
@@ -22,6 +23,7 @@ export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   ECONNRESET: "Connection reset by peer",
   EDESTADDRREQ: "Destination address required",
   EHOSTUNREACH: "No route to host",
+  EINPROGRESS: "Operation now in progress",
   EINTR: "Interrupted system call",
   EINVAL: "Invalid argument",
   EISCONN: "Transport endpoint is already connected",
@@ -66,6 +68,8 @@ const LINUX_ERRNO: Readonly<Record<number, string>> = {
   110: "ETIMEDOUT",
   111: "ECONNREFUSED",
   113: "EHOSTUNREACH",
+  114: "EALREADY",
+  115: "EINPROGRESS",
 };
 
 /** Resolver codes (Node's and Deno's `ENOTFOUND` and friends) as getaddrinfo(3) names them. */

@@ -8,7 +8,8 @@
  * - `;` separates commands and `#` starts a comment, outside quotes.
  * - `"..."` keeps spaces and takes escapes and `$var`; `'...'` is literal.
  * - Escapes: `\n \r \t \0 \\ \" \' \$ \xHH`, and `\` before a space or `;`.
- * - Variables: `$name`, `${name}`, `${name:-default}`, `$1`, `$#`.
+ * - Variables: `$name`, `${name}`, `${name:-default}`, `$1`, `$#`; a
+ *   captured value's parts as `$name.key` (`$r.n`, `$r.5`).
  *
  * @module
  */
@@ -144,14 +145,14 @@ export function lex(
 
   const readVar = (): boolean => {
     const rest = line.slice(i + 1);
-    let m = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)/.exec(rest);
+    let m = /^([A-Za-z_]\w*(?:\.\w+)*|[0-9]+|#)/.exec(rest);
     if (m) {
       flushLit();
       word!.pieces.push({ name: m[1]! });
       i += 1 + m[0].length;
       return true;
     }
-    m = /^\{([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[0-9]+|#)(?::-([^}]*))?\}/.exec(
+    m = /^\{([A-Za-z_]\w*(?:\.\w+)*|[0-9]+|#)(?::-([^}]*))?\}/.exec(
       rest,
     );
     if (m) {

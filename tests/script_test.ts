@@ -418,10 +418,10 @@ Deno.test("a script that cannot be parsed is reported with its line number, and 
     ["while true\n  recv\n", 3, "while is never closed: add end"],
     ["if true\n  print x\n", 3, "if is never closed: add end"],
     ["fork\n  recv\n", 3, "fork is never closed: add end"],
-    ["end\n", 3, "end without an if, while or fork"],
+    ["end\n", 3, "end without an if, while, for or fork"],
     ["while true\nelse\nend\n", 4, "else without an if"],
     ["if true\nelse\nelse\nend\n", 5, "else without an if"],
-    ["if true\n  break\nend\n", 4, "break outside a while loop"],
+    ["if true\n  break\nend\n", 4, "break outside a while or for loop"],
     ["fork x\nend\n", 3, "fork takes nothing: the block under it is the child"],
     [
       "while true\nend extra\n",
