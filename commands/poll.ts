@@ -53,8 +53,10 @@ export const pollCommand: CommandSpec = {
     'poll ... -> r sets $r to the ready descriptors ("4 6"), $r.n to their count, $r.4 to fd 4\'s revents:',
     "with for fd in $r ... end, this is the loop of Beej's pollserver.c.",
     "Deno and Node have no poll: each socket keeps one read, receive or accept in flight, and poll races",
-    "them; what they bring stays buffered for the next call, so nothing is lost. Sending never waits",
-    "here, so POLLOUT is not withheld when the peer's window is full, as the kernel would.",
+    "them; what they bring stays buffered for the next call, so nothing is lost. poll reports what has come",
+    "back: when one descriptor is ready at once, data still on its way up from the kernel for another shows",
+    "on the next poll (a poll that finds nothing ready lets the event loop turn first, so -t 0 sees it).",
+    "Sending never waits here, so POLLOUT is not withheld when the peer's window is full, as the kernel would.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);

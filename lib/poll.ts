@@ -78,7 +78,15 @@ export async function pollFds(
       p.revents = table.has(p.fd) ? table.get(p.fd).ready(p.events) : POLLNVAL;
       if (p.revents) n++;
     }
-    if (n > 0 || expired) return n;
+    if (n > 0 || expired) {
+      // Start the pending calls of those not ready yet, so what they bring shows on the next poll.
+      if (n > 0) {
+        for (const p of fds) {
+          if (!p.revents) table.get(p.fd).watch(p.events, noop)();
+        }
+      }
+      return n;
+    }
     if (signal.aborted) throw interrupted();
     const left = deadline === undefined
       ? undefined
@@ -86,6 +94,8 @@ export async function pollFds(
     expired = await waitForChange(table, fds, left, signal);
   }
 }
+
+function noop(): void {}
 
 function interrupted(): SocketError {
   return new SocketError("EINTR", "interrupted by Ctrl-C");
