@@ -4,6 +4,7 @@
  * Sockets are real, on loopback; the other end is a raw Deno socket.
  */
 import assert from "node:assert/strict";
+import { isIncomplete, parseScript } from "../lib/script.ts";
 import { freePort } from "./_peers.ts";
 import { sockshell, TestShell } from "./_shell.ts";
 import { REPLY, waitListening, Wire } from "./_wire.ts";
@@ -197,6 +198,51 @@ Deno.test("break leaves the innermost while loop only", async () => {
       'print -n "$i.$j "; end; print',
   );
   assert.equal(out, "1.2 2.2 3.2 \n");
+});
+
+Deno.test("for runs its block once per word of its list, expanded then split on spaces", async () => {
+  using sh = new TestShell();
+  assert.equal(
+    await sh.ok(
+      'set r "5 7"; for fd in $r 9; print -n "[$fd]"; end; print; print $fd',
+    ),
+    "[5][7][9]\n9\n",
+  );
+  assert.equal(await sh.ok('set e ""; for x in $e; print never; end'), "");
+  assert.equal(await sh.ok("for x in; print never; end"), "");
+});
+
+Deno.test("break leaves the innermost for loop only", async () => {
+  using sh = new TestShell();
+  assert.equal(
+    await sh.ok(
+      "for i in 1 2; for j in a b c; if $j == b; break; end; " +
+        'print -n "$i$j "; end; end; print',
+    ),
+    "1a 2a \n",
+  );
+});
+
+Deno.test("$fds lists the open descriptors, unless a variable of that name is set", async () => {
+  using sh = new TestShell();
+  assert.equal(await sh.ok('print "[$fds]"'), "[]\n");
+  await sh.ok("trace off; socket tcp; socket udp; socket tcp; close 4");
+  assert.equal(await sh.ok('print "[$fds]"'), "[3 5]\n");
+  assert.equal(
+    await sh.ok("for fd in $fds; print -n $fd,; end; print"),
+    "3,5,\n",
+  );
+  assert.equal(await sh.ok("set fds mine; print $fds"), "mine\n");
+});
+
+Deno.test("for without a variable and in fails to parse, and an open for asks for more lines", () => {
+  assert.throws(
+    () => parseScript("for x 1 2\nend"),
+    /for needs a variable and a list/,
+  );
+  assert.throws(() => parseScript('for "x" in 1\nend'), /for needs a variable/);
+  assert.equal(isIncomplete("for fd in $r"), true);
+  assert.equal(isIncomplete("for fd in $r\n  print $fd\nend"), false);
 });
 
 Deno.test("comparisons: < <= > >= compare whole numbers, == != contains startswith endswith compare text", async () => {
