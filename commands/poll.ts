@@ -70,11 +70,13 @@ export const pollCommand: CommandSpec = {
         events: POLLIN,
         revents: 0,
       }));
-    const text = `poll([${
-      fds.map((p) => `{fd=${p.fd}, events=${eventNames(p.events)}}`).join(
-        ", ",
-      )
-    }], ${fds.length}, ${timeout})`;
+    // Built only when shown: a poll loop with trace off pays nothing for it.
+    const text = () =>
+      `poll([${
+        fds.map((p) => `{fd=${p.fd}, events=${eventNames(p.events)}}`).join(
+          ", ",
+        )
+      }], ${fds.length}, ${timeout})`;
     return await call(ctx, text, async () => {
       const n = await pollFds(ctx.shell.table, fds, timeout, ctx.signal);
       const ready = fds.filter((p) => p.revents);
@@ -83,6 +85,7 @@ export const pollCommand: CommandSpec = {
         n,
       };
       for (const p of ready) value[String(p.fd)] = eventNames(p.revents);
+      if (!ctx.scope.trace) return { ret: String(n), value };
       const shown = ready.map((p) =>
         `{fd=${p.fd}, revents=${eventNames(p.revents)}}`
       ).join(", ");

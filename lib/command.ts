@@ -422,16 +422,22 @@ export function interruptible<T>(
   });
 }
 
+/** setImmediate: a global in Deno 2 and Node, absent from Deno's type declarations. */
+const immediate = (globalThis as unknown as {
+  setImmediate(f: () => void): unknown;
+}).setImmediate;
+
 /**
  * Let the event loop turn: a runtime read of data already in the kernel
  * resolves only on a later turn (Deno's and Node's reads never complete
  * synchronously), so a non-blocking call waits this long before it says
- * EAGAIN, and sees what C would see. Two timer turns: Node runs its I/O
- * callbacks between them; in Deno one would do.
+ * EAGAIN, and sees what C would see. Two immediates, not timers (which are
+ * clamped to milliseconds): Node polls for I/O between them; in Deno one
+ * would do.
  */
 export async function nextTurn(): Promise<void> {
-  await new Promise((r) => setTimeout(r, 0));
-  await new Promise((r) => setTimeout(r, 0));
+  await new Promise<void>((r) => immediate(r));
+  await new Promise<void>((r) => immediate(r));
 }
 
 /**

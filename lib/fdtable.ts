@@ -354,12 +354,16 @@ export class Sock {
   /**
    * Start what could change {@link ready} for `events` (this socket's one
    * read, receive or accept) and call `onChange` when anything of it settles,
-   * until the returned function is called. What a start brings is buffered
+   * until the returned function is called (without `onChange`, it only
+   * starts them). What a start brings is buffered
    * for the next call, so waiting consumes nothing.
    */
-  watch(events: number, onChange: () => void): () => void {
-    this.#watchers.add(onChange);
-    const stop = () => void this.#watchers.delete(onChange);
+  watch(events: number, onChange?: () => void): () => void {
+    let stop = noop;
+    if (onChange) {
+      this.#watchers.add(onChange);
+      stop = () => void this.#watchers.delete(onChange);
+    }
     if (this.#closed || this.connecting) return stop;
     if (this.listener) {
       if (events & POLLIN && !this.#backlog.length && !this.#acceptErr) {
@@ -474,6 +478,8 @@ export class FdTable {
       : " (none is open: start with 'socket tcp')";
   }
 }
+
+function noop(): void {}
 
 /** Where `needle` starts in `hay`, or -1. */
 function indexOf(hay: Uint8Array, needle: Uint8Array): number {

@@ -50,8 +50,14 @@ const NAMES: Array<[number, string]> = [
  * ```
  */
 export function eventNames(bits: number): string {
-  const names = NAMES.filter(([b]) => bits & b).map(([, n]) => n);
-  return names.length ? names.join("|") : "0";
+  return NAMED[bits & 0x3f] ??= names(bits & 0x3f);
+}
+
+const NAMED: string[] = [];
+
+function names(bits: number): string {
+  const found = NAMES.filter(([b]) => bits & b).map(([, n]) => n);
+  return found.length ? found.join("|") : "0";
 }
 
 /**
@@ -82,7 +88,7 @@ export async function pollFds(
       // Start the pending calls of those not ready yet, so what they bring shows on the next poll.
       if (n > 0) {
         for (const p of fds) {
-          if (!p.revents) table.get(p.fd).watch(p.events, noop)();
+          if (!p.revents) table.get(p.fd).watch(p.events);
         }
       }
       return n;
@@ -94,8 +100,6 @@ export async function pollFds(
     expired = await waitForChange(table, fds, left, signal);
   }
 }
-
-function noop(): void {}
 
 function interrupted(): SocketError {
   return new SocketError("EINTR", "interrupted by Ctrl-C");
