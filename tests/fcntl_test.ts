@@ -1,5 +1,10 @@
 /** `fcntl`: O_NONBLOCK, and what recv, recvfrom, accept and connect do on a non-blocking socket. */
 import assert from "node:assert/strict";
+import { builtInCommands } from "../commands/mod.ts";
+import { PLAIN } from "../lib/format.ts";
+import { denoHost } from "../lib/host_deno.ts";
+import { nodeBackend } from "../lib/net_node.ts";
+import { Shell } from "../lib/shell.ts";
 import { TestShell } from "./_shell.ts";
 import {
   bytes,
@@ -223,3 +228,33 @@ Deno.test(
     }
   },
 );
+
+Deno.test("on the Node backend too, a non-blocking connect goes on in the background and poll sees it finish", async () => {
+  const err: string[] = [];
+  const out: string[] = [];
+  const shell = new Shell(nodeBackend, builtInCommands, {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    paint: PLAIN,
+  }, denoHost);
+  const scope = shell.newScope();
+  const signal = new AbortController().signal;
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  try {
+    const run = (line: string) => shell.runLine(line, scope, signal);
+    await run("socket tcp; fcntl F_SETFL O_NONBLOCK");
+    assert.equal(
+      (await run(`connect 127.0.0.1 ${listener.addr.port}`)).code,
+      1,
+    );
+    assert.match(err.join(""), / = -1 EINPROGRESS /);
+    assert.equal((await run("poll -t 5000 3:out")).code, 0);
+    assert.match(out.join(""), /revents=POLLOUT\}\]\)\n$/);
+    assert.equal(shell.table.get(3).state, "ESTABLISHED");
+    const accepted = await listener.accept();
+    accepted.close();
+  } finally {
+    listener.close();
+    shell.close();
+  }
+});
