@@ -14,12 +14,15 @@
  * (which modules each mode really loads, from V8 coverage), `commands`
  * (per-command overhead in long scripts), `throughput` (TCP MB/s, UDP
  * datagrams/s), `input` (blocks and long lines on standard input and at the
- * prompt, against the same text as a file or in ASCII). Each section prints
- * a Markdown table as it finishes.
+ * prompt, against the same text as a file or in ASCII), `poll` (one poll over
+ * 100 idle descriptors; a poll-loop relay serving 100 clients, sockshell's
+ * script against the C relay tests/peers/pollrelay.c in the same run). Each
+ * section prints a Markdown table as it finishes.
  *
  * @module
  */
 
+import { buildPeer } from "../tests/_peers.ts";
 import { SHELL_FLAGS, sockshellArgs } from "../tests/_shell.ts";
 
 const ROOT = decodeURIComponent(new URL("../", import.meta.url).pathname)
@@ -35,6 +38,7 @@ const SECTIONS = [
   "commands",
   "throughput",
   "input",
+  "poll",
 ];
 const argv = Deno.args.filter((a) => a !== "--quick");
 const QUICK = Deno.args.includes("--quick");
@@ -57,6 +61,7 @@ const RUNS = {
   commands: QUICK ? 2 : 7,
   throughput: QUICK ? 1 : 5,
   input: QUICK ? 1 : 3,
+  poll: QUICK ? 2 : 5,
 };
 /** Commands in each generated script. */
 const N_COMMANDS = QUICK ? 2000 : 5000;
@@ -1018,6 +1023,213 @@ async function benchInput(): Promise<void> {
   );
 }
 
+// 7. poll: one call over many idle descriptors, and a poll-loop relay.
+
+/** Idle TCP descriptors the poll rows watch (plus the listener). */
+const IDLE = 100;
+/** Clients of each relay run; every one sends one message, relayed to all the others. */
+const RELAY_CLIENTS = 100;
+const RELAY_MESSAGE = 16;
+
+/** A listener and IDLE/2 connections, both ends: IDLE + 1 idle descriptors. */
+function idleSetup(): string {
+  const lines = ["socket tcp", "bind 127.0.0.1 0", "listen 128 -> l"];
+  for (let i = 0; i < IDLE / 2; i++) {
+    lines.push("socket tcp", "connect 127.0.0.1 $l.port", "accept @3");
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** Beej's pollserver.c as a sockshell script: every client's bytes go to every other. */
+const RELAY_SCRIPT = `socket tcp
+bind 127.0.0.1 $1
+listen 128
+print ready
+while true
+  poll -> r
+  for fd in $r
+    if $fd == 3
+      accept @3
+      print accepted
+    else
+      recv @$fd 4096 -> m
+      if $m.n == 0
+        close $fd
+      else
+        for dest in $fds
+          if $dest != 3
+            if $dest != $fd
+              send @$dest $m
+            end
+          end
+        end
+      end
+    end
+  end
+end
+`;
+
+/** Connect with retries while the relay starts. */
+async function connectSoon(port: number): Promise<Deno.TcpConn> {
+  for (let i = 0;; i++) {
+    try {
+      return await Deno.connect({ hostname: "127.0.0.1", port });
+    } catch (e) {
+      if (i > 300) throw e;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
+
+/** Read from `conn` until `n` bytes came; rejects at end of stream. */
+async function drain(conn: Deno.TcpConn, n: number): Promise<void> {
+  const buf = new Uint8Array(65536);
+  for (let got = 0; got < n;) {
+    const r = await conn.read(buf);
+    if (r === null) {
+      throw new Error(`relay: end of stream after ${got} of ${n}`);
+    }
+    got += r;
+  }
+}
+
+/**
+ * RELAY_CLIENTS clients on the relay at `port`; once the relay has said
+ * `accepted` for every one (`said`), each sends one message at once: ms until
+ * every client has the messages of all the others.
+ */
+async function relayRun(
+  port: number,
+  out: Watch,
+  said: string,
+): Promise<number> {
+  const conns: Deno.TcpConn[] = [await connectSoon(port)];
+  try {
+    while (conns.length < RELAY_CLIENTS) {
+      conns.push(await Deno.connect({ hostname: "127.0.0.1", port }));
+    }
+    for (let i = 0, from = 0; i < RELAY_CLIENTS; i++) {
+      await out.waitFor(said, PROCESS_TIMEOUT_MS, from);
+      from = out.text.indexOf(said, from) + said.length;
+    }
+    const msg = new Uint8Array(RELAY_MESSAGE).fill(109);
+    const t0 = performance.now();
+    const expected = (RELAY_CLIENTS - 1) * RELAY_MESSAGE;
+    await Promise.all(conns.map(async (c) => {
+      await c.write(msg);
+      await drain(c, expected);
+    }));
+    return performance.now() - t0;
+  } finally {
+    for (const c of conns) c.close();
+  }
+}
+
+/** Start a relay, run the clients, stop it. */
+async function relay(cmd: string, args: string[], port: number, said: string) {
+  const p = start(cmd, args);
+  try {
+    return await relayRun(port, p.out, said);
+  } finally {
+    p.child.kill("SIGTERM");
+    await p.child.status;
+  }
+}
+
+async function benchPoll(): Promise<void> {
+  const rows: string[][] = [];
+  const n = QUICK ? 500 : 2000;
+  const cases: ScriptCase[] = [
+    {
+      name: `\`poll -t 0\` over ${IDLE + 1} idle descriptors (none ready)`,
+      setup: idleSetup(),
+      body: ["poll -t 0"],
+      flags: ["-q"],
+    },
+    {
+      name: `\`poll\` over ${IDLE + 1} idle descriptors and 1 ready`,
+      setup: idleSetup() + "socket tcp\n",
+      body: ["poll"],
+      flags: ["-q"],
+    },
+  ];
+  for (const [i, c] of cases.entries()) {
+    if (!timeLeft()) break;
+    const full = await writeTemp(`poll_${i}.sock`, scriptText(c, n));
+    const base = await writeTemp(`poll_${i}_0.sock`, scriptText(c, 0));
+    const args = (file: string) => shellArgs([...(c.flags ?? []), file]);
+    const samples = await roundRobin(c.name, [
+      { name: "0", run: async () => (await timed(DENO, args(base))).ms },
+      { name: "N", run: async () => (await timed(DENO, args(full))).ms },
+    ], RUNS.poll);
+    const t0 = stats(samples.get("0")!).median;
+    const per = stats(samples.get("N")!.map((t) => (t - t0) * 1000 / n));
+    rows.push([
+      c.name,
+      `${n}`,
+      fmt(per.median),
+      fmt(per.min),
+      fmt(per.max),
+      `${per.runs}`,
+    ]);
+  }
+  table(
+    "One poll: (T(setup + N polls) - T(setup)) / N, traced off",
+    ["call", "N", "µs/poll median", "min", "max", "runs"],
+    rows,
+  );
+
+  if (!timeLeft()) return;
+  const script = await writeTemp("relay.sock", RELAY_SCRIPT);
+  const cRelay = await buildPeer("pollrelay");
+  const samples = await roundRobin("poll relay", [
+    {
+      name: "sockshell",
+      run: () => {
+        const port = freePort();
+        return relay(
+          DENO,
+          shellArgs(["-q", script, String(port)]),
+          port,
+          "accepted\n",
+        );
+      },
+    },
+    {
+      name: "C",
+      run: () => {
+        const port = freePort();
+        return relay(cRelay, [String(port)], port, "new connection on");
+      },
+    },
+  ], RUNS.poll);
+  const sh = stats(samples.get("sockshell")!);
+  const c = stats(samples.get("C")!);
+  table(
+    `A poll-loop relay serving ${RELAY_CLIENTS} clients: each sends ${RELAY_MESSAGE} bytes, relayed to the ${
+      RELAY_CLIENTS - 1
+    } others (ms until all have arrived)`,
+    ["relay", "median ms", "min", "max", "runs"],
+    [
+      [
+        "sockshell script (Beej's pollserver loop)",
+        fmt(sh.median),
+        fmt(sh.min),
+        fmt(sh.max),
+        `${sh.runs}`,
+      ],
+      [
+        "C, tests/peers/pollrelay.c",
+        fmt(c.median, 2),
+        fmt(c.min, 2),
+        fmt(c.max, 2),
+        `${c.runs}`,
+      ],
+      ["ratio sockshell / C (medians)", fmt(sh.median / c.median), "", "", ""],
+    ],
+  );
+}
+
 // ---------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -1041,6 +1253,7 @@ async function main(): Promise<void> {
       commands: benchCommands,
       throughput: benchThroughput,
       input: benchInput,
+      poll: benchPoll,
     };
     for (const s of selected) {
       if (!timeLeft()) {

@@ -4,6 +4,7 @@ import {
   type CommandSpec,
   fdText,
   interruptible,
+  nonBlocking,
   parseOptions,
   parseTimeout,
   targetSock,
@@ -26,6 +27,7 @@ export const acceptCommand: CommandSpec = {
     "Blocks until a client connects; Ctrl-C interrupts it (EINTR), -t gives up after a time (EAGAIN).",
     "The listening socket stays as it was: accept returns a NEW socket, the connection's own,",
     "whose 5-tuple is complete. A connection that arrives after an interrupted accept waits for the next one.",
+    "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when no client waits.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
@@ -46,7 +48,9 @@ export const acceptCommand: CommandSpec = {
         );
       }
       const conn = await s.takeConnection((p) =>
-        interruptible(p, ctx.signal, timeout)
+        s.nonblocking
+          ? nonBlocking(p, "no connection waiting")
+          : interruptible(p, ctx.signal, timeout)
       );
       const child = ctx.shell.table.open("tcp", s.family);
       child.conn = conn;

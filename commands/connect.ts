@@ -7,6 +7,7 @@ import {
   type CommandSpec,
   type Context,
   fdText,
+  interruptible,
   parseOptions,
   parseTimeout,
   targetSock,
@@ -41,6 +42,9 @@ export const connectCommand: CommandSpec = {
     'AF_UNIX: connect PATH. A stream connects with Deno.connect({ transport: "unix", path }): ENOENT',
     "when there is no such file, ECONNREFUSED when nobody listens on it, EPROTOTYPE for a datagram",
     "socket's file. unix-dgram: the peer is remembered (the runtime has no connect for it).",
+    "Non-blocking (fcntl F_SETFL O_NONBLOCK): -1 EINPROGRESS at once, the connection going on in the background",
+    "(SYN_SENT in ls); poll's POLLOUT says when it is done and getsockopt SO_ERROR how (0 or the errno).",
+    "Another connect meanwhile is EALREADY, then EISCONN once connected; a blocking connect waits for it.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
@@ -80,6 +84,22 @@ export const connectCommand: CommandSpec = {
             notes,
           };
         }
+        if (s.connecting) {
+          if (s.nonblocking) {
+            throw new SocketError(
+              "EALREADY",
+              `socket ${s.fd}'s connect is still in progress: poll for POLLOUT`,
+            );
+          }
+          // A blocking connect on a socket whose connect is in progress waits for it, as Linux does.
+          await interruptible(s.connecting, ctx.signal, timeout, "ETIMEDOUT");
+          if (!s.conn) {
+            const e = s.soError ?? new SocketError("ECONNABORTED");
+            s.soError = undefined;
+            throw e;
+          }
+          return { ret: "0", annotation: `local ${fmtAddr(s.conn.local)}` };
+        }
         if (s.conn || s.listener) {
           throw new SocketError(
             "EISCONN",
@@ -91,6 +111,22 @@ export const connectCommand: CommandSpec = {
             (s.bound.port !== 0 || s.bound.host !== anyAddr(s.family))
           ? s.bound
           : undefined;
+        if (s.nonblocking) {
+          const to = addr;
+          s.soError = undefined;
+          s.connectInBackground(
+            to,
+            (signal) =>
+              ctx.shell.net.connect(to, signal, {
+                opts: [...s.opts.values()],
+                local,
+              }),
+          );
+          throw new SocketError(
+            "EINPROGRESS",
+            "connecting in the background: poll for POLLOUT, then getsockopt SO_ERROR says how it ended",
+          );
+        }
         const timer = timeout === undefined
           ? undefined
           : AbortSignal.timeout(timeout);

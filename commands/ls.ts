@@ -21,6 +21,7 @@ export const lsCommand: CommandSpec = {
       if (s.waiting) extra.push(`${s.waiting} connections waiting`);
       if (s.eof) extra.push("peer closed");
       if (s.opts.size) extra.push(optionsShown(s));
+      if (s.nonblocking) extra.push("O_NONBLOCK");
       rows.push([
         `${s.fd === ctx.scope.current ? "*" : " "}${String(s.fd).padStart(2)}`,
         s.family === "unix"
@@ -28,7 +29,13 @@ export const lsCommand: CommandSpec = {
           : s.proto + (s.family === 6 ? "6" : ""),
         s.state,
         s.local ? fmtAddr(s.local) : "-",
-        s.remote ? fmtAddr(s.remote) : s.state === "LISTEN" ? "*" : "-",
+        s.remote
+          ? fmtAddr(s.remote)
+          : s.connectingTo
+          ? fmtAddr(s.connectingTo)
+          : s.state === "LISTEN"
+          ? "*"
+          : "-",
         extra.join(", "),
       ]);
     }

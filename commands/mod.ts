@@ -36,6 +36,9 @@ import { setsockoptCommand } from "./setsockopt.ts";
 import { getsockoptCommand } from "./getsockopt.ts";
 import { getsocknameCommand } from "./getsockname.ts";
 import { getpeernameCommand } from "./getpeername.ts";
+import { pollCommand } from "./poll.ts";
+import { selectCommand } from "./select.ts";
+import { fcntlCommand } from "./fcntl.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
 export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
@@ -50,6 +53,9 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       recvCommand,
       sendToCommand,
       recvFromCommand,
+      pollCommand,
+      selectCommand,
+      fcntlCommand,
       shutdownCommand,
       closeCommand,
       setsockoptCommand,

@@ -17,6 +17,7 @@ export const recvCommand: CommandSpec = {
     "-l reads a line and -u DELIM up to DELIM (both kept in the data), as a C loop of recv calls would:",
     "what a line-based protocol needs, since a stream keeps no message boundaries.",
     "UDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.",
+    "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.",
   ],
   run(ctx) {
     return receive(ctx, this.usage, false);

@@ -14,6 +14,7 @@ export const recvFromCommand: CommandSpec = {
   details: [
     "As the handout's listener: blocks for one datagram; a longer one is cut to N and the rest is lost.",
     "-x hex, -p peek, -t SECONDS timeout (EAGAIN); Ctrl-C interrupts (EINTR).",
+    "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.",
   ],
   run(ctx) {
     return receive(ctx, this.usage, true);

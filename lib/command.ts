@@ -433,3 +433,49 @@ export function interruptible<T>(
     });
   });
 }
+
+/** setImmediate: a global in Deno 2 and Node, absent from Deno's type declarations. */
+const immediate = (globalThis as unknown as {
+  setImmediate(f: () => void): unknown;
+}).setImmediate;
+
+/**
+ * Let the event loop turn: a runtime read of data already in the kernel
+ * resolves only on a later turn (Deno's and Node's reads never complete
+ * synchronously), so a non-blocking call waits this long before it says
+ * EAGAIN, and sees what C would see. Two immediates, not timers (which are
+ * clamped to milliseconds): Node polls for I/O between them; in Deno one
+ * would do.
+ */
+export async function nextTurn(): Promise<void> {
+  await new Promise<void>((r) => immediate(r));
+  await new Promise<void>((r) => immediate(r));
+}
+
+/**
+ * Await `p` as a call on an O_NONBLOCK socket does: what is already there
+ * (it settles within {@link nextTurn}), else EAGAIN. `p` is not cancelled:
+ * the socket keeps it, so what it brings later is not lost.
+ */
+export function nonBlocking<T>(p: Promise<T>, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    p.then((v) => {
+      settled = true;
+      resolve(v);
+    }, (e) => {
+      settled = true;
+      reject(e);
+    });
+    nextTurn().then(() => {
+      if (!settled) {
+        reject(
+          new SocketError(
+            "EAGAIN",
+            `${what} on a non-blocking socket (O_NONBLOCK); EWOULDBLOCK is the same errno`,
+          ),
+        );
+      }
+    });
+  });
+}

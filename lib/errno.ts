@@ -17,6 +17,7 @@ export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   EADDRNOTAVAIL: "Cannot assign requested address",
   EAFNOSUPPORT: "Address family not supported by protocol",
   EAGAIN: "Resource temporarily unavailable",
+  EALREADY: "Operation already in progress",
   EBADF: "Bad file descriptor",
   EBUSY: "Device or resource busy",
   ECONNABORTED: "Software caused connection abort",
@@ -26,6 +27,7 @@ export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   EEXIST: "File exists",
   EFBIG: "File too large",
   EHOSTUNREACH: "No route to host",
+  EINPROGRESS: "Operation now in progress",
   EINTR: "Interrupted system call",
   EINVAL: "Invalid argument",
   EISCONN: "Transport endpoint is already connected",
@@ -84,6 +86,8 @@ const LINUX_ERRNO: Readonly<Record<number, string>> = {
   110: "ETIMEDOUT",
   111: "ECONNREFUSED",
   113: "EHOSTUNREACH",
+  114: "EALREADY",
+  115: "EINPROGRESS",
 };
 
 /** The Linux errno number of a name, as getsockopt(SO_ERROR) gives it; 0 when unknown. */

@@ -31,6 +31,17 @@ export type Proto = "tcp" | "udp";
 /** Bytes asked of the runtime per read: what one `recv` can return at most. */
 export const READ_CHUNK = 65536;
 
+/** poll(2)'s event bits, with Linux's values. */
+export const POLLIN = 0x1;
+/** Writing will not block. */
+export const POLLOUT = 0x4;
+/** An error is pending (read it with recv or getsockopt SO_ERROR). */
+export const POLLERR = 0x8;
+/** Hang-up: the connection is gone, or was never made. */
+export const POLLHUP = 0x10;
+/** The descriptor is not open. */
+export const POLLNVAL = 0x20;
+
 /** One socket: what socket() made and every call since has filled in. */
 export class Sock {
   /** Its descriptor number. */
@@ -55,8 +66,14 @@ export class Sock {
   finFirst?: "us" | "peer";
   /** True once the peer reset the connection (RST): the kernel's state is CLOSED. */
   reset = false;
-  /** The pending error getsockopt(SO_ERROR) reports and clears (a non-blocking connect's outcome). */
+  /** O_NONBLOCK, set by fcntl(F_SETFL): a call that would wait fails with EAGAIN instead. */
+  nonblocking = false;
+  /** SO_ERROR: the pending error getsockopt(SO_ERROR) reports and clears (a non-blocking connect's outcome). */
   soError?: SocketError;
+  /** A non-blocking connect in progress (SYN_SENT): settles, never rejects, once it is done. */
+  connecting?: Promise<void>;
+  /** Where the connect in progress goes, for `ls`. */
+  connectingTo?: SockAddr;
   /** Options set by setsockopt, by name (a group joined: by name and group), in the order set. */
   opts: Map<string, SockOpt> = new Map();
 
@@ -72,6 +89,9 @@ export class Sock {
   #acceptErr?: SocketError;
   #accepting?: Promise<void>;
   #closed = false;
+  #connectAbort?: AbortController;
+  #connectFailed = false;
+  #watchers = new Set<() => void>();
 
   /** Make a socket; nothing is opened until bind, listen, connect or sendto. */
   constructor(fd: number, proto: Proto, family: Domain) {
@@ -86,6 +106,7 @@ export class Sock {
       return this.peer ? "CONNECTED" : this.dgram ? "BOUND" : "NEW";
     }
     if (this.listener) return "LISTEN";
+    if (this.connecting) return "SYN_SENT";
     if (this.conn) {
       if (this.reset) return "CLOSED";
       if (this.wrShut && this.#eof) {
@@ -196,6 +217,7 @@ export class Sock {
         if (this.#rxErr.errno === "ECONNRESET") this.reset = true;
       } finally {
         this.#reading = undefined;
+        this.#changed();
       }
     })();
     return this.#reading;
@@ -218,16 +240,7 @@ export class Sock {
         this.#dgramErr = undefined;
         throw e;
       }
-      this.#receiving ??= (async () => {
-        try {
-          this.#dgrams.push(await sock.receive());
-        } catch (e) {
-          if (!this.#closed) this.#dgramErr = toSocketError(e);
-        } finally {
-          this.#receiving = undefined;
-        }
-      })();
-      await wait(this.#receiving);
+      await wait(this.#receiveOne(sock));
     }
   }
 
@@ -244,19 +257,136 @@ export class Sock {
         this.#acceptErr = undefined;
         throw e;
       }
-      this.#accepting ??= (async () => {
-        try {
-          const c = await listener.accept();
-          if (this.#closed) c.close();
-          else this.#backlog.push(c);
-        } catch (e) {
-          if (!this.#closed) this.#acceptErr = toSocketError(e);
-        } finally {
-          this.#accepting = undefined;
-        }
-      })();
-      await wait(this.#accepting);
+      await wait(this.#acceptOne(listener));
     }
+  }
+
+  /** The one receive in flight, started if there is none. */
+  #receiveOne(sock: DatagramSocket<Addr>): Promise<void> {
+    this.#receiving ??= (async () => {
+      try {
+        this.#dgrams.push(await sock.receive());
+      } catch (e) {
+        if (!this.#closed) this.#dgramErr = toSocketError(e);
+      } finally {
+        this.#receiving = undefined;
+        this.#changed();
+      }
+    })();
+    return this.#receiving;
+  }
+
+  /** The one accept in flight, started if there is none. */
+  #acceptOne(listener: StreamListener<Addr>): Promise<void> {
+    this.#accepting ??= (async () => {
+      try {
+        const c = await listener.accept();
+        if (this.#closed) c.close();
+        else this.#backlog.push(c);
+      } catch (e) {
+        if (!this.#closed) this.#acceptErr = toSocketError(e);
+      } finally {
+        this.#accepting = undefined;
+        this.#changed();
+      }
+    })();
+    return this.#accepting;
+  }
+
+  /**
+   * Start a connect that goes on in the background (O_NONBLOCK's EINPROGRESS).
+   * Success makes the connection; failure is kept in {@link soError}.
+   */
+  connectInBackground(
+    to: SockAddr,
+    start: (signal: AbortSignal) => Promise<StreamConn>,
+  ): void {
+    const abort = new AbortController();
+    this.#connectAbort = abort;
+    this.#connectFailed = false;
+    this.connectingTo = to;
+    this.connecting = (async () => {
+      try {
+        const conn = await start(abort.signal);
+        if (this.#closed) conn.close();
+        else this.conn = conn;
+      } catch (e) {
+        if (!this.#closed) {
+          this.soError = toSocketError(e);
+          this.#connectFailed = true;
+        }
+      } finally {
+        this.connecting = undefined;
+        this.connectingTo = undefined;
+        this.#connectAbort = undefined;
+        this.#changed();
+      }
+    })();
+  }
+
+  /**
+   * The poll(2) revents of this socket for `events`, as Linux computes them
+   * from what has arrived (POLLERR and POLLHUP are always reported).
+   */
+  ready(events: number): number {
+    let r = 0;
+    if (this.proto === "udp") {
+      // A UDP socket can always send; it is readable once a datagram is queued.
+      r = POLLOUT;
+      if (this.#dgrams.length || this.#dgramErr) r |= POLLIN;
+      if (this.#dgramErr) r |= POLLERR;
+    } else if (this.listener) {
+      if (this.#backlog.length || this.#acceptErr) r = POLLIN;
+    } else if (this.connecting) {
+      r = 0;
+    } else if (this.conn) {
+      r = POLLOUT;
+      // End of stream, a pending error and a reset are all readable: recv returns at once.
+      if (this.#rx.length || this.#eof || this.#rxErr || this.reset) {
+        r |= POLLIN;
+      }
+      if (this.#rxErr) r |= POLLERR;
+      if (this.reset || (this.wrShut && this.#eof)) r |= POLLHUP;
+    } else {
+      // Never connected, or its connect failed: Linux's TCP_CLOSE polls as writable and hung up.
+      r = POLLOUT | POLLHUP;
+      if (this.#connectFailed) r |= POLLIN;
+      if (this.soError) r |= POLLERR;
+    }
+    return r & (events | POLLERR | POLLHUP);
+  }
+
+  /**
+   * Start what could change {@link ready} for `events` (this socket's one
+   * read, receive or accept) and call `onChange` when anything of it settles,
+   * until the returned function is called (without `onChange`, it only
+   * starts them). What a start brings is buffered
+   * for the next call, so waiting consumes nothing.
+   */
+  watch(events: number, onChange?: () => void): () => void {
+    let stop = noop;
+    if (onChange) {
+      this.#watchers.add(onChange);
+      stop = () => void this.#watchers.delete(onChange);
+    }
+    if (this.#closed || this.connecting) return stop;
+    if (this.listener) {
+      if (events & POLLIN && !this.#backlog.length && !this.#acceptErr) {
+        void this.#acceptOne(this.listener);
+      }
+    } else if (this.conn) {
+      // Also without POLLIN: a read is how a reset (POLLHUP|POLLERR) shows.
+      if (!this.#rx.length && !this.#eof && !this.#rxErr) void this.#fill();
+    } else if (this.dgram && events & POLLIN) {
+      if (!this.#dgrams.length && !this.#dgramErr) {
+        void this.#receiveOne(this.dgram);
+      }
+    }
+    return stop;
+  }
+
+  #changed(): void {
+    for (const f of this.#watchers) f();
   }
 
   /**
@@ -304,6 +434,7 @@ export class Sock {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#connectAbort?.abort();
     for (const c of this.#backlog) c.close();
     this.#backlog = [];
     this.listener?.close();
@@ -394,6 +525,8 @@ export class FdTable {
       : " (none is open: start with 'socket tcp')";
   }
 }
+
+function noop(): void {}
 
 /** Where `needle` starts in `hay`, or -1. */
 function indexOf(hay: Uint8Array, needle: Uint8Array): number {

@@ -13,6 +13,7 @@ import {
   type Context,
   fdText,
   interruptible,
+  nonBlocking,
   parseInteger,
   parseOptions,
   parseTimeout,
@@ -68,12 +69,17 @@ export async function receive(
     : DEFAULT_RECV;
   const timeout = parseTimeout(opts.t);
   const flags = opts.o ? "MSG_OOB" : opts.p ? "MSG_PEEK" : "0";
-  const wait = <T>(p: Promise<T>) => interruptible(p, ctx.signal, timeout);
+  let nonblocking = false;
+  const wait = <T>(p: Promise<T>) =>
+    nonblocking
+      ? nonBlocking(p, "nothing to read")
+      : interruptible(p, ctx.signal, timeout);
   return await call(
     ctx,
     `${ctx.name}(${fdText(ctx)}, buf, ${n}, ${flags})`,
     async (): Promise<CallOk> => {
       const s = targetSock(ctx);
+      nonblocking = s.nonblocking;
       if (opts.o) {
         throw new SocketError(
           "EOPNOTSUPP",

@@ -5,6 +5,8 @@
  * - `CMD ... -> name` captures what a command returns (`recv` the data,
  *   `accept` the new descriptor, ...) into `$name`, `$name.n`, `$name.peer`...
  * - `if COND` / `else` / `end`, `while COND` / `end`, `break`.
+ * - `for NAME in WORDS` / `end`: the words are expanded, then split on
+ *   spaces, so `for fd in $r` walks what `poll ... -> r` found.
  * - `fork` / `end`: the block runs for this client while the script goes on,
  *   as the handout's child process does after `fork()`.
  *
@@ -19,6 +21,7 @@ import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "./errors.ts";
 import { errorLine, quoteText } from "./format.ts";
 import { findCommand, suggest } from "./registry.ts";
+import type { FdTable } from "./fdtable.ts";
 import type { Shell } from "./shell.ts";
 import { expand, lex, type LexedWord } from "./tokenize.ts";
 
@@ -50,11 +53,20 @@ export type Stmt =
     body: Stmt[];
     src?: string;
   }
+  | {
+    kind: "for";
+    line: number;
+    text: string;
+    name: string;
+    words: LexedWord[];
+    body: Stmt[];
+    src?: string;
+  }
   | { kind: "fork"; line: number; text: string; body: Stmt[]; src?: string }
   | { kind: "break"; line: number; text: string };
 
 /** Words that open, split or close blocks. */
-export const KEYWORDS = ["if", "else", "end", "while", "fork", "break"];
+export const KEYWORDS = ["if", "else", "end", "while", "fork", "break", "for"];
 
 /** Most bytes of a script file `run` reads: a larger one is refused (EFBIG). */
 export const MAX_SCRIPT_BYTES = 1 << 20;
@@ -90,7 +102,10 @@ function keyword(w: LexedWord | undefined): string | undefined {
  */
 export function parseScript(text: string, firstLine = 1): Stmt[] {
   const top: Stmt[] = [];
-  type Open = { stmt: Stmt & { kind: "if" | "while" | "fork" }; into: Stmt[] };
+  type Open = {
+    stmt: Stmt & { kind: "if" | "while" | "for" | "fork" };
+    into: Stmt[];
+  };
   const stack: Open[] = [];
   const target = () => stack.at(-1)?.into ?? top;
   const lines = text.split("\n");
@@ -125,6 +140,33 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (!stack.length) from = [n, span?.[0] ?? 0];
         target().push(stmt);
         stack.push({ stmt, into: stmt.kind === "if" ? stmt.then : stmt.body });
+      } else if (kw === "for") {
+        const name =
+          rest[0] && !rest[0].quoted && rest[0].pieces.length === 1 &&
+            rest[0].pieces[0] instanceof Uint8Array
+            ? new TextDecoder().decode(rest[0].pieces[0])
+            : "";
+        const inWord = rest[1]?.pieces[0];
+        const isIn = rest[1] && !rest[1].quoted &&
+          inWord instanceof Uint8Array &&
+          new TextDecoder().decode(inWord) === "in";
+        if (!/^[A-Za-z_]\w*$/.test(name) || !isIn) {
+          throw new ScriptError(
+            line,
+            "for needs a variable and a list, as in: for fd in $r",
+          );
+        }
+        const stmt: Stmt = {
+          kind: "for",
+          line,
+          text,
+          name,
+          words: rest.slice(2),
+          body: [],
+        };
+        if (!stack.length) from = [n, span?.[0] ?? 0];
+        target().push(stmt);
+        stack.push({ stmt, into: stmt.body });
       } else if (kw === "fork") {
         if (rest.length) {
           throw new ScriptError(
@@ -152,7 +194,10 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
       } else if (kw === "end") {
         const closed = stack.pop();
         if (!closed) {
-          throw new ScriptError(line, "end without an if, while or fork");
+          throw new ScriptError(
+            line,
+            "end without an if, while, for or fork",
+          );
         }
         if (!stack.length) {
           const to = span?.[1] ?? raw.length;
@@ -163,8 +208,10 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
           ].join("\n");
         }
       } else if (kw === "break") {
-        if (!stack.some((o) => o.stmt.kind === "while")) {
-          throw new ScriptError(line, "break outside a while loop");
+        if (
+          !stack.some((o) => o.stmt.kind === "while" || o.stmt.kind === "for")
+        ) {
+          throw new ScriptError(line, "break outside a while or for loop");
         }
         target().push({ kind: "break", line, text });
       } else {
@@ -267,6 +314,18 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
         if (flow.brk) break;
       }
       code = 0;
+    } else if (stmt.kind === "for") {
+      const items = forItems(run, stmt, scope);
+      if (typeof items === "number") return { code: items, failed: stmt };
+      for (const item of items) {
+        await breathe();
+        if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
+        scope.vars.set(stmt.name, encoder.encode(item));
+        const flow = await runStmts(run, stmt.body, scope);
+        if (flow.failed || stopped(run, scope)) return flow;
+        if (flow.brk) break;
+      }
+      code = 0;
     } else {
       fork(run, stmt, scope);
       code = 0;
@@ -312,13 +371,32 @@ function exitCode(run: Run, scope: Scope): number {
   return scope.exited ?? run.shell.exitCode ?? 0;
 }
 
+/** The words of a `for`, expanded once at the start, split on spaces. */
+function forItems(
+  run: Run,
+  stmt: Stmt & { kind: "for" },
+  scope: Scope,
+): string[] | number {
+  try {
+    return expand(stmt.words, (n) => lookupVar(scope, n, run.shell.table))
+      .flatMap((w) => w.text.split(/\s+/)).filter((t) => t !== "");
+  } catch (e) {
+    run.shell.io.err(
+      run.shell.io.paint.bad(`for: ${(e as Error).message}`) + "\n",
+    );
+    return EXIT.usage;
+  }
+}
+
 function condition(
   run: Run,
   stmt: Stmt & { cond: LexedWord[] },
   scope: Scope,
 ): boolean | number {
   try {
-    return evalCondition(expand(stmt.cond, (n) => lookupVar(scope, n)));
+    return evalCondition(
+      expand(stmt.cond, (n) => lookupVar(scope, n, run.shell.table)),
+    );
   } catch (e) {
     errorLine(run.shell.io, `${stmt.kind}: ${(e as Error).message}`);
     return EXIT.usage;
@@ -361,12 +439,19 @@ function report(run: Run, flow: Flow, what: string): void {
   );
 }
 
-/** Built-in read-only variables: `$now.year`. */
-export function lookupVar(scope: Scope, name: string): Uint8Array | undefined {
+/** Built-in read-only variables: `$now.year`, and `$fds` (the open descriptors, "3 4 5") given the table. */
+export function lookupVar(
+  scope: Scope,
+  name: string,
+  table?: FdTable,
+): Uint8Array | undefined {
   const v = scope.vars.get(name);
   if (v !== undefined) return v;
   if (name === "now.year") {
     return encoder.encode(String(new Date().getFullYear()));
+  }
+  if (name === "fds" && table) {
+    return encoder.encode(table.list().map((s) => s.fd).join(" "));
   }
   return undefined;
 }
@@ -462,7 +547,7 @@ export class BlockReader {
     for (const words of commands) {
       const kw = keyword(words[0]);
       const rest = words.length > 1;
-      if (kw === "if" || kw === "while") {
+      if (kw === "if" || kw === "while" || kw === "for") {
         if (!rest) return this.#break();
         open.push({ kind: kw, inElse: false });
       } else if (kw === "fork") {
@@ -476,7 +561,7 @@ export class BlockReader {
           top.inElse = true;
         } else if (kw === "end") {
           if (!open.pop()) return this.#break();
-        } else if (!open.some((o) => o.kind === "while")) {
+        } else if (!open.some((o) => o.kind === "while" || o.kind === "for")) {
           return this.#break();
         }
       } else {

@@ -102,7 +102,7 @@ export class Shell implements ShellState {
   ): Promise<CommandResult> {
     let expanded: Word[];
     try {
-      expanded = expand(words, (name) => lookupVar(scope, name));
+      expanded = expand(words, (name) => lookupVar(scope, name, this.table));
     } catch (e) {
       return this.#report(undefined, e);
     }

@@ -8,7 +8,8 @@
  * - `;` separates commands and `#` starts a comment, outside quotes.
  * - `"..."` keeps spaces and takes escapes and `$var`; `'...'` is literal.
  * - Escapes: `\n \r \t \0 \\ \" \' \$ \xHH`, and `\` before a space or `;`.
- * - Variables: `$name`, `${name}`, `${name:-default}`, `$1`, `$#`.
+ * - Variables: `$name`, `${name}`, `${name:-default}`, `$1`, `$#`; a
+ *   captured value's parts as `$name.key` (`$r.n`, `$r.5`).
  *
  * @module
  */

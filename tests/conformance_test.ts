@@ -293,6 +293,34 @@ const SESSIONS: {
     args: ["-c", "socket tcp; connect 127.0.0.1 PORT; send x; recv; ls"],
     peer: "rst_peer",
   },
+  {
+    name:
+      "poll sees a waiting client and data, consumes nothing, and recv then says EAGAIN",
+    args: [
+      "-c",
+      "socket tcp; bind 127.0.0.1 PORT; listen; poll -t 0; socket tcp; " +
+      "connect 127.0.0.1 PORT; poll -t 5000 3; accept @3; send @4 hello; " +
+      "poll -t 100 3; poll -t 0 5; poll -t 0 3 4:out 5:inout 9 -> r; " +
+      'print "$r|$r.n|$r.5"; select -t 0 3 5; fcntl @5 F_SETFL O_NONBLOCK; ' +
+      "recv @5; ls; recv @5",
+    ],
+  },
+  {
+    name: "a non-blocking accept says EAGAIN",
+    args: [
+      "-c",
+      "socket tcp; bind 127.0.0.1 PORT; listen; fcntl F_SETFL O_NONBLOCK; " +
+      "fcntl F_GETFL; ls; accept",
+    ],
+  },
+  {
+    name: "a non-blocking connect says EINPROGRESS",
+    args: [
+      "-c",
+      "socket tcp; fcntl F_SETFL O_NONBLOCK; connect 127.0.0.1 PORT",
+    ],
+    peer: "taken",
+  },
 ];
 
 let shellBundle: Promise<string> | undefined;

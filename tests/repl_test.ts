@@ -21,7 +21,7 @@ import {
   promptFor,
   repl,
 } from "../lib/repl.ts";
-import { freePort } from "./_peers.ts";
+import { freePort, missing } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 
 const CTRL_C = "\x03";
@@ -617,7 +617,7 @@ Deno.test("Ctrl-C inside an open block cancels the block without arming the exit
   // The block is gone: end now is an error of its own, not the block's end.
   const end = await r.line("end");
   assert.equal(end.code, 2);
-  assert.equal(end.stderr, "end without an if, while or fork\n");
+  assert.equal(end.stderr, "end without an if, while, for or fork\n");
   assert.ok(!r.ran.some((x) => x.line.includes("never")), "nothing ran");
   // A Ctrl-C at the empty prompt then arms the exit, and a second one leaves.
   r.type(CTRL_C);
@@ -752,3 +752,118 @@ Deno.test("a history file over MAX_HISTORY_BYTES is read from its newest lines o
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+/** An `nc` client: what it prints is collected; `say` writes a line to it. */
+function ncClient(port: number) {
+  const child = new Deno.Command("nc", {
+    args: ["-N", "127.0.0.1", String(port)],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "null",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  let heard = "";
+  const reading = (async () => {
+    for await (const chunk of child.stdout) {
+      heard += new TextDecoder().decode(chunk);
+    }
+  })();
+  return {
+    heard: () => heard,
+    say: (text: string) => writer.write(new TextEncoder().encode(text)),
+    async [Symbol.asyncDispose]() {
+      await writer.close().catch(() => {});
+      try {
+        child.kill();
+      } catch {
+        // Already gone.
+      }
+      await child.status;
+      await reading.catch(() => {});
+    },
+  };
+}
+
+/** Wait until `check` holds, for at most 5 s. */
+async function eventually(what: string, check: () => boolean): Promise<void> {
+  for (let i = 0; !check(); i++) {
+    if (i > 500) throw new Error(`${what}: not after 5 s`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+Deno.test(
+  "the poll loop of a relay server typed at the prompt relays each nc client's lines to the others until Ctrl-C",
+  {
+    ignore: missing("nc"),
+  },
+  async () => {
+    await using r = new ReplSession();
+    const port = await listening(r);
+    assert.equal((await r.line("trace off")).code, 0);
+    // Beej's pollserver.c, line by line: poll every descriptor, accept on the listener, relay the rest.
+    const loop = [
+      "while true",
+      "  poll -> r",
+      "  for fd in $r",
+      "    if $fd == 3",
+      "      accept @3",
+      "    else",
+      "      recv @$fd -> m",
+      "      if $m.n == 0",
+      "        close $fd",
+      "      else",
+      "        for dest in $fds",
+      "          if $dest != 3",
+      "            if $dest != $fd",
+      "              send @$dest $m",
+      "            end",
+      "          end",
+      "        end",
+      "      end",
+      "    end",
+      "  end",
+      "end",
+    ];
+    for (const l of loop.slice(0, -1)) r.type(l + "\r");
+    const ran = await r.start(loop.at(-1)! + "\r");
+    await using a = ncClient(port);
+    await eventually("a accepted", () => r.t.shell.table.list().length === 2);
+    await using b = ncClient(port);
+    await eventually("b accepted", () => r.t.shell.table.list().length === 3);
+    await using c = ncClient(port);
+    await eventually("c accepted", () => r.t.shell.table.list().length === 4);
+    await a.say("one from a\n");
+    await eventually(
+      "b and c hear a",
+      () => b.heard() === "one from a\n" && c.heard() === "one from a\n",
+    );
+    await b.say("two from b\n");
+    await c.say("three from c\n");
+    await eventually(
+      "a hears b and c",
+      () =>
+        a.heard().includes("two from b\n") &&
+        a.heard().includes("three from c\n"),
+    );
+    await eventually("c hears b", () => c.heard().includes("two from b\n"));
+    await eventually("b hears c", () => b.heard().includes("three from c\n"));
+    // a leaves: the loop reads end of stream and closes its descriptor.
+    await a[Symbol.asyncDispose]();
+    await eventually("a closed", () => r.t.shell.table.list().length === 3);
+    await b.say("four from b\n");
+    await eventually("c hears four", () => c.heard().endsWith("four from b\n"));
+    assert.deepEqual(a.heard().split("\n").filter(Boolean).sort(), [
+      "three from c",
+      "two from b",
+    ]);
+    assert.equal(c.heard(), "one from a\ntwo from b\nfour from b\n");
+    assert.ok(!b.heard().includes("from b"), "nobody hears themselves");
+    r.type(CTRL_C);
+    assert.equal((await r.finish(ran)).code, 124);
+    assert.match(
+      r.t.take().stderr,
+      /poll\(\[.*\], 3, -1\) = -1 EINTR \(Interrupted system call\)/,
+    );
+  },
+);

@@ -200,6 +200,53 @@ Deno.test("break leaves the innermost while loop only", async () => {
   assert.equal(out, "1.2 2.2 3.2 \n");
 });
 
+Deno.test("for runs its block once per word of its list, expanded then split on spaces", async () => {
+  using sh = new TestShell();
+  assert.equal(
+    await sh.ok(
+      'set r "5 7"; for fd in $r 9; print -n "[$fd]"; end; print; print $fd',
+    ),
+    "[5][7][9]\n9\n",
+  );
+  assert.equal(await sh.ok('set e ""; for x in $e; print never; end'), "");
+  assert.equal(await sh.ok("for x in; print never; end"), "");
+});
+
+Deno.test("break leaves the innermost for loop only", async () => {
+  using sh = new TestShell();
+  assert.equal(
+    await sh.ok(
+      "for i in 1 2; for j in a b c; if $j == b; break; end; " +
+        'print -n "$i$j "; end; end; print',
+    ),
+    "1a 2a \n",
+  );
+});
+
+Deno.test("$fds lists the open descriptors, unless a variable of that name is set", async () => {
+  using sh = new TestShell();
+  assert.equal(await sh.ok('print "[$fds]"'), "[]\n");
+  await sh.ok("trace off; socket tcp; socket udp; socket tcp; close 4");
+  assert.equal(await sh.ok('print "[$fds]"'), "[3 5]\n");
+  assert.equal(
+    await sh.ok("for fd in $fds; print -n $fd,; end; print"),
+    "3,5,\n",
+  );
+  assert.equal(await sh.ok("set fds mine; print $fds"), "mine\n");
+});
+
+Deno.test("for without a variable and in fails to parse, and an open for asks for more lines", () => {
+  assert.throws(
+    () => parseScript("for x 1 2\nend"),
+    /for needs a variable and a list/,
+  );
+  assert.throws(() => parseScript('for "x" in 1\nend'), /for needs a variable/);
+  const reader = new BlockReader();
+  assert.equal(reader.add("for fd in $r"), true);
+  assert.equal(reader.add("  print $fd"), true);
+  assert.equal(reader.add("end"), false);
+});
+
 Deno.test("comparisons: < <= > >= compare whole numbers, == != contains startswith endswith compare text", async () => {
   using sh = new TestShell();
   const holds = async (cond: string) =>
@@ -419,10 +466,10 @@ Deno.test("a script that cannot be parsed is reported with its line number, and 
     ["while true\n  recv\n", 3, "while is never closed: add end"],
     ["if true\n  print x\n", 3, "if is never closed: add end"],
     ["fork\n  recv\n", 3, "fork is never closed: add end"],
-    ["end\n", 3, "end without an if, while or fork"],
+    ["end\n", 3, "end without an if, while, for or fork"],
     ["while true\nelse\nend\n", 4, "else without an if"],
     ["if true\nelse\nelse\nend\n", 5, "else without an if"],
-    ["if true\n  break\nend\n", 4, "break outside a while loop"],
+    ["if true\n  break\nend\n", 4, "break outside a while or for loop"],
     ["fork x\nend\n", 3, "fork takes nothing: the block under it is the child"],
     [
       "while true\nend extra\n",

@@ -1,0 +1,77 @@
+import {
+  arity,
+  call,
+  type CommandSpec,
+  fdText,
+  targetSock,
+} from "../lib/command.ts";
+import { UsageError } from "../lib/errors.ts";
+
+/** Linux's O_RDWR: what F_GETFL shows for every socket. */
+const O_RDWR = 0o2;
+/** Linux's O_NONBLOCK. */
+const O_NONBLOCK = 0o4000;
+
+/** `fcntl`: read or set a socket's file status flags (O_NONBLOCK). */
+export const fcntlCommand: CommandSpec = {
+  name: "fcntl",
+  usage: "fcntl [@fd] F_GETFL | F_SETFL <O_NONBLOCK|0>",
+  summary:
+    "Read the socket's flags (F_GETFL) or make it non-blocking (F_SETFL O_NONBLOCK; 0 clears it)",
+  c: "int fcntl(int fd, int cmd, ... /* int arg */);",
+  deno:
+    "none: O_NONBLOCK is the shell's, on top of Deno's calls (which never block the process)",
+  example: "fcntl F_SETFL O_NONBLOCK",
+  takesFd: true,
+  complete: ["F_GETFL", "F_SETFL"],
+  details: [
+    "On a non-blocking socket recv, recvfrom and accept return at once with -1 EAGAIN (EWOULDBLOCK) when nothing",
+    "is there, and connect returns -1 EINPROGRESS while the connection goes on: poll says POLLOUT when it is",
+    "done, getsockopt SO_ERROR says how it ended, a second connect says EALREADY, then EISCONN.",
+    "F_SETFL O_RDWR|O_NONBLOCK is accepted too (the access mode is ignored, as Linux does). ls shows O_NONBLOCK.",
+    "Deno's reads resolve on a later turn of the event loop: a non-blocking call lets it turn once before it",
+    "says EAGAIN, so data already in the kernel is seen, as in C.",
+    "send still writes everything: Deno's write cannot stop at what fits, so where C would return a partial",
+    "count or EAGAIN (the peer not reading), send waits; Ctrl-C does not stop a write already started.",
+  ],
+  async run(ctx) {
+    const words = ctx.args.map((w) => w.text);
+    const cmd = words[0];
+    if (cmd === "F_GETFL") {
+      arity(ctx.args, 1, 1, this.usage);
+      return await call(ctx, `fcntl(${fdText(ctx)}, F_GETFL)`, () => {
+        const s = targetSock(ctx);
+        const flags = O_RDWR | (s.nonblocking ? O_NONBLOCK : 0);
+        const names = s.nonblocking ? "O_RDWR|O_NONBLOCK" : "O_RDWR";
+        return Promise.resolve({
+          ret: `0x${flags.toString(16)} (flags ${names})`,
+          value: { "": flags, flags: names },
+        });
+      });
+    }
+    if (cmd === "F_SETFL") {
+      arity(ctx.args, 2, 2, this.usage);
+      const arg = words[1]!;
+      const parts = arg.split("|");
+      if (
+        arg !== "0" && !parts.every((p) => p === "O_NONBLOCK" || p === "O_RDWR")
+      ) {
+        throw new UsageError(
+          `F_SETFL takes O_NONBLOCK or 0, not ${JSON.stringify(arg)}`,
+        );
+      }
+      const on = parts.includes("O_NONBLOCK");
+      return await call(ctx, `fcntl(${fdText(ctx)}, F_SETFL, ${arg})`, () => {
+        targetSock(ctx).nonblocking = on;
+        return Promise.resolve({ ret: "0" });
+      });
+    }
+    throw new UsageError(
+      `${
+        cmd === undefined
+          ? "missing argument"
+          : `unknown command ${JSON.stringify(cmd)}`
+      }: usage: ${this.usage}`,
+    );
+  },
+};
