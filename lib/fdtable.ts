@@ -129,8 +129,10 @@ export class Sock {
     wait: <T>(p: Promise<T>) => Promise<T>,
   ): Promise<Uint8Array> {
     while (this.#rx.length === 0 && !this.#eof && !this.#rxErr) {
+      this.#checkOpen();
       await wait(this.#fill());
     }
+    this.#checkOpen();
     return this.#take(n, peek);
   }
 
@@ -144,6 +146,7 @@ export class Sock {
     wait: <T>(p: Promise<T>) => Promise<T>,
   ): Promise<Uint8Array> {
     for (;;) {
+      this.#checkOpen();
       const at = indexOf(this.#rx, delim);
       if (at >= 0) return this.#take(Math.min(max, at + delim.length), false);
       if (this.#rx.length >= max || this.#eof || this.#rxErr) {
@@ -201,6 +204,7 @@ export class Sock {
   ): Promise<Datagram> {
     const sock = this.dgram!;
     for (;;) {
+      this.#checkOpen();
       const first = this.#dgrams[0];
       if (first) {
         if (!peek) this.#dgrams.shift();
@@ -230,6 +234,7 @@ export class Sock {
   ): Promise<StreamConn> {
     const listener = this.listener!;
     for (;;) {
+      this.#checkOpen();
       const first = this.#backlog.shift();
       if (first) return first;
       if (this.#acceptErr) {
@@ -279,6 +284,34 @@ export class Sock {
     this.finFirst ??= "us";
   }
 
+  /** True once close() released it. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /**
+   * A resource opened for this socket by a call that awaited (connect,
+   * listen, bind): kept, or released with EBADF when the socket was closed
+   * meanwhile (by a fork child or the parent), so nothing leaks.
+   */
+  adopt<T extends { close(): void }>(r: T): T {
+    if (this.#closed) {
+      r.close();
+      this.#checkOpen();
+    }
+    return r;
+  }
+
+  /** EBADF once closed: a call on a closed descriptor fails, as in C, and no loop retries it. */
+  #checkOpen(): void {
+    if (this.#closed) {
+      throw new SocketError(
+        "EBADF",
+        `socket ${this.fd} was closed while the call waited`,
+      );
+    }
+  }
+
   /** Release everything this socket holds. Safe to call twice. */
   close(): void {
     if (this.#closed) return;
@@ -295,10 +328,15 @@ export class Sock {
 export class FdTable {
   #socks = new Map<number, Sock>();
 
+  // Holders of each socket (fork children): a number closed while its socket is still
+  // held is not handed out again until the last holder lets go.
+  #holds = new Map<Sock, number>();
+  #reserved = new Map<number, number>();
+
   /** socket(): the lowest free descriptor from 3, as the kernel picks. */
   open(proto: Proto, family: Family): Sock {
     let fd = 3;
-    while (this.#socks.has(fd)) fd++;
+    while (this.#socks.has(fd) || this.#reserved.has(fd)) fd++;
     const s = new Sock(fd, proto, family);
     this.#socks.set(fd, s);
     return s;
@@ -321,10 +359,43 @@ export class FdTable {
     return this.#socks.has(fd);
   }
 
-  /** close(): release the socket and free its number. */
+  /** close(): release the socket and free its number (once nothing holds it). */
   close(fd: number): void {
-    this.get(fd).close();
+    const s = this.get(fd);
+    s.close();
     this.#socks.delete(fd);
+    if (this.#holds.has(s)) {
+      this.#reserved.set(fd, (this.#reserved.get(fd) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Take a reference to a socket (a fork child owns the descriptor it was
+   * forked with): its number stays reserved until {@link release}, even if
+   * the socket is closed meanwhile, so no later socket can be mistaken for it.
+   */
+  hold(s: Sock): void {
+    this.#holds.set(s, (this.#holds.get(s) ?? 0) + 1);
+  }
+
+  /**
+   * Drop a reference taken by {@link hold}; with `close`, also close the
+   * socket if it is still open. By identity, never by number: the number
+   * may belong to another socket by now.
+   */
+  release(s: Sock, close: boolean): void {
+    if (close && this.#socks.get(s.fd) === s) this.close(s.fd);
+    const n = (this.#holds.get(s) ?? 1) - 1;
+    if (n > 0) {
+      this.#holds.set(s, n);
+      return;
+    }
+    this.#holds.delete(s);
+    const r = this.#reserved.get(s.fd);
+    if (s.closed && r !== undefined) {
+      if (r > 1) this.#reserved.set(s.fd, r - 1);
+      else this.#reserved.delete(s.fd);
+    }
   }
 
   /** Every open socket, by descriptor. */

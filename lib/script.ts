@@ -260,7 +260,13 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     trace: scope.trace,
     exits: "task",
   };
-  const owned = scope.current;
+  const table = run.shell.table;
+  // The child holds the socket it was forked with: released by identity at its end,
+  // and its number not given to another socket meanwhile, even if it is closed.
+  const owned = scope.current !== undefined && table.has(scope.current)
+    ? table.get(scope.current)
+    : undefined;
+  if (owned) table.hold(owned);
   const task = runStmts(run, stmt.body, child).then((flow) => {
     if (flow.failed && child.exited === undefined) {
       report(run, flow, "child stopped");
@@ -271,9 +277,7 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     );
   }).finally(() => {
     // The child owns the descriptor it was forked with: its end closes it, as exit() would.
-    if (owned !== undefined && run.shell.table.has(owned)) {
-      run.shell.table.close(owned);
-    }
+    if (owned) table.release(owned, true);
   });
   run.children.add(task);
   task.finally(() => run.children.delete(task));

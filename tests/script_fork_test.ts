@@ -1,0 +1,113 @@
+/**
+ * `fork` children and the descriptor table they share with the parent: a
+ * child releases its socket by identity, a number it still holds is not
+ * handed out again, and a call on a socket closed under it is EBADF.
+ * Sockets are real, on loopback; the other ends are raw Deno sockets.
+ */
+import assert from "node:assert/strict";
+import { TestShell } from "./_shell.ts";
+import {
+  bytes,
+  rawDatagram,
+  sendDatagram,
+  settle,
+  until,
+  within,
+} from "./_net.ts";
+
+/** A quiet shell with a bound UDP socket at descriptor 3, and its port. */
+async function shellWithSync(): Promise<{ sh: TestShell; port: number }> {
+  const sh = new TestShell();
+  await sh.ok("trace off; socket udp -> sync; bind 127.0.0.1 0");
+  const port = sh.shell.table.get(3).local!.port;
+  return { sh, port };
+}
+
+Deno.test("a fork child that ends after the parent closed and reopened its number leaves the new socket open", async () => {
+  const { sh, port } = await shellWithSync();
+  using peer = rawDatagram();
+  try {
+    // Descriptor 4 is the child's; it waits on 3 until the test lets it end.
+    await sh.ok("socket tcp -> mine; bind 127.0.0.1 0; listen");
+    const line = sh.run("fork; recvfrom @3; end");
+    await settle();
+    // The parent closes 4 and makes a new socket, as the next accept would.
+    await sh.ok("close 4; socket udp -> fresh; bind @$fresh 127.0.0.1 0");
+    const fresh = Number(await sh.ok('print "$fresh"'));
+    await sendDatagram(peer, "go", port);
+    assert.equal((await within(line, 3000, "the child's end")).code, 0);
+    // The child's end closed its own socket, not the one now holding a number it once had.
+    const s = sh.shell.table.get(fresh);
+    assert.equal(s.closed, false);
+    await sh.ok(`sendto @${fresh} 127.0.0.1 ${(peer.addr as Deno.NetAddr).port} still-here`);
+    const [data] = await within(peer.receive(), 3000, "the new socket's datagram");
+    assert.deepEqual(data, bytes("still-here"));
+  } finally {
+    sh.shell.close();
+  }
+});
+
+Deno.test("a number closed while a fork child holds it is not handed out until the child ends", async () => {
+  const { sh, port } = await shellWithSync();
+  using peer = rawDatagram();
+  try {
+    await sh.ok("socket tcp");
+    // The child closes its own descriptor, then waits: 4 stays reserved to it.
+    const line = sh.run("fork; close; recvfrom @3; end");
+    await until(() => !sh.shell.table.has(4), "the child's close");
+    await sh.ok("socket tcp -> a");
+    assert.equal(await sh.ok('print "$a"'), "5\n");
+    await sendDatagram(peer, "go", port);
+    await within(line, 3000, "the child's end");
+    // The child is gone: its number is free again, the lowest, as the kernel picks.
+    await sh.ok("socket tcp -> b");
+    assert.equal(await sh.ok('print "$b"'), "4\n");
+  } finally {
+    sh.shell.close();
+  }
+});
+
+Deno.test("accept on a listener that a fork child closed fails with EBADF at once", async () => {
+  using sh = new TestShell();
+  const r = await within(
+    sh.run("trace off; socket tcp; bind 127.0.0.1 0; listen; fork; end; accept -t 1"),
+    3000,
+    "accept",
+  );
+  assert.equal(r.code, 1);
+  assert.match(sh.take().stderr, /^accept\(3\) = -1 EBADF /m);
+});
+
+Deno.test("recvfrom blocked in a fork child fails with EBADF when the parent closes its socket", async () => {
+  using sh = new TestShell();
+  const r = await within(
+    sh.run("socket udp; bind 127.0.0.1 0; fork; recvfrom; end; close 3"),
+    3000,
+    "the child's recvfrom",
+  );
+  // The parent's close succeeded; the child's call failed as C's would.
+  assert.equal(r.code, 0);
+  const { stdout, stderr } = sh.take();
+  assert.match(stdout, /^close\(3\) = 0/m);
+  assert.match(stderr, /^recvfrom\(3, buf, 255, 0\) = -1 EBADF /m);
+  // The shell goes on.
+  await sh.ok("socket udp");
+});
+
+Deno.test("recv blocked in a fork child fails with EBADF when the parent closes its connection", async () => {
+  using sh = new TestShell();
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  try {
+    await sh.ok(`trace off; socket tcp; connect 127.0.0.1 ${listener.addr.port}`);
+    using _conn = await listener.accept();
+    const r = await within(
+      sh.run("fork; recv; end; close 3"),
+      3000,
+      "the child's recv",
+    );
+    assert.equal(r.code, 0);
+    assert.match(sh.take().stderr, /^recv\(3, buf, 255, 0\) = -1 EBADF /m);
+  } finally {
+    listener.close();
+  }
+});
