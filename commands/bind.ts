@@ -45,7 +45,7 @@ export const bindCommand: CommandSpec = {
           );
         }
         if (s.proto === "udp") {
-          s.dgram = await ctx.shell.net.bindDatagram(addr);
+          s.dgram = s.adopt(await ctx.shell.net.bindDatagram(addr));
           return bound(s.dgram.local, addr.port === 0);
         }
         // Deno holds nothing between bind and listen: this shell's own bindings are checked here,

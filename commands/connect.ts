@@ -45,10 +45,12 @@ export const connectCommand: CommandSpec = {
         if (s.proto === "udp") {
           const notes: string[] = [];
           if (!s.dgram) {
-            s.dgram = await ctx.shell.net.bindDatagram({
-              host: anyAddr(s.family),
-              port: 0,
-            });
+            s.dgram = s.adopt(
+              await ctx.shell.net.bindDatagram({
+                host: anyAddr(s.family),
+                port: 0,
+              }),
+            );
             notes.push(
               `bound to ephemeral port ${s.dgram.local.port} first, as the kernel does`,
             );
@@ -83,7 +85,7 @@ export const connectCommand: CommandSpec = {
           ? AbortSignal.any([ctx.signal, timer])
           : ctx.signal;
         try {
-          s.conn = await ctx.shell.net.connect(addr, signal);
+          s.conn = s.adopt(await ctx.shell.net.connect(addr, signal));
         } catch (e) {
           if (ctx.signal.aborted) {
             throw new SocketError("EINTR", "interrupted by Ctrl-C", {

@@ -55,7 +55,7 @@ export const listenCommand: CommandSpec = {
           );
         }
         const addr = s.bound ?? { host: anyAddr(s.family), port: 0 };
-        s.listener = await ctx.shell.net.listen(addr);
+        s.listener = s.adopt(await ctx.shell.net.listen(addr));
         const notes: string[] = [];
         if (!s.bound) {
           notes.push(

@@ -66,7 +66,8 @@ export const sendToCommand: CommandSpec = {
           throw e;
         }
         if (fresh) {
-          s.dgram = sock;
+          // Closed while the datagram went (by a fork child): it was sent, the socket stays closed.
+          s.dgram = s.closed ? (sock.close(), undefined) : sock;
           notes.push(
             `bound to ephemeral port ${sock.local.port} first, as the kernel does`,
           );

@@ -39,8 +39,16 @@ Deno.test("a fork child that ends after the parent closed and reopened its numbe
     // The child's end closed its own socket, not the one now holding a number it once had.
     const s = sh.shell.table.get(fresh);
     assert.equal(s.closed, false);
-    await sh.ok(`sendto @${fresh} 127.0.0.1 ${(peer.addr as Deno.NetAddr).port} still-here`);
-    const [data] = await within(peer.receive(), 3000, "the new socket's datagram");
+    await sh.ok(
+      `sendto @${fresh} 127.0.0.1 ${
+        (peer.addr as Deno.NetAddr).port
+      } still-here`,
+    );
+    const [data] = await within(
+      peer.receive(),
+      3000,
+      "the new socket's datagram",
+    );
     assert.deepEqual(data, bytes("still-here"));
   } finally {
     sh.shell.close();
@@ -70,7 +78,9 @@ Deno.test("a number closed while a fork child holds it is not handed out until t
 Deno.test("accept on a listener that a fork child closed fails with EBADF at once", async () => {
   using sh = new TestShell();
   const r = await within(
-    sh.run("trace off; socket tcp; bind 127.0.0.1 0; listen; fork; end; accept -t 1"),
+    sh.run(
+      "trace off; socket tcp; bind 127.0.0.1 0; listen; fork; end; accept -t 1",
+    ),
     3000,
     "accept",
   );
@@ -98,7 +108,9 @@ Deno.test("recv blocked in a fork child fails with EBADF when the parent closes 
   using sh = new TestShell();
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   try {
-    await sh.ok(`trace off; socket tcp; connect 127.0.0.1 ${listener.addr.port}`);
+    await sh.ok(
+      `trace off; socket tcp; connect 127.0.0.1 ${listener.addr.port}`,
+    );
     using _conn = await listener.accept();
     const r = await within(
       sh.run("fork; recv; end; close 3"),
@@ -107,6 +119,35 @@ Deno.test("recv blocked in a fork child fails with EBADF when the parent closes 
     );
     assert.equal(r.code, 0);
     assert.match(sh.take().stderr, /^recv\(3, buf, 255, 0\) = -1 EBADF /m);
+  } finally {
+    listener.close();
+  }
+});
+
+Deno.test("connect in a fork child whose socket the parent closed meanwhile fails with EBADF and leaks no connection", async () => {
+  using sh = new TestShell();
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  try {
+    const r = await within(
+      sh.run(
+        `trace off; socket tcp; fork; connect 127.0.0.1 ${listener.addr.port}; end; close 3`,
+      ),
+      3000,
+      "the child's connect",
+    );
+    assert.equal(r.code, 0);
+    assert.match(
+      sh.take().stderr,
+      /^connect\(3, 127\.0\.0\.1:\d+\) = -1 EBADF /m,
+    );
+    // The connection made for the closed socket was released: the peer reads end of stream.
+    using conn = await within(listener.accept(), 3000, "the connection");
+    const got = await within(
+      conn.read(new Uint8Array(16)),
+      3000,
+      "end of stream",
+    );
+    assert.equal(got, null);
   } finally {
     listener.close();
   }
