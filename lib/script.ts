@@ -49,6 +49,9 @@ export type Stmt =
   | { kind: "fork"; line: number; text: string; body: Stmt[] }
   | { kind: "break"; line: number; text: string };
 
+/** How deep blocks (`if`, `while`, `fork`) may nest: deeper is a parse error, not a crash. */
+export const MAX_NESTING = 100;
+
 /** Words that open, split or close blocks. */
 export const KEYWORDS = ["if", "else", "end", "while", "fork", "break"];
 
@@ -83,6 +86,12 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
   type Open = { stmt: Stmt & { kind: "if" | "while" | "fork" }; into: Stmt[] };
   const stack: Open[] = [];
   const target = () => stack.at(-1)?.into ?? top;
+  const nest = (line: number) => {
+    // The runner recurses once per block: bound it before it can exhaust the stack.
+    if (stack.length >= MAX_NESTING) {
+      throw new ScriptError(line, `nesting too deep (limit ${MAX_NESTING})`);
+    }
+  };
   const lines = text.split("\n");
   for (let n = 0; n < lines.length; n++) {
     const line = n + firstLine;
@@ -107,6 +116,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
             `${kw} needs a condition, as in: ${kw} $n.n == 0`,
           );
         }
+        nest(line);
         const stmt: Stmt = kw === "if"
           ? { kind: "if", line, text, cond: rest, then: [], else: [] }
           : { kind: "while", line, text, cond: rest, body: [] };
@@ -119,6 +129,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
             "fork takes nothing: the block under it is the child",
           );
         }
+        nest(line);
         const stmt: Stmt = { kind: "fork", line, text, body: [] };
         target().push(stmt);
         stack.push({ stmt, into: stmt.body });
@@ -148,10 +159,20 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         let capture: string | undefined;
         const arrow = words.length - 2;
         if (arrow >= 0 && keyword(words[arrow]) === "->") {
-          const name = new TextDecoder().decode(
-            words[arrow + 1]!.pieces[0] as Uint8Array,
-          );
-          if (!/^[A-Za-z_]\w*$/.test(name) || words[arrow + 1]!.quoted) {
+          const target = words[arrow + 1]!;
+          const piece = target.pieces[0];
+          // A name as typed, never an expansion (`-> $x`): the text is what the user wrote.
+          const name = target.pieces.length === 1 && piece instanceof Uint8Array
+            ? new TextDecoder().decode(piece)
+            : target.pieces.map((p) =>
+              p instanceof Uint8Array
+                ? new TextDecoder().decode(p)
+                : `$${p.name}`
+            ).join("");
+          if (
+            !/^[A-Za-z_]\w*$/.test(name) || target.quoted ||
+            target.pieces.length !== 1 || !(piece instanceof Uint8Array)
+          ) {
             throw new ScriptError(
               line,
               `-> needs a variable name, not ${JSON.stringify(name)}`,
@@ -167,11 +188,11 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
       }
     }
   }
-  const open = stack.at(-1);
-  if (open) {
+  const unclosed = stack.at(-1);
+  if (unclosed) {
     throw new ScriptError(
-      open.stmt.line,
-      `${open.stmt.kind} is never closed: add end`,
+      unclosed.stmt.line,
+      `${unclosed.stmt.kind} is never closed: add end`,
     );
   }
   return top;
