@@ -1,6 +1,7 @@
 import { type CommandSpec, parseOptions } from "../lib/command.ts";
 import { fileErrorText } from "../lib/errno.ts";
 import { EXIT } from "../lib/errors.ts";
+import { own } from "../lib/registry.ts";
 import { runScript, scriptScope } from "../lib/script.ts";
 import type { Shell } from "../lib/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
@@ -42,7 +43,7 @@ export const runCommand: CommandSpec = {
       );
       return { code: 0 };
     }
-    const replay = builtInReplays[target.text];
+    const replay = own(builtInReplays, target.text);
     let text = replay?.text;
     if (text === undefined) {
       try {

@@ -7,6 +7,7 @@ import {
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { UsageError } from "../lib/errors.ts";
+import { own } from "../lib/registry.ts";
 
 const HOW: Record<string, string> = {
   rd: "SHUT_RD",
@@ -19,7 +20,7 @@ const HOW: Record<string, string> = {
 
 /** Parse `shutdown`'s HOW: rd|wr|rdwr or 0|1|2; `wr` when absent. */
 export function parseHow(text: string | undefined): string {
-  const how = HOW[(text ?? "wr").toLowerCase()];
+  const how = own(HOW, (text ?? "wr").toLowerCase());
   if (!how) {
     throw new UsageError(
       `how must be rd, wr, rdwr (or 0, 1, 2), not ${JSON.stringify(text)}`,

@@ -2,6 +2,7 @@ import { arity, type CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
 import type { Family } from "../lib/net.ts";
 import type { Proto } from "../lib/fdtable.ts";
+import { own } from "../lib/registry.ts";
 
 const KINDS: Record<string, [Proto, Family]> = {
   tcp: ["tcp", 4],
@@ -12,7 +13,7 @@ const KINDS: Record<string, [Proto, Family]> = {
 
 /** Parse `socket`'s argument into a protocol and family. */
 export function parseArgs(words: { text: string }[]): [Proto, Family] {
-  const kind = KINDS[words[0]?.text.toLowerCase() ?? ""];
+  const kind = own(KINDS, words[0]?.text.toLowerCase() ?? "");
   if (!kind) {
     throw new UsageError(
       `unknown socket type ${

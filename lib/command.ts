@@ -11,6 +11,7 @@ import type { Host } from "./host.ts";
 import { callLine, type Paint } from "./format.ts";
 import type { Family, NetBackend, SockAddr } from "./net.ts";
 import { familyOf } from "./net.ts";
+import { own } from "./registry.ts";
 import type { Word } from "./tokenize.ts";
 
 /** Where a command's output goes. */
@@ -229,7 +230,7 @@ export function parseOptions(
       break;
     }
     const option = /^-[a-zA-Z]/.test(w.text) ||
-      (/^-\d$/.test(w.text) && w.text[1]! in spec);
+      (/^-\d$/.test(w.text) && own(spec, w.text[1]!) !== undefined);
     if (w.quoted || !option) {
       // Text commands stop at their first word; the others take options anywhere.
       if (!interleaved) break;
@@ -238,7 +239,7 @@ export function parseOptions(
     }
     for (let j = 1; j < w.text.length; j++) {
       const letter = w.text[j]!;
-      const kind = spec[letter];
+      const kind = own(spec, letter);
       if (!kind) {
         const known = Object.keys(spec).map((k) => "-" + k).join(" ");
         throw new UsageError(
