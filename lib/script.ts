@@ -14,7 +14,8 @@
  * @module
  */
 
-import type { CommandResult, Scope } from "./command.ts";
+import { type CommandResult, onAbort, type Scope } from "./command.ts";
+import { SocketError } from "./errno.ts";
 import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "./errors.ts";
 import type { Shell } from "./shell.ts";
@@ -218,6 +219,8 @@ export interface Run {
   signal: AbortSignal;
   /** Children started by `fork`, awaited before the run ends. */
   children: Set<Promise<void>>;
+  /** Aborted when the run ends by `exit` or the shell ends: its children's pending calls stop. */
+  ending: AbortController;
 }
 
 /** Let timers and signals in now and then, so a loop of instant commands cannot starve Ctrl-C. */
@@ -288,15 +291,26 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     ? table.get(scope.current)
     : undefined;
   if (owned) table.hold(owned);
-  const task = runStmts(run, stmt.body, child).then((flow) => {
-    if (flow.failed && child.exited === undefined) {
-      report(run, flow, "child stopped");
-    }
-  }, (e) => {
-    run.shell.io.err(
-      `${where(run, stmt)}child failed: ${(e as Error).message}\n`,
-    );
-  }).finally(() => {
+  // The child's own signal: Ctrl-C, or the end of the run (exit), whichever comes first.
+  const ctl = new AbortController();
+  const stop = (from: AbortSignal) => () => ctl.abort(from.reason);
+  const forget = [
+    onAbort(run.signal, stop(run.signal)),
+    onAbort(run.ending.signal, stop(run.ending.signal)),
+  ];
+  const task = runStmts({ ...run, signal: ctl.signal }, stmt.body, child).then(
+    (flow) => {
+      if (flow.failed && child.exited === undefined) {
+        report(run, flow, "child stopped");
+      }
+    },
+    (e) => {
+      run.shell.io.err(
+        `${where(run, stmt)}child failed: ${(e as Error).message}\n`,
+      );
+    },
+  ).finally(() => {
+    forget.forEach((f) => f());
     // The child owns the descriptor it was forked with: its end closes it, as exit() would.
     if (owned) table.release(owned, true);
   });
@@ -398,9 +412,20 @@ export async function runScript(
     shell.io.err(shell.io.paint.bad(`${line}${(e as Error).message}`) + "\n");
     return EXIT.usage;
   }
-  const run: Run = { shell, name, signal, children: new Set() };
+  const run: Run = {
+    shell,
+    name,
+    signal,
+    children: new Set(),
+    ending: new AbortController(),
+  };
+  const end = (why: string) => run.ending.abort(new SocketError("EINTR", why));
+  const forget = onAbort(shell.ending, () => end("the shell is ending"));
   const flow = await runStmts(run, program, scope);
+  // A C parent that calls exit() leaves at once: its children's pending calls end here.
+  if (stopped(run, scope) && run.children.size) end("exit ended the child");
   while (run.children.size) await Promise.all([...run.children]);
+  forget();
   if (flow.failed) {
     report(run, flow, "stopped");
     return signal.aborted ? EXIT.aborted : flow.code;

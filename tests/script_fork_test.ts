@@ -5,7 +5,7 @@
  * Sockets are real, on loopback; the other ends are raw Deno sockets.
  */
 import assert from "node:assert/strict";
-import { TestShell } from "./_shell.ts";
+import { sockshell, TestShell } from "./_shell.ts";
 import {
   bytes,
   rawDatagram,
@@ -151,4 +151,48 @@ Deno.test("connect in a fork child whose socket the parent closed meanwhile fail
   } finally {
     listener.close();
   }
+});
+
+Deno.test("exit leaves at once, ending the pending calls of fork children, as a C parent's exit does", async () => {
+  const r = await within(
+    sockshell([
+      "-c",
+      "socket udp; bind 127.0.0.1 0; fork; recvfrom; end; fork; recvfrom; end; exit 3",
+    ]),
+    10000,
+    "sockshell -c ... exit 3",
+  );
+  assert.equal(r.code, 3);
+  const lines = r.stderr.trim().split("\n");
+  assert.deepEqual(lines, [
+    "recvfrom(3, buf, 255, 0) = -1 EINTR (Interrupted system call): exit ended the child",
+    "recvfrom(3, buf, 255, 0) = -1 EINTR (Interrupted system call): exit ended the child",
+  ]);
+});
+
+Deno.test("exit in a replay ends its children, and the shell goes on", async () => {
+  using sh = new TestShell();
+  const dir = await Deno.makeTempDir({ prefix: "sockshell_fork_" });
+  try {
+    const file = `${dir}/x.sock`;
+    await Deno.writeTextFile(
+      file,
+      "socket udp\nbind 127.0.0.1 0\nfork\n  recvfrom\nend\nexit 4\n",
+    );
+    const r = await within(sh.run(`trace off; run ${file}`), 3000, "run");
+    assert.equal(r.code, 4);
+    assert.match(sh.take().stderr, /EINTR .*: exit ended the child/);
+    await sh.ok("socket udp");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("closing the shell stops fork children, even one looping without a call", async () => {
+  const sh = new TestShell();
+  const line = sh.run("trace off; socket udp; fork; while true; end; end");
+  await settle();
+  sh.shell.close();
+  const r = await within(line, 3000, "the child's end");
+  assert.equal(r.code, 0);
 });
