@@ -379,18 +379,22 @@ export class FdTable {
   }
 
   /**
-   * Drop a reference taken by {@link hold}; with `close`, also close the
-   * socket if it is still open. By identity, never by number: the number
-   * may belong to another socket by now.
+   * Drop a reference taken by {@link hold}; with `close`, the last one
+   * closes the socket if it is still open, as the last process holding a
+   * descriptor closes it. By identity, never by number: the number may
+   * belong to another socket by now.
    */
   release(s: Sock, close: boolean): void {
-    if (close && this.#socks.get(s.fd) === s) this.close(s.fd);
     const n = (this.#holds.get(s) ?? 1) - 1;
     if (n > 0) {
       this.#holds.set(s, n);
       return;
     }
     this.#holds.delete(s);
+    if (close && this.#socks.get(s.fd) === s) {
+      this.close(s.fd);
+      return;
+    }
     const r = this.#reserved.get(s.fd);
     if (s.closed && r !== undefined) {
       if (r > 1) this.#reserved.set(s.fd, r - 1);

@@ -311,7 +311,7 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     },
   ).finally(() => {
     forget.forEach((f) => f());
-    // The child owns the descriptor it was forked with: its end closes it, as exit() would.
+    // The child owns the descriptor it was forked with: the end of the last child holding it closes it.
     if (owned) table.release(owned, true);
   });
   run.children.add(task);
