@@ -11,6 +11,7 @@ import {
 import { fmtAddr, PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { payload } from "../lib/payload.ts";
+import { sendWait, sent } from "./send.ts";
 
 /** `sendto`: send one datagram to an address. */
 export const sendToCommand: CommandSpec = {
@@ -42,14 +43,15 @@ export const sendToCommand: CommandSpec = {
         const s = targetSock(ctx);
         to = await addrArgs(ctx, rest.slice(0, 2), s.family, undefined);
         if (s.proto === "tcp") {
-          const n = await s.writeStream(data);
-          return {
-            ret: String(n),
-            notes: [
-              "TCP ignores the address: the bytes went to the connected peer",
-            ],
-            value: { "": n },
-          };
+          const ok = sent(
+            await s.writeStream(data, sendWait(ctx.signal)),
+            data.length,
+          );
+          ok.notes = [
+            "TCP ignores the address: the bytes went to the connected peer",
+            ...ok.notes ?? [],
+          ];
+          return ok;
         }
         const notes: string[] = [];
         const fresh = !s.dgram;

@@ -3,6 +3,7 @@ import {
   call,
   type CommandSpec,
   fdText,
+  interruptible,
   targetSock,
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
@@ -76,6 +77,8 @@ export const shutdownCommand: CommandSpec = {
           "only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)",
         ]
         : [];
+      // A chunk of an interrupted send still in flight goes before the FIN.
+      await s.writesDone((p) => interruptible(p, ctx.signal, undefined));
       if (!s.wrShut) await s.conn.closeWrite();
       s.markWriteShut();
       return {

@@ -28,6 +28,17 @@ export type Proto = "tcp" | "udp";
 /** Bytes asked of the runtime per read: what one `recv` can return at most. */
 export const READ_CHUNK = 65536;
 
+/** Bytes handed to the runtime per write: between two, Ctrl-C or a timeout can stop a send. */
+export const WRITE_CHUNK = 65536;
+
+/** What a TCP send did: the bytes it took, and why it stopped early, if it did. */
+export interface Written {
+  /** Bytes accepted: they all reach the peer, in order. */
+  n: number;
+  /** Set when Ctrl-C or the timeout stopped the call after some bytes: C's partial count. */
+  cut?: SocketError;
+}
+
 /** One socket: what socket() made and every call since has filled in. */
 export class Sock {
   /** Its descriptor number. */
@@ -64,6 +75,8 @@ export class Sock {
   #backlog: StreamConn[] = [];
   #acceptErr?: SocketError;
   #accepting?: Promise<void>;
+  #writing?: Promise<void>;
+  #writeErr?: SocketError;
   #closed = false;
 
   /** Make a socket; nothing is opened until bind, listen, connect or sendto. */
@@ -258,24 +271,78 @@ export class Sock {
   }
 
   /**
-   * send() on a TCP socket: all of `data`, as a blocking send writes it.
-   * ENOTCONN before a connection, EPIPE after shutdown(SHUT_WR); a reset found
-   * by the write leaves the connection CLOSED, as one found by a read does.
+   * send() on a TCP socket: all of `data`, as a blocking send writes it,
+   * in chunks of {@link WRITE_CHUNK}. `wait` wraps each wait with Ctrl-C and
+   * a timeout: when it rejects after some bytes, the call returns their count
+   * with `cut` set, as C's send returns a partial count (EINTR, EAGAIN when
+   * nothing went). A chunk already handed to the runtime cannot be recalled:
+   * it is counted, kept here, and every later write waits for it, so no byte
+   * is lost or reordered. ENOTCONN before a connection, EPIPE after
+   * shutdown(SHUT_WR); a reset found by the write leaves the connection
+   * CLOSED, as one found by a read does.
    */
-  async writeStream(data: Uint8Array): Promise<number> {
+  async writeStream(
+    data: Uint8Array,
+    wait: <T>(p: Promise<T>) => Promise<T> = (p) => p,
+  ): Promise<Written> {
     if (!this.conn) {
       throw new SocketError("ENOTCONN", `socket ${this.fd} is not connected`);
     }
     if (this.wrShut) {
       throw new SocketError("EPIPE", "the writing half was shut down");
     }
+    const conn = this.conn;
+    let n = 0;
     try {
-      return await this.conn.write(data);
+      await this.writesDone(wait);
+      while (n < data.length) {
+        const chunk = data.subarray(n, n + WRITE_CHUNK);
+        this.#writing = this.#writeChunk(conn, chunk);
+        n += chunk.length;
+        await this.writesDone(wait);
+      }
     } catch (e) {
+      // Ctrl-C or the timeout, not the write itself (its errors come from writesDone's check).
+      if (e instanceof SocketError && !this.#writeFailed(e) && n > 0) {
+        return { n, cut: e };
+      }
+      throw e;
+    }
+    return { n };
+  }
+
+  /**
+   * Wait until no chunk is in flight (`wait` adds Ctrl-C and a timeout), then
+   * throw the error a chunk met, if one did: what shutdown and close wait for.
+   */
+  async writesDone(
+    wait: <T>(p: Promise<T>) => Promise<T> = (p) => p,
+  ): Promise<void> {
+    while (this.#writing) await wait(this.#writing);
+    const e = this.#writeErr;
+    if (e) {
+      this.#writeErr = undefined;
+      throw e;
+    }
+  }
+
+  #failed = new WeakSet<SocketError>();
+
+  #writeFailed(e: SocketError): boolean {
+    return this.#failed.has(e);
+  }
+
+  /** One chunk to the runtime; never rejects: an error is kept for the next wait to throw. */
+  #writeChunk(conn: StreamConn, chunk: Uint8Array): Promise<void> {
+    const p: Promise<void> = conn.write(chunk).then(() => {}, (e) => {
       const se = toSocketError(e);
       if (se.errno === "ECONNRESET") this.reset = true;
-      throw se;
-    }
+      this.#failed.add(se);
+      this.#writeErr = se;
+    }).finally(() => {
+      if (this.#writing === p) this.#writing = undefined;
+    });
+    return p;
   }
 
   /** Record shutdown(SHUT_WR): our FIN is sent. */
@@ -319,7 +386,10 @@ export class Sock {
     for (const c of this.#backlog) c.close();
     this.#backlog = [];
     this.listener?.close();
-    this.conn?.close();
+    const conn = this.conn;
+    // What send counted as sent goes out before the FIN, as the kernel sends its buffer after close().
+    if (this.#writing && conn) void this.#writing.then(() => conn.close());
+    else conn?.close();
     this.dgram?.close();
   }
 }
