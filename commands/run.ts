@@ -66,14 +66,15 @@ export const runCommand: CommandSpec = {
     const scope = scriptScope(shell, target.text, args.map((a) => a.text));
     scope.exits = "task";
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
-    const before = new Set(shell.table.list().map((s) => s.fd));
+    // Sockets by identity, not number: a number closed during the run may be reused by it.
+    const before = new Set(shell.table.list());
     try {
       const code = await runScript(shell, target.text, text, scope, ctx.signal);
       return { code: scope.exited ?? code };
     } finally {
       // As when a program exits: what it opened and left open is closed.
       for (const s of shell.table.list()) {
-        if (!before.has(s.fd)) shell.table.close(s.fd);
+        if (!before.has(s)) shell.table.close(s.fd);
       }
     }
   },

@@ -1,5 +1,5 @@
 /**
- * `fork` children and the descriptor table they share with the parent: a
+ * Tasks sharing the descriptor table: `fork` children (and replays). A
  * child releases its socket by identity, a number it still holds is not
  * handed out again, and a call on a socket closed under it is EBADF.
  * Sockets are real, on loopback; the other ends are raw Deno sockets.
@@ -195,4 +195,19 @@ Deno.test("closing the shell stops fork children, even one looping without a cal
   sh.shell.close();
   const r = await within(line, 3000, "the child's end");
   assert.equal(r.code, 0);
+});
+
+Deno.test("a replay that closes a socket it found and opens one at the same number leaves none of its own open", async () => {
+  using sh = new TestShell();
+  const dir = await Deno.makeTempDir({ prefix: "sockshell_fork_" });
+  try {
+    const file = `${dir}/reuse.sock`;
+    await Deno.writeTextFile(file, "close 3\nsocket udp\nbind 127.0.0.1 0\n");
+    await sh.ok("trace off; socket udp");
+    await sh.ok(`run ${file}`);
+    // The replay's socket took number 3; the replay's end closed it, as a program's exit does.
+    assert.equal(sh.shell.table.has(3), false);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
