@@ -303,7 +303,7 @@ export class Sock {
       }
     } catch (e) {
       // Ctrl-C or the timeout, not the write itself (its errors come from writesDone's check).
-      if (e instanceof SocketError && !this.#writeFailed(e) && n > 0) {
+      if (e instanceof SocketError && !this.#failed.has(e) && n > 0) {
         return { n, cut: e };
       }
       throw e;
@@ -326,11 +326,8 @@ export class Sock {
     }
   }
 
+  // The errors writes met, told apart from Ctrl-C's and the timeout's.
   #failed = new WeakSet<SocketError>();
-
-  #writeFailed(e: SocketError): boolean {
-    return this.#failed.has(e);
-  }
 
   /** One chunk to the runtime; never rejects: an error is kept for the next wait to throw. */
   #writeChunk(conn: StreamConn, chunk: Uint8Array): Promise<void> {

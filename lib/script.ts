@@ -298,18 +298,16 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     onAbort(run.signal, stop(run.signal)),
     onAbort(run.ending.signal, stop(run.ending.signal)),
   ];
-  const task = runStmts({ ...run, signal: ctl.signal }, stmt.body, child).then(
-    (flow) => {
-      if (flow.failed && child.exited === undefined) {
-        report(run, flow, "child stopped");
-      }
-    },
-    (e) => {
-      run.shell.io.err(
-        `${where(run, stmt)}child failed: ${(e as Error).message}\n`,
-      );
-    },
-  ).finally(() => {
+  const childRun: Run = { ...run, signal: ctl.signal };
+  const task = runStmts(childRun, stmt.body, child).then((flow) => {
+    if (flow.failed && child.exited === undefined) {
+      report(run, flow, "child stopped");
+    }
+  }, (e) => {
+    run.shell.io.err(
+      `${where(run, stmt)}child failed: ${(e as Error).message}\n`,
+    );
+  }).finally(() => {
     forget.forEach((f) => f());
     // The child owns the descriptor it was forked with: the end of the last child holding it closes it.
     if (owned) table.release(owned, true);
@@ -421,11 +419,15 @@ export async function runScript(
   };
   const end = (why: string) => run.ending.abort(new SocketError("EINTR", why));
   const forget = onAbort(shell.ending, () => end("the shell is ending"));
-  const flow = await runStmts(run, program, scope);
-  // A C parent that calls exit() leaves at once: its children's pending calls end here.
-  if (stopped(run, scope) && run.children.size) end("exit ended the child");
-  while (run.children.size) await Promise.all([...run.children]);
-  forget();
+  let flow: Flow;
+  try {
+    flow = await runStmts(run, program, scope);
+    // A C parent that calls exit() leaves at once: its children's pending calls end here.
+    if (stopped(run, scope) && run.children.size) end("exit ended the child");
+    while (run.children.size) await Promise.all([...run.children]);
+  } finally {
+    forget();
+  }
   if (flow.failed) {
     report(run, flow, "stopped");
     return signal.aborted ? EXIT.aborted : flow.code;
