@@ -29,7 +29,7 @@ export type Proto = "tcp" | "udp";
 export const READ_CHUNK = 65536;
 
 /** Bytes handed to the runtime per write: between two, Ctrl-C or a timeout can stop a send. */
-export const WRITE_CHUNK = 65536;
+export const WRITE_CHUNK = 262144;
 
 /** What a TCP send did: the bytes it took, and why it stopped early, if it did. */
 export interface Written {
