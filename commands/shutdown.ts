@@ -79,6 +79,9 @@ export const shutdownCommand: CommandSpec = {
         : [];
       // A chunk of an interrupted send still in flight goes before the FIN.
       await s.writesDone((p) => interruptible(p, ctx.signal, undefined));
+      if (s.closed) {
+        throw new SocketError("EBADF", `socket ${s.fd} was closed meanwhile`);
+      }
       if (!s.wrShut) await s.conn.closeWrite();
       s.markWriteShut();
       return {

@@ -296,6 +296,8 @@ export class Sock {
     try {
       await this.writesDone(wait);
       while (n < data.length) {
+        // Closed by another task meanwhile: no more of it goes.
+        this.#checkOpen();
         const chunk = data.subarray(n, n + WRITE_CHUNK);
         this.#writing = this.#writeChunk(conn, chunk);
         n += chunk.length;
@@ -318,7 +320,11 @@ export class Sock {
   async writesDone(
     wait: <T>(p: Promise<T>) => Promise<T> = (p) => p,
   ): Promise<void> {
-    while (this.#writing) await wait(this.#writing);
+    while (this.#writing) {
+      this.#checkOpen();
+      // A close by another task wakes the wait: the call fails with EBADF.
+      await wait(Promise.race([this.#writing, this.#whenClosed()]));
+    }
     const e = this.#writeErr;
     if (e) {
       this.#writeErr = undefined;
@@ -328,6 +334,17 @@ export class Sock {
 
   // The errors writes met, told apart from Ctrl-C's and the timeout's.
   #failed = new WeakSet<SocketError>();
+  #closing?: { promise: Promise<void>; resolve: () => void };
+
+  /** Resolves when close() is called. */
+  #whenClosed(): Promise<void> {
+    if (!this.#closing) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => resolve = r);
+      this.#closing = { promise, resolve };
+    }
+    return this.#closing.promise;
+  }
 
   /** One chunk to the runtime; never rejects: an error is kept for the next wait to throw. */
   #writeChunk(conn: StreamConn, chunk: Uint8Array): Promise<void> {
@@ -353,6 +370,11 @@ export class Sock {
     return this.#closed;
   }
 
+  /** The chunk of a send still in flight, if any: a close waits for it. */
+  get flushing(): Promise<void> | undefined {
+    return this.#writing;
+  }
+
   /**
    * A resource opened for this socket by a call that awaited (connect,
    * listen, bind): kept, or released with EBADF when the socket was closed
@@ -376,17 +398,27 @@ export class Sock {
     }
   }
 
-  /** Release everything this socket holds. Safe to call twice. */
-  close(): void {
-    if (this.#closed) return;
+  /**
+   * Release everything this socket holds. Safe to call twice. A chunk of a
+   * send still in flight goes out before the connection closes, unless
+   * `now` (the shell is leaving).
+   */
+  close(now = false): void {
+    if (this.#closed) {
+      // Already closed, its last chunk still going: now is now.
+      if (now) this.conn?.close();
+      return;
+    }
     this.#closed = true;
+    this.#closing?.resolve();
     for (const c of this.#backlog) c.close();
     this.#backlog = [];
     this.listener?.close();
     const conn = this.conn;
     // What send counted as sent goes out before the FIN, as the kernel sends its buffer after close().
-    if (this.#writing && conn) void this.#writing.then(() => conn.close());
-    else conn?.close();
+    if (this.#writing && conn && !now) {
+      void this.#writing.then(() => conn.close());
+    } else conn?.close();
     this.dgram?.close();
   }
 }
@@ -399,6 +431,8 @@ export class FdTable {
   // held is not handed out again until the last holder lets go.
   #holds = new Map<Sock, number>();
   #reserved = new Map<number, number>();
+  // Closed sockets whose last chunk is still going out: closeAll ends them too.
+  #lingering = new Set<Sock>();
 
   /** socket(): the lowest free descriptor from 3, as the kernel picks. */
   open(proto: Proto, family: Family): Sock {
@@ -431,6 +465,11 @@ export class FdTable {
     const s = this.get(fd);
     s.close();
     this.#socks.delete(fd);
+    const flushing = s.flushing;
+    if (flushing) {
+      this.#lingering.add(s);
+      void flushing.then(() => this.#lingering.delete(s));
+    }
     if (this.#holds.has(s)) {
       this.#reserved.set(fd, (this.#reserved.get(fd) ?? 0) + 1);
     }
@@ -476,8 +515,11 @@ export class FdTable {
 
   /** Close everything: on exit, nothing leaks. */
   closeAll(): void {
-    for (const s of this.#socks.values()) s.close();
+    for (const s of [...this.#socks.values(), ...this.#lingering]) {
+      s.close(true);
+    }
     this.#socks.clear();
+    this.#lingering.clear();
   }
 
   #hint(): string {

@@ -136,3 +136,25 @@ Deno.test("a send cut short by exit in a fork child says so, and the shell leave
     listener.close();
   }
 });
+
+Deno.test("a send blocked in a fork child ends when another task closes the socket, with the partial count", async () => {
+  const { sh, peer, listener } = await blockedPair();
+  try {
+    sh.take();
+    const line = sh.run("fork; send -r 1600000 0123456789; end");
+    await settle(200);
+    // The parent closes the socket while the child waits for the peer.
+    assert.equal((await sh.run("close 3")).code, 0);
+    const r = await within(line, 5000, "the child's send");
+    assert.equal(r.code, 0);
+    assert.match(
+      sh.take().stdout,
+      /note: socket 3 was closed while the call waited after \d+ of 16000000 bytes/,
+    );
+    await sh.ok("socket tcp");
+  } finally {
+    sh.shell.close();
+    peer.close();
+    listener.close();
+  }
+});
