@@ -42,6 +42,11 @@ export const closeCommand: CommandSpec = {
           `${s.waiting} pending connections were never accepted: closed`,
         );
       }
+      if (s.flushing) {
+        notes.push(
+          "the last piece of an interrupted send is still on its way: it goes out before the FIN",
+        );
+      }
       ctx.shell.table.close(fd);
       if (ctx.scope.current === fd) ctx.scope.current = undefined;
       return Promise.resolve({ ret: "0", notes });

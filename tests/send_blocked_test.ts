@@ -107,7 +107,10 @@ Deno.test("send -t gives up as SO_SNDTIMEO does: a partial count, then EAGAIN wh
     );
     // Nothing of the refused send went: the peer reads the partial count exactly.
     const reading = readAll(peer);
-    await sh.ok("close");
+    assert.match(
+      await sh.ok("close"),
+      /note: the last piece of an interrupted send is still on its way: it goes out before the FIN/,
+    );
     assert.equal((await within(reading, 20000, "the peer's read")).length, n);
   } finally {
     sh.shell.close();
