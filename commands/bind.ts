@@ -57,9 +57,11 @@ export const bindCommand: CommandSpec = {
           );
         }
         if (s.proto === "udp") {
-          s.dgram = await ctx.shell.net.bindDatagram(addr, {
-            opts: [...s.opts.values()],
-          });
+          s.dgram = s.adopt(
+            await ctx.shell.net.bindDatagram(addr, {
+              opts: [...s.opts.values()],
+            }),
+          );
           return bound(s.dgram.local, addr.port === 0);
         }
         // Deno holds nothing between bind and listen: this shell's own bindings are checked here,
@@ -120,7 +122,7 @@ async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
         );
       }
       if (s.proto === "udp") {
-        s.dgram = await ctx.shell.net.bindUnixDatagram(path);
+        s.dgram = s.adopt(await ctx.shell.net.bindUnixDatagram(path));
         return {
           ret: "0",
           annotation: "socket file made",

@@ -48,6 +48,11 @@ export const closeCommand: CommandSpec = {
       }
       const stays = s.family === "unix" ? fileStaysNote(s) : undefined;
       if (stays) notes.push(stays);
+      if (s.flushing) {
+        notes.push(
+          "the last piece of an interrupted send is still on its way: it goes out before the FIN",
+        );
+      }
       ctx.shell.table.close(fd);
       if (ctx.scope.current === fd) ctx.scope.current = undefined;
       return Promise.resolve({ ret: "0", notes });

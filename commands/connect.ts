@@ -69,10 +69,12 @@ export const connectCommand: CommandSpec = {
           }
           const notes: string[] = [];
           if (!s.dgram) {
-            s.dgram = await ctx.shell.net.bindDatagram({
-              host: anyAddr(s.family),
-              port: 0,
-            }, { opts: [...s.opts.values()] });
+            s.dgram = s.adopt(
+              await ctx.shell.net.bindDatagram({
+                host: anyAddr(s.family),
+                port: 0,
+              }, { opts: [...s.opts.values()] }),
+            );
             notes.push(
               `bound to ephemeral port ${s.dgram.local.port} first, as the kernel does`,
             );
@@ -134,10 +136,12 @@ export const connectCommand: CommandSpec = {
           ? AbortSignal.any([ctx.signal, timer])
           : ctx.signal;
         try {
-          s.conn = await ctx.shell.net.connect(addr, signal, {
-            opts: [...s.opts.values()],
-            local,
-          });
+          s.conn = s.adopt(
+            await ctx.shell.net.connect(addr, signal, {
+              opts: [...s.opts.values()],
+              local,
+            }),
+          );
         } catch (e) {
           if (ctx.signal.aborted) {
             throw new SocketError("EINTR", "interrupted by Ctrl-C", {
@@ -201,7 +205,7 @@ async function connectUnix(
         );
       }
       try {
-        s.conn = await ctx.shell.net.connectUnix(path, ctx.signal);
+        s.conn = s.adopt(await ctx.shell.net.connectUnix(path, ctx.signal));
       } catch (e) {
         if (ctx.signal.aborted) {
           throw new SocketError("EINTR", "interrupted by Ctrl-C", { cause: e });

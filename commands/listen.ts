@@ -63,9 +63,11 @@ export const listenCommand: CommandSpec = {
           );
         }
         const addr = s.bound ?? { host: anyAddr(s.family), port: 0 };
-        s.listener = await ctx.shell.net.listen(addr, {
-          opts: [...s.opts.values()],
-        });
+        s.listener = s.adopt(
+          await ctx.shell.net.listen(addr, {
+            opts: [...s.opts.values()],
+          }),
+        );
         const notes: string[] = [];
         if (!s.bound) {
           notes.push(
@@ -116,7 +118,7 @@ async function listenUnix(
       );
     }
     const path = s.bound.path;
-    s.listener = await ctx.shell.net.listenUnix(path);
+    s.listener = s.adopt(await ctx.shell.net.listenUnix(path));
     return {
       ret: "0",
       annotation: `listening on ${path}`,

@@ -3,6 +3,7 @@ import { fileErrorText } from "../lib/errno.ts";
 import { EXIT } from "../lib/errors.ts";
 import { errorLine, quoteText } from "../lib/format.ts";
 import { FileLimitError } from "../lib/host.ts";
+import { own } from "../lib/registry.ts";
 import {
   MAX_RUN_DEPTH,
   MAX_SCRIPT_BYTES,
@@ -57,9 +58,7 @@ export const runCommand: CommandSpec = {
       errorLine(ctx.io, `run: too deeply nested (limit ${MAX_RUN_DEPTH})`);
       return { code: EXIT.failed };
     }
-    const replay = Object.hasOwn(builtInReplays, target.text)
-      ? builtInReplays[target.text]
-      : undefined;
+    const replay = own(builtInReplays, target.text);
     let text = replay?.text;
     if (text === undefined) {
       try {
@@ -96,7 +95,8 @@ export const runCommand: CommandSpec = {
     scope.exits = "task";
     scope.depth = depth;
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
-    const before = new Set(shell.table.list().map((s) => s.fd));
+    // Sockets by identity, not number: a number closed during the run may be reused by it.
+    const before = new Set(shell.table.list());
     try {
       const code = await runScript(shell, target.text, text, scope, ctx.signal);
       return { code: scope.exited ?? code };
@@ -105,7 +105,7 @@ export const runCommand: CommandSpec = {
       if (depth === 1) shell.runTooDeep = undefined;
       // As when a program exits: what it opened and left open is closed.
       for (const s of shell.table.list()) {
-        if (!before.has(s.fd)) shell.table.close(s.fd);
+        if (!before.has(s)) shell.table.close(s.fd);
       }
     }
   },

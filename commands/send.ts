@@ -1,12 +1,16 @@
 import {
   call,
+  type CallOk,
   type CommandSpec,
   fdText,
+  interruptible,
   parseInteger,
   parseOptions,
+  parseTimeout,
   targetSock,
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
+import type { Written } from "../lib/fdtable.ts";
 import { PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import { payload } from "../lib/payload.ts";
 import { sendUnixDatagram } from "../lib/unix.ts";
@@ -15,7 +19,7 @@ import { sendUnixDatagram } from "../lib/unix.ts";
 export const sendCommand: CommandSpec = {
   name: "send",
   aliases: ["write"],
-  usage: "send [@fd] [-r count] [-n len] <text...>",
+  usage: "send [@fd] [-r count] [-n len] [-t s] <text...>",
   summary:
     "Send bytes on a connected socket, exactly as written (no newline added)",
   c: "int send(int socket, char *buffer, int len, int flags);",
@@ -26,13 +30,17 @@ export const sendCommand: CommandSpec = {
     "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.",
     "-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text. TCP sends all bytes (a blocking send); a stream keeps no boundaries,",
     "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
+    "A send the peer does not read blocks: Ctrl-C (EINTR) or -t SECONDS (SO_SNDTIMEO, EAGAIN) stops it,",
+    "and once some bytes went it returns their count, as C's send does.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       r: "value",
       o: "flag",
       n: "value",
+      t: "value",
     });
+    const timeout = parseTimeout(opts.t);
     const text = payload(rest, opts.r);
     // -n LEN is C's len argument: only the first LEN bytes of the text go out.
     const data = opts.n === undefined ? text : text.subarray(
@@ -72,9 +80,41 @@ export const sendCommand: CommandSpec = {
           const n = await s.dgram.send(data, s.peer);
           return { ret: String(n), value: { "": n } };
         }
-        const n = await s.writeStream(data);
-        return { ret: String(n), value: { "": n } };
+        return sent(
+          await s.writeStream(data, sendWait(ctx.signal, timeout)),
+          data.length,
+        );
       },
     );
   },
 };
+
+/** Each wait of a TCP send, stopped by Ctrl-C or by `-t` (SO_SNDTIMEO: EAGAIN). */
+export function sendWait(
+  signal: AbortSignal,
+  timeoutMs?: number,
+): <T>(p: Promise<T>) => Promise<T> {
+  return (p) =>
+    interruptible(p, signal, timeoutMs).catch((e) => {
+      if (e instanceof SocketError && e.errno === "EAGAIN") {
+        throw new SocketError(
+          "EAGAIN",
+          `the peer took nothing within ${timeoutMs! / 1000} s (SO_SNDTIMEO)`,
+        );
+      }
+      throw e;
+    });
+}
+
+/** A TCP send's result: its count, and a note when Ctrl-C or the timeout cut it short. */
+export function sent(w: Written, total: number): CallOk {
+  const notes = w.cut
+    ? [
+      `${w.cut.detail} after ${w.n} of ${total} bytes: ` +
+      `C's send returns this partial count; the other ${
+        total - w.n
+      } were not sent`,
+    ]
+    : undefined;
+  return { ret: String(w.n), notes, value: { "": w.n } };
+}

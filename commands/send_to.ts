@@ -23,6 +23,7 @@ import { payload } from "../lib/payload.ts";
 import { isBroadcast, recorded } from "../lib/sockopt.ts";
 import type { Word } from "../lib/tokenize.ts";
 import { sendUnixDatagram, unixPath, unixSock } from "../lib/unix.ts";
+import { sendWait, sent } from "./send.ts";
 
 /** `sendto`: send one datagram to an address. */
 export const sendToCommand: CommandSpec = {
@@ -63,14 +64,15 @@ export const sendToCommand: CommandSpec = {
         const s = ipSock(targetSock(ctx));
         to = await addrArgs(ctx, rest.slice(0, 2), s.family, undefined);
         if (s.proto === "tcp") {
-          const n = await s.writeStream(data);
-          return {
-            ret: String(n),
-            notes: [
-              "TCP ignores the address: the bytes went to the connected peer",
-            ],
-            value: { "": n },
-          };
+          const ok = sent(
+            await s.writeStream(data, sendWait(ctx.signal)),
+            data.length,
+          );
+          ok.notes = [
+            "TCP ignores the address: the bytes went to the connected peer",
+            ...ok.notes ?? [],
+          ];
+          return ok;
         }
         const notes: string[] = [];
         if (isBroadcast(to.host) && recorded(s, "SO_BROADCAST") !== 1) {
@@ -93,7 +95,8 @@ export const sendToCommand: CommandSpec = {
           throw e;
         }
         if (fresh) {
-          s.dgram = sock;
+          // Closed while the datagram went (by a fork child): it was sent, the socket stays closed.
+          s.dgram = s.closed ? (sock.close(), undefined) : sock;
           notes.push(
             `bound to ephemeral port ${sock.local.port} first, as the kernel does`,
           );

@@ -4,10 +4,12 @@ import {
   call,
   type CommandSpec,
   fdText,
+  interruptible,
   targetSock,
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import { UsageError } from "../lib/errors.ts";
+import { own } from "../lib/registry.ts";
 
 const HOW: Record<string, string> = {
   rd: "SHUT_RD",
@@ -20,7 +22,7 @@ const HOW: Record<string, string> = {
 
 /** Parse `shutdown`'s HOW: rd|wr|rdwr or 0|1|2; `wr` when absent. */
 export function parseHow(text: string | undefined): string {
-  const how = HOW[(text ?? "wr").toLowerCase()];
+  const how = own(HOW, (text ?? "wr").toLowerCase());
   if (!how) {
     throw new UsageError(
       `how must be rd, wr, rdwr (or 0, 1, 2), not ${quoteText(text ?? "")}`,
@@ -76,6 +78,11 @@ export const shutdownCommand: CommandSpec = {
           "only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)",
         ]
         : [];
+      // A chunk of an interrupted send still in flight goes before the FIN.
+      await s.writesDone((p) => interruptible(p, ctx.signal, undefined));
+      if (s.closed) {
+        throw new SocketError("EBADF", `socket ${s.fd} was closed meanwhile`);
+      }
       if (!s.wrShut) await s.conn.closeWrite();
       s.markWriteShut();
       return {

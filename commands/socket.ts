@@ -3,6 +3,7 @@ import { arity, type CommandSpec } from "../lib/command.ts";
 import { UsageError } from "../lib/errors.ts";
 import type { Domain } from "../lib/net.ts";
 import type { Proto } from "../lib/fdtable.ts";
+import { own } from "../lib/registry.ts";
 
 const KINDS: Record<string, [Proto, Domain]> = {
   tcp: ["tcp", 4],
@@ -15,7 +16,7 @@ const KINDS: Record<string, [Proto, Domain]> = {
 
 /** Parse `socket`'s argument into a protocol and family. */
 export function parseArgs(words: { text: string }[]): [Proto, Domain] {
-  const kind = KINDS[words[0]?.text.toLowerCase() ?? ""];
+  const kind = own(KINDS, words[0]?.text.toLowerCase() ?? "");
   if (!kind) {
     throw new UsageError(
       `unknown socket type ${

@@ -17,6 +17,7 @@ import {
 } from "./format.ts";
 import type { Family, NetBackend, SockAddr } from "./net.ts";
 import { familyOf } from "./net.ts";
+import { own } from "./registry.ts";
 import type { Word } from "./tokenize.ts";
 
 /** Where a command's output goes. */
@@ -243,7 +244,7 @@ export function parseOptions(
       break;
     }
     const option = /^-[a-zA-Z]/.test(w.text) ||
-      (/^-\d$/.test(w.text) && w.text[1]! in spec);
+      (/^-\d$/.test(w.text) && own(spec, w.text[1]!) !== undefined);
     if (w.quoted || !option) {
       // Text commands stop at their first word; the others take options anywhere.
       if (!interleaved) break;
@@ -252,7 +253,7 @@ export function parseOptions(
     }
     for (let j = 1; j < w.text.length; j++) {
       const letter = w.text[j]!;
-      const kind = spec[letter];
+      const kind = own(spec, letter);
       if (!kind) {
         const known = Object.keys(spec).map((k) => "-" + k).join(" ");
         throw new UsageError(
@@ -388,6 +389,50 @@ export async function addrArgs(
   return { host: await resolveHost(ctx, host, family), port };
 }
 
+interface AbortWaiters {
+  /** What to call on abort. */
+  callbacks: Set<() => void>;
+  /** The signal's one listener. */
+  fire: () => void;
+}
+
+const abortWaiters = new WeakMap<AbortSignal, AbortWaiters>();
+
+/**
+ * Call `f` when `signal` aborts; the returned function forgets it. However
+ * many calls wait on one signal (a thousand fork children blocked in recv),
+ * the signal has one listener, removed once nothing waits.
+ */
+export function onAbort(signal: AbortSignal, f: () => void): () => void {
+  let w = abortWaiters.get(signal);
+  if (!w) {
+    const callbacks = new Set<() => void>();
+    const fire = () => {
+      abortWaiters.delete(signal);
+      for (const g of [...callbacks]) g();
+    };
+    w = { callbacks, fire };
+    abortWaiters.set(signal, w);
+    signal.addEventListener("abort", fire, { once: true });
+  }
+  const { callbacks, fire } = w;
+  callbacks.add(f);
+  return () => {
+    callbacks.delete(f);
+    if (callbacks.size === 0 && abortWaiters.get(signal) === w) {
+      abortWaiters.delete(signal);
+      signal.removeEventListener("abort", fire);
+    }
+  };
+}
+
+/** The error a call interrupted by `signal` fails with: the reason given (`exit`), else Ctrl-C's. */
+export function interruption(signal: AbortSignal): SocketError {
+  return signal.reason instanceof SocketError
+    ? signal.reason
+    : new SocketError("EINTR", "interrupted by Ctrl-C");
+}
+
 /**
  * Await `p` unless Ctrl-C (EINTR) or the timeout (`onTimeout`, EAGAIN by default) comes first.
  * `p` itself is not cancelled: the socket keeps it, so no data is lost.
@@ -398,19 +443,17 @@ export function interruptible<T>(
   timeoutMs: number | undefined,
   onTimeout = "EAGAIN",
 ): Promise<T> {
-  if (signal.aborted) {
-    return Promise.reject(new SocketError("EINTR", "interrupted"));
-  }
+  if (signal.aborted) return Promise.reject(interruption(signal));
   return new Promise<T>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const done = () => {
-      signal.removeEventListener("abort", onAbort);
+      forget();
       clearTimeout(timer);
     };
-    const onAbort = () => {
+    const forget = onAbort(signal, () => {
       done();
-      reject(new SocketError("EINTR", "interrupted by Ctrl-C"));
-    };
+      reject(interruption(signal));
+    });
     if (timeoutMs !== undefined) {
       const why = onTimeout === "EAGAIN" ? " (SO_RCVTIMEO)" : "";
       timer = setTimeout(() => {
@@ -423,7 +466,6 @@ export function interruptible<T>(
         );
       }, timeoutMs);
     }
-    signal.addEventListener("abort", onAbort, { once: true });
     p.then((v) => {
       done();
       resolve(v);

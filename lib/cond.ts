@@ -31,10 +31,21 @@ export const OPERATORS = [
  * ```
  */
 export function evalCondition(words: Word[]): boolean {
-  const text = words.map((w) => w.text);
-  if (text[0] === "not" && !words[0]!.quoted) {
-    return !evalCondition(words.slice(1));
+  // A loop, not recursion: any number of `not` is one condition, never a deep stack.
+  let negate = false;
+  let first = 0;
+  while (words[first]?.text === "not" && !words[first]!.quoted) {
+    negate = !negate;
+    first++;
   }
+  return negate !== evalPlain(words.slice(first));
+}
+
+/** How deep parentheses and signs may nest in `let`: deeper is an error, not a crash. */
+export const MAX_EXPRESSION_NESTING = 200;
+
+function evalPlain(words: Word[]): boolean {
+  const text = words.map((w) => w.text);
   if (text.length === 1 && (text[0] === "true" || text[0] === "false")) {
     return text[0] === "true";
   }
@@ -98,19 +109,31 @@ function toInteger(text: string): number {
 export function evalArithmetic(expr: string): number {
   const tokens = expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
   let i = 0;
+  let depth = 0;
   const fail = (why: string): never => {
     throw new UsageError(`cannot compute ${quoteText(expr)}: ${why}`);
+  };
+  const nested = (f: () => number): number => {
+    // Each ( and each sign is a level of recursion: bound it before it can exhaust the stack.
+    if (++depth > MAX_EXPRESSION_NESTING) {
+      throw new UsageError(
+        `nesting too deep (limit ${MAX_EXPRESSION_NESTING})`,
+      );
+    }
+    const v = f();
+    depth--;
+    return v;
   };
   const primary = (): number => {
     const t = tokens[i++];
     if (t === undefined) return fail("it ends too early");
     if (t === "(") {
-      const v = sum();
+      const v = nested(sum);
       if (tokens[i++] !== ")") fail("a ( is never closed");
       return v;
     }
-    if (t === "-") return -primary();
-    if (t === "+") return primary();
+    if (t === "-") return -nested(primary);
+    if (t === "+") return nested(primary);
     if (/^\d+$/.test(t)) return Number(t);
     return fail(`${quoteText(t)} is not a whole number`);
   };

@@ -42,6 +42,17 @@ export const POLLHUP = 0x10;
 /** The descriptor is not open. */
 export const POLLNVAL = 0x20;
 
+/** Bytes handed to the runtime per write: between two, Ctrl-C or a timeout can stop a send. */
+export const WRITE_CHUNK = 262144;
+
+/** What a TCP send did: the bytes it took, and why it stopped early, if it did. */
+export interface Written {
+  /** Bytes accepted: they all reach the peer, in order. */
+  n: number;
+  /** Set when Ctrl-C or the timeout stopped the call after some bytes: C's partial count. */
+  cut?: SocketError;
+}
+
 /** One socket: what socket() made and every call since has filled in. */
 export class Sock {
   /** Its descriptor number. */
@@ -88,6 +99,8 @@ export class Sock {
   #backlog: StreamConn<Addr>[] = [];
   #acceptErr?: SocketError;
   #accepting?: Promise<void>;
+  #writing?: Promise<void>;
+  #writeErr?: SocketError;
   #closed = false;
   #connectAbort?: AbortController;
   #connectFailed = false;
@@ -157,8 +170,10 @@ export class Sock {
     wait: <T>(p: Promise<T>) => Promise<T>,
   ): Promise<Uint8Array> {
     while (this.#rx.length === 0 && !this.#eof && !this.#rxErr) {
+      this.#checkOpen();
       await wait(this.#fill());
     }
+    this.#checkOpen();
     return this.#take(n, peek);
   }
 
@@ -172,6 +187,7 @@ export class Sock {
     wait: <T>(p: Promise<T>) => Promise<T>,
   ): Promise<Uint8Array> {
     for (;;) {
+      this.#checkOpen();
       const at = indexOf(this.#rx, delim);
       if (at >= 0) return this.#take(Math.min(max, at + delim.length), false);
       if (this.#rx.length >= max || this.#eof || this.#rxErr) {
@@ -230,6 +246,7 @@ export class Sock {
   ): Promise<Datagram<Addr>> {
     const sock = this.dgram!;
     for (;;) {
+      this.#checkOpen();
       const first = this.#dgrams[0];
       if (first) {
         if (!peek) this.#dgrams.shift();
@@ -250,6 +267,7 @@ export class Sock {
   ): Promise<StreamConn<Addr>> {
     const listener = this.listener!;
     for (;;) {
+      this.#checkOpen();
       const first = this.#backlog.shift();
       if (first) return first;
       if (this.#acceptErr) {
@@ -390,24 +408,92 @@ export class Sock {
   }
 
   /**
-   * send() on a TCP socket: all of `data`, as a blocking send writes it.
-   * ENOTCONN before a connection, EPIPE after shutdown(SHUT_WR); a reset found
-   * by the write leaves the connection CLOSED, as one found by a read does.
+   * send() on a TCP socket: all of `data`, as a blocking send writes it,
+   * in chunks of {@link WRITE_CHUNK}. `wait` wraps each wait with Ctrl-C and
+   * a timeout: when it rejects after some bytes, the call returns their count
+   * with `cut` set, as C's send returns a partial count (EINTR, EAGAIN when
+   * nothing went). A chunk already handed to the runtime cannot be recalled:
+   * it is counted, kept here, and every later write waits for it, so no byte
+   * is lost or reordered. ENOTCONN before a connection, EPIPE after
+   * shutdown(SHUT_WR); a reset found by the write leaves the connection
+   * CLOSED, as one found by a read does.
    */
-  async writeStream(data: Uint8Array): Promise<number> {
+  async writeStream(
+    data: Uint8Array,
+    wait: <T>(p: Promise<T>) => Promise<T> = (p) => p,
+  ): Promise<Written> {
     if (!this.conn) {
       throw new SocketError("ENOTCONN", `socket ${this.fd} is not connected`);
     }
     if (this.wrShut) {
       throw new SocketError("EPIPE", "the writing half was shut down");
     }
+    const conn = this.conn;
+    let n = 0;
     try {
-      return await this.conn.write(data);
+      await this.writesDone(wait);
+      while (n < data.length) {
+        // Closed by another task meanwhile: no more of it goes.
+        this.#checkOpen();
+        const chunk = data.subarray(n, n + WRITE_CHUNK);
+        this.#writing = this.#writeChunk(conn, chunk);
+        n += chunk.length;
+        await this.writesDone(wait);
+      }
     } catch (e) {
+      // Ctrl-C or the timeout, not the write itself (its errors come from writesDone's check).
+      if (e instanceof SocketError && !this.#failed.has(e) && n > 0) {
+        return { n, cut: e };
+      }
+      throw e;
+    }
+    return { n };
+  }
+
+  /**
+   * Wait until no chunk is in flight (`wait` adds Ctrl-C and a timeout), then
+   * throw the error a chunk met, if one did: what shutdown and close wait for.
+   */
+  async writesDone(
+    wait: <T>(p: Promise<T>) => Promise<T> = (p) => p,
+  ): Promise<void> {
+    while (this.#writing) {
+      this.#checkOpen();
+      // A close by another task wakes the wait: the call fails with EBADF.
+      await wait(Promise.race([this.#writing, this.#whenClosed()]));
+    }
+    const e = this.#writeErr;
+    if (e) {
+      this.#writeErr = undefined;
+      throw e;
+    }
+  }
+
+  // The errors writes met, told apart from Ctrl-C's and the timeout's.
+  #failed = new WeakSet<SocketError>();
+  #closing?: { promise: Promise<void>; resolve: () => void };
+
+  /** Resolves when close() is called. */
+  #whenClosed(): Promise<void> {
+    if (!this.#closing) {
+      let resolve = () => {};
+      const promise = new Promise<void>((r) => resolve = r);
+      this.#closing = { promise, resolve };
+    }
+    return this.#closing.promise;
+  }
+
+  /** One chunk to the runtime; never rejects: an error is kept for the next wait to throw. */
+  #writeChunk(conn: StreamConn<Addr>, chunk: Uint8Array): Promise<void> {
+    const p: Promise<void> = conn.write(chunk).then(() => {}, (e) => {
       const se = toSocketError(e);
       if (se.errno === "ECONNRESET") this.reset = true;
-      throw se;
-    }
+      this.#failed.add(se);
+      this.#writeErr = se;
+    }).finally(() => {
+      if (this.#writing === p) this.#writing = undefined;
+    });
+    return p;
   }
 
   /**
@@ -430,15 +516,61 @@ export class Sock {
     this.finFirst ??= "us";
   }
 
-  /** Release everything this socket holds. Safe to call twice. */
-  close(): void {
-    if (this.#closed) return;
+  /** True once close() released it. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** The chunk of a send still in flight, if any: a close waits for it. */
+  get flushing(): Promise<void> | undefined {
+    return this.#writing;
+  }
+
+  /**
+   * A resource opened for this socket by a call that awaited (connect,
+   * listen, bind): kept, or released with EBADF when the socket was closed
+   * meanwhile (by a fork child or the parent), so nothing leaks.
+   */
+  adopt<T extends { close(): void }>(r: T): T {
+    if (this.#closed) {
+      r.close();
+      this.#checkOpen();
+    }
+    return r;
+  }
+
+  /** EBADF once closed: a call on a closed descriptor fails, as in C, and no loop retries it. */
+  #checkOpen(): void {
+    if (this.#closed) {
+      throw new SocketError(
+        "EBADF",
+        `socket ${this.fd} was closed while the call waited`,
+      );
+    }
+  }
+
+  /**
+   * Release everything this socket holds. Safe to call twice. A chunk of a
+   * send still in flight goes out before the connection closes, unless
+   * `now` (the shell is leaving).
+   */
+  close(now = false): void {
+    if (this.#closed) {
+      // Already closed, its last chunk still going: now is now.
+      if (now) this.conn?.close();
+      return;
+    }
     this.#closed = true;
     this.#connectAbort?.abort();
+    this.#closing?.resolve();
     for (const c of this.#backlog) c.close();
     this.#backlog = [];
     this.listener?.close();
-    this.conn?.close();
+    const conn = this.conn;
+    // What send counted as sent goes out before the FIN, as the kernel sends its buffer after close().
+    if (this.#writing && conn && !now) {
+      void this.#writing.then(() => conn.close());
+    } else conn?.close();
     this.dgram?.close();
   }
 }
@@ -475,10 +607,17 @@ export function ipSock(s: Sock): IpSock {
 export class FdTable {
   #socks = new Map<number, Sock>();
 
+  // Holders of each socket (fork children): a number closed while its socket is still
+  // held is not handed out again until the last holder lets go.
+  #holds = new Map<Sock, number>();
+  #reserved = new Map<number, number>();
+  // Closed sockets whose last chunk is still going out: closeAll ends them too.
+  #lingering = new Set<Sock>();
+
   /** socket(): the lowest free descriptor from 3, as the kernel picks. */
   open(proto: Proto, family: Domain): Sock {
     let fd = 3;
-    while (this.#socks.has(fd)) fd++;
+    while (this.#socks.has(fd) || this.#reserved.has(fd)) fd++;
     const s = new Sock(fd, proto, family);
     this.#socks.set(fd, s);
     return s;
@@ -501,10 +640,52 @@ export class FdTable {
     return this.#socks.has(fd);
   }
 
-  /** close(): release the socket and free its number. */
+  /** close(): release the socket and free its number (once nothing holds it). */
   close(fd: number): void {
-    this.get(fd).close();
+    const s = this.get(fd);
+    s.close();
     this.#socks.delete(fd);
+    const flushing = s.flushing;
+    if (flushing) {
+      this.#lingering.add(s);
+      void flushing.then(() => this.#lingering.delete(s));
+    }
+    if (this.#holds.has(s)) {
+      this.#reserved.set(fd, (this.#reserved.get(fd) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * Take a reference to a socket (a fork child owns the descriptor it was
+   * forked with): its number stays reserved until {@link release}, even if
+   * the socket is closed meanwhile, so no later socket can be mistaken for it.
+   */
+  hold(s: Sock): void {
+    this.#holds.set(s, (this.#holds.get(s) ?? 0) + 1);
+  }
+
+  /**
+   * Drop a reference taken by {@link hold}; with `close`, the last one
+   * closes the socket if it is still open, as the last process holding a
+   * descriptor closes it. By identity, never by number: the number may
+   * belong to another socket by now.
+   */
+  release(s: Sock, close: boolean): void {
+    const n = (this.#holds.get(s) ?? 1) - 1;
+    if (n > 0) {
+      this.#holds.set(s, n);
+      return;
+    }
+    this.#holds.delete(s);
+    if (close && this.#socks.get(s.fd) === s) {
+      this.close(s.fd);
+      return;
+    }
+    const r = this.#reserved.get(s.fd);
+    if (s.closed && r !== undefined) {
+      if (r > 1) this.#reserved.set(s.fd, r - 1);
+      else this.#reserved.delete(s.fd);
+    }
   }
 
   /** Every open socket, by descriptor. */
@@ -514,8 +695,11 @@ export class FdTable {
 
   /** Close everything: on exit, nothing leaks. */
   closeAll(): void {
-    for (const s of this.#socks.values()) s.close();
+    for (const s of [...this.#socks.values(), ...this.#lingering]) {
+      s.close(true);
+    }
     this.#socks.clear();
+    this.#lingering.clear();
   }
 
   #hint(): string {

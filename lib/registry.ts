@@ -6,13 +6,29 @@
 
 import type { CommandSpec } from "./command.ts";
 
+/**
+ * A table's own entry for a name the user typed, never one inherited from
+ * Object.prototype (`constructor`, `__proto__`, `toString`).
+ *
+ * @example
+ * ```ts
+ * console.log(own({ tcp: 1 }, "constructor")); // undefined
+ * ```
+ */
+export function own<T>(
+  table: Readonly<Record<string, T>>,
+  name: string,
+): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** The command named `name` or having it as an alias. */
 export function findCommand(
   commands: Readonly<Record<string, CommandSpec>>,
   name: string,
 ): CommandSpec | undefined {
   const key = name.toLowerCase();
-  return commands[key] ??
+  return own(commands, key) ??
     Object.values(commands).find((c) => c.aliases?.includes(key));
 }
 

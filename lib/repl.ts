@@ -8,7 +8,7 @@
 
 import type { Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Scope } from "./command.ts";
+import { onAbort, type Scope } from "./command.ts";
 import { EXIT } from "./errors.ts";
 import type { Host } from "./host.ts";
 import { commandNames, findCommand } from "./registry.ts";
@@ -147,15 +147,19 @@ export async function repl(
     readLine: (prompt, signal) => {
       if (closed) return Promise.resolve(null);
       return new Promise((resolve) => {
+        // Forgotten once answered: a loop of reads adds no listener to the line's signal.
+        const forget = signal
+          ? onAbort(signal, () => answer?.(null))
+          : () => {};
         answer = (line) => {
           answer = undefined;
+          forget();
           resolve(line);
         };
         // The line editor redraws its prompt line: what the script left open there
         // (a server's question printed with print -n) becomes part of the prompt.
         const open = shell.io.partialLine?.() ?? "";
         rl.question(open + prompt, { signal }, (line) => answer?.(line));
-        signal?.addEventListener("abort", () => answer?.(null), { once: true });
       });
     },
   };

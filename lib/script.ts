@@ -16,7 +16,13 @@
  * @module
  */
 
-import type { CommandResult, CommandSpec, Scope } from "./command.ts";
+import {
+  type CommandResult,
+  type CommandSpec,
+  onAbort,
+  type Scope,
+} from "./command.ts";
+import { SocketError } from "./errno.ts";
 import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "./errors.ts";
 import { errorLine, quoteText } from "./format.ts";
@@ -65,6 +71,9 @@ export type Stmt =
   | { kind: "fork"; line: number; text: string; body: Stmt[]; src?: string }
   | { kind: "break"; line: number; text: string };
 
+/** How deep blocks (`if`, `while`, `fork`) may nest: deeper is a parse error, not a crash. */
+export const MAX_NESTING = 100;
+
 /** Words that open, split or close blocks. */
 export const KEYWORDS = ["if", "else", "end", "while", "fork", "break", "for"];
 
@@ -91,6 +100,23 @@ function keyword(w: LexedWord | undefined): string | undefined {
   return KEYWORDS.includes(t) || t === "->" ? t : undefined;
 }
 
+/** The variable a `-> NAME` word names: a name as typed, never an expansion (`-> $x`), or undefined. */
+function captureName(w: LexedWord): string | undefined {
+  const piece = w.pieces[0];
+  if (w.quoted || w.pieces.length !== 1 || !(piece instanceof Uint8Array)) {
+    return undefined;
+  }
+  const name = new TextDecoder().decode(piece);
+  return /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
+}
+
+/** A word as the user wrote it, variables as `$name`: for messages. */
+function wordText(w: LexedWord): string {
+  return w.pieces.map((p) =>
+    p instanceof Uint8Array ? new TextDecoder().decode(p) : `$${p.name}`
+  ).join("");
+}
+
 /**
  * Parse a script into statements; throws {@link ScriptError} naming the line.
  *
@@ -108,6 +134,12 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
   };
   const stack: Open[] = [];
   const target = () => stack.at(-1)?.into ?? top;
+  const nest = (line: number) => {
+    // The runner recurses once per block: bound it before it can exhaust the stack.
+    if (stack.length >= MAX_NESTING) {
+      throw new ScriptError(line, `nesting too deep (limit ${MAX_NESTING})`);
+    }
+  };
   const lines = text.split("\n");
   // Where the open top-level block starts (line index, column), for its source text (record).
   let from: [number, number] = [0, 0];
@@ -134,6 +166,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
             `${kw} needs a condition, as in: ${kw} $n.n == 0`,
           );
         }
+        nest(line);
         const stmt: Stmt = kw === "if"
           ? { kind: "if", line, text, cond: rest, then: [], else: [] }
           : { kind: "while", line, text, cond: rest, body: [] };
@@ -174,6 +207,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
             "fork takes nothing: the block under it is the child",
           );
         }
+        nest(line);
         const stmt: Stmt = { kind: "fork", line, text, body: [] };
         if (!stack.length) from = [n, span?.[0] ?? 0];
         target().push(stmt);
@@ -218,13 +252,13 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         let capture: string | undefined;
         const arrow = words.length - 2;
         if (arrow >= 0 && keyword(words[arrow]) === "->") {
-          const name = new TextDecoder().decode(
-            words[arrow + 1]!.pieces[0] as Uint8Array,
-          );
-          if (!/^[A-Za-z_]\w*$/.test(name) || words[arrow + 1]!.quoted) {
+          const name = captureName(words[arrow + 1]!);
+          if (name === undefined) {
             throw new ScriptError(
               line,
-              `-> needs a variable name, not ${quoteText(name)}`,
+              `-> needs a variable name, not ${
+                quoteText(wordText(words[arrow + 1]!))
+              }`,
             );
           }
           capture = name;
@@ -237,11 +271,11 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
       }
     }
   }
-  const open = stack.at(-1);
-  if (open) {
+  const unclosed = stack.at(-1);
+  if (unclosed) {
     throw new ScriptError(
-      open.stmt.line,
-      `${open.stmt.kind} is never closed: add end`,
+      unclosed.stmt.line,
+      `${unclosed.stmt.kind} is never closed: add end`,
     );
   }
   return top;
@@ -267,6 +301,8 @@ export interface Run {
   signal: AbortSignal;
   /** Children started by `fork`, awaited before the run ends. */
   children: Set<Promise<void>>;
+  /** Aborted when the run ends by `exit` or the shell ends: its children's pending calls stop. */
+  ending: AbortController;
 }
 
 /** Let timers and signals in now and then, so a loop of instant commands cannot starve Ctrl-C. */
@@ -343,8 +379,22 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     exits: "task",
     depth: scope.depth,
   };
-  const owned = scope.current;
-  const task = runStmts(run, stmt.body, child).then((flow) => {
+  const table = run.shell.table;
+  // The child holds the socket it was forked with: released by identity at its end,
+  // and its number not given to another socket meanwhile, even if it is closed.
+  const owned = scope.current !== undefined && table.has(scope.current)
+    ? table.get(scope.current)
+    : undefined;
+  if (owned) table.hold(owned);
+  // The child's own signal: Ctrl-C, or the end of the run (exit), whichever comes first.
+  const ctl = new AbortController();
+  const stop = (from: AbortSignal) => () => ctl.abort(from.reason);
+  const forget = [
+    onAbort(run.signal, stop(run.signal)),
+    onAbort(run.ending.signal, stop(run.ending.signal)),
+  ];
+  const childRun: Run = { ...run, signal: ctl.signal };
+  const task = runStmts(childRun, stmt.body, child).then((flow) => {
     if (flow.failed && child.exited === undefined) {
       report(run, flow, "child stopped");
     }
@@ -354,10 +404,9 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
       `${where(run, stmt)}child failed: ${(e as Error).message}`,
     );
   }).finally(() => {
-    // The child owns the descriptor it was forked with: its end closes it, as exit() would.
-    if (owned !== undefined && run.shell.table.has(owned)) {
-      run.shell.table.close(owned);
-    }
+    forget.forEach((f) => f());
+    // The child owns the descriptor it was forked with: the end of the last child holding it closes it.
+    if (owned) table.release(owned, true);
   });
   run.children.add(task);
   task.finally(() => run.children.delete(task));
@@ -481,11 +530,26 @@ export async function runScript(
     errorLine(shell.io, `${line}${(e as Error).message}`);
     return EXIT.usage;
   }
-  const run: Run = { shell, name, signal, children: new Set() };
-  const flow = scope.depth
-    ? await runStmts(run, program, scope)
-    : await runTop(run, program, scope);
-  while (run.children.size) await Promise.all([...run.children]);
+  const run: Run = {
+    shell,
+    name,
+    signal,
+    children: new Set(),
+    ending: new AbortController(),
+  };
+  const end = (why: string) => run.ending.abort(new SocketError("EINTR", why));
+  const forget = onAbort(shell.ending, () => end("the shell is ending"));
+  let flow: Flow;
+  try {
+    flow = scope.depth
+      ? await runStmts(run, program, scope)
+      : await runTop(run, program, scope);
+    // A C parent that calls exit() leaves at once: its children's pending calls end here.
+    if (stopped(run, scope) && run.children.size) end("exit ended the child");
+    while (run.children.size) await Promise.all([...run.children]);
+  } finally {
+    forget();
+  }
   if (flow.failed) {
     report(run, flow, "stopped");
     return signal.aborted ? EXIT.aborted : flow.code;
@@ -569,9 +633,9 @@ export class BlockReader {
         const arrow = words.length - 2;
         let last = words.length;
         if (arrow >= 0 && keyword(words[arrow]) === "->") {
-          const w = words[arrow + 1]!;
-          const name = new TextDecoder().decode(w.pieces[0] as Uint8Array);
-          if (!/^[A-Za-z_]\w*$/.test(name) || w.quoted) return this.#break();
+          if (captureName(words[arrow + 1]!) === undefined) {
+            return this.#break();
+          }
           last = arrow;
         }
         for (let i = 0; i < last; i++) {

@@ -38,6 +38,7 @@ export class Shell implements ShellState {
   recording?: string;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
+  readonly #ending = new AbortController();
 
   /** Make a shell over a backend, a registry, an output and the host's files and standard input. */
   constructor(
@@ -177,8 +178,14 @@ export class Shell implements ShellState {
     return { code: EXIT.failed };
   }
 
+  /** Aborted by {@link close}: every script's fork children stop what they wait for. */
+  get ending(): AbortSignal {
+    return this.#ending.signal;
+  }
+
   /** Close every socket: nothing outlives the shell. */
   close(): void {
+    this.#ending.abort(new SocketError("EINTR", "the shell is ending"));
     this.table.closeAll();
   }
 }

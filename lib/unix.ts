@@ -118,6 +118,7 @@ export async function sendUnixDatagram(
     if (fresh) sock.close();
     throw e;
   }
-  if (fresh) s.dgram = sock;
+  // Closed while the datagram went (by a fork child): it was sent, the socket stays closed.
+  if (fresh) s.dgram = s.closed ? (sock.close(), undefined) : sock;
   return { ret: String(n), notes, value: { "": n } };
 }

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { commandsTable } from "../scripts/commands_table.ts";
 import { HISTORY_SIZE, MAX_HISTORY_BYTES } from "../lib/repl.ts";
-import { MAX_RUN_DEPTH, MAX_SCRIPT_BYTES } from "../lib/script.ts";
+import { MAX_NESTING, MAX_RUN_DEPTH, MAX_SCRIPT_BYTES } from "../lib/script.ts";
+import { MAX_EXPRESSION_NESTING } from "../lib/cond.ts";
 import { MAX_LINE } from "../lib/tokenize.ts";
 
 const readme = Deno.readTextFileSync(new URL("../README.md", import.meta.url));
@@ -37,6 +38,14 @@ Deno.test("README's Limits table states the bounds the code enforces", () => {
     "a script's size",
   );
   assert.ok(table.includes(`(limit ${MAX_RUN_DEPTH})`), "run's nesting");
+  assert.ok(
+    table.includes(`nesting too deep (limit ${MAX_NESTING})`),
+    "blocks",
+  );
+  assert.ok(
+    table.includes(`nesting too deep (limit ${MAX_EXPRESSION_NESTING})`),
+    "let's expressions",
+  );
   assert.equal(MAX_HISTORY_BYTES, 1 << 20);
   assert.ok(table.includes("its newest 1 MiB and 1,000 lines"), "history");
   assert.equal(HISTORY_SIZE, 1000);

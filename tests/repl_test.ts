@@ -867,3 +867,33 @@ Deno.test(
     );
   },
 );
+
+Deno.test("a line of blocks nested thousands deep is one error at the prompt, and the REPL goes on", async () => {
+  await using r = new ReplSession();
+  const deep = "if true;".repeat(4000) + "end;".repeat(4000);
+  const out = await r.line(deep);
+  assert.equal(out.code, 2);
+  assert.equal(out.stderr, "nesting too deep (limit 100)\n");
+  assert.equal((await r.line("print still here")).stdout, "still here\n");
+});
+
+Deno.test("Ctrl-C interrupts a send the peer does not read, with the partial count", async () => {
+  await using r = new ReplSession();
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  try {
+    await r.line(`socket tcp; connect 127.0.0.1 ${listener.addr.port}`);
+    using _peer = await listener.accept();
+    r.t.take();
+    const ran = await r.start("send -r 1600000 0123456789\r");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    r.type(CTRL_C);
+    await r.finish(ran);
+    assert.match(
+      r.t.take().stdout,
+      /^send\(3, .*, 16000000, 0\) = \d+\n  note: interrupted by Ctrl-C after \d+ of 16000000 bytes/,
+    );
+    assert.equal((await r.line("print still here")).stdout, "still here\n");
+  } finally {
+    listener.close();
+  }
+});
