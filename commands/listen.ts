@@ -10,6 +10,24 @@ import {
 import { SocketError } from "../lib/errno.ts";
 import { fmtAddr } from "../lib/format.ts";
 
+/** Linux's SOMAXCONN since 5.4, for when /proc/sys/net/core/somaxconn cannot be read. */
+const DEFAULT_SOMAXCONN = 4096;
+let somaxconn: Promise<number> | undefined;
+
+/** The kernel's cap on a backlog, read once, at the first `listen` that needs it. */
+function maxBacklog(
+  files: { readTextFile(path: string): Promise<string> },
+): Promise<number> {
+  somaxconn ??= files.readTextFile("/proc/sys/net/core/somaxconn").then(
+    (t) => {
+      const n = Number(t.trim());
+      return Number.isInteger(n) && n > 0 ? n : DEFAULT_SOMAXCONN;
+    },
+    () => DEFAULT_SOMAXCONN,
+  );
+  return somaxconn;
+}
+
 /** `listen`: start accepting connections on a TCP socket. */
 export const listenCommand: CommandSpec = {
   name: "listen",
@@ -17,21 +35,24 @@ export const listenCommand: CommandSpec = {
   summary:
     "Make a TCP socket listen for connections (without bind, on a port the system picks)",
   c: "int listen(int socket, int backlog);",
-  deno: "Deno.listen({ hostname, port })",
+  deno: "Deno.listen({ hostname, port, tcpBacklog })",
   example: "listen 5",
   takesFd: true,
   details: [
-    "The backlog has no Deno equivalent: Deno.listen uses its own queue length. It is shown, not applied.",
+    "The backlog is the length of the queue of connections the kernel completes before accept takes them (Deno's tcpBacklog, Node's server.listen({ backlog })); `ss -ltn` shows it as Send-Q. Linux caps it at SOMAXCONN.",
+    "Without a backlog, listen takes SOMAXCONN, as a serious server does: /proc/sys/net/core/somaxconn, or 4096 where it cannot be read.",
     "Listening on an unbound socket takes an ephemeral port on 0.0.0.0, as Linux does.",
   ],
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
-    const backlog = ctx.args[0]
+    const given = ctx.args[0]
       ? parseInteger(ctx.args[0].text, "backlog", 0, 65535)
       : undefined;
+    const max = await maxBacklog(ctx.shell.files);
+    const backlog = given ?? max;
     return await call(
       ctx,
-      `listen(${fdText(ctx)}, ${backlog ?? 5})`,
+      `listen(${fdText(ctx)}, ${backlog})`,
       async () => {
         const s = targetSock(ctx);
         if (s.proto === "udp") {
@@ -44,7 +65,7 @@ export const listenCommand: CommandSpec = {
           return {
             ret: "0",
             notes: [
-              "already listening: Linux only updates the backlog, which Deno cannot set",
+              "already listening: Linux would only update the backlog; the runtime cannot change it once listening, so it stays",
             ],
           };
         }
@@ -55,16 +76,16 @@ export const listenCommand: CommandSpec = {
           );
         }
         const addr = s.bound ?? { host: anyAddr(s.family), port: 0 };
-        s.listener = await ctx.shell.net.listen(addr);
+        s.listener = await ctx.shell.net.listen(addr, backlog);
         const notes: string[] = [];
         if (!s.bound) {
           notes.push(
             `no bind first: the system picked port ${s.listener.local.port}, as Linux does`,
           );
         }
-        if (backlog !== undefined) {
+        if (backlog > max) {
           notes.push(
-            `backlog ${backlog} has no Deno equivalent: the system default applies`,
+            `the kernel caps the backlog at SOMAXCONN (${max}): ${max} connections may wait`,
           );
         }
         return {

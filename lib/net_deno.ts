@@ -141,10 +141,15 @@ class DenoDatagram implements DatagramSocket {
 export const denoBackend: NetBackend = {
   name: "deno",
 
-  listen(addr: SockAddr): Promise<StreamListener> {
+  listen(addr: SockAddr, backlog?: number): Promise<StreamListener> {
     return errno(() =>
       new DenoListener(
-        Deno.listen({ hostname: addr.host, port: addr.port, transport: "tcp" }),
+        Deno.listen({
+          hostname: addr.host,
+          port: addr.port,
+          transport: "tcp",
+          tcpBacklog: backlog,
+        }),
       )
     );
   },

@@ -379,7 +379,7 @@ function either(
 export const nodeBackend: NetBackend = {
   name: "node",
 
-  async listen(addr: SockAddr): Promise<StreamListener> {
+  async listen(addr: SockAddr, backlog?: number): Promise<StreamListener> {
     const server = net.createServer({
       // shutdown(SHUT_WR) by the peer must not end our writing half, as with Deno.
       allowHalfOpen: true,
@@ -387,7 +387,7 @@ export const nodeBackend: NetBackend = {
     });
     // Node binds asynchronously: wait here so a taken port fails at listen, not later.
     const bound = either(server, "listening");
-    server.listen({ host: addr.host, port: addr.port });
+    server.listen({ host: addr.host, port: addr.port, backlog });
     try {
       await bound;
     } catch (e) {

@@ -12,6 +12,7 @@
  */
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import type { NetBackend, SockAddr, StreamConn } from "../lib/net.ts";
 
 /** What a scenario saw, keyed by step. */
@@ -321,6 +322,32 @@ export const scenarios: Scenario[] = [
       );
       assert.deepEqual([waiting, prompt], [true, true]);
       return { waiting, aborted, prompt, timedOut };
+    },
+  },
+  {
+    name: "listen applies the backlog it is given, as ss shows (Send-Q)",
+    async run(net) {
+      /** The Send-Q column of `ss -ltn` for the listener on `port`: its backlog. */
+      const ssBacklog = (port: number) => {
+        const rows = execFileSync("ss", ["-ltnH", "sport", "=", String(port)])
+          .toString().trim().split("\n");
+        assert.equal(rows.length, 1);
+        return Number(rows[0]!.split(/\s+/)[2]);
+      };
+      const given = await net.listen(LOOPBACK, 7);
+      const unsaid = await net.listen(LOOPBACK);
+      try {
+        const seen = {
+          given: ssBacklog(given.local.port),
+          unsaid: ssBacklog(unsaid.local.port),
+        };
+        // Without a backlog both runtimes take 511.
+        assert.deepEqual(seen, { given: 7, unsaid: 511 });
+        return seen;
+      } finally {
+        given.close();
+        unsaid.close();
+      }
     },
   },
   {
