@@ -96,9 +96,17 @@ class DenoListener implements StreamListener {
   }
 }
 
+/**
+ * Receive buffers not in use. 65535 bytes hold any UDP datagram, so
+ * truncation is ours to report, not the runtime's; but a socket holds one only
+ * while a receive is pending, and a few wait here for the next receive of any
+ * socket, so that a loop of `recvfrom` allocates nothing.
+ */
+const spareBuffers: Uint8Array[] = [];
+const SPARE_BUFFERS = 4;
+
 class DenoDatagram implements DatagramSocket {
   readonly local: SockAddr;
-  #buf = new Uint8Array(65535);
   #sock: Deno.DatagramConn;
   #closed = false;
 
@@ -119,10 +127,14 @@ class DenoDatagram implements DatagramSocket {
 
   receive(): Promise<Datagram> {
     return errno(async () => {
-      // 65535 bytes hold any UDP datagram, so truncation is ours to report, not the runtime's.
-      // The buffer is reused (one receive at a time): the datagram is copied out of it.
-      const [data, from] = await this.#sock.receive(this.#buf);
-      return { data: data.slice(), from: addrOf(from) };
+      const buf = spareBuffers.pop() ?? new Uint8Array(65535);
+      try {
+        const [data, from] = await this.#sock.receive(buf);
+        return { data: data.slice(), from: addrOf(from) };
+      } finally {
+        // The datagram was copied out: the buffer is free for any socket's next receive.
+        if (spareBuffers.length < SPARE_BUFFERS) spareBuffers.push(buf);
+      }
     });
   }
 
