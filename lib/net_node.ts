@@ -13,6 +13,7 @@
 
 import dgram from "node:dgram";
 import dns from "node:dns";
+import fs from "node:fs";
 import type { EventEmitter } from "node:events";
 import net from "node:net";
 import { SocketError, toSocketError } from "./errno.ts";
@@ -48,14 +49,21 @@ interface Waiter {
  */
 class Arrivals<T> {
   #items: T[] = [];
+  #held = 0;
   #error?: SocketError;
   #waiter?: Waiter;
   #closed = false;
 
-  /** `what` names the call in errors; `onClose` is what a call waiting at close gets. */
+  /**
+   * `what` names the call in errors; `onClose` is what a call waiting at close
+   * gets. What is held never costs more than `limit` (each item costing `cost`):
+   * the kernel's bound on the queue this one stands for.
+   */
   constructor(
     readonly what: string,
     readonly onClose: () => SocketError,
+    readonly limit = Infinity,
+    readonly cost: (item: T) => number = () => 1,
   ) {}
 
   /** True once closed. */
@@ -63,10 +71,14 @@ class Arrivals<T> {
     return this.#closed;
   }
 
-  /** Something arrived. */
-  push(item: T): void {
+  /** Something arrived: false (and nothing kept) when the queue is full. */
+  push(item: T): boolean {
+    const c = this.cost(item);
+    if (this.#held + c > this.limit) return false;
+    this.#held += c;
     this.#items.push(item);
     this.#wake();
+    return true;
   }
 
   /** The socket failed: the next take reports it, once. */
@@ -80,6 +92,7 @@ class Arrivals<T> {
     this.#closed = true;
     const left = this.#items;
     this.#items = [];
+    this.#held = 0;
     this.#wake();
     return left;
   }
@@ -89,7 +102,10 @@ class Arrivals<T> {
     for (;;) {
       if (this.#closed) throw badf(this.what);
       const first = this.#items.shift();
-      if (first !== undefined) return first;
+      if (first !== undefined) {
+        this.#held -= this.cost(first);
+        return first;
+      }
       if (this.#error) {
         const e = this.#error;
         this.#error = undefined;
@@ -243,20 +259,39 @@ class NodeConn implements StreamConn {
   }
 }
 
+/** SOMAXCONN, the kernel's cap on a backlog: /proc/sys/net/core/somaxconn, else 4096. */
+function somaxconn(): number {
+  try {
+    const n = Number(fs.readFileSync("/proc/sys/net/core/somaxconn", "utf8"));
+    return Number.isInteger(n) && n > 0 ? n : 4096;
+  } catch {
+    return 4096;
+  }
+}
+
 class NodeListener implements StreamListener {
   readonly local: SockAddr;
   #server: net.Server;
-  // Deno's pending accept gets BadResource when the listener closes.
-  #backlog = new Arrivals<NodeConn>("accept", () => badf("accept"));
+  #backlog: Arrivals<NodeConn>;
 
-  constructor(server: net.Server) {
+  constructor(server: net.Server, backlog: number) {
     this.#server = server;
     const a = server.address() as net.AddressInfo;
     this.local = { host: a.address, port: a.port };
-    // The system accepts at once; the connections wait here, paused, like the kernel's accept queue.
+    // Deno's pending accept gets BadResource when the listener closes. Linux's accept queue
+    // holds backlog + 1 connections (the backlog capped at SOMAXCONN).
+    this.#backlog = new Arrivals<NodeConn>(
+      "accept",
+      () => badf("accept"),
+      Math.min(backlog, somaxconn()) + 1,
+    );
+    // Node accepts at once and has no call to stop: the connections wait here, paused, like
+    // the kernel's accept queue, and as many. Where Linux would drop a SYN to a full queue
+    // (the client retries), Node has already completed the handshake: the connection is
+    // reset, as Linux does with tcp_abort_on_overflow.
     server.on("connection", (sock: net.Socket) => {
       if (this.#backlog.closed) sock.destroy();
-      else this.#backlog.push(new NodeConn(sock));
+      else if (!this.#backlog.push(new NodeConn(sock))) sock.resetAndDestroy();
     });
     server.on("error", (e: Error) => this.#backlog.fail(e));
   }
@@ -273,23 +308,41 @@ class NodeListener implements StreamListener {
   }
 }
 
+/**
+ * What the kernel charges a queued datagram beyond its bytes (its sk_buff's
+ * truesize is about this much more), so that a flood of tiny datagrams is
+ * bounded in number too.
+ */
+const DATAGRAM_OVERHEAD = 768;
+
 class NodeDatagram implements DatagramSocket {
   readonly local: SockAddr;
   #sock: dgram.Socket;
   #family: Family;
-  // Deno's pending receive gets Interrupted when the socket closes.
-  #queue = new Arrivals<Datagram>("receive", interrupted);
+  #queue: Arrivals<Datagram>;
+  /** Datagrams dropped because the queue was full, as the kernel drops them (its RcvbufErrors). */
+  dropped = 0;
 
   constructor(sock: dgram.Socket, family: Family) {
     this.#sock = sock;
     this.#family = family;
     const a = sock.address();
     this.local = { host: a.address, port: a.port };
+    // Node reads every datagram as it comes and has no call to pause: the queue is bounded in
+    // bytes by SO_RCVBUF, as the kernel bounds its own, and what does not fit is dropped.
+    // Deno's pending receive gets Interrupted when the socket closes.
+    this.#queue = new Arrivals<Datagram>(
+      "receive",
+      interrupted,
+      sock.getRecvBufferSize(),
+      (d) => d.data.length + DATAGRAM_OVERHEAD,
+    );
     sock.on("message", (msg: Uint8Array, rinfo: dgram.RemoteInfo) => {
-      this.#queue.push({
+      const kept = this.#queue.push({
         data: new Uint8Array(msg),
         from: { host: rinfo.address, port: rinfo.port },
       });
+      if (!kept) this.dropped++;
     });
     sock.on("error", (e: Error) => this.#queue.fail(e));
   }
@@ -394,7 +447,7 @@ export const nodeBackend: NetBackend = {
       server.close();
       throw e;
     }
-    return new NodeListener(server);
+    return new NodeListener(server, backlog ?? 511);
   },
 
   async connect(addr: SockAddr, signal?: AbortSignal): Promise<StreamConn> {

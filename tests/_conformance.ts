@@ -79,6 +79,29 @@ async function stillPending(p: Promise<unknown>, ms = 50): Promise<boolean> {
   return !settled;
 }
 
+/** Take what `next()` gives while each comes within `ms`; the count. The last call is left pending. */
+async function countPrompt(
+  next: () => Promise<unknown>,
+  max: number,
+  ms = 100,
+): Promise<number> {
+  let n = 0;
+  while (n < max) {
+    const p = next();
+    p.catch(() => {}); // the last one fails when its socket closes
+    if (
+      !await Promise.race([
+        p.then(() => true),
+        sleep(ms).then(() => false),
+      ])
+    ) {
+      break;
+    }
+    n++;
+  }
+  return n;
+}
+
 /** Read once into a buffer of `size`; the text, or null at end of stream. */
 async function readText(c: StreamConn, size = 4096): Promise<string | null> {
   const buf = new Uint8Array(size);
@@ -347,6 +370,54 @@ export const scenarios: Scenario[] = [
       } finally {
         given.close();
         unsaid.close();
+      }
+    },
+  },
+  {
+    name:
+      "a listener that is never asked to accept holds no more than backlog + 1 connections",
+    async run(net) {
+      const l = await net.listen(LOOPBACK, 2);
+      const abort = new AbortController();
+      // Beyond the queue, Linux drops the SYN (the connect waits); Node resets the connection.
+      const connects = Array.from(
+        { length: 8 },
+        () => net.connect(l.local, abort.signal),
+      );
+      connects.forEach((p) => p.catch(() => {}));
+      try {
+        await sleep(300);
+        const accepted: StreamConn[] = [];
+        const count = await countPrompt(async () => {
+          accepted.push(await l.accept());
+        }, 8);
+        accepted.forEach((c) => c.close());
+        assert.equal(count, 3);
+        return { accepted: count };
+      } finally {
+        abort.abort();
+        l.close();
+        for (const p of connects) (await p.catch(() => undefined))?.close();
+      }
+    },
+  },
+  {
+    name:
+      "a datagram socket nobody reads keeps a bounded queue, as the kernel's SO_RCVBUF",
+    async run(net) {
+      const rx = await net.bindDatagram(LOOPBACK);
+      const tx = await net.bindDatagram(LOOPBACK);
+      try {
+        const payload = new Uint8Array(1000).fill(120);
+        for (let i = 0; i < 3000; i++) await tx.send(payload, rx.local);
+        await sleep(200);
+        const kept = await countPrompt(() => rx.receive(), 3000, 50);
+        // Linux keeps about 200 KB (SO_RCVBUF) of a flood: about a hundred of these.
+        assert.ok(kept > 10 && kept < 600, `${kept} datagrams kept`);
+        return { bounded: true };
+      } finally {
+        rx.close();
+        tx.close();
       }
     },
   },
