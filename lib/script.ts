@@ -14,6 +14,7 @@
  * @module
  */
 
+import { childEvent } from "./memory.ts";
 import type { CommandResult, Scope } from "./command.ts";
 import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "./errors.ts";
@@ -276,7 +277,11 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     }
   });
   run.children.add(task);
-  task.finally(() => run.children.delete(task));
+  childEvent();
+  task.finally(() => {
+    run.children.delete(task);
+    childEvent();
+  });
 }
 
 function stopped(run: Run, scope: Scope): boolean {
