@@ -403,6 +403,38 @@ export const scenarios: Scenario[] = [
   },
   {
     name:
+      "a connection nobody reads leaves the data in the kernel: the writer stalls",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        const chunk = new Uint8Array(1 << 20).fill(120);
+        let sent = 0;
+        // Up to 256 MiB; the kernel's buffers (a few MiB on loopback) fill long before.
+        for (let i = 0; i < 256; i++) {
+          const w = p.client.write(chunk);
+          w.catch(() => {}); // the last write fails when the pair closes
+          if (
+            !await Promise.race([
+              w.then(() => true),
+              sleep(300).then(() => false),
+            ])
+          ) {
+            break;
+          }
+          sent += chunk.length;
+        }
+        assert.ok(
+          sent < 64 << 20,
+          `${sent} bytes went into a socket nobody reads`,
+        );
+        return { stalled: true };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name:
       "a datagram socket nobody reads keeps a bounded queue, as the kernel's SO_RCVBUF",
     async run(net) {
       const rx = await net.bindDatagram(LOOPBACK);
