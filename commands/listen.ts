@@ -10,7 +10,7 @@ import {
 import { SocketError } from "../lib/errno.ts";
 import { fmtAddr } from "../lib/format.ts";
 
-/** Linux's SOMAXCONN since 5.4, for when /proc/sys/net/core/somaxconn cannot be read. */
+/** Linux's SOMAXCONN since 5.4, for when /proc/sys/net/core/somaxconn cannot be read (Deno refuses it without -A). */
 const DEFAULT_SOMAXCONN = 4096;
 let somaxconn: Promise<number> | undefined;
 
@@ -40,7 +40,7 @@ export const listenCommand: CommandSpec = {
   takesFd: true,
   details: [
     "The backlog is the length of the queue of connections the kernel completes before accept takes them (Deno's tcpBacklog, Node's server.listen({ backlog })); `ss -ltn` shows it as Send-Q. Linux caps it at SOMAXCONN.",
-    "Without a backlog, listen takes SOMAXCONN, as a serious server does: /proc/sys/net/core/somaxconn, or 4096 where it cannot be read.",
+    "Without a backlog, listen takes SOMAXCONN, as a serious server does: /proc/sys/net/core/somaxconn where the runtime may read it (the Node build; Deno's permissions refuse /proc/sys without -A), else 4096, Linux's default.",
     "Listening on an unbound socket takes an ephemeral port on 0.0.0.0, as Linux does.",
   ],
   async run(ctx) {
