@@ -4,7 +4,7 @@
  * permissions (those of `deno task start`), on 127.0.0.1 only.
  *
  * ```sh
- * deno task bench                      # every section: about 30 s on 2 cores (at most 100 s)
+ * deno task bench                      # every section: about 2 min on 2 cores (at most 100 s, then scale)
  * deno task bench --quick              # fewer runs, smaller volumes
  * deno task bench startup loads        # only some sections
  * ```
@@ -13,7 +13,9 @@
  * pseudo-terminal), `imports` (what each import adds to `deno run`), `loads`
  * (which modules each mode really loads, from V8 coverage), `commands`
  * (per-command overhead in long scripts), `throughput` (TCP MB/s, UDP
- * datagrams/s). Each section prints a Markdown table as it finishes.
+ * datagrams/s), `scale` (8,000 concurrent age dialogues next to the C fork
+ * server, memory per held connection next to raw Deno and Python, memory over
+ * rounds of 1,000 dialogues). Each section prints a Markdown table as it finishes.
  *
  * @module
  */
@@ -932,6 +934,8 @@ const HELD = QUICK ? 500 : 2000;
 /** Rounds of dialogues on one server, and clients a round. */
 const ROUNDS = QUICK ? 3 : 10;
 const ROUND_CLIENTS = 1000;
+/** Wait before reading memory: past the quiet second after which the shell collects. */
+const SETTLE_MS = 2500;
 
 /** A process's resident memory in KiB, as `ps` reads it (another process's /proc needs -A). */
 function rssKiB(pid: number): number {
@@ -1048,11 +1052,12 @@ async function perConnection(
     const before = rssKiB(p.child.pid);
     const conns = await holdClients(port, HELD, greeting);
     try {
-      await pause(1000);
+      // Measured once the shell has been quiet for a second (lib/memory.ts collects then).
+      await pause(SETTLE_MS);
       const idle = (rssKiB(p.child.pid) - before) / HELD;
       if (!thenOneByte) return { idle };
       for (const c of conns) await c.write(encoder.encode("a"));
-      await pause(1000);
+      await pause(SETTLE_MS);
       return { idle, afterByte: (rssKiB(p.child.pid) - before) / HELD };
     } finally {
       closeAll(conns);
@@ -1137,7 +1142,9 @@ async function benchScale(): Promise<void> {
   );
   progressDone();
   table(
-    `Memory: RSS growth per connection, ${HELD} held (KiB; the server's own process)`,
+    `Memory: RSS growth per connection, ${HELD} held, ${
+      SETTLE_MS / 1000
+    } s after the last arrived (KiB; the server's own process)`,
     ["server", "idle", "after one byte each"],
     [
       [
@@ -1178,7 +1185,7 @@ async function benchScale(): Promise<void> {
         if (got.correct !== ROUND_CLIENTS) {
           throw new Error(`${name}: round ${r + 1}: ${got.failures[0]}`);
         }
-        await pause(1000);
+        await pause(SETTLE_MS);
         after.push(rssKiB(p.child.pid) / 1024);
       }
       // V8 gives back what the rounds left once the process is idle for a while.
@@ -1199,7 +1206,9 @@ async function benchScale(): Promise<void> {
   }
   progressDone();
   table(
-    `Memory over ${ROUNDS} rounds of ${ROUND_CLIENTS} concurrent dialogues on one server (RSS MiB, 1 s after each round)`,
+    `Memory over ${ROUNDS} rounds of ${ROUND_CLIENTS} concurrent dialogues on one server (RSS MiB, ${
+      SETTLE_MS / 1000
+    } s after each round)`,
     [
       "server",
       "after round 1",
