@@ -74,7 +74,8 @@ class Arrivals<T> {
   /** Something arrived: false (and nothing kept) when the queue is full. */
   push(item: T): boolean {
     const c = this.cost(item);
-    if (this.#held + c > this.limit) return false;
+    // As the kernel: the check is on what is already held, so one item always fits an empty queue.
+    if (this.#held > 0 && this.#held + c > this.limit) return false;
     this.#held += c;
     this.#items.push(item);
     this.#wake();
@@ -320,8 +321,6 @@ class NodeDatagram implements DatagramSocket {
   #sock: dgram.Socket;
   #family: Family;
   #queue: Arrivals<Datagram>;
-  /** Datagrams dropped because the queue was full, as the kernel drops them (its RcvbufErrors). */
-  dropped = 0;
 
   constructor(sock: dgram.Socket, family: Family) {
     this.#sock = sock;
@@ -338,11 +337,11 @@ class NodeDatagram implements DatagramSocket {
       (d) => d.data.length + DATAGRAM_OVERHEAD,
     );
     sock.on("message", (msg: Uint8Array, rinfo: dgram.RemoteInfo) => {
-      const kept = this.#queue.push({
+      // Not kept when the queue is full: dropped, as the kernel drops it (its RcvbufErrors).
+      this.#queue.push({
         data: new Uint8Array(msg),
         from: { host: rinfo.address, port: rinfo.port },
       });
-      if (!kept) this.dropped++;
     });
     sock.on("error", (e: Error) => this.#queue.fail(e));
   }
