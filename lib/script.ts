@@ -14,10 +14,10 @@
  * @module
  */
 
-import { childEvent } from "./memory.ts";
 import type { CommandResult, Scope } from "./command.ts";
 import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "./errors.ts";
+import { childEvent } from "./memory.ts";
 import type { Shell } from "./shell.ts";
 import { expand, lex, type LexedWord } from "./tokenize.ts";
 
