@@ -4,7 +4,7 @@
  * permissions (those of `deno task start`), on 127.0.0.1 only.
  *
  * ```sh
- * deno task bench                      # every section: about 30 s on 2 cores (at most 100 s)
+ * deno task bench                      # every section: about 2 min on 2 cores (at most 100 s, then scale)
  * deno task bench --quick              # fewer runs, smaller volumes
  * deno task bench startup loads        # only some sections
  * ```
@@ -16,14 +16,17 @@
  * datagrams/s), `input` (blocks and long lines on standard input and at the
  * prompt, against the same text as a file or in ASCII), `poll` (one poll over
  * 100 idle descriptors; a poll-loop relay serving 100 clients, sockshell's
- * script against the C relay tests/peers/pollrelay.c in the same run). Each
- * section prints a Markdown table as it finishes.
+ * script against the C relay tests/peers/pollrelay.c in the same run), `scale`
+ * (8,000 concurrent age dialogues next to the C fork server, memory per held
+ * connection next to raw Deno and Python, memory over rounds of 1,000
+ * dialogues). Each section prints a Markdown table as it finishes.
  *
  * @module
  */
 
 import { buildPeer } from "../tests/_peers.ts";
 import { SHELL_FLAGS, sockshellArgs } from "../tests/_shell.ts";
+import { ageCrowd } from "../tests/_wire.ts";
 
 const ROOT = decodeURIComponent(new URL("../", import.meta.url).pathname)
   .replace(/\/$/, "");
@@ -39,6 +42,7 @@ const SECTIONS = [
   "throughput",
   "input",
   "poll",
+  "scale",
 ];
 const argv = Deno.args.filter((a) => a !== "--quick");
 const QUICK = Deno.args.includes("--quick");
@@ -85,6 +89,7 @@ function spawn(
   cmd: string,
   args: string[],
   stdin: "piped" | "null" = "null",
+  timeoutMs = PROCESS_TIMEOUT_MS,
 ): Deno.ChildProcess {
   const child = new Deno.Command(cmd, {
     args,
@@ -93,7 +98,7 @@ function spawn(
     stdin,
     stdout: "piped",
     stderr: "piped",
-    signal: AbortSignal.timeout(PROCESS_TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeoutMs),
   }).spawn();
   children.add(child);
   child.status.finally(() => children.delete(child));
@@ -178,8 +183,9 @@ function start(
   cmd: string,
   args: string[],
   stdin: "piped" | "null" = "null",
+  timeoutMs = PROCESS_TIMEOUT_MS,
 ): { child: Deno.ChildProcess; out: Watch; err: Watch } {
-  const child = spawn(cmd, args, stdin);
+  const child = spawn(cmd, args, stdin, timeoutMs);
   return { child, out: new Watch(child.stdout), err: new Watch(child.stderr) };
 }
 
@@ -1232,6 +1238,304 @@ async function benchPoll(): Promise<void> {
 
 // ---------------------------------------------------------------------------
 
+// 8. Scale: thousands of clients, and memory per connection.
+
+/** Concurrent age dialogues in the crowd run. */
+const CROWD = QUICK ? 2000 : 8000;
+/** Connections held for the memory figures. */
+const HELD = QUICK ? 500 : 2000;
+/** Rounds of dialogues on one server, and clients a round. */
+const ROUNDS = QUICK ? 3 : 10;
+const ROUND_CLIENTS = 1000;
+/** Wait before reading memory: past the quiet second after which the shell collects. */
+const SETTLE_MS = 2500;
+
+/** A process's resident memory in KiB, as `ps` reads it (another process's /proc needs -A). */
+function rssKiB(pid: number): number {
+  const out = new Deno.Command("ps", {
+    args: ["-o", "rss=", "-p", String(pid)],
+    stdout: "piped",
+  }).outputSync();
+  return Number(decoder.decode(out.stdout).trim());
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Resolves once something accepts connections on 127.0.0.1:`port`. */
+async function listening(port: number, what: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      const c = await Deno.connect({ hostname: "127.0.0.1", port });
+      c.close();
+      return;
+    } catch {
+      await pause(20);
+    }
+  }
+  throw new Error(`${what}: nothing listens on ${port}`);
+}
+
+/** Holds accepted connections until killed, with a read pending on each (as a blocked recv). */
+const RAW_HOLDER =
+  `const l = Deno.listen({ hostname: "127.0.0.1", port: Number(Deno.args[0]), tcpBacklog: 4096 });
+console.log("ready");
+for (;;) {
+  const c = await l.accept();
+  c.read(new Uint8Array(2048)).catch(() => {});
+}
+`;
+
+/** The same in Python: each accepted socket registered for reading, as a blocked recv. */
+const PY_HOLDER = `import selectors, socket, sys
+sel = selectors.DefaultSelector()
+l = socket.socket()
+l.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+l.bind(("127.0.0.1", int(sys.argv[1])))
+l.listen(4096)
+sel.register(l, selectors.EVENT_READ)
+print("ready", flush=True)
+while True:
+    for key, _ in sel.select():
+        if key.fileobj is l:
+            c, _ = l.accept()
+            sel.register(c, selectors.EVENT_READ)
+        else:
+            key.fileobj.recv(2048)
+`;
+
+/** A sockshell script that accepts and holds connections, reading nothing. */
+const SHELL_HOLDER = `socket tcp
+bind 127.0.0.1 $1
+listen
+print ready
+while true
+  accept @3 -> c
+end
+`;
+
+/**
+ * Open `n` connections to `port` and keep them; `greeting` waits for each
+ * to be greeted (the age server's children are then blocked in recv).
+ */
+async function holdClients(
+  port: number,
+  n: number,
+  greeting?: string,
+): Promise<Deno.TcpConn[]> {
+  const conns: Deno.TcpConn[] = [];
+  await Promise.all(Array.from({ length: n }, async () => {
+    const c = await Deno.connect({ hostname: "127.0.0.1", port });
+    conns.push(c);
+    if (!greeting) return;
+    const buf = new Uint8Array(256);
+    let text = "";
+    while (!text.endsWith(greeting)) {
+      const k = await c.read(buf);
+      if (k === null) throw new Error("the server closed before greeting");
+      text += decoder.decode(buf.subarray(0, k));
+    }
+  }));
+  return conns;
+}
+
+function closeAll(conns: Deno.TcpConn[]): void {
+  for (const c of conns) {
+    try {
+      c.close();
+    } catch {
+      // Already closed.
+    }
+  }
+}
+
+/** RSS growth per held connection (KiB), for a server started by `startServer`. */
+async function perConnection(
+  what: string,
+  startServer: (port: number) => { child: Deno.ChildProcess; out: Watch },
+  greeting?: string,
+  thenOneByte = false,
+): Promise<{ idle: number; afterByte?: number }> {
+  const port = freePort();
+  const p = startServer(port);
+  try {
+    await listening(port, what);
+    await pause(300);
+    const before = rssKiB(p.child.pid);
+    const conns = await holdClients(port, HELD, greeting);
+    try {
+      // Measured once the shell has been quiet for a second (lib/memory.ts collects then).
+      await pause(SETTLE_MS);
+      const idle = (rssKiB(p.child.pid) - before) / HELD;
+      if (!thenOneByte) return { idle };
+      for (const c of conns) await c.write(encoder.encode("a"));
+      await pause(SETTLE_MS);
+      return { idle, afterByte: (rssKiB(p.child.pid) - before) / HELD };
+    } finally {
+      closeAll(conns);
+    }
+  } finally {
+    p.child.kill("SIGKILL");
+    await p.child.status;
+  }
+}
+
+async function benchScale(): Promise<void> {
+  const cServer = await buildPeer("age_server");
+  const rawHolder = await writeTemp("raw_holder.ts", RAW_HOLDER);
+  const pyHolder = await writeTemp("holder.py", PY_HOLDER);
+  const shellHolder = await writeTemp("holder.sock", SHELL_HOLDER);
+  const LONG = 180_000;
+  const ageShell = (port: number) =>
+    start(
+      DENO,
+      shellArgs(["run", "age-server", String(port), "2005"]),
+      "null",
+      LONG,
+    );
+  const ageC = (port: number) =>
+    start(cServer, [String(port), "2005"], "null", LONG);
+
+  // 1. A crowd of concurrent dialogues, the C fork server and sockshell in turn.
+  const crowdRows: string[][] = [];
+  for (
+    const [name, server] of [
+      ["C fork-per-client server (tests/peers/age_server.c)", ageC],
+      ["sockshell `run age-server`", ageShell],
+    ] as const
+  ) {
+    progress(`scale: ${CROWD} dialogues with ${name}`);
+    const port = freePort();
+    const p = server(port);
+    try {
+      await listening(port, name);
+      const got = await ageCrowd(port, CROWD, 2005, 120_000);
+      crowdRows.push([
+        name,
+        `${CROWD}`,
+        `${got.greeted}`,
+        `${got.correct}`,
+        fmt(got.ms, 0),
+        fmt(rssKiB(p.child.pid) / 1024, 0),
+      ]);
+    } finally {
+      p.child.kill("SIGKILL");
+      await p.child.status;
+    }
+  }
+  progressDone();
+  table(
+    `Scale: ${CROWD} concurrent age dialogues (all greeted before any answers; clients: raw Deno, in the bench)`,
+    ["server", "clients", "greeted", "correct", "ms", "RSS after (MiB)"],
+    crowdRows,
+  );
+
+  // 2. Memory per held connection, against programs holding the same connections.
+  progress("scale: memory per connection");
+  const age = await perConnection("sockshell age-server", ageShell, ": ", true);
+  const held = await perConnection(
+    "sockshell holder",
+    (port) =>
+      start(DENO, shellArgs(["-q", shellHolder, String(port)]), "null", LONG),
+  );
+  const raw = await perConnection(
+    "raw Deno holder",
+    (port) =>
+      start(
+        DENO,
+        ["run", "--quiet", "--allow-net=127.0.0.1", rawHolder, String(port)],
+        "null",
+        LONG,
+      ),
+  );
+  const py = await perConnection(
+    "Python holder",
+    (port) => start("python3", [pyHolder, String(port)], "null", LONG),
+  );
+  progressDone();
+  table(
+    `Memory: RSS growth per connection, ${HELD} held, ${
+      SETTLE_MS / 1000
+    } s after the last arrived (KiB; the server's own process)`,
+    ["server", "idle", "after one byte each"],
+    [
+      [
+        "sockshell `run age-server`: a child blocked in `recv -l` on each",
+        fmt(age.idle),
+        fmt(age.afterByte ?? NaN),
+      ],
+      [
+        "sockshell script: `accept` in a loop, nothing read",
+        fmt(held.idle),
+        "–",
+      ],
+      [
+        "raw Deno: accept, one 2 KiB read pending on each (the runtime's floor)",
+        fmt(raw.idle),
+        "–",
+      ],
+      ["Python: accept, each registered with selectors", fmt(py.idle), "–"],
+    ],
+  );
+
+  // 3. Rounds of dialogues on one server: does its memory come back?
+  const roundRows: string[][] = [];
+  for (
+    const [name, server] of [
+      ["C fork-per-client server (parent)", ageC],
+      ["sockshell `run age-server`", ageShell],
+    ] as const
+  ) {
+    const port = freePort();
+    const p = server(port);
+    try {
+      await listening(port, name);
+      const after: number[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        progress(`scale: ${name}, round ${r + 1}/${ROUNDS}`);
+        const got = await ageCrowd(port, ROUND_CLIENTS, 2005, 60_000);
+        if (got.correct !== ROUND_CLIENTS) {
+          throw new Error(`${name}: round ${r + 1}: ${got.failures[0]}`);
+        }
+        await pause(SETTLE_MS);
+        after.push(rssKiB(p.child.pid) / 1024);
+      }
+      // V8 gives back what the rounds left once the process is idle for a while.
+      await pause(12_000);
+      const idle = rssKiB(p.child.pid) / 1024;
+      roundRows.push([
+        name,
+        fmt(after[0]!),
+        fmt(after.at(-1)!),
+        fmt(Math.max(...after)),
+        fmt(idle),
+        `${fmt((after.at(-1)! / after[0]! - 1) * 100, 0)} %`,
+      ]);
+    } finally {
+      p.child.kill("SIGKILL");
+      await p.child.status;
+    }
+  }
+  progressDone();
+  table(
+    `Memory over ${ROUNDS} rounds of ${ROUND_CLIENTS} concurrent dialogues on one server (RSS MiB, ${
+      SETTLE_MS / 1000
+    } s after each round)`,
+    [
+      "server",
+      "after round 1",
+      `after round ${ROUNDS}`,
+      "highest",
+      "after 12 s idle",
+      "last vs first",
+    ],
+    roundRows,
+  );
+}
+
+// ---------------------------------------------------------------------------
+
 async function main(): Promise<void> {
   tmp = await Deno.makeTempDir({ prefix: "sockshell-bench-" });
   childEnv = {
@@ -1254,9 +1558,11 @@ async function main(): Promise<void> {
       throughput: benchThroughput,
       input: benchInput,
       poll: benchPoll,
+      scale: benchScale,
     };
     for (const s of selected) {
-      if (!timeLeft()) {
+      // scale has its own bounds (each process, each crowd): it runs past the others' limit.
+      if (!timeLeft() && s !== "scale") {
         console.log(`\n(${s}: skipped, the bench's time limit was reached)`);
         continue;
       }

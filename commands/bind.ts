@@ -80,7 +80,7 @@ export const bindCommand: CommandSpec = {
             `descriptor ${taken.fd} is bound to ${fmtAddr(taken.local)}`,
           );
         }
-        const probe = await ctx.shell.net.listen(addr, {
+        const probe = await ctx.shell.net.listen(addr, undefined, {
           opts: [...s.opts.values()],
         });
         const local = probe.local;

@@ -14,6 +14,24 @@ import { ipSock, type Sock } from "../lib/fdtable.ts";
 import { fmtAddr } from "../lib/format.ts";
 import { unixSock } from "../lib/unix.ts";
 
+/** Linux's SOMAXCONN since 5.4, for when /proc/sys/net/core/somaxconn cannot be read (Deno refuses it without -A). */
+const DEFAULT_SOMAXCONN = 4096;
+let somaxconn: Promise<number> | undefined;
+
+/** The kernel's cap on a backlog, read once, at the first `listen` that needs it. */
+function maxBacklog(
+  files: { readTextFile(path: string): Promise<string> },
+): Promise<number> {
+  somaxconn ??= files.readTextFile("/proc/sys/net/core/somaxconn").then(
+    (t) => {
+      const n = Number(t.trim());
+      return Number.isInteger(n) && n > 0 ? n : DEFAULT_SOMAXCONN;
+    },
+    () => DEFAULT_SOMAXCONN,
+  );
+  return somaxconn;
+}
+
 /** `listen`: start accepting connections on a TCP socket. */
 export const listenCommand: CommandSpec = {
   name: "listen",
@@ -21,25 +39,28 @@ export const listenCommand: CommandSpec = {
   summary:
     "Make a TCP socket listen for connections (without bind, on a port the system picks)",
   c: "int listen(int socket, int backlog);",
-  deno: "Deno.listen({ hostname, port })",
+  deno: "Deno.listen({ hostname, port, tcpBacklog })",
   example: "listen 5",
   takesFd: true,
   details: [
-    "The backlog has no Deno equivalent: Deno.listen uses its own queue length. It is shown, not applied.",
+    "The backlog is the length of the queue of connections the kernel completes before accept takes them (Deno's tcpBacklog, Node's server.listen({ backlog })); `ss -ltn` shows it as Send-Q. Linux caps it at SOMAXCONN.",
+    "Without a backlog, listen takes SOMAXCONN, as a serious server does: /proc/sys/net/core/somaxconn where the runtime may read it (the Node build; Deno's permissions refuse /proc/sys without -A), else 4096, Linux's default.",
     "Listening on an unbound socket takes an ephemeral port on 0.0.0.0, as Linux does.",
     'AF_UNIX: listen makes the socket file bind named (Deno.listen({ transport: "unix", path }));',
     "an unbound Unix socket cannot listen (EINVAL).",
   ],
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
-    const backlog = ctx.args[0]
+    const given = ctx.args[0]
       ? parseInteger(ctx.args[0].text, "backlog", 0, 65535)
       : undefined;
+    const max = await maxBacklog(ctx.shell.files);
+    const backlog = given ?? max;
     const unix = unixSock(ctx);
-    if (unix) return await listenUnix(ctx, unix, backlog ?? 5);
+    if (unix) return await listenUnix(ctx, unix, backlog);
     return await call(
       ctx,
-      `listen(${fdText(ctx)}, ${backlog ?? 5})`,
+      `listen(${fdText(ctx)}, ${backlog})`,
       async () => {
         const s = ipSock(targetSock(ctx));
         if (s.proto === "udp") {
@@ -52,7 +73,7 @@ export const listenCommand: CommandSpec = {
           return {
             ret: "0",
             notes: [
-              "already listening: Linux only updates the backlog, which Deno cannot set",
+              "already listening: Linux would only update the backlog; the runtime cannot change it once listening, so it stays",
             ],
           };
         }
@@ -64,7 +85,7 @@ export const listenCommand: CommandSpec = {
         }
         const addr = s.bound ?? { host: anyAddr(s.family), port: 0 };
         s.listener = s.adopt(
-          await ctx.shell.net.listen(addr, {
+          await ctx.shell.net.listen(addr, backlog, {
             opts: [...s.opts.values()],
           }),
         );
@@ -74,9 +95,9 @@ export const listenCommand: CommandSpec = {
             `no bind first: the system picked port ${s.listener.local.port}, as Linux does`,
           );
         }
-        if (backlog !== undefined) {
+        if (backlog > max) {
           notes.push(
-            `backlog ${backlog} has no Deno equivalent: the system default applies`,
+            `the kernel caps the backlog at SOMAXCONN (${max}): ${max} connections may wait`,
           );
         }
         return {

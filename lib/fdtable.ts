@@ -53,6 +53,18 @@ export interface Written {
   cut?: SocketError;
 }
 
+/**
+ * The first read of a connection asks for this much. A read that fills its
+ * buffer doubles the next one, up to READ_CHUNK; one that does not sizes the
+ * next to what came. So an idle connection (one read pending, as a child
+ * blocked in `recv` has) holds a small buffer, and a bulk transfer soon reads
+ * 64 KiB at a time into one buffer it reuses.
+ */
+const FIRST_READ = 2048;
+
+/** An empty array shared by every socket with nothing buffered. */
+const NOTHING = new Uint8Array(0);
+
 /** One socket: what socket() made and every call since has filled in. */
 export class Sock {
   /** Its descriptor number. */
@@ -88,10 +100,11 @@ export class Sock {
   /** Options set by setsockopt, by name (a group joined: by name and group), in the order set. */
   opts: Map<string, SockOpt> = new Map();
 
-  #rx: Uint8Array = new Uint8Array(0);
+  #rx: Uint8Array = NOTHING;
   #eof = false;
   #rxErr?: SocketError;
   #reading?: Promise<void>;
+  #readSize = FIRST_READ;
   #buf?: Uint8Array;
   #dgrams: Datagram<Addr>[] = [];
   #dgramErr?: SocketError;
@@ -200,7 +213,16 @@ export class Sock {
   #take(n: number, peek: boolean): Uint8Array {
     if (this.#rx.length > 0) {
       const out = this.#rx.slice(0, n);
-      if (!peek) this.#rx = this.#rx.subarray(out.length);
+      if (!peek) {
+        const rest = this.#rx.subarray(out.length);
+        // A few bytes left of a large read must not keep all of it alive: copy them out
+        // (only when under a quarter of it, so a loop of small recv copies in linear time).
+        this.#rx = rest.length === 0
+          ? NOTHING
+          : rest.length * 4 < rest.buffer.byteLength
+          ? rest.slice()
+          : rest;
+      }
       return out;
     }
     if (this.#rxErr) {
@@ -217,8 +239,10 @@ export class Sock {
   #fill(): Promise<void> {
     const conn = this.conn!;
     this.#reading ??= (async () => {
-      // One buffer per socket, reused: one read is in flight at a time, and what it got is copied out.
-      const buf = this.#buf ??= new Uint8Array(READ_CHUNK);
+      // One read is in flight at a time, and what it got is copied out: the buffer is
+      // kept for the next read only when that one would ask for the same size.
+      const buf = this.#buf ?? new Uint8Array(this.#readSize);
+      this.#buf = undefined;
       try {
         const got = await conn.read(buf);
         if (got === null) {
@@ -227,6 +251,10 @@ export class Sock {
         } else {
           const data = buf.subarray(0, got);
           this.#rx = this.#rx.length ? concat([this.#rx, data]) : data.slice();
+          this.#readSize = got === buf.length
+            ? Math.min(buf.length * 2, READ_CHUNK)
+            : Math.max(FIRST_READ, 2 ** Math.ceil(Math.log2(got || 1)));
+          if (buf.length === this.#readSize) this.#buf = buf;
         }
       } catch (e) {
         this.#rxErr = toSocketError(e);

@@ -159,8 +159,16 @@ export interface DatagramSocket<A extends Addr = SockAddr> {
 export interface NetBackend {
   /** "deno" or "node", shown by `--version`. */
   readonly name: string;
-  /** bind()+listen() on a TCP address. Fails at once when the address is taken. */
-  listen(addr: SockAddr, options?: OpenOptions): Promise<StreamListener>;
+  /**
+   * bind()+listen() on a TCP address with listen()'s backlog (the kernel caps
+   * it at SOMAXCONN; without one, 511 as both runtimes default). Fails at once
+   * when the address is taken.
+   */
+  listen(
+    addr: SockAddr,
+    backlog?: number,
+    options?: OpenOptions,
+  ): Promise<StreamListener>;
   /** connect() to a TCP address; `signal` abandons the attempt. */
   connect(
     addr: SockAddr,

@@ -180,9 +180,17 @@ class DenoListener<A extends Addr = SockAddr> implements StreamListener<A> {
   }
 }
 
+/**
+ * Receive buffers not in use. 65535 bytes hold any UDP datagram, so
+ * truncation is ours to report, not the runtime's; but a socket holds one only
+ * while a receive is pending, and a few wait here for the next receive of any
+ * socket, so that a loop of `recvfrom` allocates nothing.
+ */
+const spareBuffers: Uint8Array[] = [];
+const SPARE_BUFFERS = 4;
+
 class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
   readonly local: A;
-  #buf = new Uint8Array(65535);
   #sock: Deno.DatagramConn;
   #conv: (a: Deno.Addr) => A;
   #closed = false;
@@ -273,10 +281,14 @@ class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
 
   receive(): Promise<Datagram<A>> {
     return errno(async () => {
-      // 65535 bytes hold any UDP datagram, so truncation is ours to report, not the runtime's.
-      // The buffer is reused (one receive at a time): the datagram is copied out of it.
-      const [data, from] = await this.#sock.receive(this.#buf);
-      return { data: data.slice(), from: this.#conv(from) };
+      const buf = spareBuffers.pop() ?? new Uint8Array(65535);
+      try {
+        const [data, from] = await this.#sock.receive(buf);
+        return { data: data.slice(), from: this.#conv(from) };
+      } finally {
+        // The datagram was copied out: the buffer is free for any socket's next receive.
+        if (spareBuffers.length < SPARE_BUFFERS) spareBuffers.push(buf);
+      }
     });
   }
 
@@ -297,6 +309,7 @@ export const denoBackend: NetBackend = {
 
   async listen(
     addr: SockAddr,
+    backlog?: number,
     options?: OpenOptions,
   ): Promise<StreamListener> {
     const reusePort = optValue(options?.opts, "SO_REUSEPORT") === 1;
@@ -304,7 +317,7 @@ export const denoBackend: NetBackend = {
     // with it set is opened with Deno's node:net layer (the Node backend's code), as connect is.
     if (lingerReset(options?.opts) && !reusePort) {
       const { nodeBackend } = await import("./net_node.ts");
-      return await nodeBackend.listen(addr, options);
+      return await nodeBackend.listen(addr, backlog, options);
     }
     return await errno(() =>
       new DenoListener(
@@ -313,6 +326,7 @@ export const denoBackend: NetBackend = {
           port: addr.port,
           transport: "tcp",
           reusePort,
+          tcpBacklog: backlog,
         }),
         reusePort,
       )

@@ -54,14 +54,21 @@ interface Waiter {
  */
 class Arrivals<T> {
   #items: T[] = [];
+  #held = 0;
   #error?: SocketError;
   #waiter?: Waiter;
   #closed = false;
 
-  /** `what` names the call in errors; `onClose` is what a call waiting at close gets. */
+  /**
+   * `what` names the call in errors; `onClose` is what a call waiting at close
+   * gets. What is held never costs more than `limit` (each item costing `cost`):
+   * the kernel's bound on the queue this one stands for.
+   */
   constructor(
     readonly what: string,
     readonly onClose: () => SocketError,
+    readonly limit = Infinity,
+    readonly cost: (item: T) => number = () => 1,
   ) {}
 
   /** True once closed. */
@@ -69,10 +76,15 @@ class Arrivals<T> {
     return this.#closed;
   }
 
-  /** Something arrived. */
-  push(item: T): void {
+  /** Something arrived: false (and nothing kept) when the queue is full. */
+  push(item: T): boolean {
+    const c = this.cost(item);
+    // As the kernel: the check is on what is already held, so one item always fits an empty queue.
+    if (this.#held > 0 && this.#held + c > this.limit) return false;
+    this.#held += c;
     this.#items.push(item);
     this.#wake();
+    return true;
   }
 
   /** The socket failed: the next take reports it, once. */
@@ -86,6 +98,7 @@ class Arrivals<T> {
     this.#closed = true;
     const left = this.#items;
     this.#items = [];
+    this.#held = 0;
     this.#wake();
     return left;
   }
@@ -95,7 +108,10 @@ class Arrivals<T> {
     for (;;) {
       if (this.#closed) throw badf(this.what);
       const first = this.#items.shift();
-      if (first !== undefined) return first;
+      if (first !== undefined) {
+        this.#held -= this.cost(first);
+        return first;
+      }
       if (this.#error) {
         const e = this.#error;
         this.#error = undefined;
@@ -277,13 +293,22 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   }
 }
 
+/** SOMAXCONN, the kernel's cap on a backlog: /proc/sys/net/core/somaxconn, else 4096. */
+function somaxconn(): number {
+  try {
+    const n = Number(fs.readFileSync("/proc/sys/net/core/somaxconn", "utf8"));
+    return Number.isInteger(n) && n > 0 ? n : 4096;
+  } catch {
+    return 4096;
+  }
+}
+
 class NodeListener<A extends Addr = SockAddr> implements StreamListener<A> {
   readonly local: A;
   #server: net.Server;
-  // Deno's pending accept gets BadResource when the listener closes.
-  #backlog = new Arrivals<NodeConn<A>>("accept", () => badf("accept"));
+  #backlog: Arrivals<NodeConn<A>>;
 
-  constructor(server: net.Server) {
+  constructor(server: net.Server, backlog: number) {
     this.#server = server;
     const a = server.address();
     // A Unix server's address is its path; an accepted Unix peer is unnamed, as in C.
@@ -291,19 +316,29 @@ class NodeListener<A extends Addr = SockAddr> implements StreamListener<A> {
       ? { path: a }
       : { host: a!.address, port: a!.port };
     this.local = local as A;
-    // The system accepts at once; the connections wait here, paused, like the kernel's accept queue.
+    // Deno's pending accept gets BadResource when the listener closes. Linux's accept queue
+    // holds backlog + 1 connections (the backlog capped at SOMAXCONN).
+    this.#backlog = new Arrivals<NodeConn<A>>(
+      "accept",
+      () => badf("accept"),
+      Math.min(backlog, somaxconn()) + 1,
+    );
+    // Node accepts at once and has no call to stop: the connections wait here, paused, like
+    // the kernel's accept queue, and as many. Where Linux would drop a SYN to a full queue
+    // (the client retries), Node has already completed the handshake: the connection is
+    // reset, as Linux does with tcp_abort_on_overflow.
     server.on("connection", (sock: net.Socket) => {
-      if (this.#backlog.closed) sock.destroy();
-      else {
-        this.#backlog.push(
-          new NodeConn<A>(
-            sock,
-            "path" in local
-              ? { local: local as A, remote: { path: "" } as A }
-              : undefined,
-          ),
-        );
+      if (this.#backlog.closed) {
+        sock.destroy();
+        return;
       }
+      const conn = new NodeConn<A>(
+        sock,
+        "path" in local
+          ? { local: local as A, remote: { path: "" } as A }
+          : undefined,
+      );
+      if (!this.#backlog.push(conn)) sock.resetAndDestroy();
     });
     server.on("error", (e: Error) => this.#backlog.fail(e));
   }
@@ -345,19 +380,35 @@ class NodeListener<A extends Addr = SockAddr> implements StreamListener<A> {
   }
 }
 
+/**
+ * What the kernel charges a queued datagram beyond its bytes (its sk_buff's
+ * truesize is about this much more), so that a flood of tiny datagrams is
+ * bounded in number too.
+ */
+const DATAGRAM_OVERHEAD = 768;
+
 class NodeDatagram implements DatagramSocket {
   readonly local: SockAddr;
   #sock: dgram.Socket;
   #family: Family;
-  // Deno's pending receive gets Interrupted when the socket closes.
-  #queue = new Arrivals<Datagram>("receive", interrupted);
+  #queue: Arrivals<Datagram>;
 
   constructor(sock: dgram.Socket, family: Family) {
     this.#sock = sock;
     this.#family = family;
     const a = sock.address();
     this.local = { host: a.address, port: a.port };
+    // Node reads every datagram as it comes and has no call to pause: the queue is bounded in
+    // bytes by SO_RCVBUF, as the kernel bounds its own, and what does not fit is dropped.
+    // Deno's pending receive gets Interrupted when the socket closes.
+    this.#queue = new Arrivals<Datagram>(
+      "receive",
+      interrupted,
+      sock.getRecvBufferSize(),
+      (d) => d.data.length + DATAGRAM_OVERHEAD,
+    );
     sock.on("message", (msg: Uint8Array, rinfo: dgram.RemoteInfo) => {
+      // Not kept when the queue is full: dropped, as the kernel drops it (its RcvbufErrors).
       this.#queue.push({
         data: new Uint8Array(msg),
         from: { host: rinfo.address, port: rinfo.port },
@@ -498,6 +549,7 @@ export const nodeBackend: NetBackend = {
 
   async listen(
     addr: SockAddr,
+    backlog?: number,
     options?: OpenOptions,
   ): Promise<StreamListener> {
     const server = net.createServer({
@@ -510,6 +562,7 @@ export const nodeBackend: NetBackend = {
     server.listen({
       host: addr.host,
       port: addr.port,
+      backlog,
       ipv6Only: optValue(options?.opts, "IPV6_V6ONLY") === 1,
     });
     try {
@@ -518,7 +571,7 @@ export const nodeBackend: NetBackend = {
       server.close();
       throw e;
     }
-    return new NodeListener(server);
+    return new NodeListener(server, backlog ?? 511);
   },
 
   async connect(
@@ -613,7 +666,7 @@ export const nodeBackend: NetBackend = {
       server.close();
       throw e;
     }
-    return new NodeListener<UnixAddr>(server);
+    return new NodeListener<UnixAddr>(server, 511);
   },
 
   async probeUnix(path: string): Promise<void> {

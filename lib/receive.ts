@@ -23,7 +23,7 @@ import { SocketError } from "./errno.ts";
 import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
 import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
-import { type Addr, sameAddr } from "./net.ts";
+import { type Addr, type Datagram, sameAddr } from "./net.ts";
 
 const encoder = new TextEncoder();
 const NEWLINE = new Uint8Array([10]);
@@ -130,20 +130,38 @@ export async function receive(
         );
       }
       const notes: string[] = [];
+      const dropped = new Dropped();
+      const started = Date.now();
       for (;;) {
-        const d = await s.takeDatagram(Boolean(opts.p), wait);
+        let d: Datagram<Addr>;
+        try {
+          d = await s.takeDatagram(Boolean(opts.p), wait);
+        } catch (e) {
+          // Interrupted or timed out while dropping: what was dropped is still said.
+          if (e instanceof SocketError && dropped.count > 0) {
+            throw new SocketError(e.errno, `${e.message}; ${dropped.note()}`);
+          }
+          throw e;
+        }
         if (
           s.peer && !sameAddr(d.from, s.peer)
         ) {
           if (opts.p) await s.takeDatagram(false, wait);
-          // The kernel drops these silently; say so, so that nothing is lost without a word.
-          notes.push(
-            `dropped ${d.data.length} bytes from ${
-              fmtAddr(d.from)
-            }: not the connected peer`,
-          );
+          // The kernel drops these silently; say so, in one note, so that nothing is lost without a word.
+          dropped.add(d);
+          await dropped.breathe(ctx.signal);
+          // -t bounds the whole call, however many strangers keep it busy.
+          if (timeout !== undefined && Date.now() - started > timeout) {
+            throw new SocketError(
+              "EAGAIN",
+              `nothing from the connected peer within ${
+                timeout / 1000
+              } s (SO_RCVTIMEO); ${dropped.note()}`,
+            );
+          }
           continue;
         }
+        if (dropped.count > 0) notes.push(dropped.note());
         const data = d.data.subarray(0, n);
         if (d.data.length > n) {
           notes.push(
@@ -162,6 +180,46 @@ export async function receive(
       }
     },
   );
+}
+
+/** Datagrams from others than the connected peer, dropped by one `recv`: counted, said once. */
+class Dropped {
+  count = 0;
+  bytes = 0;
+  #from = new Set<string>();
+  #since = Date.now();
+
+  add(d: Datagram<Addr>): void {
+    this.count++;
+    this.bytes += d.data.length;
+    // Sources are only named while few: the note says how many, not who, past that.
+    if (this.#from.size < 2) this.#from.add(fmtAddr(d.from));
+  }
+
+  /** Yield to timers and Ctrl-C every 20 ms of dropping, so that a flood cannot hold the shell. */
+  async breathe(signal: AbortSignal): Promise<void> {
+    if (Date.now() - this.#since < 20) return;
+    await new Promise((r) => setTimeout(r, 0));
+    this.#since = Date.now();
+    if (signal.aborted) {
+      throw new SocketError("EINTR", `interrupted by Ctrl-C; ${this.note()}`);
+    }
+  }
+
+  note(): string {
+    const what = this.count === 1 ? "1 datagram" : `${this.count} datagrams`;
+    const from = this.#from.size === 1
+      ? `from ${[...this.#from][0]}: not the connected peer`
+      : "from others than the connected peer";
+    return `dropped ${what} (${fmtBytes(this.bytes)}) ${from}`;
+  }
+}
+
+/** A byte count as people read it: 4 bytes, 12.5 kB, 2.6 MB. */
+function fmtBytes(n: number): string {
+  if (n < 1000) return n === 1 ? "1 byte" : `${n} bytes`;
+  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
+  return `${(n / 1e6).toFixed(1)} MB`;
 }
 
 function streamNotes(

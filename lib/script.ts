@@ -28,6 +28,7 @@ import { EXIT, UsageError } from "./errors.ts";
 import { errorLine, quoteText } from "./format.ts";
 import { findCommand, suggest } from "./registry.ts";
 import type { FdTable } from "./fdtable.ts";
+import { childEvent } from "./memory.ts";
 import type { Shell } from "./shell.ts";
 import { expand, lex, type LexedWord } from "./tokenize.ts";
 
@@ -409,7 +410,11 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     if (owned) table.release(owned, true);
   });
   run.children.add(task);
-  task.finally(() => run.children.delete(task));
+  childEvent();
+  task.finally(() => {
+    run.children.delete(task);
+    childEvent();
+  });
 }
 
 function stopped(run: Run, scope: Scope): boolean {

@@ -12,6 +12,7 @@
  */
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import type {
@@ -108,6 +109,29 @@ async function stillPending(p: Promise<unknown>, ms = 50): Promise<boolean> {
   p.then(() => settled = true, () => settled = true);
   await sleep(ms);
   return !settled;
+}
+
+/** Take what `next()` gives while each comes within `ms`; the count. The last call is left pending. */
+async function countPrompt(
+  next: () => Promise<unknown>,
+  max: number,
+  ms = 100,
+): Promise<number> {
+  let n = 0;
+  while (n < max) {
+    const p = next();
+    p.catch(() => {}); // the last one fails when its socket closes
+    if (
+      !await Promise.race([
+        p.then(() => true),
+        sleep(ms).then(() => false),
+      ])
+    ) {
+      break;
+    }
+    n++;
+  }
+  return n;
 }
 
 /** Read once into a buffer of `size`; the text, or null at end of stream. */
@@ -363,6 +387,112 @@ export const scenarios: Scenario[] = [
       );
       assert.deepEqual([waiting, prompt], [true, true]);
       return { waiting, aborted, prompt, timedOut };
+    },
+  },
+  {
+    name: "listen applies the backlog it is given, as ss shows (Send-Q)",
+    async run(net) {
+      /** The Send-Q column of `ss -ltn` for the listener on `port`: its backlog. */
+      const ssBacklog = (port: number) => {
+        const rows = execFileSync("ss", ["-ltnH", "sport", "=", String(port)])
+          .toString().trim().split("\n");
+        assert.equal(rows.length, 1);
+        return Number(rows[0]!.split(/\s+/)[2]);
+      };
+      const given = await net.listen(LOOPBACK, 7);
+      const unsaid = await net.listen(LOOPBACK);
+      try {
+        const seen = {
+          given: ssBacklog(given.local.port),
+          unsaid: ssBacklog(unsaid.local.port),
+        };
+        // Without a backlog both runtimes take 511.
+        assert.deepEqual(seen, { given: 7, unsaid: 511 });
+        return seen;
+      } finally {
+        given.close();
+        unsaid.close();
+      }
+    },
+  },
+  {
+    name:
+      "a listener that is never asked to accept holds no more than backlog + 1 connections",
+    async run(net) {
+      const l = await net.listen(LOOPBACK, 2);
+      const abort = new AbortController();
+      // Beyond the queue, Linux drops the SYN (the connect waits); Node resets the connection.
+      const connects = Array.from(
+        { length: 8 },
+        () => net.connect(l.local, abort.signal),
+      );
+      connects.forEach((p) => p.catch(() => {}));
+      try {
+        await sleep(300);
+        const accepted: StreamConn[] = [];
+        const count = await countPrompt(async () => {
+          accepted.push(await l.accept());
+        }, 8);
+        accepted.forEach((c) => c.close());
+        assert.equal(count, 3);
+        return { accepted: count };
+      } finally {
+        abort.abort();
+        l.close();
+        for (const p of connects) (await p.catch(() => undefined))?.close();
+      }
+    },
+  },
+  {
+    name:
+      "a connection nobody reads leaves the data in the kernel: the writer stalls",
+    async run(net) {
+      const p = await pair(net);
+      try {
+        const chunk = new Uint8Array(1 << 20).fill(120);
+        let sent = 0;
+        // Up to 256 MiB; the kernel's buffers (a few MiB on loopback) fill long before.
+        for (let i = 0; i < 256; i++) {
+          const w = p.client.write(chunk);
+          w.catch(() => {}); // the last write fails when the pair closes
+          if (
+            !await Promise.race([
+              w.then(() => true),
+              sleep(300).then(() => false),
+            ])
+          ) {
+            break;
+          }
+          sent += chunk.length;
+        }
+        assert.ok(
+          sent < 64 << 20,
+          `${sent} bytes went into a socket nobody reads`,
+        );
+        return { stalled: true };
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name:
+      "a datagram socket nobody reads keeps a bounded queue, as the kernel's SO_RCVBUF",
+    async run(net) {
+      const rx = await net.bindDatagram(LOOPBACK);
+      const tx = await net.bindDatagram(LOOPBACK);
+      try {
+        const payload = new Uint8Array(1000).fill(120);
+        for (let i = 0; i < 3000; i++) await tx.send(payload, rx.local);
+        await sleep(200);
+        const kept = await countPrompt(() => rx.receive(), 3000, 50);
+        // Linux keeps about 200 KB (SO_RCVBUF) of a flood: about a hundred of these.
+        assert.ok(kept > 10 && kept < 600, `${kept} datagrams kept`);
+        return { bounded: true };
+      } finally {
+        rx.close();
+        tx.close();
+      }
     },
   },
   {
@@ -672,7 +802,9 @@ export const scenarios: Scenario[] = [
       "a listener opened with SO_LINGER 1 0 gives connections that reset at close",
     async run(net) {
       const linger = { name: "SO_LINGER" as const, onoff: 1, seconds: 0 };
-      const listener = await net.listen(LOOPBACK, { opts: [linger] });
+      const listener = await net.listen(LOOPBACK, undefined, {
+        opts: [linger],
+      });
       const client = await net.connect(listener.local);
       const server = await listener.accept();
       try {

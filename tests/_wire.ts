@@ -185,3 +185,120 @@ export async function waitListening(
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** What {@link ageCrowd} saw. */
+export interface CrowdResult {
+  /** Clients greeted ("nom: ") before any answered. */
+  greeted: number;
+  /** Clients whose whole dialogue was exactly right (their own name and age), ended by the server. */
+  correct: number;
+  /** From the first connect to the last end of stream, in ms. */
+  ms: number;
+  /** The first few failures, one line each. */
+  failures: string[];
+}
+
+/**
+ * `clients` raw clients of an age server at once: all connect and are greeted
+ * before any answers; then each gives its own name and year (1800 + i) and
+ * checks its own age (`year` - birth), answers q and reads to the end. Every
+ * connection is closed after `timeoutMs`, so a client never greeted counts as
+ * a failure, never a hang.
+ */
+export async function ageCrowd(
+  port: number,
+  clients: number,
+  year = 2005,
+  timeoutMs = 120000,
+): Promise<CrowdResult> {
+  const conns: Deno.TcpConn[] = [];
+  const failures: string[] = [];
+  let greeted = 0;
+  let correct = 0;
+  const closeAll = () => {
+    for (const c of conns) {
+      try {
+        c.close();
+      } catch {
+        // Closed already.
+      }
+    }
+  };
+  const timer = setTimeout(closeAll, timeoutMs);
+  // Each client's text since its last prompt.
+  const read = async (c: Deno.TcpConn, ending: string | null) => {
+    const buf = new Uint8Array(1024);
+    let text = "";
+    const dec = new TextDecoder();
+    for (;;) {
+      if (ending !== null && text.endsWith(ending)) return text;
+      const n = await c.read(buf);
+      if (n === null) {
+        if (ending === null) return text;
+        throw new Error(`end of stream before ${JSON.stringify(ending)}`);
+      }
+      text += dec.decode(buf.subarray(0, n), { stream: true });
+    }
+  };
+  const send = async (c: Deno.TcpConn, text: string) => {
+    const bytes = encoder.encode(text);
+    let off = 0;
+    while (off < bytes.length) off += await c.write(bytes.subarray(off));
+  };
+  let release!: () => void;
+  const allGreeted = new Promise<void>((resolve) => release = resolve);
+  let settledGreeting = 0;
+  const greetingDone = () => {
+    if (++settledGreeting === clients) release();
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: clients }, async (_, i) => {
+    let step = "connect";
+    try {
+      let c: Deno.TcpConn;
+      try {
+        c = await Deno.connect({ hostname: "127.0.0.1", port });
+        conns.push(c);
+        step = "greeting";
+        const hello = await read(c, ": ");
+        if (hello !== "Veuillez entrer votre nom: ") {
+          throw new Error(`greeted with ${JSON.stringify(hello)}`);
+        }
+        greeted++;
+      } finally {
+        greetingDone();
+      }
+      await allGreeted;
+      const name = `élève-${i}`;
+      const birth = 1800 + i % 200;
+      step = "name";
+      await send(c, `${name}\n`);
+      const hi = await read(c, ": ");
+      if (
+        hi !== `Bonjour, ${name}\nVeuillez entrer votre année de naissance: `
+      ) {
+        throw new Error(`answered ${JSON.stringify(hi)}`);
+      }
+      step = "year";
+      await send(c, `${birth}\n`);
+      const age = await read(c, ": ");
+      if (
+        age !==
+          `Votre âge approximatif est ${year - birth}.\nTapez q pour quitter: `
+      ) throw new Error(`answered ${JSON.stringify(age)}`);
+      step = "q";
+      await send(c, "q\n");
+      const rest = await read(c, null);
+      if (rest !== "") throw new Error(`after q: ${JSON.stringify(rest)}`);
+      correct++;
+    } catch (e) {
+      if (failures.length < 5) {
+        failures.push(`client ${i} at ${step}: ${(e as Error).message}`);
+      }
+    }
+  }));
+  const ms = performance.now() - t0;
+  clearTimeout(timer);
+  closeAll();
+  return { greeted, correct, ms, failures };
+}

@@ -10,7 +10,33 @@ import {
   rawListener,
 } from "./_net.ts";
 
-Deno.test("listen after bind listens on the bound address and says the backlog is not applied", async () => {
+/** The backlog of the socket listening on `port`, as `ss -ltn` shows it (Send-Q). */
+async function ssBacklog(port: number): Promise<number> {
+  const out = await new Deno.Command("ss", {
+    args: ["-ltnH", "sport", "=", String(port)],
+    stdout: "piped",
+  }).output();
+  const rows = new TextDecoder().decode(out.stdout).trim().split("\n");
+  assert.equal(rows.length, 1, `ss shows ${rows.length} listeners on ${port}`);
+  return Number(rows[0]!.split(/\s+/)[2]);
+}
+
+/** SOMAXCONN as the kernel has it (Deno reads /proc/sys only with -A: cat reads it). */
+async function somaxconn(): Promise<number> {
+  const out = await new Deno.Command("cat", {
+    args: ["/proc/sys/net/core/somaxconn"],
+    stdout: "piped",
+  }).output();
+  return Number(new TextDecoder().decode(out.stdout));
+}
+
+/**
+ * What `listen` without a number asks for on the Deno build: Linux's default
+ * SOMAXCONN, as Deno's permissions refuse /proc/sys to the shell.
+ */
+const SHELL_SOMAXCONN = 4096;
+
+Deno.test("listen after bind listens on the bound address with the backlog given", async () => {
   using sh = new TestShell();
   const port = freePort("tcp");
   await sh.ok(`socket tcp; bind 127.0.0.1 ${port}`);
@@ -18,10 +44,10 @@ Deno.test("listen after bind listens on the bound address and says the backlog i
   assert.match(
     out,
     new RegExp(
-      `^listen\\(3, 5\\) = 0 +listening on 127\\.0\\.0\\.1:${port}\\n` +
-        "  note: backlog 5 has no Deno equivalent: the system default applies\\n$",
+      `^listen\\(3, 5\\) = 0 +listening on 127\\.0\\.0\\.1:${port}\\n$`,
     ),
   );
+  assert.equal(await ssBacklog(port), 5);
   assert.deepEqual(await lsRow(sh, 3), {
     current: true,
     fd: 3,
@@ -41,7 +67,7 @@ Deno.test("listen without bind takes an ephemeral port on 0.0.0.0, as Linux does
   await sh.ok("socket tcp");
   const out = await sh.ok("listen");
   const m =
-    /^listen\(3, 5\) = 0 +listening on 0\.0\.0\.0:(\d+)\n {2}note: no bind first: the system picked port (\d+), as Linux does\n$/
+    /^listen\(3, \d+\) = 0 +listening on 0\.0\.0\.0:(\d+)\n {2}note: no bind first: the system picked port (\d+), as Linux does\n$/
       .exec(out);
   assert.ok(m, out);
   assert.equal(m[1], m[2]);
@@ -49,6 +75,35 @@ Deno.test("listen without bind takes an ephemeral port on 0.0.0.0, as Linux does
   assert.deepEqual([row.state, row.local], ["LISTEN", `0.0.0.0:${m[1]}`]);
   using c = await Deno.connect({ hostname: "127.0.0.1", port: Number(m[1]) });
   assert.ok(c);
+});
+
+Deno.test("listen without a backlog takes SOMAXCONN, as ss shows", async () => {
+  using sh = new TestShell();
+  const port = freePort("tcp");
+  await sh.ok(`socket tcp; bind 127.0.0.1 ${port}`);
+  assert.match(
+    await sh.ok("listen"),
+    new RegExp(`^listen\\(3, ${SHELL_SOMAXCONN}\\) = 0 `),
+  );
+  assert.equal(
+    await ssBacklog(port),
+    Math.min(SHELL_SOMAXCONN, await somaxconn()),
+  );
+});
+
+Deno.test("listen with a backlog over SOMAXCONN says the kernel caps it", async () => {
+  using sh = new TestShell();
+  const port = freePort("tcp");
+  await sh.ok(`socket tcp; bind 127.0.0.1 ${port}`);
+  const max = SHELL_SOMAXCONN;
+  const out = await sh.ok("listen 65535");
+  assert.match(
+    out,
+    new RegExp(
+      `^listen\\(3, 65535\\) = 0 .*\\n  note: the kernel caps the backlog at SOMAXCONN \\(${max}\\)`,
+    ),
+  );
+  assert.equal(await ssBacklog(port), await somaxconn());
 });
 
 Deno.test("listen on a socket that already listens succeeds and changes nothing", async () => {
@@ -68,7 +123,7 @@ Deno.test("listen reports EOPNOTSUPP on a UDP socket, bound or not", async () =>
   const err = await failsUnchanged(sh, "listen", "EOPNOTSUPP");
   assert.equal(
     err,
-    "listen(3, 5) = -1 EOPNOTSUPP (Operation not supported): listen is for TCP: UDP has no connections\n",
+    `listen(3, ${SHELL_SOMAXCONN}) = -1 EOPNOTSUPP (Operation not supported): listen is for TCP: UDP has no connections\n`,
   );
   await sh.ok("bind 127.0.0.1 0");
   await failsUnchanged(sh, "listen 5", "EOPNOTSUPP");
@@ -106,7 +161,10 @@ Deno.test("listen reports EBADF for a descriptor that is not open", async () => 
   using sh = new TestShell();
   await sh.ok("socket tcp");
   const err = await failsUnchanged(sh, "listen @9", "EBADF");
-  assert.match(err, /^listen\(9, 5\) = -1 EBADF/);
+  assert.match(
+    err,
+    new RegExp(`^listen\\(9, ${SHELL_SOMAXCONN}\\) = -1 EBADF`),
+  );
 });
 
 Deno.test("listen rejects a backlog that is not a number", async () => {

@@ -273,12 +273,34 @@ Deno.test("recv on a connected UDP socket takes the peer's datagrams and drops o
   assert.equal(
     await sh.ok("recv -t 3"),
     'recv(3, buf, 255, 0) = 5 "hello"\n' +
-      `  note: dropped 4 bytes from 127.0.0.1:${
+      `  note: dropped 1 datagram (4 bytes) from 127.0.0.1:${
         (stranger.addr as Deno.NetAddr).port
       }: not the connected peer\n`,
   );
   // Nothing else is waiting: the stranger's datagram is gone.
   await failsUnchanged(sh, "recv -t 0.1", "EAGAIN");
+});
+
+Deno.test("recv counts a stranger's flood to a connected UDP socket in one note", async () => {
+  using sh = new TestShell();
+  using peer = rawDatagram();
+  using stranger = rawDatagram();
+  const peerPort = (peer.addr as Deno.NetAddr).port;
+  const out = await sh.ok(`socket udp; connect 127.0.0.1 ${peerPort}`);
+  const local = portIn(/local (\S+)/.exec(out)![1]!);
+  for (let i = 0; i < 150; i++) await sendDatagram(stranger, "spam", local);
+  await sendDatagram(peer, "hello", local);
+  const lines = (await sh.ok("recv -t 3")).trimEnd().split("\n");
+  assert.equal(lines.length, 2, lines.join("\n"));
+  assert.equal(lines[0], 'recv(3, buf, 255, 0) = 5 "hello"');
+  const m =
+    /^ {2}note: dropped (\d+) datagrams \((\d+) bytes\) from 127\.0\.0\.1:(\d+): not the connected peer$/
+      .exec(lines[1]!);
+  assert.ok(m, lines[1]);
+  // The kernel may have dropped some of the flood itself (its buffer is bounded).
+  assert.ok(Number(m[1]) > 0 && Number(m[1]) <= 150);
+  assert.equal(Number(m[2]), 4 * Number(m[1]));
+  assert.equal(Number(m[3]), (stranger.addr as Deno.NetAddr).port);
 });
 
 Deno.test("recv on UDP returns one datagram per call, cut to N as in C", async () => {

@@ -12,7 +12,7 @@ import {
   startPeer,
 } from "./_peers.ts";
 import { sockshell, startSockshell } from "./_shell.ts";
-import { converse, TRANSCRIPT, Wire } from "./_wire.ts";
+import { ageCrowd, converse, TRANSCRIPT, Wire } from "./_wire.ts";
 
 const ANSWERS = "ali\n1983\nq\n";
 
@@ -308,6 +308,21 @@ Deno.test("age-server holds 200 dialogues at once, each client getting its own a
     clearTimeout(deadline);
     wires.forEach((w) => w.close());
   }
+  server.kill();
+  assert.equal(await server.stderr(), "");
+});
+
+Deno.test("age-server greets 2,000 clients at once and gives each its own age: none is left in an overflowing accept queue", async () => {
+  const CLIENTS = 2000;
+  const [server, port] = await ageServer("2005");
+  await using _server = server;
+  const got = await ageCrowd(port, CLIENTS, 2005, 60000);
+  console.log(
+    `age-server: ${CLIENTS} concurrent dialogues in ${got.ms.toFixed(0)} ms`,
+  );
+  assert.deepEqual(got.failures, []);
+  assert.deepEqual([got.greeted, got.correct], [CLIENTS, CLIENTS]);
+  await assertStillServing(server);
   server.kill();
   assert.equal(await server.stderr(), "");
 });
