@@ -16,7 +16,8 @@ export const recvCommand: CommandSpec = {
     "-x shows the bytes in hex, -p peeks (MSG_PEEK: the bytes stay for the next recv),",
     "-t SECONDS gives up with EAGAIN; Ctrl-C interrupts with EINTR and nothing is lost.",
     "-l reads a line and -u DELIM up to DELIM (both kept in the data), as a C loop of recv calls would:",
-    "what a line-based protocol needs, since a stream keeps no message boundaries.",
+    "what a line-based protocol needs, since a stream keeps no message boundaries;",
+    "-> x then gives $x.before, the data without its delimiter.",
     "UDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.",
   ],
   run(ctx) {
