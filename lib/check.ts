@@ -39,6 +39,8 @@ export const CHECK_MESSAGES = {
   cutTimeout: (line: string) => `nothing more came: ${line}`,
   cutReset: "the connection was reset (ECONNRESET)",
   thenNothing: "and then nothing more",
+  wantedLine: "a whole line, up to its newline",
+  wantedUntil: (delim: string) => `bytes up to ${delim}`,
   summary: (passed: number, total: number, seconds: number) =>
     `# ${passed} of ${total} scenarios passed in ${seconds.toFixed(1)} s`,
   earlier: (n: number) => `(${n} earlier lines left out)`,
@@ -436,8 +438,16 @@ function failureDetails(
     d.expected = showBytes(state.expectation.expected, 512);
     d.got = showBytes(state.expectation.got, 512);
     if (state.expectation.op !== "==") d.condition = state.expectation.op;
-  } else if (unread !== undefined) {
-    d.got = `${unread} ${CHECK_MESSAGES.thenNothing}`;
+  } else {
+    const wanted = failure && /\brecv\b.*?(-l\b|-u ("(?:[^"\\]|\\.)*"|\S+))/.exec(failure);
+    if (wanted) {
+      d.expected = wanted[1] === "-l"
+        ? CHECK_MESSAGES.wantedLine
+        : CHECK_MESSAGES.wantedUntil(wanted[2]!);
+    }
+    if (unread !== undefined) {
+      d.got = `${unread} ${CHECK_MESSAGES.thenNothing}`;
+    }
   }
   const cut = [...shown].reverse().find((l) =>
     /^recv(from)?\(.*= (0 |0$|-1 )/.test(l) || /ECONNRESET/.test(l)
