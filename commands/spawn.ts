@@ -36,6 +36,7 @@ export const spawnCommand: CommandSpec = {
         state.program.args,
         args,
         port ? new TextDecoder().decode(port) : undefined,
+        state.program.fixedPort,
       );
     }
     const argv = [path, ...args].map(quoteText).join(", ");

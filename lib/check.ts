@@ -258,7 +258,11 @@ export async function runCheck(run: CheckRun): Promise<number> {
   };
   const shell = new Shell(run.net, run.commands, inner, run.files);
   const state: CheckState = {
-    program: { path: run.program, args: run.args },
+    program: {
+      path: run.program,
+      args: run.args,
+      fixedPort: run.port !== undefined,
+    },
     procs: [],
   };
   checkStates.set(shell, state);

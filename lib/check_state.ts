@@ -10,7 +10,7 @@ import type { Proc } from "./proc.ts";
 /** What a running check knows, per shell: the program under test, the current hint, the last failed expectation. */
 export interface CheckState {
   /** The program under test and the arguments given on the command line. */
-  program?: { path: string; args: string[] };
+  program?: { path: string; args: string[]; fixedPort: boolean };
   /** The hint of the current scenario, shown when it fails. */
   hint?: string;
   /** The last `expect` that failed: both sides, as bytes. */
