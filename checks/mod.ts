@@ -38,7 +38,8 @@ export const builtInChecks: Readonly<Record<string, Check>> = Object
       {
         name: "tcp-client",
         args: "HOST PORT",
-        summary: "3.1: the TCP client sends the typed line and prints the reply",
+        summary:
+          "3.1: the TCP client sends the typed line and prints the reply",
         text: tcpClient,
       },
       {

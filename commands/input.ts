@@ -21,7 +21,9 @@ export const inputCommand: CommandSpec = {
     const { opts, rest } = parseOptions(ctx.args, { c: "flag", r: "value" });
     arity(rest, 1, 4096, this.usage);
     const pidText = rest[0]!.text;
-    const data = rest.length > 1 ? payload(rest.slice(1), opts.r) : new Uint8Array(0);
+    const data = rest.length > 1
+      ? payload(rest.slice(1), opts.r)
+      : new Uint8Array(0);
     return await call(
       ctx,
       `write(stdin of ${pidText}, ${

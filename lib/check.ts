@@ -23,6 +23,7 @@ import { PLAIN, showBytes } from "./format.ts";
 import type { Host } from "./host.ts";
 import type { NetBackend } from "./net.ts";
 import { type CheckState, checkStates } from "./check_state.ts";
+import type { Proc } from "./proc.ts";
 import { runScript, scriptScope } from "./script.ts";
 import { Shell } from "./shell.ts";
 import { expand, lex } from "./tokenize.ts";
@@ -372,6 +373,7 @@ async function runScenario(
   }, part.seconds * 1000);
   let code: number;
   let unread: string | undefined;
+  const alive = new Set<Proc>();
   try {
     code = await runScript(
       shell,
@@ -386,6 +388,7 @@ async function runScenario(
   } finally {
     clearTimeout(timer);
     run.signal.removeEventListener("abort", onAbort);
+    for (const p of state.procs) if (p.status === undefined) alive.add(p);
     // Whatever happened: the programs die with their groups, the sockets close.
     for (const p of state.procs) p.kill();
     for (const s of shell.table.list()) {
@@ -397,14 +400,21 @@ async function runScenario(
       ),
     );
   }
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = Number(((performance.now() - t0) / 1000).toFixed(3));
   if (code === 0 && !timedOut) return { n, name: part.name, ok: true, seconds };
   return {
     n,
     name: part.name,
     ok: false,
     seconds,
-    details: failureDetails(state, transcript(), timedOut, part, unread),
+    details: failureDetails(
+      state,
+      transcript(),
+      timedOut,
+      part,
+      unread,
+      alive,
+    ),
   };
 }
 
@@ -427,6 +437,7 @@ function failureDetails(
   timedOut: boolean,
   part: CheckPart,
   unread: string | undefined,
+  alive: Set<Proc>,
 ): Record<string, string | string[]> {
   const d: Record<string, string | string[]> = {};
   const shown = lines.map(visible);
@@ -443,7 +454,8 @@ function failureDetails(
     d.got = showBytes(state.expectation.got, 512);
     if (state.expectation.op !== "==") d.condition = state.expectation.op;
   } else {
-    const wanted = failure && /\brecv\b.*?(-l\b|-u ("(?:[^"\\]|\\.)*"|\S+))/.exec(failure);
+    const wanted = failure &&
+      /\brecv\b.*?(-l\b|-u ("(?:[^"\\]|\\.)*"|\S+))/.exec(failure);
     if (wanted) {
       d.expected = wanted[1] === "-l"
         ? CHECK_MESSAGES.wantedLine
@@ -465,7 +477,7 @@ function failureDetails(
   }
   const programs: string[] = [];
   for (const p of state.procs) {
-    const how = p.ending ?? CHECK_MESSAGES.stillRunning;
+    const how = alive.has(p) ? CHECK_MESSAGES.stillRunning : p.ending;
     programs.push(`${p.argv.join(" ")}: ${how}`);
     const o = p.stdout();
     const e = p.stderr();
