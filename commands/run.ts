@@ -4,6 +4,7 @@ import { EXIT } from "../lib/errors.ts";
 import { runScript, scriptScope } from "../lib/script.ts";
 import type { Shell } from "../lib/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
+import { started } from "../lib/procs.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
@@ -66,6 +67,7 @@ export const runCommand: CommandSpec = {
     scope.exits = "task";
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
     const before = new Set(shell.table.list().map((s) => s.fd));
+    const programs = new Set(started(shell));
     try {
       const code = await runScript(shell, target.text, text, scope, ctx.signal);
       return { code: scope.exited ?? code };
@@ -74,6 +76,8 @@ export const runCommand: CommandSpec = {
       for (const s of shell.table.list()) {
         if (!before.has(s.fd)) shell.table.close(s.fd);
       }
+      // And the programs it started die with their groups.
+      for (const p of started(shell)) if (!programs.has(p)) p.kill();
     }
   },
 };

@@ -32,6 +32,7 @@ import { expand, lex } from "./tokenize.ts";
 export const CHECK_MESSAGES = {
   bailOut: (what: string) => `Bail out! ${what}`,
   setupFailed: (at: string) => `the check itself failed at ${at}`,
+  interrupted: "interrupted (Ctrl-C): the program was killed",
   noScenario: "the check has no scenario: write scenario NAME ... end blocks",
   timedOut: (s: number) =>
     `the scenario did not finish within ${s} s: it was stopped`,
@@ -338,6 +339,7 @@ export async function runCheck(run: CheckRun): Promise<number> {
       ) + "\n",
     );
   } else {
+    if (run.signal.aborted) bailed ??= CHECK_MESSAGES.interrupted;
     if (bailed !== undefined) out.out(CHECK_MESSAGES.bailOut(bailed) + "\n");
     out.out(`1..${results.length}\n`);
     out.out(CHECK_MESSAGES.summary(passed, results.length, seconds) + "\n");
