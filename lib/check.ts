@@ -200,8 +200,8 @@ function yamlQuote(s: string): string {
 
 /** Control characters of captured output made visible: nothing raw reaches the terminal. */
 function visible(s: string): string {
-  // deno-lint-ignore no-control-regex
   return s.replace(
+    // deno-lint-ignore no-control-regex
     /[\x00-\x08\x0b-\x1f\x7f]/g,
     (c) => "\\x" + c.charCodeAt(0).toString(16).padStart(2, "0"),
   );

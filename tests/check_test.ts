@@ -68,7 +68,7 @@ Deno.test("check age-server fails a server that takes one read as one line on se
   );
   assert.match(
     tap,
-    /expected: '"Bonjour, ali\\nVeuillez entrer votre année de naissance: "'\n  got: '"Bonjour, a\\nVeuillez entrer votre année de naissance: "'/,
+    /expected: '"Bonjour, ali\\nVeuillez entrer votre année de naissance: "'\n {2}got: '"Bonjour, a\\nVeuillez entrer votre année de naissance: "'/,
   );
   assert.match(tap, /send\(3, "i", 1, 0\) = 1/);
 });
@@ -103,7 +103,7 @@ Deno.test("check age-client passes the handout's client in every scenario", asyn
 
 Deno.test("check age-client fails a client that prints the question after answering it", async () => {
   const tap = await expectFailures("age-client", "broken_prompt_after", [1]);
-  assert.match(tap, /expected: '"Veuillez entrer votre nom: "'\n  got: '""'/);
+  assert.match(tap, /expected: '"Veuillez entrer votre nom: "'\n {2}got: '""'/);
 });
 
 Deno.test("check age-client fails a client that spins at end of stream, and kills it", async () => {
