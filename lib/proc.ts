@@ -147,6 +147,14 @@ export async function spawnProcess(
     // Whichever way the shell leaves, nothing it started outlives it.
     process.on("exit", killAll);
     globalThis.addEventListener?.("unload", killAll);
+    // A terminal closed or a kill of the shell would leave the programs behind
+    // (they are in sessions of their own): kill them, then die of it as before.
+    for (const [sig, code] of [["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+      process.on(sig, () => {
+        killAll();
+        process.exit(code);
+      });
+    }
   }
   const child = cp.spawn(path, args, {
     detached: true,

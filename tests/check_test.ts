@@ -189,7 +189,8 @@ Deno.test("check without --allow-run says in one line how to run, with status 2,
   assert.match(r.stderr, /--allow-run/);
 });
 
-Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124", async () => {
+/** Stop a check with `signal` while a forking server holds two clients: nothing of the server's group may outlive it. */
+async function stopCheck(signal: Deno.Signal, code: number): Promise<void> {
   const bin = await buildPeer("age_server");
   const file = await Deno.makeTempFile({ suffix: ".sock" });
   await Deno.writeTextFile(
@@ -234,9 +235,9 @@ Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124
       if (mine.length >= 3) group = mine[0]![0]!;
     }
     assert.ok(group, "the server and its children never all started");
-    child.kill("SIGINT");
+    child.kill(signal);
     const out = await child.output();
-    assert.equal(out.code, 124);
+    assert.equal(out.code, code);
     // A killed process is gone once reaped: give init a moment to reap the orphans.
     let left: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -261,6 +262,14 @@ Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124
     }
     await Deno.remove(file);
   }
+}
+
+Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124", async () => {
+  await stopCheck("SIGINT", 124);
+});
+
+Deno.test("check killed with SIGTERM kills the program and what it forked first", async () => {
+  await stopCheck("SIGTERM", 143);
 });
 
 Deno.test("programArgs puts the command line's ARGS first, the port at {port}, and none for a fixed port", () => {
