@@ -2,7 +2,11 @@ import type { CommandSpec } from "../lib/command.ts";
 import { fileErrorText } from "../lib/errno.ts";
 import { EXIT, UsageError } from "../lib/errors.ts";
 import type { Shell } from "../lib/shell.ts";
-import { RUN_PERMISSION_HINT, runPermission } from "../lib/proc.ts";
+import {
+  cannotExecute,
+  RUN_PERMISSION_HINT,
+  runPermission,
+} from "../lib/proc.ts";
 import { builtInChecks } from "../checks/mod.ts";
 
 /** `check`: test a student's program on the handout's exercise, scenario by scenario, in TAP. */
@@ -96,6 +100,11 @@ export const checkCommand: CommandSpec = {
     }
     if (runPermission() !== "granted") {
       ctx.io.err(`check: ${RUN_PERMISSION_HINT}\n`);
+      return { code: EXIT.usage };
+    }
+    const why = await cannotExecute(program);
+    if (why !== undefined) {
+      ctx.io.err(`check: cannot run ${why}\n`);
       return { code: EXIT.usage };
     }
     const { runCheck } = await import("../lib/check.ts");

@@ -253,6 +253,39 @@ export async function spawnProcess(
   return proc;
 }
 
+/**
+ * Why `path` cannot be started (ENOENT, EACCES, with a hint), or undefined
+ * when it can: a name without a slash is looked up in PATH, as execvp does.
+ */
+export async function cannotExecute(
+  path: string,
+): Promise<string | undefined> {
+  const fs = await import("node:fs");
+  const process = (await import("node:process")).default;
+  const candidates = path.includes("/")
+    ? [path]
+    : (process.env.PATH ?? "").split(":").filter(Boolean).map((d) =>
+      `${d}/${path}`
+    );
+  let why = "ENOENT";
+  for (const c of candidates) {
+    try {
+      // The mode bits, not access(2): Deno's needs --allow-sys for that. Close enough to warn.
+      const st = fs.statSync(c);
+      if (st.isFile() && (st.mode & 0o111) !== 0) return undefined;
+      if (st.isFile()) why = "EACCES";
+    } catch {
+      // Not there: the next candidate.
+    }
+  }
+  if (why === "EACCES") {
+    return `${path}: EACCES (not executable: chmod +x ${path})`;
+  }
+  return path.includes("/")
+    ? `${path}: ENOENT (no such file)`
+    : `${path}: ENOENT (not in PATH: write ./${path} for a program in this directory)`;
+}
+
 /** Text of a program's output, for messages: UTF-8, invalid bytes replaced. */
 export function outputText(b: Uint8Array): string {
   return decoder.decode(b);

@@ -323,3 +323,21 @@ Deno.test("tapLines writes a failure's YAML block with single-quoted values", ()
     "not ok 4 - x\n  ---\n  hint: 'it''s bad'\n  sent:\n    - 'send(3, \"a\", 1, 0) = 1'\n  ...\n",
   );
 });
+
+Deno.test("check says in one line, with status 2, that a program cannot be run, before any scenario", async () => {
+  const missing = await check(["age-server", "a.out"]);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stdout, "");
+  assert.match(
+    missing.stderr,
+    /^check: cannot run a\.out: ENOENT \(not in PATH: write \.\/a\.out for a program in this directory\)\n$/,
+  );
+  const file = await Deno.makeTempFile();
+  try {
+    const r = await check(["age-server", file]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /EACCES \(not executable: chmod \+x /);
+  } finally {
+    await Deno.remove(file);
+  }
+});
