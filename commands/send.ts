@@ -28,8 +28,8 @@ export const sendCommand: CommandSpec = {
     "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.",
     "-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text. TCP sends all bytes (a blocking send); a stream keeps no boundaries,",
     "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
-    "-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (TCP_NODELAY makes each its own",
-    "segment): what a slow or distant client does to a server that reads once.",
+    "-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (with a pause, each leaves as a",
+    "segment of its own): what a slow or distant client does to a server that reads once.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
@@ -62,7 +62,10 @@ export const sendCommand: CommandSpec = {
             }, pause);
             ctx.signal.addEventListener("abort", onAbort, { once: true });
           });
-          if (stopped) return { code: 124 };
+          if (stopped) {
+            ctx.io.err(`${this.name}: EINTR (Interrupted system call)\n`);
+            return { code: 124 };
+          }
         }
         r = await sendOnce(
           ctx,
@@ -85,35 +88,32 @@ function sendOnce(
   data: Uint8Array,
   oob: boolean,
 ): Promise<CommandResult> {
-  {
-    const opts = { o: oob };
-    const flags = opts.o ? "MSG_OOB" : "0";
-    return call(
-      ctx,
-      `${name}(${fdText(ctx)}, ${
-        showBytes(data, PREVIEW_MAX)
-      }, ${data.length}, ${flags})`,
-      async () => {
-        const s = targetSock(ctx);
-        if (opts.o) {
+  const flags = oob ? "MSG_OOB" : "0";
+  return call(
+    ctx,
+    `${name}(${fdText(ctx)}, ${
+      showBytes(data, PREVIEW_MAX)
+    }, ${data.length}, ${flags})`,
+    async () => {
+      const s = targetSock(ctx);
+      if (oob) {
+        throw new SocketError(
+          "EOPNOTSUPP",
+          "MSG_OOB (urgent data) has no Deno equivalent",
+        );
+      }
+      if (s.proto === "udp") {
+        if (!s.peer || !s.dgram) {
           throw new SocketError(
-            "EOPNOTSUPP",
-            "MSG_OOB (urgent data) has no Deno equivalent",
+            "EDESTADDRREQ",
+            "UDP socket not connected: use sendto, or connect first",
           );
         }
-        if (s.proto === "udp") {
-          if (!s.peer || !s.dgram) {
-            throw new SocketError(
-              "EDESTADDRREQ",
-              "UDP socket not connected: use sendto, or connect first",
-            );
-          }
-          const n = await s.dgram.send(data, s.peer);
-          return { ret: String(n), value: { "": n } };
-        }
-        const n = await s.writeStream(data);
+        const n = await s.dgram.send(data, s.peer);
         return { ret: String(n), value: { "": n } };
-      },
-    );
-  }
+      }
+      const n = await s.writeStream(data);
+      return { ret: String(n), value: { "": n } };
+    },
+  );
 }
