@@ -24,7 +24,7 @@ import type { Word } from "../lib/tokenize.ts";
 export const connectCommand: CommandSpec = {
   name: "connect",
   usage:
-    "connect [@fd] [-t seconds] <host> <port:integer> | connect [@fd] <path>",
+    "connect [@fd] [-t seconds] [-w seconds] <host> <port:integer> | connect [@fd] <path>",
   summary:
     "TCP: connect to a server (the system picks the local port); UDP: set the default peer",
   c: "int connect(int socket, struct sockaddr *addr, int addrlen);",
@@ -35,6 +35,7 @@ export const connectCommand: CommandSpec = {
   details: [
     "The host is resolved first, as the handout's client calls gethostbyname: an AF_INET socket",
     "connects to an IPv4 address. Ctrl-C interrupts a pending connect (EINTR); -t gives ETIMEDOUT.",
+    "-w SECONDS retries a refused connect every 50 ms for that long: a server just started may not listen yet.",
     "UDP: no packet is sent; send and recv then use this peer, and datagrams from others are dropped.",
     "A TCP socket bound first connects from its bound address: Deno.connect cannot choose its local end,",
     "so the Deno backend makes that connection (and one with SO_LINGER 1 0 set) with node:net's",
@@ -47,11 +48,19 @@ export const connectCommand: CommandSpec = {
     "Another connect meanwhile is EALREADY, then EISCONN once connected; a blocking connect waits for it.",
   ],
   async run(ctx) {
-    const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
+    const { opts, rest } = parseOptions(
+      ctx.args,
+      { t: "value", w: "value" },
+      true,
+    );
     const unix = unixSock(ctx);
     if (unix) return await connectUnix(ctx, unix, rest);
     arity(rest, 2, 2, this.usage);
     const timeout = parseTimeout(opts.t);
+    // -w: a server just started may not listen yet; retry refused connects, as a user would.
+    const until = opts.w === undefined
+      ? undefined
+      : Date.now() + parseTimeout(opts.w)!;
     let addr: SockAddr | undefined;
     const typed = `${rest[0]!.text}:${rest[1]!.text}`;
     return await call(
@@ -136,12 +145,23 @@ export const connectCommand: CommandSpec = {
           ? AbortSignal.any([ctx.signal, timer])
           : ctx.signal;
         try {
-          s.conn = s.adopt(
-            await ctx.shell.net.connect(addr, signal, {
-              opts: [...s.opts.values()],
-              local,
-            }),
-          );
+          for (;;) {
+            try {
+              s.conn = s.adopt(
+                await ctx.shell.net.connect(addr, signal, {
+                  opts: [...s.opts.values()],
+                  local,
+                }),
+              );
+              break;
+            } catch (e) {
+              const refused = toSocketError(e).errno === "ECONNREFUSED";
+              if (!refused || until === undefined || Date.now() >= until) {
+                throw e;
+              }
+              await new Promise((r) => setTimeout(r, 50));
+            }
+          }
         } catch (e) {
           if (ctx.signal.aborted) {
             throw new SocketError("EINTR", "interrupted by Ctrl-C", {

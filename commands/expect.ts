@@ -1,4 +1,5 @@
 import type { CommandSpec } from "../lib/command.ts";
+import { checkState } from "../lib/check_state.ts";
 import { evalCondition } from "../lib/cond.ts";
 import { errorLine, quoteText } from "../lib/format.ts";
 
@@ -22,6 +23,19 @@ export const expectCommand: CommandSpec = {
       w,
     ) => (w.quoted ? quoteText(w.text) : w.text)).join(" ");
     errorLine(ctx.io, `expect: failed: ${shown}`);
+    // In a check, both sides go to the failure's report, as bytes.
+    const state = checkState(ctx.shell);
+    const a = ctx.args;
+    if (state) {
+      const not = a[0]?.text === "not" && !a[0].quoted ? 1 : 0;
+      state.expectation = a.length === 3 + not
+        ? {
+          got: a[not]!.bytes,
+          op: (not ? "not " : "") + a[not + 1]!.text,
+          expected: a[not + 2]!.bytes,
+        }
+        : { got: new Uint8Array(0), op: shown, expected: new Uint8Array(0) };
+    }
     return Promise.resolve({ code: 1 });
   },
 };

@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import {
   arity,
   call,
@@ -57,7 +58,7 @@ export const fcntlCommand: CommandSpec = {
         arg !== "0" && !parts.every((p) => p === "O_NONBLOCK" || p === "O_RDWR")
       ) {
         throw new UsageError(
-          `F_SETFL takes O_NONBLOCK or 0, not ${JSON.stringify(arg)}`,
+          `F_SETFL takes O_NONBLOCK or 0, not ${quoteText(arg)}`,
         );
       }
       const on = parts.includes("O_NONBLOCK");
@@ -70,7 +71,7 @@ export const fcntlCommand: CommandSpec = {
       `${
         cmd === undefined
           ? "missing argument"
-          : `unknown command ${JSON.stringify(cmd)}`
+          : `unknown command ${quoteText(cmd)}`
       }: usage: ${this.usage}`,
     );
   },

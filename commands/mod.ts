@@ -39,6 +39,13 @@ import { getpeernameCommand } from "./getpeername.ts";
 import { pollCommand } from "./poll.ts";
 import { selectCommand } from "./select.ts";
 import { fcntlCommand } from "./fcntl.ts";
+import { checkCommand } from "./check.ts";
+import { spawnCommand } from "./spawn.ts";
+import { waitCommand } from "./wait.ts";
+import { inputCommand } from "./input.ts";
+import { outputCommand } from "./output.ts";
+import { sleepCommand } from "./sleep.ts";
+import { hintCommand } from "./hint.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
 export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
@@ -68,6 +75,13 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       lsCommand,
       useCommand,
       runCommand,
+      checkCommand,
+      spawnCommand,
+      waitCommand,
+      inputCommand,
+      outputCommand,
+      sleepCommand,
+      hintCommand,
       recordCommand,
       setCommand,
       letCommand,

@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import {
   call,
   type CommandSpec,
@@ -23,7 +24,7 @@ export function parsePollFds(words: Word[]): PollFd[] {
     if (!m || events === undefined) {
       throw new UsageError(
         `bad descriptor ${
-          JSON.stringify(w.text)
+          quoteText(w.text)
         }: write FD or FD:in, FD:out, FD:inout, as in 3 5:inout`,
       );
     }

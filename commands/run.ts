@@ -13,6 +13,7 @@ import {
 } from "../lib/script.ts";
 import type { Shell } from "../lib/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
+import { started } from "../lib/procs.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
@@ -97,6 +98,7 @@ export const runCommand: CommandSpec = {
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
     // Sockets by identity, not number: a number closed during the run may be reused by it.
     const before = new Set(shell.table.list());
+    const programs = new Set(started(shell));
     try {
       const code = await runScript(shell, target.text, text, scope, ctx.signal);
       return { code: scope.exited ?? code };
@@ -107,6 +109,8 @@ export const runCommand: CommandSpec = {
       for (const s of shell.table.list()) {
         if (!before.has(s)) shell.table.close(s.fd);
       }
+      // And the programs it started die with their groups.
+      for (const p of started(shell)) if (!programs.has(p)) p.kill();
     }
   },
 };

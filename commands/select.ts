@@ -1,3 +1,4 @@
+import { quoteText } from "../lib/format.ts";
 import {
   arity,
   call,
@@ -41,7 +42,7 @@ export const selectCommand: CommandSpec = {
       if (!m || Number(m[1]) >= 1024) {
         throw new UsageError(
           `bad descriptor ${
-            JSON.stringify(w.text)
+            quoteText(w.text)
           }: write numbers below FD_SETSIZE (1024), as in select 3 5`,
         );
       }

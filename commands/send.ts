@@ -1,7 +1,9 @@
 import {
   call,
   type CallOk,
+  type CommandResult,
   type CommandSpec,
+  type Context,
   fdText,
   interruptible,
   parseInteger,
@@ -11,7 +13,7 @@ import {
 } from "../lib/command.ts";
 import { SocketError } from "../lib/errno.ts";
 import type { Written } from "../lib/fdtable.ts";
-import { PREVIEW_MAX, showBytes } from "../lib/format.ts";
+import { errorLine, PREVIEW_MAX, showBytes } from "../lib/format.ts";
 import { payload } from "../lib/payload.ts";
 import { sendUnixDatagram } from "../lib/unix.ts";
 
@@ -19,7 +21,8 @@ import { sendUnixDatagram } from "../lib/unix.ts";
 export const sendCommand: CommandSpec = {
   name: "send",
   aliases: ["write"],
-  usage: "send [@fd] [-r count] [-n len] [-t s] <text...>",
+  usage:
+    "send [@fd] [-r count] [-n len] [-t s] [-c size [-d seconds]] <text...>",
   summary:
     "Send bytes on a connected socket, exactly as written (no newline added)",
   c: "int send(int socket, char *buffer, int len, int flags);",
@@ -32,6 +35,8 @@ export const sendCommand: CommandSpec = {
     "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
     "A send the peer does not read blocks: Ctrl-C (EINTR) or -t SECONDS (SO_SNDTIMEO, EAGAIN) stops it,",
     "and once some bytes went it returns their count, as C's send does.",
+    "-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (with a pause, each leaves as a",
+    "segment of its own): what a slow or distant client does to a server that reads once.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
@@ -39,6 +44,8 @@ export const sendCommand: CommandSpec = {
       o: "flag",
       n: "value",
       t: "value",
+      c: "value",
+      d: "value",
     });
     const timeout = parseTimeout(opts.t);
     const text = payload(rest, opts.r);
@@ -47,47 +54,84 @@ export const sendCommand: CommandSpec = {
       0,
       parseInteger(String(opts.n), "length", 0, text.length),
     );
-    const flags = opts.o ? "MSG_OOB" : "0";
-    return await call(
-      ctx,
-      `${this.name}(${fdText(ctx)}, ${
-        showBytes(data, PREVIEW_MAX)
-      }, ${data.length}, ${flags})`,
-      async () => {
-        const s = targetSock(ctx);
-        if (opts.o) {
-          throw new SocketError(
-            "EOPNOTSUPP",
-            "MSG_OOB (urgent data) has no Deno equivalent",
-          );
-        }
-        if (s.proto === "udp" && s.family === "unix") {
-          if (!s.peer || !("path" in s.peer)) {
-            throw new SocketError(
-              "ENOTCONN",
-              "Unix datagram socket not connected: use sendto PATH, or connect PATH first",
+    const oob = opts.o === true;
+    if (opts.c !== undefined) {
+      const size = parseInteger(String(opts.c), "segment size", 1, 65536);
+      const pause = parseTimeout(opts.d) ?? 0;
+      let r: CommandResult = { code: 0 };
+      for (let off = 0; off < data.length; off += size) {
+        if (off > 0 && pause > 0) {
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          try {
+            await interruptible(
+              new Promise((resolve) => timer = setTimeout(resolve, pause)),
+              ctx.signal,
+              undefined,
             );
+          } catch {
+            clearTimeout(timer);
+            errorLine(ctx.io, `${this.name}: EINTR (Interrupted system call)`);
+            return { code: 124 };
           }
-          return await sendUnixDatagram(ctx, s, data, s.peer);
         }
-        if (s.proto === "udp") {
-          if (!s.peer || !s.dgram) {
-            throw new SocketError(
-              "EDESTADDRREQ",
-              "UDP socket not connected: use sendto, or connect first",
-            );
-          }
-          const n = await s.dgram.send(data, s.peer);
-          return { ret: String(n), value: { "": n } };
-        }
-        return sent(
-          await s.writeStream(data, sendWait(ctx.signal, timeout)),
-          data.length,
-        );
-      },
-    );
+        const piece = data.subarray(off, off + size);
+        r = await sendOnce(ctx, this.name, piece, oob, timeout);
+        if (r.code !== 0) return r;
+      }
+      return { code: r.code, value: { "": data.length } };
+    }
+    return await sendOnce(ctx, this.name, data, oob, timeout);
   },
 };
+
+/** One send() call of `data`. */
+function sendOnce(
+  ctx: Context,
+  name: string,
+  data: Uint8Array,
+  oob: boolean,
+  timeout: number | undefined,
+): Promise<CommandResult> {
+  const flags = oob ? "MSG_OOB" : "0";
+  return call(
+    ctx,
+    `${name}(${fdText(ctx)}, ${
+      showBytes(data, PREVIEW_MAX)
+    }, ${data.length}, ${flags})`,
+    async () => {
+      const s = targetSock(ctx);
+      if (oob) {
+        throw new SocketError(
+          "EOPNOTSUPP",
+          "MSG_OOB (urgent data) has no Deno equivalent",
+        );
+      }
+      if (s.proto === "udp" && s.family === "unix") {
+        if (!s.peer || !("path" in s.peer)) {
+          throw new SocketError(
+            "ENOTCONN",
+            "Unix datagram socket not connected: use sendto PATH, or connect PATH first",
+          );
+        }
+        return await sendUnixDatagram(ctx, s, data, s.peer);
+      }
+      if (s.proto === "udp") {
+        if (!s.peer || !s.dgram) {
+          throw new SocketError(
+            "EDESTADDRREQ",
+            "UDP socket not connected: use sendto, or connect first",
+          );
+        }
+        const n = await s.dgram.send(data, s.peer);
+        return { ret: String(n), value: { "": n } };
+      }
+      return sent(
+        await s.writeStream(data, sendWait(ctx.signal, timeout)),
+        data.length,
+      );
+    },
+  );
+}
 
 /** Each wait of a TCP send, stopped by Ctrl-C or by `-t` (SO_SNDTIMEO: EAGAIN). */
 export function sendWait(

@@ -34,6 +34,9 @@ Usage:
   sockshell -c "CMD; CMD; ..."   run commands, then exit
   sockshell SCRIPT [ARGS...]     run a script file; $1, $2... are its arguments
   sockshell run NAME [ARGS...]   run a built-in replay of the handout (sockshell run: the list)
+  sockshell check EXERCISE PROGRAM [ARGS...]
+                                 test a student's program on an exercise, in TAP (sockshell check: the list);
+                                 needs --allow-run under Deno (asked for on a terminal), nothing under Node
 
 Options:
   -c COMMANDS    commands separated by ';'
@@ -48,7 +51,15 @@ Type 'help' in the shell for the commands.`;
 /** What the command line asked for. */
 export interface Invocation {
   /** What to do. */
-  mode: "repl" | "command" | "script" | "stdin" | "run" | "help" | "version";
+  mode:
+    | "repl"
+    | "command"
+    | "script"
+    | "stdin"
+    | "run"
+    | "check"
+    | "help"
+    | "version";
   /** `-c`'s commands, or the script's path. */
   text?: string;
   /** Script arguments. */
@@ -103,6 +114,7 @@ function scriptOrStdin(
     return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
   }
   if (rest[0] === "run") return { mode: "run", args: rest.slice(1), quiet };
+  if (rest[0] === "check") return { mode: "check", args: rest.slice(1), quiet };
   if (rest[0] === "-") return { mode: "stdin", args: rest.slice(1), quiet };
   return { mode: "script", text: rest[0], args: rest.slice(1), quiet };
 }
@@ -200,6 +212,9 @@ export async function main(
         }));
         return (await shell.execute(words, scope, interrupt.signal)).code;
       }
+      if (inv.mode === "check") {
+        return await runCheckMode(shell, h, inv.args, scope, interrupt.signal);
+      }
       if (inv.mode === "stdin") {
         return await runStdin(shell, h, scope, interrupt.signal);
       }
@@ -230,6 +245,37 @@ export async function main(
   } finally {
     shell.close();
   }
+}
+
+/**
+ * `sockshell check ...`: the check command, its options before the exercise
+ * kept as options and every word after literal. Under Deno without
+ * --allow-run, a terminal gets Deno's own prompt for it; a batch (no
+ * terminal) gets one line saying how to run, and status 2.
+ */
+async function runCheckMode(
+  shell: Shell,
+  h: Host,
+  args: string[],
+  scope: Scope,
+  signal: AbortSignal,
+): Promise<number> {
+  const { runPermission, requestRunPermission } = await import("./proc.ts");
+  if (runPermission() === "prompt" && h.isTerminal(0) && args.length > 1) {
+    await requestRunPermission();
+  }
+  let target = args.findIndex((a) => !a.startsWith("-"));
+  // --port's value is not the exercise.
+  while (target > 0 && args[target - 1] === "--port") {
+    const next = args.slice(target + 1).findIndex((a) => !a.startsWith("-"));
+    target = next < 0 ? -1 : target + 1 + next;
+  }
+  const words = ["check", ...args].map((text, i) => ({
+    text,
+    bytes: encoder.encode(text),
+    quoted: !(i > 0 && (target < 0 || i - 1 < target)),
+  }));
+  return (await shell.execute(words, scope, signal)).code;
 }
 
 /**

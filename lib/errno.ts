@@ -44,6 +44,7 @@ export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   EPIPE: "Broken pipe",
   EPROTO: "Protocol error",
   EPROTOTYPE: "Protocol wrong type for socket",
+  ESRCH: "No such process",
   ETIMEDOUT: "Connection timed out",
   EAI_NONAME: "Name or service not known",
   EAI_AGAIN: "Temporary failure in name resolution",

@@ -110,6 +110,13 @@ export async function receive(
         if (until && data.length > 0) {
           ok.annotation ??= `read until ${showBytes(until)}`;
         }
+        if (until && ok.value) {
+          // $x.before: what came before the delimiter (all of it when the delimiter never came).
+          const whole = endsWith(data, until);
+          ok.value.before = whole
+            ? data.subarray(0, data.length - until.length)
+            : data;
+        }
         return ok;
       }
       if (!s.dgram && s.family === "unix") {
@@ -277,6 +284,12 @@ function shown(
     value,
     extra: hex && display && data.length > 16 ? hexDump(data) : undefined,
   };
+}
+
+function endsWith(data: Uint8Array, end: Uint8Array): boolean {
+  if (end.length > data.length) return false;
+  const off = data.length - end.length;
+  return end.every((b, i) => data[off + i] === b);
 }
 
 /** The data without a final "\n" or "\r\n": what a line-reading server keeps. */

@@ -361,6 +361,23 @@ for (const way of [binary, npmPackage]) {
     assert.equal((await shell.status).code, 0);
   });
 
+  Deno.test(`${way.name}: check runs without a permission system: the handout's age server passes, a spinning client fails`, async () => {
+    const good = await sockshell(way, [
+      "check",
+      "age-server",
+      await buildPeer("age_server"),
+    ]);
+    assert.equal(good.code, 0, good.stdout + good.stderr);
+    assert.match(good.stdout, /^# 11 of 11 scenarios passed/m);
+    const bad = await sockshell(way, [
+      "check",
+      "age-client",
+      await buildPeer("broken_no_eof"),
+    ]);
+    assert.equal(bad.code, 1, bad.stdout + bad.stderr);
+    assert.match(bad.stdout, /^not ok 3 - the server closes after the name$/m);
+  });
+
   Deno.test(`${way.name}: replays: run tcp-client talks to the handout's tcp_server`, async () => {
     const port = freePort("tcp");
     await using server = startPeer(await buildPeer("tcp_server"), [

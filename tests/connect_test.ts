@@ -199,3 +199,21 @@ Deno.test({
     await failsUnchanged(sh, `connect ::1 ${l.addr.port}`, "EISCONN");
   },
 });
+
+Deno.test("connect -w retries a refused connect until a server listens", async () => {
+  using sh = new TestShell();
+  const port = freePort("tcp");
+  const pending = sh.run(`socket tcp; connect -w 5 127.0.0.1 ${port}`);
+  await new Promise((r) => setTimeout(r, 300));
+  using l = Deno.listen({ hostname: "127.0.0.1", port });
+  using conn = await l.accept();
+  assert.equal((await pending).code, 0);
+  assert.ok(conn.remoteAddr);
+});
+
+Deno.test("connect -w gives up with ECONNREFUSED when nothing listens in time", async () => {
+  using sh = new TestShell();
+  const port = freePort("tcp");
+  const r = await sh.fails(`socket tcp; connect -w 0.2 127.0.0.1 ${port}`);
+  assert.match(r.stderr, /= -1 ECONNREFUSED/);
+});

@@ -318,3 +318,13 @@ Deno.test("recv on UDP returns one datagram per call, cut to N as in C", async (
   );
   assert.equal(await sh.ok("recv -t 3"), 'recv(3, buf, 255, 0) = 4 "next"\n');
 });
+
+Deno.test("recv -u gives $x.before, the data without its delimiter", async () => {
+  using sh = new TestShell();
+  using l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${l.addr.port}`);
+  using peer = await l.accept();
+  await peer.write(new TextEncoder().encode("22.\nrest"));
+  await sh.ok('recv -u "." -> age');
+  assert.equal(await sh.ok('print "[$age.before]"'), "[22]\n");
+});

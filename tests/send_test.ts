@@ -189,3 +189,22 @@ Deno.test("send on a connected UDP socket sends one datagram to the default peer
   assert.equal(decoder.decode((await receiveDatagram(peer)).data), "one");
   assert.equal(decoder.decode((await receiveDatagram(peer)).data), "two");
 });
+
+Deno.test("send -c sends in segments of that size, one send() call each, -d apart", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  using peer = await connected(sh, l);
+  const sent = sh.ok('send -c 1 -d 0.05 "abc"');
+  const sizes: number[] = [];
+  const buf = new Uint8Array(16);
+  while (sizes.reduce((a, b) => a + b, 0) < 3) {
+    const n = await peer.read(buf);
+    assert.ok(n !== null);
+    sizes.push(n);
+  }
+  assert.equal(
+    await sent,
+    'send(3, "a", 1, 0) = 1\nsend(3, "b", 1, 0) = 1\nsend(3, "c", 1, 0) = 1\n',
+  );
+  assert.deepEqual(sizes, [1, 1, 1]);
+});

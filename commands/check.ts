@@ -1,0 +1,126 @@
+import { quoteText } from "../lib/format.ts";
+import type { CommandSpec } from "../lib/command.ts";
+import { fileErrorText } from "../lib/errno.ts";
+import { EXIT, UsageError } from "../lib/errors.ts";
+import type { Shell } from "../lib/shell.ts";
+import {
+  cannotExecute,
+  RUN_PERMISSION_HINT,
+  runPermission,
+} from "../lib/proc.ts";
+import { builtInChecks } from "../checks/mod.ts";
+
+/** `check`: test a student's program on the handout's exercise, scenario by scenario, in TAP. */
+export const checkCommand: CommandSpec = {
+  name: "check",
+  kind: "shell",
+  usage:
+    "check [--json] [--port N] [-p] <exercise|file.sock> <program> [args...]",
+  summary:
+    "Test a program (a student's server or client) on a handout exercise: segmentation, many clients, bad input; TAP",
+  c: "(no call: ./server 4950, and the other side played by the shell)",
+  deno: "node:child_process (needs --allow-run) and the shell's own sockets",
+  example: "check age-server ./a.out",
+  complete: Object.keys(builtInChecks),
+  details: [
+    "EXERCISE: tcp-server tcp-client udp-server udp-client age-server age-client; or a check",
+    "script of your own (FILE.sock: scenario NAME ... end blocks; check -p EXERCISE prints one).",
+    "The program gets the exercise's arguments: a free port for a server, 127.0.0.1 and the port",
+    "for a client, after ARGS (or where ARGS say {port}); --port N tests a program with a fixed",
+    "port (the handout's UDP programs: --port 4950). Each scenario is bounded in time and ends",
+    "with the program killed, with what it forked. Output is TAP 13 (--json: one JSON document);",
+    "each failure shows what was sent, expected and received, where the stream was cut, and a hint.",
+    "Status: 0 when every scenario passed, 1 when one failed, 2 when the check could not run.",
+    "Starting programs needs --allow-run (sockshell check asks for it on a terminal).",
+  ],
+  async run(ctx) {
+    let json = false;
+    let print = false;
+    let port: number | undefined;
+    const words = ctx.args.map((w) => w.text);
+    let i = 0;
+    for (; i < words.length; i++) {
+      const w = words[i]!;
+      if (ctx.args[i]!.quoted) break;
+      if (w === "--json") json = true;
+      else if (w === "-p") print = true;
+      else if (w === "--port" || w.startsWith("--port=")) {
+        const v = w === "--port" ? words[++i] : w.slice(7);
+        if (!v || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535) {
+          throw new UsageError(
+            `--port needs a port from 1 to 65535, not ${quoteText(v ?? "")}`,
+          );
+        }
+        port = Number(v);
+      } else if (w === "--") {
+        i++;
+        break;
+      } else if (w.startsWith("-")) {
+        throw new UsageError(
+          `unknown option ${w} (options: --json --port N -p)`,
+        );
+      } else break;
+    }
+    const [target, program, ...args] = words.slice(i);
+    if (!target) {
+      const width = Math.max(
+        ...Object.values(builtInChecks).map((c) => c.name.length),
+      );
+      ctx.io.out(
+        [
+          "Built-in checks (check -p NAME prints one; check NAME PROGRAM runs it):",
+          ...Object.values(builtInChecks).map((c) =>
+            `  ${
+              c.name.padEnd(width)
+            }  ${c.summary}; the program takes ${c.args}`
+          ),
+        ].join("\n") + "\n",
+      );
+      return { code: 0 };
+    }
+    let text = builtInChecks[target]?.text;
+    if (text === undefined) {
+      try {
+        text = await ctx.shell.files.readTextFile(target);
+      } catch (e) {
+        throw new UsageError(
+          `no exercise or readable check file ${quoteText(target)} (${
+            fileErrorText(e)
+          }): check lists the exercises`,
+        );
+      }
+    }
+    if (print) {
+      ctx.io.out(text.endsWith("\n") ? text : text + "\n");
+      return { code: 0 };
+    }
+    if (!program) {
+      throw new UsageError(`missing the program to test: usage: ${this.usage}`);
+    }
+    if (runPermission() !== "granted") {
+      ctx.io.err(`check: ${RUN_PERMISSION_HINT}\n`);
+      return { code: EXIT.usage };
+    }
+    const why = await cannotExecute(program);
+    if (why !== undefined) {
+      ctx.io.err(`check: cannot run ${why}\n`);
+      return { code: EXIT.usage };
+    }
+    const { runCheck } = await import("../lib/check.ts");
+    const shell = ctx.shell as Shell;
+    const code = await runCheck({
+      name: target,
+      text,
+      program,
+      args,
+      port,
+      json,
+      net: shell.net,
+      commands: shell.commands,
+      files: shell.files,
+      io: ctx.io,
+      signal: ctx.signal,
+    });
+    return { code };
+  },
+};

@@ -1,0 +1,25 @@
+import type { CommandSpec } from "../lib/command.ts";
+import { checkState } from "../lib/check_state.ts";
+import { joinWords } from "../lib/words.ts";
+
+/** `hint`: in a check, the sentence a failure of this scenario shows from here on. */
+export const hintCommand: CommandSpec = {
+  name: "hint",
+  kind: "shell",
+  usage: "hint <text...>",
+  summary:
+    "In a check: the one-sentence hint a failure after this line shows (the classic mistake)",
+  c: "(no call)",
+  deno: "none",
+  example:
+    'hint "your server answered after the first read: read until the newline"',
+  details: [
+    "A scenario may change its hint as it goes: each failure shows the last one set.",
+    "Outside a check it does nothing.",
+  ],
+  run(ctx) {
+    const state = checkState(ctx.shell);
+    if (state) state.hint = new TextDecoder().decode(joinWords(ctx.args));
+    return Promise.resolve({ code: 0 });
+  },
+};

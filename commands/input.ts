@@ -1,0 +1,43 @@
+import { arity, call, type CommandSpec, parseOptions } from "../lib/command.ts";
+import { PREVIEW_MAX, showBytes } from "../lib/format.ts";
+import { findProc } from "../lib/procs.ts";
+import { payload } from "../lib/payload.ts";
+
+/** `input`: type a line into a program started by spawn, as the user would at its keyboard. */
+export const inputCommand: CommandSpec = {
+  name: "input",
+  kind: "shell",
+  usage: "input [-c] [-r count] <pid> [text...]",
+  summary:
+    "Write to the standard input of a program started by spawn (-c: then close it, end of file)",
+  c: "ssize_t write(int fd, const void *buf, size_t count); /* the program's stdin */",
+  deno: "ChildProcess.stdin.write",
+  example: 'input $p "ali\\n"',
+  details: [
+    "Exactly the bytes written, as send: add \\n for a line; -r COUNT repeats them. -c closes the pipe afterwards,",
+    "so the program's next fgets returns NULL (the user typed Ctrl-D).",
+  ],
+  async run(ctx) {
+    const { opts, rest } = parseOptions(ctx.args, { c: "flag", r: "value" });
+    arity(rest, 1, 4096, this.usage);
+    const pidText = rest[0]!.text;
+    const data = rest.length > 1
+      ? payload(rest.slice(1), opts.r)
+      : new Uint8Array(0);
+    return await call(
+      ctx,
+      `write(stdin of ${pidText}, ${
+        showBytes(data, PREVIEW_MAX)
+      }, ${data.length})`,
+      async () => {
+        const p = findProc(ctx.shell, pidText);
+        if (data.length) await p.write(data);
+        if (opts.c) p.closeInput();
+        return {
+          ret: String(data.length),
+          annotation: opts.c ? "then its standard input closed" : undefined,
+        };
+      },
+    );
+  },
+};

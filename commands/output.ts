@@ -1,0 +1,87 @@
+import {
+  arity,
+  call,
+  type CommandSpec,
+  parseOptions,
+  parseTimeout,
+} from "../lib/command.ts";
+import { SocketError } from "../lib/errno.ts";
+import { showBytes } from "../lib/format.ts";
+import { findProc } from "../lib/procs.ts";
+
+const encoder = new TextEncoder();
+
+function indexOf(hay: Uint8Array, needle: Uint8Array, from: number): number {
+  outer: for (let i = from; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) {
+      if (hay[i + j] !== needle[j]) continue outer;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/** `output`: what a program started by spawn has written so far, waiting for some text if asked. */
+export const outputCommand: CommandSpec = {
+  name: "output",
+  kind: "shell",
+  usage: "output [-t seconds] [-e] [-u text] <pid>",
+  summary:
+    "Read what a program started by spawn has printed so far (-u: wait until it printed TEXT)",
+  c: "(no call: the read end of the program's stdout pipe)",
+  deno: "ChildProcess.stdout 'data' events",
+  example: 'output -t 2 -u "nom: " $p -> o',
+  details: [
+    "The value is everything the program wrote on standard output (-e: standard error) since",
+    "it started; $o.n is its length. -u TEXT waits until that holds TEXT, at most -t SECONDS",
+    "(2 by default), or until the program exits: then the value is what came, for expect to judge.",
+  ],
+  async run(ctx) {
+    const { opts, rest } = parseOptions(ctx.args, {
+      t: "value",
+      e: "flag",
+      u: "value",
+    }, true);
+    arity(rest, 1, 1, this.usage);
+    const timeout = parseTimeout(opts.t) ?? 2000;
+    const pidText = rest[0]!.text;
+    const until = typeof opts.u === "string"
+      ? ctx.args.find((w) => w.text === opts.u)?.bytes ?? encoder.encode(opts.u)
+      : undefined;
+    const stream = opts.e ? "stderr" : "stdout";
+    return await call(ctx, `read(${stream} of ${pidText}, buf)`, async () => {
+      const p = findProc(ctx.shell, pidText);
+      const take = () => opts.e ? p.stderr() : p.stdout();
+      const notes: string[] = [];
+      if (until) {
+        const deadline = Date.now() + timeout;
+        while (indexOf(take(), until, 0) < 0) {
+          if (p.status !== undefined) {
+            notes.push(`the program exited (${p.ending}) before printing it`);
+            break;
+          }
+          const left = deadline - Date.now();
+          if (left <= 0) {
+            notes.push(
+              `${showBytes(until)} did not come within ${timeout / 1000} s`,
+            );
+            break;
+          }
+          if (ctx.signal.aborted) throw new SocketError("EINTR", "interrupted");
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          await Promise.race([
+            p.changed(),
+            new Promise((r) => timer = setTimeout(r, Math.min(left, 100))),
+          ]);
+          clearTimeout(timer);
+        }
+      }
+      const data = take();
+      return {
+        ret: `${data.length} ${showBytes(data, 200)}`,
+        notes,
+        value: { "": data, n: data.length },
+      };
+    });
+  },
+};

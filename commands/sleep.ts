@@ -1,0 +1,34 @@
+import { arity, type CommandSpec, parseTimeout } from "../lib/command.ts";
+import { EXIT } from "../lib/errors.ts";
+
+/** `sleep`: pause, as a C program's sleep between two sends. */
+export const sleepCommand: CommandSpec = {
+  name: "sleep",
+  kind: "shell",
+  usage: "sleep <seconds>",
+  summary: "Pause for some seconds (0.05 is 50 ms); Ctrl-C interrupts",
+  c: "int usleep(useconds_t usec);",
+  deno: "setTimeout",
+  example: "sleep 0.05",
+  async run(ctx) {
+    arity(ctx.args, 1, 1, this.usage);
+    const ms = parseTimeout(ctx.args[0]!.text)!;
+    const aborted = await new Promise<boolean>((resolve) => {
+      const onAbort = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        ctx.signal.removeEventListener("abort", onAbort);
+        resolve(false);
+      }, ms);
+      if (ctx.signal.aborted) onAbort();
+      else ctx.signal.addEventListener("abort", onAbort, { once: true });
+    });
+    if (aborted) {
+      ctx.io.err("sleep: EINTR (Interrupted system call)\n");
+      return { code: EXIT.aborted };
+    }
+    return { code: 0 };
+  },
+};

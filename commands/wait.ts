@@ -1,0 +1,83 @@
+import {
+  arity,
+  call,
+  type CommandSpec,
+  parseOptions,
+  parseTimeout,
+} from "../lib/command.ts";
+import { SocketError } from "../lib/errno.ts";
+import { findProc } from "../lib/procs.ts";
+
+/** `wait`: wait for a program started by spawn to exit, and read what it wrote. */
+export const waitCommand: CommandSpec = {
+  name: "wait",
+  kind: "shell",
+  usage: "wait [-t seconds] <pid>",
+  summary:
+    "Wait for a program started by spawn to exit: -> p gives $p.status, $p.out, $p.err",
+  c: "pid_t waitpid(pid_t pid, int *status, int options);",
+  deno: "node:child_process 'close' event",
+  example: "wait -t 2 $p -> p",
+  details: [
+    "$p.status is the exit status (128 + the signal's number when a signal killed it),",
+    "$p.out and $p.err everything it wrote on standard output and error.",
+    "-t SECONDS gives up with ETIMEDOUT and leaves the program running (C's waitpid has no",
+    "timeout: this is alarm() around it). Ctrl-C interrupts with EINTR.",
+  ],
+  async run(ctx) {
+    const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
+    arity(rest, 1, 1, this.usage);
+    const timeout = parseTimeout(opts.t);
+    const pidText = rest[0]!.text;
+    return await call(
+      ctx,
+      `waitpid(${pidText}, &status, 0)`,
+      async () => {
+        const p = findProc(ctx.shell, pidText);
+        if (p.status === undefined) {
+          await new Promise<void>((resolve, reject) => {
+            let timer: ReturnType<typeof setTimeout> | undefined;
+            const done = () => {
+              clearTimeout(timer);
+              ctx.signal.removeEventListener("abort", onAbort);
+            };
+            const onAbort = () => {
+              done();
+              reject(new SocketError("EINTR", "interrupted"));
+            };
+            if (ctx.signal.aborted) return onAbort();
+            ctx.signal.addEventListener("abort", onAbort, { once: true });
+            if (timeout !== undefined) {
+              timer = setTimeout(() => {
+                done();
+                reject(
+                  new SocketError(
+                    "ETIMEDOUT",
+                    `the program did not exit within ${
+                      timeout / 1000
+                    } s: it is still running`,
+                  ),
+                );
+              }, timeout);
+            }
+            p.exited.then(() => {
+              done();
+              resolve();
+            });
+          });
+        }
+        return {
+          ret: String(p.pid),
+          annotation: p.ending,
+          value: {
+            "": p.pid,
+            pid: p.pid,
+            status: p.status!,
+            out: p.stdout(),
+            err: p.stderr(),
+          },
+        };
+      },
+    );
+  },
+};

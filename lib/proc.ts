@@ -1,0 +1,292 @@
+/**
+ * Programs started by `spawn`: a student's server or client under test.
+ *
+ * Each runs in a process group of its own (a new session), so that killing it
+ * kills what it forked too (the handout's server forks a child per client),
+ * and a Ctrl-C typed at the terminal reaches the shell, which kills the group,
+ * rather than the program alone. Every group still alive is killed when the
+ * shell leaves, whichever way it leaves.
+ *
+ * node:child_process serves both runtimes: Deno runs it under --allow-run,
+ * Node as it is. It is imported only when a program is first started, so the
+ * shell's start-up pays nothing for it.
+ *
+ * @module
+ */
+
+import { SocketError } from "./errno.ts";
+
+const decoder = new TextDecoder();
+
+/** A program started by `spawn`. */
+export interface Proc {
+  /** Its process id (also its process group id). */
+  readonly pid: number;
+  /** The program and its arguments, for messages. */
+  readonly argv: string[];
+  /** Everything written on its standard output so far. */
+  stdout(): Uint8Array;
+  /** Everything written on its standard error so far. */
+  stderr(): Uint8Array;
+  /** Its exit status once it has exited (128 + signal number when killed), else undefined. */
+  readonly status: number | undefined;
+  /** How it ended, in words (`exit status 1`, `killed by SIGSEGV`), else undefined. */
+  readonly ending: string | undefined;
+  /** Resolves with the exit status once it has exited and its output is read. */
+  readonly exited: Promise<number>;
+  /** Write to its standard input; EPIPE when it is closed. */
+  write(data: Uint8Array): Promise<void>;
+  /** Close its standard input: the program reads end of file. */
+  closeInput(): void;
+  /** Resolves at its next output (or its exit). */
+  changed(): Promise<void>;
+  /** SIGKILL its whole process group, unless it has exited and left nothing behind. */
+  kill(): void;
+}
+
+const live = new Set<Proc>();
+let hooked = false;
+
+/** SIGKILL every program still running: the shell is leaving. */
+export function killAll(): void {
+  for (const p of live) p.kill();
+}
+
+/** Programs started and not yet known to be gone with their whole group. */
+export function running(): Proc[] {
+  return [...live];
+}
+
+type Deno_ = {
+  permissions: {
+    querySync(d: { name: string }): { state: string };
+    request(d: { name: string }): Promise<{ state: string }>;
+  };
+};
+
+function denoNs(): Deno_ | undefined {
+  return (globalThis as { Deno?: Deno_ }).Deno;
+}
+
+/**
+ * Whether programs may be started: `granted`, `prompt` (Deno would ask) or `denied`.
+ * Node has no permission system: always `granted`.
+ */
+export function runPermission(): "granted" | "prompt" | "denied" {
+  const d = denoNs();
+  if (!d) return "granted";
+  return d.permissions.querySync({ name: "run" }).state as
+    | "granted"
+    | "prompt"
+    | "denied";
+}
+
+/** Ask the user (Deno's own prompt, on a terminal) for --allow-run; true when granted. */
+export async function requestRunPermission(): Promise<boolean> {
+  const d = denoNs();
+  if (!d) return true;
+  const run = await d.permissions.request({ name: "run" });
+  // node:child_process also reads the environment to build the child's.
+  const env = await d.permissions.request({ name: "env" });
+  return run.state === "granted" && env.state === "granted";
+}
+
+/** The one line that says how to give the permission. */
+export const RUN_PERMISSION_HINT =
+  "starting a program needs --allow-run: run sockshell as deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (the Node builds need nothing)";
+
+function signalNumber(name: string): number {
+  const numbers: Record<string, number> = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGILL: 4,
+    SIGABRT: 6,
+    SIGFPE: 8,
+    SIGKILL: 9,
+    SIGSEGV: 11,
+    SIGPIPE: 13,
+    SIGALRM: 14,
+    SIGTERM: 15,
+  };
+  return numbers[name] ?? 0;
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let off = 0;
+  for (const c of chunks) {
+    all.set(c, off);
+    off += c.length;
+  }
+  chunks.splice(0, chunks.length, all);
+  return all;
+}
+
+/**
+ * Start a program in a process group of its own, its three standard streams piped.
+ * Rejects with ENOENT, EACCES (or EACCES naming --allow-run) when it cannot start.
+ *
+ * @example
+ * ```ts ignore
+ * const p = await spawnProcess("./a.out", ["4950"]);
+ * ```
+ */
+export async function spawnProcess(
+  path: string,
+  args: string[],
+): Promise<Proc> {
+  if (runPermission() !== "granted") {
+    throw new SocketError("EACCES", RUN_PERMISSION_HINT);
+  }
+  const cp = await import("node:child_process");
+  const process = (await import("node:process")).default;
+  if (!hooked) {
+    hooked = true;
+    // Whichever way the shell leaves, nothing it started outlives it.
+    process.on("exit", killAll);
+    globalThis.addEventListener?.("unload", killAll);
+    // A terminal closed or a kill of the shell would leave the programs behind
+    // (they are in sessions of their own): kill them, then die of it as before.
+    for (const [sig, code] of [["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+      process.on(sig, () => {
+        killAll();
+        process.exit(code);
+      });
+    }
+  }
+  const child = cp.spawn(path, args, {
+    detached: true,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("spawn", resolve);
+    child.once("error", (e: Error & { code?: string }) => {
+      const code = e.code === "ENOENT" || e.code === "EACCES"
+        ? e.code
+        : "EINVAL";
+      reject(
+        new SocketError(code, `cannot start ${path}: ${e.message}`),
+      );
+    });
+  });
+  const out: Uint8Array[] = [];
+  const err: Uint8Array[] = [];
+  let waiters: Array<() => void> = [];
+  const wake = () => {
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+  child.stdout!.on("data", (d: Uint8Array) => {
+    out.push(new Uint8Array(d));
+    wake();
+  });
+  child.stderr!.on("data", (d: Uint8Array) => {
+    err.push(new Uint8Array(d));
+    wake();
+  });
+  // A program that exits without reading its input makes our writes fail: that is EPIPE, said by write().
+  child.stdin!.on("error", () => {});
+  let status: number | undefined;
+  let ending: string | undefined;
+  let groupGone = false;
+  const pid = child.pid!;
+  const exited = new Promise<number>((resolve) => {
+    child.once("close", (code: number | null, sig: string | null) => {
+      status = code ?? 128 + signalNumber(sig ?? "");
+      ending = code !== null ? `exit status ${code}` : `killed by ${sig}`;
+      wake();
+      resolve(status);
+    });
+  });
+  const proc: Proc = {
+    pid,
+    argv: [path, ...args],
+    stdout: () => out.length ? concat(out) : new Uint8Array(0),
+    stderr: () => err.length ? concat(err) : new Uint8Array(0),
+    get status() {
+      return status;
+    },
+    get ending() {
+      return ending;
+    },
+    exited,
+    write(data) {
+      return new Promise<void>((resolve, reject) => {
+        if (
+          !child.stdin || child.stdin.destroyed || child.stdin.writableEnded
+        ) {
+          reject(new SocketError("EPIPE", "its standard input is closed"));
+          return;
+        }
+        child.stdin.write(data, (e?: Error | null) => {
+          if (e) {
+            reject(
+              new SocketError("EPIPE", "the program closed its standard input"),
+            );
+          } else resolve();
+        });
+      });
+    },
+    closeInput() {
+      child.stdin?.end();
+    },
+    changed() {
+      if (status !== undefined) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push(resolve));
+    },
+    kill() {
+      if (groupGone) return;
+      try {
+        // The group: what it forked dies with it, even after the leader exited.
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // No such group any more: everyone in it is gone.
+        groupGone = true;
+        live.delete(proc);
+      }
+    },
+  };
+  live.add(proc);
+  return proc;
+}
+
+/**
+ * Why `path` cannot be started (ENOENT, EACCES, with a hint), or undefined
+ * when it can: a name without a slash is looked up in PATH, as execvp does.
+ */
+export async function cannotExecute(
+  path: string,
+): Promise<string | undefined> {
+  const fs = await import("node:fs");
+  const process = (await import("node:process")).default;
+  const candidates = path.includes("/")
+    ? [path]
+    : (process.env.PATH ?? "").split(":").filter(Boolean).map((d) =>
+      `${d}/${path}`
+    );
+  let why = "ENOENT";
+  for (const c of candidates) {
+    try {
+      // The mode bits, not access(2): Deno's needs --allow-sys for that. Close enough to warn.
+      const st = fs.statSync(c);
+      if (st.isFile() && (st.mode & 0o111) !== 0) return undefined;
+      if (st.isFile()) why = "EACCES";
+    } catch {
+      // Not there: the next candidate.
+    }
+  }
+  if (why === "EACCES") {
+    return `${path}: EACCES (not executable: chmod +x ${path})`;
+  }
+  return path.includes("/")
+    ? `${path}: ENOENT (no such file)`
+    : `${path}: ENOENT (not in PATH: write ./${path} for a program in this directory)`;
+}
+
+/** Text of a program's output, for messages: UTF-8, invalid bytes replaced. */
+export function outputText(b: Uint8Array): string {
+  return decoder.decode(b);
+}

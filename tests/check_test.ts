@@ -1,0 +1,343 @@
+/**
+ * `sockshell check` against real programs: the handout's own C programs and
+ * deliberately broken ones (tests/peers/broken_*.c), one per classic mistake,
+ * each failing exactly the scenarios that show its mistake.
+ */
+import assert from "node:assert/strict";
+import { programArgs } from "../lib/check_args.ts";
+import { splitCheck, tapLines } from "../lib/check.ts";
+import { buildPeer, runPeer } from "./_peers.ts";
+import { SHELL_FLAGS, sockshell } from "./_shell.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
+
+/** sockshell check, run as a program with --allow-run on top of the shell's own permissions. */
+function check(args: string[], stdin = "") {
+  return runPeer(
+    Deno.execPath(),
+    [
+      "run",
+      "--quiet",
+      ...SHELL_FLAGS,
+      "--allow-run",
+      `${ROOT}/mod.ts`,
+      "check",
+      ...args,
+    ],
+    { stdin, timeoutMs: 60000 },
+  );
+}
+
+/** The numbers of the scenarios that failed, from TAP. */
+function failed(tap: string): number[] {
+  return [...tap.matchAll(/^not ok (\d+) - /gm)].map((m) => Number(m[1]));
+}
+
+/** How many scenarios ran, from the plan. */
+function planned(tap: string): number {
+  const m = /^1\.\.(\d+)$/m.exec(tap);
+  assert.ok(m, `no TAP plan in:\n${tap}`);
+  return Number(m[1]);
+}
+
+/** Check EXERCISE against tests/peers/PEER.c; the failing scenarios must be `expected`. */
+async function expectFailures(
+  exercise: string,
+  peer: string,
+  expected: number[],
+): Promise<string> {
+  const bin = await buildPeer(peer);
+  const r = await check([exercise, bin]);
+  assert.ok(r.stdout.startsWith("TAP version 13\n"), r.stdout + r.stderr);
+  assert.ok(planned(r.stdout) >= 4);
+  assert.deepEqual(failed(r.stdout), expected, r.stdout);
+  assert.equal(r.code, expected.length ? 1 : 0, r.stdout + r.stderr);
+  return r.stdout;
+}
+
+Deno.test("check age-server passes the handout's server in every scenario", async () => {
+  const tap = await expectFailures("age-server", "age_server", []);
+  assert.match(tap, /^ok 10 - 50 clients at once/m);
+});
+
+Deno.test("check age-server fails a server that takes one read as one line on segmentation only, with its hint", async () => {
+  const tap = await expectFailures("age-server", "broken_read_once", [2, 3]);
+  assert.match(
+    tap,
+    /hint: 'your server answered after the first read, but each line arrived in several segments: read until the newline'/,
+  );
+  assert.match(
+    tap,
+    /expected: '"Bonjour, ali\\nVeuillez entrer votre année de naissance: "'\n {2}got: '"Bonjour, a\\nVeuillez entrer votre année de naissance: "'/,
+  );
+  assert.match(tap, /send\(3, "i", 1, 0\) = 1/);
+});
+
+Deno.test("check age-server fails a reply length counted by hand on the handout's dialogue only", async () => {
+  const tap = await expectFailures("age-server", "broken_reply_len", [1]);
+  assert.match(tap, /got: '"\\nTapez q pour quitter:" and then nothing more'/);
+  assert.match(tap, /cut: 'nothing more came: recv\(/);
+});
+
+Deno.test("check age-server fails a server that serves one client where another client comes", async () => {
+  const tap = await expectFailures(
+    "age-server",
+    "broken_one_client",
+    [4, 5, 8, 10],
+  );
+  assert.match(tap, /keep serving the others/);
+});
+
+Deno.test("check age-server fails a year read with atoi on the bad-year scenario only", async () => {
+  const tap = await expectFailures("age-server", "broken_atoi", [6]);
+  assert.match(
+    tap,
+    /got: '"Votre âge approximatif est 2005\.\\nTapez q pour quitter: "'/,
+  );
+  assert.match(tap, /condition: 'not contains'/);
+});
+
+Deno.test("check age-client passes the handout's client in every scenario", async () => {
+  await expectFailures("age-client", "age_client", []);
+});
+
+Deno.test("check age-client fails a client that prints the question after answering it", async () => {
+  const tap = await expectFailures("age-client", "broken_prompt_after", [1]);
+  assert.match(tap, /expected: '"Veuillez entrer votre nom: "'\n {2}got: '""'/);
+});
+
+Deno.test("check age-client fails a client that spins at end of stream, and kills it", async () => {
+  const tap = await expectFailures("age-client", "broken_no_eof", [3]);
+  assert.match(tap, /waitpid\(\d+, &status, 0\) = -1 ETIMEDOUT/);
+  assert.match(tap, /still running at the end of the scenario: killed/);
+});
+
+Deno.test("check tcp-server: the handout's server passes its exchange and fails the newline it cuts and one read taken as the message", async () => {
+  const tap = await expectFailures("tcp-server", "tcp_server", [2, 3]);
+  assert.match(tap, /^ok 1 - /m);
+  assert.match(tap, /counts ç as one byte/);
+  assert.match(tap, /got: '"J''ai reçu votre message"'/);
+});
+
+Deno.test("check tcp-client: the handout's client passes its exchange and fails one read taken as the answer and exit(0) on an error", async () => {
+  const tap = await expectFailures("tcp-client", "tcp_client", [2, 9]);
+  assert.match(tap, /your client printed the first read/);
+});
+
+Deno.test("check udp-server and udp-client pass the handout's UDP programs", async () => {
+  await expectFailures("udp-server", "udp_listener", []);
+  await expectFailures("udp-client", "udp_talker", []);
+});
+
+Deno.test("check --json gives one JSON document with each scenario", async () => {
+  const bin = await buildPeer("broken_atoi");
+  const r = await check(["--json", "age-server", bin]);
+  assert.equal(r.code, 1);
+  const doc = JSON.parse(r.stdout);
+  assert.equal(doc.check, "age-server");
+  assert.equal(doc.ok, false);
+  assert.equal(doc.failed, 1);
+  const bad = doc.scenarios.find((s: { ok: boolean }) => !s.ok);
+  assert.match(bad.details.hint, /atoi/);
+});
+
+Deno.test("check runs a teacher's check file, with the ARGS before the exercise's and {port} placed", async () => {
+  const bin = await buildPeer("age_server");
+  const file = await Deno.makeTempFile({ suffix: ".sock" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      [
+        "set who bob",
+        'scenario "the year given on the command line is the reference"',
+        "  spawn $program -> p",
+        "  socket tcp",
+        "  connect -w 3 127.0.0.1 $port",
+        '  send "$who\\n1990\\n"',
+        '  recv -t 2 -u "est " -> a',
+        '  recv -t 2 -u "." -> age',
+        "  expect $age.before == 10",
+        "end",
+        'scenario "a failing one"',
+        '  hint "this one fails on purpose"',
+        "  expect 1 == 2",
+        "end",
+      ].join("\n"),
+    );
+    const r = await check([file, bin, "{port}", "2000"]);
+    assert.deepEqual(failed(r.stdout), [2], r.stdout);
+    assert.match(r.stdout, /hint: 'this one fails on purpose'/);
+    assert.equal(r.code, 1);
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
+Deno.test("check -p prints a built-in check, and check alone lists them", async () => {
+  const printed = await sockshell(["check", "-p", "age-server"]);
+  assert.equal(printed.code, 0);
+  assert.match(printed.stdout, /^scenario -t 20 "50 clients at once/m);
+  const list = await sockshell(["check"]);
+  assert.match(list.stdout, /age-client {2}3\.3/);
+});
+
+Deno.test("check without --allow-run says in one line how to run, with status 2, and starts nothing", async () => {
+  const r = await sockshell(["check", "age-server", "/bin/true"]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, "");
+  assert.equal(r.stderr.trim().split("\n").length, 1);
+  assert.match(r.stderr, /--allow-run/);
+});
+
+/** Stop a check with `signal` while a forking server holds two clients: nothing of the server's group may outlive it. */
+async function stopCheck(signal: Deno.Signal, code: number): Promise<void> {
+  const bin = await buildPeer("age_server");
+  const file = await Deno.makeTempFile({ suffix: ".sock" });
+  await Deno.writeTextFile(
+    file,
+    [
+      'scenario "clients held open"',
+      "  spawn $program $port -> p",
+      "  socket tcp",
+      "  connect -w 3 127.0.0.1 $port",
+      "  socket tcp",
+      "  connect -w 3 127.0.0.1 $port",
+      "  sleep 30",
+      "end",
+    ].join("\n"),
+  );
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--quiet",
+      ...SHELL_FLAGS,
+      "--allow-run",
+      `${ROOT}/mod.ts`,
+      "check",
+      file,
+      bin,
+    ],
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  try {
+    // The server and its two forked children are up once their group has 3 processes.
+    let group = "";
+    for (let i = 0; i < 100 && !group; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const ps = new TextDecoder().decode(
+        (await new Deno.Command("ps", { args: ["-eo", "pgid=,args="] })
+          .output()).stdout,
+      );
+      const mine = ps.split("\n").map((l) => l.trim().split(/\s+/))
+        .filter((f) => f[1] === bin);
+      if (mine.length >= 3) group = mine[0]![0]!;
+    }
+    assert.ok(group, "the server and its children never all started");
+    child.kill(signal);
+    const out = await child.output();
+    assert.equal(out.code, code);
+    // A killed process is gone once reaped: give init a moment to reap the orphans.
+    let left: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const ps = new TextDecoder().decode(
+        (await new Deno.Command("ps", { args: ["-eo", "pgid=,stat=,args="] })
+          .output()).stdout,
+      );
+      left = ps.split("\n").filter((l) => l.trim().split(/\s+/)[0] === group);
+      if (!left.length) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(
+      left,
+      [],
+      "a process of the program's group outlived the check",
+    );
+  } finally {
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // Already gone.
+    }
+    await Deno.remove(file);
+  }
+}
+
+Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124", async () => {
+  await stopCheck("SIGINT", 124);
+});
+
+Deno.test("check killed with SIGTERM kills the program and what it forked first", async () => {
+  await stopCheck("SIGTERM", 143);
+});
+
+Deno.test("programArgs puts the command line's ARGS first, the port at {port}, and none for a fixed port", () => {
+  assert.deepEqual(programArgs([], ["4321"], "4321"), ["4321"]);
+  assert.deepEqual(programArgs(["-v"], ["4321"], "4321"), ["-v", "4321"]);
+  assert.deepEqual(programArgs(["-p", "{port}"], ["4321"], "4321"), [
+    "-p",
+    "4321",
+  ]);
+  assert.deepEqual(
+    programArgs([], ["127.0.0.1", "hi", "4950"], "4950", true),
+    ["127.0.0.1", "hi"],
+  );
+});
+
+Deno.test("splitCheck finds scenarios around nested blocks and set-up between them", () => {
+  const parts = splitCheck(
+    [
+      "set a 1",
+      'scenario -t 3 "one"',
+      "  while true",
+      "    if $a == 1",
+      "      break",
+      "    end",
+      "  end",
+      "end",
+      "set b 2",
+      'scenario "two"; expect 1 == 1',
+      "end",
+    ].join("\n"),
+  );
+  assert.deepEqual(parts.map((p) => [p.kind, p.name, p.line]), [
+    ["stmts", "", 1],
+    ["scenario", "one", 3],
+    ["stmts", "", 9],
+    ["scenario", "two", 11],
+  ]);
+  assert.equal(parts[1]!.seconds, 3);
+});
+
+Deno.test("tapLines writes a failure's YAML block with single-quoted values", () => {
+  const text = tapLines({
+    n: 4,
+    name: "x",
+    ok: false,
+    seconds: 1,
+    details: { hint: "it's bad", sent: ['send(3, "a", 1, 0) = 1'] },
+  });
+  assert.equal(
+    text,
+    "not ok 4 - x\n  ---\n  hint: 'it''s bad'\n  sent:\n    - 'send(3, \"a\", 1, 0) = 1'\n  ...\n",
+  );
+});
+
+Deno.test("check says in one line, with status 2, that a program cannot be run, before any scenario", async () => {
+  const missing = await check(["age-server", "a.out"]);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.stdout, "");
+  assert.match(
+    missing.stderr,
+    /^check: cannot run a\.out: ENOENT \(not in PATH: write \.\/a\.out for a program in this directory\)\n$/,
+  );
+  const file = await Deno.makeTempFile();
+  try {
+    const r = await check(["age-server", file]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /EACCES \(not executable: chmod \+x /);
+  } finally {
+    await Deno.remove(file);
+  }
+});
