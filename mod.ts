@@ -14,15 +14,15 @@
  */
 
 import { builtInCommands } from "./commands/mod.ts";
-import { main } from "./lib/cli.ts";
-import { host } from "./lib/host.ts";
+import { main } from "./lib/ui/cli.ts";
+import { host } from "./lib/ui/host.ts";
 import { backend } from "./lib/net.ts";
 
 export { builtInCommands } from "./commands/mod.ts";
-export { main, VERSION } from "./lib/cli.ts";
-export { Shell } from "./lib/shell.ts";
+export { main, VERSION } from "./lib/ui/cli.ts";
+export { Shell } from "./lib/shell/shell.ts";
 export type { NetBackend } from "./lib/net.ts";
-export type { Host } from "./lib/host.ts";
+export type { Host } from "./lib/ui/host.ts";
 
 if (import.meta.main) {
   const h = await host();

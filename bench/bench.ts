@@ -421,19 +421,19 @@ async function benchImports(): Promise<void> {
     ["node:readline", ["node:readline"]],
     ["node:readline + node:process", ["node:readline", "node:process"]],
     ["node:dns", ["node:dns"]],
-    ["lib/net_deno.ts + lib/host_deno.ts", [
-      `${ROOT}/lib/net_deno.ts`,
-      `${ROOT}/lib/host_deno.ts`,
+    ["lib/net/deno.ts + lib/ui/host_deno.ts", [
+      `${ROOT}/lib/net/deno.ts`,
+      `${ROOT}/lib/ui/host_deno.ts`,
     ]],
-    ["lib/cli.ts (shell, script, tokenizer, …)", [`${ROOT}/lib/cli.ts`]],
+    ["lib/ui/cli.ts (shell, script, tokenizer, …)", [`${ROOT}/lib/ui/cli.ts`]],
     ["replays/mod.ts (8 text imports)", [`${ROOT}/replays/mod.ts`]],
     ["commands/mod.ts (every command, replays)", [
       `${ROOT}/commands/mod.ts`,
     ]],
     ["mod.ts (what every mode loads)", [`${ROOT}/mod.ts`]],
-    ["mod.ts + lib/repl.ts + node:readline + node:process (REPL mode)", [
+    ["mod.ts + lib/ui/repl.ts + node:readline + node:process (REPL mode)", [
       `${ROOT}/mod.ts`,
-      `${ROOT}/lib/repl.ts`,
+      `${ROOT}/lib/ui/repl.ts`,
       "node:readline",
       "node:process",
     ]],
@@ -488,9 +488,9 @@ async function coverage(
   return byUrl;
 }
 
-/** Whether `lookup` in net_deno.ts ran past its numeric-address return, that is, imported node:dns. */
+/** Whether `lookup` in lib/net/deno.ts ran past its numeric-address return, that is, imported node:dns. */
 function dnsImported(cov: Map<string, CoverageFn[]>): boolean | undefined {
-  const fns = cov.get(`file://${ROOT}/lib/net_deno.ts`);
+  const fns = cov.get(`file://${ROOT}/lib/net/deno.ts`);
   const lookup = fns?.find((f) => f.functionName === "lookup");
   if (!fns || !lookup) return undefined;
   const [outer] = lookup.ranges;
@@ -544,7 +544,7 @@ async function benchLoads(): Promise<void> {
     const dir = `${tmp}/coverage_${i}`;
     await run([`--coverage=${dir}`]);
     const cov = await coverage(dir);
-    const repl = cov.get(`file://${ROOT}/lib/repl.ts`);
+    const repl = cov.get(`file://${ROOT}/lib/ui/repl.ts`);
     const replRan = repl?.find((f) => f.functionName === "repl")?.ranges[0]
       ?.count;
     const dns = dnsImported(cov);
@@ -561,7 +561,7 @@ async function benchLoads(): Promise<void> {
     [
       "mode",
       "our modules",
-      "lib/repl.ts (imports node:readline)",
+      "lib/ui/repl.ts (imports node:readline)",
       "node:dns imported",
     ],
     rows,
@@ -1365,7 +1365,7 @@ async function perConnection(
     const before = rssKiB(p.child.pid);
     const conns = await holdClients(port, HELD, greeting);
     try {
-      // Measured once the shell has been quiet for a second (lib/memory.ts collects then).
+      // Measured once the shell has been quiet for a second (lib/shell/memory.ts collects then).
       await pause(SETTLE_MS);
       const idle = (rssKiB(p.child.pid) - before) / HELD;
       if (!thenOneByte) return { idle };

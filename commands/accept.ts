@@ -8,10 +8,10 @@ import {
   parseOptions,
   parseTimeout,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError, toSocketError } from "../lib/errno.ts";
-import { fmtAddr } from "../lib/format.ts";
-import { addrValue } from "../lib/unix.ts";
+} from "../lib/shell/command.ts";
+import { SocketError, toSocketError } from "../lib/net/errno.ts";
+import { fmtAddr } from "../lib/shell/format.ts";
+import { addrValue } from "../lib/shell/unix.ts";
 
 /** `accept`: take the next connection from a listening socket, as a new descriptor. */
 export const acceptCommand: CommandSpec = {

@@ -9,13 +9,13 @@ import {
   type Context,
   fdText,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { ipSock, isIp, type Sock } from "../lib/fdtable.ts";
-import { fmtAddr, fmtSockaddrUn } from "../lib/format.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { ipSock, isIp, type Sock } from "../lib/shell/fdtable.ts";
+import { fmtAddr, fmtSockaddrUn } from "../lib/shell/format.ts";
 import type { SockAddr } from "../lib/net.ts";
-import { recorded } from "../lib/sockopt.ts";
-import { unixPath, unixSock } from "../lib/unix.ts";
+import { recorded } from "../lib/shell/sockopt.ts";
+import { unixPath, unixSock } from "../lib/shell/unix.ts";
 
 /** `bind`: give the socket its local address and port. */
 export const bindCommand: CommandSpec = {

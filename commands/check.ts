@@ -1,13 +1,13 @@
-import { quoteText } from "../lib/format.ts";
-import type { CommandSpec } from "../lib/command.ts";
-import { fileErrorText } from "../lib/errno.ts";
-import { EXIT, UsageError } from "../lib/errors.ts";
-import type { Shell } from "../lib/shell.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
+import { fileErrorText } from "../lib/net/errno.ts";
+import { EXIT, UsageError } from "../lib/shell/errors.ts";
+import type { Shell } from "../lib/shell/shell.ts";
 import {
   cannotExecute,
   RUN_PERMISSION_HINT,
   runPermission,
-} from "../lib/proc.ts";
+} from "../lib/check/proc.ts";
 import { builtInChecks } from "../checks/mod.ts";
 
 /** `check`: test a student's program on the handout's exercise, scenario by scenario, in TAP. */
@@ -106,7 +106,7 @@ export const checkCommand: CommandSpec = {
       ctx.io.err(`check: cannot run ${why}\n`);
       return { code: EXIT.usage };
     }
-    const { runCheck } = await import("../lib/check.ts");
+    const { runCheck } = await import("../lib/check/check.ts");
     const shell = ctx.shell as Shell;
     const code = await runCheck({
       name: target,

@@ -1,7 +1,12 @@
-import { quoteText } from "../lib/format.ts";
-import { arity, call, type CommandSpec, targetFd } from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { fileStaysNote } from "../lib/unix.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import {
+  arity,
+  call,
+  type CommandSpec,
+  targetFd,
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { fileStaysNote } from "../lib/shell/unix.ts";
 
 /** `close`: release a descriptor. */
 export const closeCommand: CommandSpec = {

@@ -11,14 +11,14 @@ import {
   parseOptions,
   parseTimeout,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError, toSocketError } from "../lib/errno.ts";
-import { ipSock, type Sock } from "../lib/fdtable.ts";
-import { fmtAddr, fmtSockaddrUn } from "../lib/format.ts";
+} from "../lib/shell/command.ts";
+import { SocketError, toSocketError } from "../lib/net/errno.ts";
+import { ipSock, type Sock } from "../lib/shell/fdtable.ts";
+import { fmtAddr, fmtSockaddrUn } from "../lib/shell/format.ts";
 import type { SockAddr } from "../lib/net.ts";
-import { isBroadcast, recorded } from "../lib/sockopt.ts";
-import { unixPath, unixSock } from "../lib/unix.ts";
-import type { Word } from "../lib/tokenize.ts";
+import { isBroadcast, recorded } from "../lib/shell/sockopt.ts";
+import { unixPath, unixSock } from "../lib/shell/unix.ts";
+import type { Word } from "../lib/script/tokenize.ts";
 
 /** `connect`: TCP opens a connection; UDP sets the default peer. */
 export const connectCommand: CommandSpec = {

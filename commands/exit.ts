@@ -1,4 +1,4 @@
-import { arity, type CommandSpec, parseInteger } from "../lib/command.ts";
+import { arity, type CommandSpec, parseInteger } from "../lib/shell/command.ts";
 
 /** `exit`: close every socket and leave. */
 export const exitCommand: CommandSpec = {

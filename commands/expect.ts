@@ -1,7 +1,7 @@
-import type { CommandSpec } from "../lib/command.ts";
-import { checkState } from "../lib/check_state.ts";
-import { evalCondition } from "../lib/cond.ts";
-import { errorLine, quoteText } from "../lib/format.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
+import { checkState } from "../lib/check/state.ts";
+import { evalCondition } from "../lib/script/cond.ts";
+import { errorLine, quoteText } from "../lib/shell/format.ts";
 
 /** `expect`: check a condition, and fail clearly when it does not hold. */
 export const expectCommand: CommandSpec = {

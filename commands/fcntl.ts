@@ -1,12 +1,12 @@
-import { quoteText } from "../lib/format.ts";
+import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
   type CommandSpec,
   fdText,
   targetSock,
-} from "../lib/command.ts";
-import { UsageError } from "../lib/errors.ts";
+} from "../lib/shell/command.ts";
+import { UsageError } from "../lib/shell/errors.ts";
 
 /** Linux's O_RDWR: what F_GETFL shows for every socket. */
 const O_RDWR = 0o2;

@@ -1,9 +1,14 @@
-import { arity, call, type CommandSpec, parseOptions } from "../lib/command.ts";
-import { SocketError, toSocketError } from "../lib/errno.ts";
-import { UsageError } from "../lib/errors.ts";
-import { quoteText } from "../lib/format.ts";
+import {
+  arity,
+  call,
+  type CommandSpec,
+  parseOptions,
+} from "../lib/shell/command.ts";
+import { SocketError, toSocketError } from "../lib/net/errno.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { quoteText } from "../lib/shell/format.ts";
 import { familyOf } from "../lib/net.ts";
-import { parseServices, SERVICES_FILE } from "../lib/services.ts";
+import { parseServices, SERVICES_FILE } from "../lib/net/services.ts";
 
 /** glibc's return values for the EAI_ codes this command can give. */
 export const EAI_CODE: Readonly<Record<string, number>> = {

@@ -1,6 +1,11 @@
-import { quoteText } from "../lib/format.ts";
-import { arity, call, type CommandSpec, parseOptions } from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import {
+  arity,
+  call,
+  type CommandSpec,
+  parseOptions,
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
 
 /** `gethostbyname`: resolve a name as the handout's clients do. */
 export const gethostbynameCommand: CommandSpec = {

@@ -4,12 +4,12 @@ import {
   type CommandSpec,
   parseOptions,
   parsePort,
-} from "../lib/command.ts";
-import { toSocketError } from "../lib/errno.ts";
-import { UsageError } from "../lib/errors.ts";
-import { fmtAddr, quoteText } from "../lib/format.ts";
+} from "../lib/shell/command.ts";
+import { toSocketError } from "../lib/net/errno.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { fmtAddr, quoteText } from "../lib/shell/format.ts";
 import { familyOf } from "../lib/net.ts";
-import { parseServices, SERVICES_FILE } from "../lib/services.ts";
+import { parseServices, SERVICES_FILE } from "../lib/net/services.ts";
 import { EAI_CODE } from "./getaddrinfo.ts";
 
 /** `getnameinfo`: the reverse of getaddrinfo, an address and port to a host and service name. */

@@ -4,9 +4,9 @@ import {
   type CommandSpec,
   fdText,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { fmtSockaddr } from "../lib/format.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { fmtSockaddr } from "../lib/shell/format.ts";
 import type { Addr } from "../lib/net.ts";
 import { named } from "./getsockname.ts";
 

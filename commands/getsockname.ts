@@ -6,8 +6,8 @@ import {
   type CommandSpec,
   fdText,
   targetSock,
-} from "../lib/command.ts";
-import { fmtSockaddr } from "../lib/format.ts";
+} from "../lib/shell/command.ts";
+import { fmtSockaddr } from "../lib/shell/format.ts";
 import { type Addr, isUnix } from "../lib/net.ts";
 
 /** `getsockname`: the socket's own address. */

@@ -4,9 +4,9 @@ import {
   type CommandSpec,
   fdText,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { getOption, optionInfo, OPTIONS } from "../lib/sockopt.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { getOption, optionInfo, OPTIONS } from "../lib/shell/sockopt.ts";
 
 /** `getsockopt`: read a socket option. */
 export const getsockoptCommand: CommandSpec = {

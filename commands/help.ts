@@ -1,7 +1,7 @@
-import { quoteText } from "../lib/format.ts";
-import { arity, type CommandSpec } from "../lib/command.ts";
-import { UnknownCommandError } from "../lib/errors.ts";
-import { findCommand, suggest } from "../lib/registry.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { UnknownCommandError } from "../lib/shell/errors.ts";
+import { findCommand, suggest } from "../lib/shell/registry.ts";
 
 /** `help`: what each command does, its C call and its Deno call, from the registry. */
 export const helpCommand: CommandSpec = {

@@ -1,6 +1,6 @@
-import type { CommandSpec } from "../lib/command.ts";
-import { checkState } from "../lib/check_state.ts";
-import { joinWords } from "../lib/words.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
+import { checkState } from "../lib/check/state.ts";
+import { joinWords } from "../lib/script/words.ts";
 
 /** `hint`: in a check, the sentence a failure of this scenario shows from here on. */
 export const hintCommand: CommandSpec = {

@@ -1,7 +1,12 @@
-import { arity, call, type CommandSpec, parseOptions } from "../lib/command.ts";
-import { PREVIEW_MAX, showBytes } from "../lib/format.ts";
-import { findProc } from "../lib/procs.ts";
-import { payload } from "../lib/payload.ts";
+import {
+  arity,
+  call,
+  type CommandSpec,
+  parseOptions,
+} from "../lib/shell/command.ts";
+import { PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
+import { findProc } from "../lib/check/procs.ts";
+import { payload } from "../lib/script/payload.ts";
 
 /** `input`: type a line into a program started by spawn, as the user would at its keyboard. */
 export const inputCommand: CommandSpec = {

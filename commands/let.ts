@@ -1,7 +1,7 @@
-import { quoteText } from "../lib/format.ts";
-import type { CommandSpec } from "../lib/command.ts";
-import { evalArithmetic } from "../lib/cond.ts";
-import { UsageError } from "../lib/errors.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
+import { evalArithmetic } from "../lib/script/cond.ts";
+import { UsageError } from "../lib/shell/errors.ts";
 
 /** `let`: integer arithmetic into a variable. */
 export const letCommand: CommandSpec = {

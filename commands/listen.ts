@@ -8,11 +8,11 @@ import {
   fdText,
   parseInteger,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { ipSock, type Sock } from "../lib/fdtable.ts";
-import { fmtAddr } from "../lib/format.ts";
-import { unixSock } from "../lib/unix.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { ipSock, type Sock } from "../lib/shell/fdtable.ts";
+import { fmtAddr } from "../lib/shell/format.ts";
+import { unixSock } from "../lib/shell/unix.ts";
 
 /** Linux's SOMAXCONN since 5.4, for when /proc/sys/net/core/somaxconn cannot be read (Deno refuses it without -A). */
 const DEFAULT_SOMAXCONN = 4096;

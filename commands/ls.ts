@@ -1,6 +1,6 @@
-import { arity, type CommandSpec } from "../lib/command.ts";
-import { fmtAddr } from "../lib/format.ts";
-import { optionsShown } from "../lib/sockopt.ts";
+import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { fmtAddr } from "../lib/shell/format.ts";
+import { optionsShown } from "../lib/shell/sockopt.ts";
 
 /** `ls`: every descriptor and its 5-tuple. */
 export const lsCommand: CommandSpec = {

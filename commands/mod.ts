@@ -5,7 +5,7 @@
  * @module
  */
 
-import type { CommandSpec } from "../lib/command.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
 import { acceptCommand } from "./accept.ts";
 import { bindCommand } from "./bind.ts";
 import { closeCommand } from "./close.ts";

@@ -4,10 +4,10 @@ import {
   type CommandSpec,
   parseOptions,
   parseTimeout,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { showBytes } from "../lib/format.ts";
-import { findProc } from "../lib/procs.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { showBytes } from "../lib/shell/format.ts";
+import { findProc } from "../lib/check/procs.ts";
 
 const encoder = new TextEncoder();
 

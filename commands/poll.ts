@@ -1,14 +1,14 @@
-import { quoteText } from "../lib/format.ts";
+import { quoteText } from "../lib/shell/format.ts";
 import {
   call,
   type CommandSpec,
   parseInteger,
   parseOptions,
-} from "../lib/command.ts";
-import { UsageError } from "../lib/errors.ts";
-import { POLLIN, POLLOUT } from "../lib/fdtable.ts";
-import { eventNames, type PollFd, pollFds } from "../lib/poll.ts";
-import type { Word } from "../lib/tokenize.ts";
+} from "../lib/shell/command.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { POLLIN, POLLOUT } from "../lib/shell/fdtable.ts";
+import { eventNames, type PollFd, pollFds } from "../lib/shell/poll.ts";
+import type { Word } from "../lib/script/tokenize.ts";
 
 const EVENTS: Record<string, number> = {
   in: POLLIN,

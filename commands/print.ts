@@ -1,5 +1,5 @@
-import { type CommandSpec, parseOptions } from "../lib/command.ts";
-import { joinWords } from "../lib/words.ts";
+import { type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { joinWords } from "../lib/script/words.ts";
 
 const decoder = new TextDecoder();
 

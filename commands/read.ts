@@ -1,7 +1,7 @@
-import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
-import { UsageError } from "../lib/errors.ts";
-import { errorLine, quoteText } from "../lib/format.ts";
-import { MAX_LINE } from "../lib/tokenize.ts";
+import { arity, type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { errorLine, quoteText } from "../lib/shell/format.ts";
+import { MAX_LINE } from "../lib/script/tokenize.ts";
 
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {

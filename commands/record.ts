@@ -1,7 +1,7 @@
-import { fileErrorText } from "../lib/errno.ts";
-import { arity, type CommandSpec, parseOptions } from "../lib/command.ts";
-import { UsageError } from "../lib/errors.ts";
-import { errorLine, escapeControls } from "../lib/format.ts";
+import { fileErrorText } from "../lib/net/errno.ts";
+import { arity, type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { errorLine, escapeControls } from "../lib/shell/format.ts";
 
 /** `record`: write the commands that succeed into a script `run` can replay. */
 export const recordCommand: CommandSpec = {

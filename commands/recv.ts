@@ -1,5 +1,5 @@
-import type { CommandSpec } from "../lib/command.ts";
-import { receive } from "../lib/receive.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
+import { receive } from "../lib/shell/receive.ts";
 
 /** `recv`: read what has arrived, up to N bytes. */
 export const recvCommand: CommandSpec = {

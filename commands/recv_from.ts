@@ -1,5 +1,5 @@
-import type { CommandSpec } from "../lib/command.ts";
-import { receive } from "../lib/receive.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
+import { receive } from "../lib/shell/receive.ts";
 
 /** `recvfrom`: receive one datagram and learn who sent it. */
 export const recvFromCommand: CommandSpec = {

@@ -1,19 +1,19 @@
-import { type CommandSpec, parseOptions } from "../lib/command.ts";
-import { fileErrorText } from "../lib/errno.ts";
-import { EXIT } from "../lib/errors.ts";
-import { errorLine, quoteText } from "../lib/format.ts";
-import { FileLimitError } from "../lib/host.ts";
-import { own } from "../lib/registry.ts";
+import { type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { fileErrorText } from "../lib/net/errno.ts";
+import { EXIT } from "../lib/shell/errors.ts";
+import { errorLine, quoteText } from "../lib/shell/format.ts";
+import { FileLimitError } from "../lib/ui/host.ts";
+import { own } from "../lib/shell/registry.ts";
 import {
   MAX_RUN_DEPTH,
   MAX_SCRIPT_BYTES,
   notAScript,
   runScript,
   scriptScope,
-} from "../lib/script.ts";
-import type { Shell } from "../lib/shell.ts";
+} from "../lib/script/script.ts";
+import type { Shell } from "../lib/shell/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
-import { started } from "../lib/procs.ts";
+import { started } from "../lib/check/procs.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {

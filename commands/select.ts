@@ -1,15 +1,15 @@
-import { quoteText } from "../lib/format.ts";
+import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
   type CommandSpec,
   parseOptions,
   parseTimeout,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { UsageError } from "../lib/errors.ts";
-import { POLLERR, POLLHUP, POLLIN } from "../lib/fdtable.ts";
-import { pollFds } from "../lib/poll.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { POLLERR, POLLHUP, POLLIN } from "../lib/shell/fdtable.ts";
+import { pollFds } from "../lib/shell/poll.ts";
 
 /** What Linux's select counts as readable: POLLIN, and also a hang-up or an error. */
 const READABLE = POLLIN | POLLHUP | POLLERR;

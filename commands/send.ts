@@ -10,12 +10,12 @@ import {
   parseOptions,
   parseTimeout,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import type { Written } from "../lib/fdtable.ts";
-import { errorLine, PREVIEW_MAX, showBytes } from "../lib/format.ts";
-import { payload } from "../lib/payload.ts";
-import { sendUnixDatagram } from "../lib/unix.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import type { Written } from "../lib/shell/fdtable.ts";
+import { errorLine, PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
+import { payload } from "../lib/script/payload.ts";
+import { sendUnixDatagram } from "../lib/shell/unix.ts";
 
 /** `send`: write bytes on a connected socket. */
 export const sendCommand: CommandSpec = {

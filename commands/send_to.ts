@@ -9,20 +9,20 @@ import {
   fdText,
   parseOptions,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { ipSock, type Sock } from "../lib/fdtable.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { ipSock, type Sock } from "../lib/shell/fdtable.ts";
 import {
   fmtAddr,
   fmtSockaddrUn,
   PREVIEW_MAX,
   showBytes,
-} from "../lib/format.ts";
+} from "../lib/shell/format.ts";
 import type { SockAddr } from "../lib/net.ts";
-import { payload } from "../lib/payload.ts";
-import { isBroadcast, recorded } from "../lib/sockopt.ts";
-import type { Word } from "../lib/tokenize.ts";
-import { sendUnixDatagram, unixPath, unixSock } from "../lib/unix.ts";
+import { payload } from "../lib/script/payload.ts";
+import { isBroadcast, recorded } from "../lib/shell/sockopt.ts";
+import type { Word } from "../lib/script/tokenize.ts";
+import { sendUnixDatagram, unixPath, unixSock } from "../lib/shell/unix.ts";
 import { sendWait, sent } from "./send.ts";
 
 /** `sendto`: send one datagram to an address. */

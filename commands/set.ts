@@ -1,7 +1,7 @@
-import type { CommandSpec } from "../lib/command.ts";
-import { UsageError } from "../lib/errors.ts";
-import { quoteText } from "../lib/format.ts";
-import { joinWords } from "../lib/words.ts";
+import type { CommandSpec } from "../lib/shell/command.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import { joinWords } from "../lib/script/words.ts";
 
 /** `set`: give a variable a value. */
 export const setCommand: CommandSpec = {

@@ -4,8 +4,8 @@ import {
   type CommandSpec,
   fdText,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
 import type { SockOpt } from "../lib/net.ts";
 import {
   optionInfo,
@@ -13,7 +13,7 @@ import {
   optText,
   parseOption,
   setOption,
-} from "../lib/sockopt.ts";
+} from "../lib/shell/sockopt.ts";
 
 /** `setsockopt`: set a socket option, applied now or when the runtime opens the socket. */
 export const setsockoptCommand: CommandSpec = {

@@ -1,4 +1,4 @@
-import { quoteText } from "../lib/format.ts";
+import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
@@ -6,10 +6,10 @@ import {
   fdText,
   interruptible,
   targetSock,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { UsageError } from "../lib/errors.ts";
-import { own } from "../lib/registry.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { own } from "../lib/shell/registry.ts";
 
 const HOW: Record<string, string> = {
   rd: "SHUT_RD",

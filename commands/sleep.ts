@@ -1,5 +1,5 @@
-import { arity, type CommandSpec, parseTimeout } from "../lib/command.ts";
-import { EXIT } from "../lib/errors.ts";
+import { arity, type CommandSpec, parseTimeout } from "../lib/shell/command.ts";
+import { EXIT } from "../lib/shell/errors.ts";
 
 /** `sleep`: pause, as a C program's sleep between two sends. */
 export const sleepCommand: CommandSpec = {

@@ -1,9 +1,9 @@
-import { quoteText } from "../lib/format.ts";
-import { arity, type CommandSpec } from "../lib/command.ts";
-import { UsageError } from "../lib/errors.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { UsageError } from "../lib/shell/errors.ts";
 import type { Domain } from "../lib/net.ts";
-import type { Proto } from "../lib/fdtable.ts";
-import { own } from "../lib/registry.ts";
+import type { Proto } from "../lib/shell/fdtable.ts";
+import { own } from "../lib/shell/registry.ts";
 
 const KINDS: Record<string, [Proto, Domain]> = {
   tcp: ["tcp", 4],

@@ -1,9 +1,14 @@
-import { arity, call, type CommandSpec, parseOptions } from "../lib/command.ts";
-import { programArgs } from "../lib/check_args.ts";
-import { checkState } from "../lib/check_state.ts";
-import { quoteText } from "../lib/format.ts";
-import { remember } from "../lib/procs.ts";
-import { spawnProcess } from "../lib/proc.ts";
+import {
+  arity,
+  call,
+  type CommandSpec,
+  parseOptions,
+} from "../lib/shell/command.ts";
+import { programArgs } from "../lib/check/args.ts";
+import { checkState } from "../lib/check/state.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import { remember } from "../lib/check/procs.ts";
+import { spawnProcess } from "../lib/check/proc.ts";
 
 /** `spawn`: start a program, its output captured and its input writable. */
 export const spawnCommand: CommandSpec = {

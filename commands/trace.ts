@@ -1,6 +1,6 @@
-import { quoteText } from "../lib/format.ts";
-import { arity, type CommandSpec } from "../lib/command.ts";
-import { UsageError } from "../lib/errors.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { UsageError } from "../lib/shell/errors.ts";
 
 /** `trace`: show or hide the C call of each command that succeeds. */
 export const traceCommand: CommandSpec = {

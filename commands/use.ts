@@ -1,6 +1,6 @@
-import { arity, type CommandSpec, parseInteger } from "../lib/command.ts";
-import { strerror } from "../lib/errno.ts";
-import { errorLine } from "../lib/format.ts";
+import { arity, type CommandSpec, parseInteger } from "../lib/shell/command.ts";
+import { strerror } from "../lib/net/errno.ts";
+import { errorLine } from "../lib/shell/format.ts";
 
 /** `use`: pick the current descriptor. */
 export const useCommand: CommandSpec = {

@@ -4,9 +4,9 @@ import {
   type CommandSpec,
   parseOptions,
   parseTimeout,
-} from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { findProc } from "../lib/procs.ts";
+} from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { findProc } from "../lib/check/procs.ts";
 
 /** `wait`: wait for a program started by spawn to exit, and read what it wrote. */
 export const waitCommand: CommandSpec = {

@@ -2,14 +2,14 @@
  * The narrow interface between the shell and a runtime's networking.
  *
  * Everything the shell does on the network goes through a {@link NetBackend}.
- * Two implement it: `net_deno.ts` (Deno's `Deno.listen`, `Deno.connect`,
- * `Deno.listenDatagram`) and `net_node.ts` (`node:net`, `node:dgram`), for the
+ * Two implement it: `net/deno.ts` (Deno's `Deno.listen`, `Deno.connect`,
+ * `Deno.listenDatagram`) and `net/node.ts` (`node:net`, `node:dgram`), for the
  * single-binary build. Both throw {@link SocketError}s with errno names.
  *
  * @module
  */
 
-import { SocketError } from "./errno.ts";
+import { SocketError } from "./net/errno.ts";
 
 /** An IPv4 or IPv6 address and a port, as numeric text (`127.0.0.1`, `::1`). */
 export interface SockAddr {
@@ -258,7 +258,7 @@ let current: NetBackend | undefined;
 /** The backend in use: Deno's unless another was installed with {@link useBackend}. */
 export async function backend(): Promise<NetBackend> {
   if (current) return current;
-  current = (await import("./net_deno.ts")).denoBackend;
+  current = (await import("./net/deno.ts")).denoBackend;
   return current;
 }
 

@@ -51,7 +51,7 @@ const noDenoModules: esbuild.Plugin = {
  *
  * @example
  * ```ts ignore
- * await bundleForNode({ entry: "lib/main_node.ts", outfile: "dist/npm/sockshell.cjs" });
+ * await bundleForNode({ entry: "lib/ui/main_node.ts", outfile: "dist/npm/sockshell.cjs" });
  * ```
  */
 export async function bundleForNode(opts: BundleOptions): Promise<void> {

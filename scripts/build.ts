@@ -18,7 +18,7 @@ import { bundleForNode } from "./_bundle.ts";
 import { BuildError, encodeHex, ROOT } from "./_common.ts";
 import { buildSea, findNode } from "./_sea.ts";
 import { compileBlocker, denoCompile } from "./compile.ts";
-import { VERSION } from "../lib/cli.ts";
+import { VERSION } from "../lib/ui/cli.ts";
 
 const DIST = `${ROOT}/dist`;
 const BUNDLE_NAME = "sockshell.cjs";
@@ -113,7 +113,7 @@ async function writeNpmPackage(npmDir: string): Promise<number> {
   await Deno.mkdir(npmDir, { recursive: true });
   const bundle = `${npmDir}/${BUNDLE_NAME}`;
   await bundleForNode({
-    entry: `${ROOT}/lib/main_node.ts`,
+    entry: `${ROOT}/lib/ui/main_node.ts`,
     outfile: bundle,
     banner: "#!/usr/bin/env node",
   });
@@ -121,7 +121,7 @@ async function writeNpmPackage(npmDir: string): Promise<number> {
   const config = JSON.parse(await Deno.readTextFile(`${ROOT}/deno.json`));
   if (config.version !== VERSION) {
     throw new BuildError(
-      `npm: deno.json says version ${config.version}, lib/cli.ts ${VERSION}`,
+      `npm: deno.json says version ${config.version}, lib/ui/cli.ts ${VERSION}`,
     );
   }
   const pkg = {

@@ -7,7 +7,7 @@
  */
 
 import process from "node:process";
-import { nodeBackend } from "../lib/net_node.ts";
+import { nodeBackend } from "../lib/net/node.ts";
 import { type ScenarioContext, scenarios } from "./_conformance.ts";
 
 /**

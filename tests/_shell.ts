@@ -6,11 +6,11 @@
  */
 
 import { builtInCommands } from "../commands/mod.ts";
-import type { CommandResult, Output, Scope } from "../lib/command.ts";
-import { PLAIN } from "../lib/format.ts";
-import { denoBackend } from "../lib/net_deno.ts";
-import { denoHost } from "../lib/host_deno.ts";
-import { Shell } from "../lib/shell.ts";
+import type { CommandResult, Output, Scope } from "../lib/shell/command.ts";
+import { PLAIN } from "../lib/shell/format.ts";
+import { denoBackend } from "../lib/net/deno.ts";
+import { denoHost } from "../lib/ui/host_deno.ts";
+import { Shell } from "../lib/shell/shell.ts";
 import {
   type PeerResult,
   type RunningPeer,

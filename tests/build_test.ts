@@ -10,7 +10,7 @@
  */
 
 import assert from "node:assert/strict";
-import { VERSION } from "../lib/cli.ts";
+import { VERSION } from "../lib/ui/cli.ts";
 import type { BuildRecord } from "../scripts/build.ts";
 import { ROOT } from "../scripts/_common.ts";
 import {

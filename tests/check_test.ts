@@ -4,8 +4,8 @@
  * each failing exactly the scenarios that show its mistake.
  */
 import assert from "node:assert/strict";
-import { programArgs } from "../lib/check_args.ts";
-import { splitCheck, tapLines } from "../lib/check.ts";
+import { programArgs } from "../lib/check/args.ts";
+import { splitCheck, tapLines } from "../lib/check/check.ts";
 import { buildPeer, runPeer } from "./_peers.ts";
 import { SHELL_FLAGS, sockshell } from "./_shell.ts";
 

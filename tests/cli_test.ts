@@ -8,9 +8,9 @@
 
 import assert from "node:assert/strict";
 import { builtInCommands } from "../commands/mod.ts";
-import { main, VERSION } from "../lib/cli.ts";
-import { denoHost } from "../lib/host_deno.ts";
-import { denoBackend } from "../lib/net_deno.ts";
+import { main, VERSION } from "../lib/ui/cli.ts";
+import { denoHost } from "../lib/ui/host_deno.ts";
+import { denoBackend } from "../lib/net/deno.ts";
 import { freePort, type PeerResult } from "./_peers.ts";
 import { sampleSession, sockshell, sockshellArgs } from "./_shell.ts";
 

@@ -1,10 +1,10 @@
 /**
- * What every blocking call shares (lib/command.ts): interruption by Ctrl-C,
+ * What every blocking call shares (lib/shell/command.ts): interruption by Ctrl-C,
  * `exit` or a timeout, with one abort listener per signal however many calls
  * wait, checked under real Node, whose EventTarget warns past ten listeners.
  */
 import assert from "node:assert/strict";
-import { interruptible, onAbort } from "../lib/command.ts";
+import { interruptible, onAbort } from "../lib/shell/command.ts";
 import { bundleForNode, ROOT } from "../scripts/_bundle.ts";
 import { runPeer } from "./_peers.ts";
 
@@ -12,7 +12,7 @@ import { runPeer } from "./_peers.ts";
 async function nodeShell(): Promise<AsyncDisposable & { file: string }> {
   const dir = await Deno.makeTempDir({ prefix: "sockshell_command_" });
   const file = `${dir}/sockshell.cjs`;
-  await bundleForNode({ entry: `${ROOT}/lib/main_node.ts`, outfile: file });
+  await bundleForNode({ entry: `${ROOT}/lib/ui/main_node.ts`, outfile: file });
   return {
     file,
     [Symbol.asyncDispose]: () => Deno.remove(dir, { recursive: true }),
@@ -68,7 +68,7 @@ Deno.test("onAbort keeps one listener on the signal and removes it when nothing 
 });
 
 Deno.test("interruptible rejects with the signal's reason when it is a socket error, else Ctrl-C's EINTR", async () => {
-  const { SocketError } = await import("../lib/errno.ts");
+  const { SocketError } = await import("../lib/net/errno.ts");
   const never = new Promise<never>(() => {});
   const ctl = new AbortController();
   const p = interruptible(never, ctl.signal, undefined);

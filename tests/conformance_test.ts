@@ -8,10 +8,10 @@
 
 import assert from "node:assert/strict";
 import { builtInCommands } from "../commands/mod.ts";
-import { main } from "../lib/cli.ts";
-import type { Host } from "../lib/host.ts";
-import { denoBackend } from "../lib/net_deno.ts";
-import { nodeBackend } from "../lib/net_node.ts";
+import { main } from "../lib/ui/cli.ts";
+import type { Host } from "../lib/ui/host.ts";
+import { denoBackend } from "../lib/net/deno.ts";
+import { nodeBackend } from "../lib/net/node.ts";
 import { bundleForNode, ROOT } from "../scripts/_bundle.ts";
 import {
   type Observations,
@@ -375,7 +375,7 @@ for (const s of SESSIONS) {
     });
 
     shellBundle ??= nodeVersion().then(() =>
-      bundle("lib/main_node.ts", "sockshell")
+      bundle("lib/ui/main_node.ts", "sockshell")
     );
     const file = await shellBundle;
     fresh();

@@ -1,10 +1,10 @@
 /** `fcntl`: O_NONBLOCK, and what recv, recvfrom, accept and connect do on a non-blocking socket. */
 import assert from "node:assert/strict";
 import { builtInCommands } from "../commands/mod.ts";
-import { PLAIN } from "../lib/format.ts";
-import { denoHost } from "../lib/host_deno.ts";
-import { nodeBackend } from "../lib/net_node.ts";
-import { Shell } from "../lib/shell.ts";
+import { PLAIN } from "../lib/shell/format.ts";
+import { denoHost } from "../lib/ui/host_deno.ts";
+import { nodeBackend } from "../lib/net/node.ts";
+import { Shell } from "../lib/shell/shell.ts";
 import { TestShell } from "./_shell.ts";
 import {
   bytes,

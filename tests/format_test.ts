@@ -18,8 +18,8 @@ import {
   quoteText,
   SHOW_MAX,
   showBytes,
-} from "../lib/format.ts";
-import { tokenize } from "../lib/tokenize.ts";
+} from "../lib/shell/format.ts";
+import { tokenize } from "../lib/script/tokenize.ts";
 
 const encoder = new TextEncoder();
 // deno-lint-ignore no-control-regex -- matching escapes is the point

@@ -1,7 +1,7 @@
 /** `help`: generated from the registry, never written twice. */
 import assert from "node:assert/strict";
 import { builtInCommands } from "../commands/mod.ts";
-import { commandNames } from "../lib/registry.ts";
+import { commandNames } from "../lib/shell/registry.ts";
 import { TestShell } from "./_shell.ts";
 
 Deno.test("help lists every command with its summary, in the order of a session", async () => {

@@ -1,6 +1,6 @@
 /** Standard input split into lines, whatever pieces the bytes come in. */
 import assert from "node:assert/strict";
-import { LineBuffer } from "../lib/lines.ts";
+import { LineBuffer } from "../lib/ui/lines.ts";
 
 const encoder = new TextEncoder();
 

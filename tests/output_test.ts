@@ -19,7 +19,7 @@ Deno.test("output -u gives what came when the text does not come in time, for ex
   const out = await sh.ok('output -t 0.3 -u "xyz" $p -> o');
   assert.match(out, /note: "xyz" did not come within 0\.3 s/);
   assert.equal(await sh.ok('print "$o"'), "abc\n");
-  const { killAll } = await import("../lib/proc.ts");
+  const { killAll } = await import("../lib/check/proc.ts");
   killAll();
 });
 

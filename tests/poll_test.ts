@@ -1,8 +1,8 @@
 /** `poll`: readiness over several descriptors, as the kernel reports it, consuming nothing. */
 import assert from "node:assert/strict";
 import { parsePollFds } from "../commands/poll.ts";
-import { POLLIN, POLLOUT } from "../lib/fdtable.ts";
-import { tokenize } from "../lib/tokenize.ts";
+import { POLLIN, POLLOUT } from "../lib/shell/fdtable.ts";
+import { tokenize } from "../lib/script/tokenize.ts";
 import { TestShell } from "./_shell.ts";
 import {
   bytes,

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
 import { commandsTable } from "../scripts/commands_table.ts";
-import { HISTORY_SIZE, MAX_HISTORY_BYTES } from "../lib/repl.ts";
-import { MAX_NESTING, MAX_RUN_DEPTH, MAX_SCRIPT_BYTES } from "../lib/script.ts";
-import { MAX_EXPRESSION_NESTING } from "../lib/cond.ts";
-import { MAX_LINE } from "../lib/tokenize.ts";
+import { HISTORY_SIZE, MAX_HISTORY_BYTES } from "../lib/ui/repl.ts";
+import {
+  MAX_NESTING,
+  MAX_RUN_DEPTH,
+  MAX_SCRIPT_BYTES,
+} from "../lib/script/script.ts";
+import { MAX_EXPRESSION_NESTING } from "../lib/script/cond.ts";
+import { MAX_LINE } from "../lib/script/tokenize.ts";
 
 const readme = Deno.readTextFileSync(new URL("../README.md", import.meta.url));
 

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { buildPeer, freePort, runPeer } from "./_peers.ts";
 import { sockshell, startSockshell, TestShell } from "./_shell.ts";
 import { REPLY } from "./_wire.ts";
-import { parseScript } from "../lib/script.ts";
+import { parseScript } from "../lib/script/script.ts";
 
 /** The session typed at the prompt; `fails` marks the lines that must fail (and not be recorded). */
 function session(port: number): { line: string; fails?: true }[] {

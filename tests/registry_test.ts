@@ -1,5 +1,5 @@
 /**
- * Looking names up (lib/registry.ts and every table keyed by what the user
+ * Looking names up (lib/shell/registry.ts and every table keyed by what the user
  * types): a name that is JavaScript's own, such as `constructor` or
  * `__proto__`, is unknown like any other, on Deno and on real Node.
  */
@@ -33,7 +33,10 @@ Deno.test("__proto__ and constructor are unknown commands under real Node too", 
   const dir = await Deno.makeTempDir({ prefix: "sockshell_registry_" });
   try {
     const file = `${dir}/sockshell.cjs`;
-    await bundleForNode({ entry: `${ROOT}/lib/main_node.ts`, outfile: file });
+    await bundleForNode({
+      entry: `${ROOT}/lib/ui/main_node.ts`,
+      outfile: file,
+    });
     for (const name of ["__proto__", "constructor"]) {
       const r = await runPeer("node", [file, "-c", name]);
       assert.equal(r.code, 127, r.stderr);

@@ -10,9 +10,9 @@
 import assert from "node:assert/strict";
 import { PassThrough } from "node:stream";
 import { builtInCommands } from "../commands/mod.ts";
-import type { CommandResult } from "../lib/command.ts";
-import { denoHost } from "../lib/host_deno.ts";
-import { commandNames } from "../lib/registry.ts";
+import type { CommandResult } from "../lib/shell/command.ts";
+import { denoHost } from "../lib/ui/host_deno.ts";
+import { commandNames } from "../lib/shell/registry.ts";
 import {
   complete,
   HISTORY_SIZE,
@@ -20,7 +20,7 @@ import {
   measureIncrementally,
   promptFor,
   repl,
-} from "../lib/repl.ts";
+} from "../lib/ui/repl.ts";
 import { freePort, missing } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 

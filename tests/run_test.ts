@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { sockshell, TestShell } from "./_shell.ts";
-import { MAX_RUN_DEPTH, MAX_SCRIPT_BYTES } from "../lib/script.ts";
+import { MAX_RUN_DEPTH, MAX_SCRIPT_BYTES } from "../lib/script/script.ts";
 
 function tempDir(): { path: string } & Disposable {
   const path = Deno.makeTempDirSync({ prefix: "sockshell-run-" });

@@ -4,8 +4,8 @@
  * end. The shell goes on after each.
  */
 import assert from "node:assert/strict";
-import { MAX_EXPRESSION_NESTING } from "../lib/cond.ts";
-import { MAX_NESTING } from "../lib/script.ts";
+import { MAX_EXPRESSION_NESTING } from "../lib/script/cond.ts";
+import { MAX_NESTING } from "../lib/script/script.ts";
 import { sockshell, TestShell } from "./_shell.ts";
 
 /** One line of standard error, without an internal error in it. */

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { freePort } from "./_peers.ts";
 import { sockshell, TestShell } from "./_shell.ts";
 import { REPLY, waitListening, Wire } from "./_wire.ts";
-import { BlockReader, parseScript } from "../lib/script.ts";
+import { BlockReader, parseScript } from "../lib/script/script.ts";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

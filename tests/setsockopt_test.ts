@@ -251,7 +251,7 @@ function bundled(): Promise<string> {
       Deno.removeSync(dir, { recursive: true });
     });
     const outfile = `${dir}/sockshell.cjs`;
-    await bundleForNode({ entry: `${ROOT}/lib/main_node.ts`, outfile });
+    await bundleForNode({ entry: `${ROOT}/lib/ui/main_node.ts`, outfile });
     return outfile;
   })();
   return nodeBundle;

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { TestShell } from "./_shell.ts";
 import { lsRow, parseLs } from "./_net.ts";
-import { complete } from "../lib/repl.ts";
+import { complete } from "../lib/ui/repl.ts";
 
 Deno.test("socket tcp prints the C call, returns descriptor 3 and shows it NEW in ls", async () => {
   using sh = new TestShell();

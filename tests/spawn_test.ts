@@ -42,6 +42,6 @@ Deno.test("spawn runs a real server that the shell then talks to", async () => {
     'recv -t 2 -u ": " -> q; expect "$q" == "Veuillez entrer votre nom: "',
   );
   sh.shell.close();
-  const { killAll } = await import("../lib/proc.ts");
+  const { killAll } = await import("../lib/check/proc.ts");
   killAll();
 });

@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { UsageError } from "../lib/errors.ts";
+import { UsageError } from "../lib/shell/errors.ts";
 import {
   concat,
   expand,
@@ -14,7 +14,7 @@ import {
   MAX_LINE,
   tokenize,
   type VarLookup,
-} from "../lib/tokenize.ts";
+} from "../lib/script/tokenize.ts";
 
 const encoder = new TextEncoder();
 

@@ -1,14 +1,14 @@
 /**
- * Unix-domain sockets (`socket unix`, `socket unix-dgram`; lib/unix.ts and
+ * Unix-domain sockets (`socket unix`, `socket unix-dgram`; lib/shell/unix.ts and
  * the Unix branches of the commands), against socat, python3's socket module
  * and the shell itself, each in a directory of its own.
  */
 import assert from "node:assert/strict";
 import { builtInCommands } from "../commands/mod.ts";
-import { PLAIN } from "../lib/format.ts";
-import { denoHost } from "../lib/host_deno.ts";
-import { nodeBackend } from "../lib/net_node.ts";
-import { Shell } from "../lib/shell.ts";
+import { PLAIN } from "../lib/shell/format.ts";
+import { denoHost } from "../lib/ui/host_deno.ts";
+import { nodeBackend } from "../lib/net/node.ts";
+import { Shell } from "../lib/shell/shell.ts";
 import { TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, until } from "./_net.ts";
 import { buildPeer, missing, runPeer, startPeer } from "./_peers.ts";

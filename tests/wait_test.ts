@@ -17,7 +17,7 @@ Deno.test("wait -t reports ETIMEDOUT and leaves the program running; a signal's 
   assert.match(r.stderr, /= -1 ETIMEDOUT .*still running/);
   await sh.ok("spawn /bin/sh -c 'kill -9 $$' -> q; wait -t 2 $q -> q");
   assert.equal(await sh.ok('print "$q.status"'), "137\n");
-  const { killAll } = await import("../lib/proc.ts");
+  const { killAll } = await import("../lib/check/proc.ts");
   killAll();
 });
 

@@ -5,8 +5,8 @@
  * @module
  */
 
-import { parseInteger } from "./command.ts";
-import { UsageError } from "./errors.ts";
+import { parseInteger } from "../shell/command.ts";
+import { UsageError } from "../shell/errors.ts";
 import type { Word } from "./tokenize.ts";
 import { joinWords } from "./words.ts";
 

@@ -13,12 +13,12 @@
  */
 
 import process from "node:process";
-import { builtInCommands } from "../commands/mod.ts";
+import { builtInCommands } from "../../commands/mod.ts";
 import { main } from "./cli.ts";
 import { useHost } from "./host.ts";
 import { nodeHost } from "./host_node.ts";
-import { useBackend } from "./net.ts";
-import { nodeBackend } from "./net_node.ts";
+import { useBackend } from "../net.ts";
+import { nodeBackend } from "../net/node.ts";
 
 useBackend(nodeBackend);
 useHost(nodeHost);

@@ -4,8 +4,8 @@
  * @module
  */
 
-import type { Addr } from "./net.ts";
-import { isUnix } from "./net.ts";
+import type { Addr } from "../net.ts";
+import { isUnix } from "../net.ts";
 
 /** Most bytes shown inline before the rest is summarised (never dropped silently). */
 export const SHOW_MAX = 4096;

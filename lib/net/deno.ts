@@ -18,14 +18,14 @@ import type {
   StreamConn,
   StreamListener,
   UnixAddr,
-} from "./net.ts";
+} from "../net.ts";
 import {
   applyOptions,
   familyOf,
   lingerReset,
   noOption,
   optValue,
-} from "./net.ts";
+} from "../net.ts";
 
 function addrOf(a: Deno.Addr): SockAddr {
   const n = a as Deno.NetAddr;
@@ -316,7 +316,7 @@ export const denoBackend: NetBackend = {
     // Accepted connections inherit SO_LINGER, and a Deno.TcpConn cannot reset: a listener
     // with it set is opened with Deno's node:net layer (the Node backend's code), as connect is.
     if (lingerReset(options?.opts) && !reusePort) {
-      const { nodeBackend } = await import("./net_node.ts");
+      const { nodeBackend } = await import("./node.ts");
       return await nodeBackend.listen(addr, backlog, options);
     }
     return await errno(() =>
@@ -341,7 +341,7 @@ export const denoBackend: NetBackend = {
     // Deno.connect can neither choose the local end nor reset at close; Deno's node:net layer
     // (the Node backend's code) can, so a connect that needs either goes through it.
     if (options?.local || lingerReset(options?.opts)) {
-      const { nodeBackend } = await import("./net_node.ts");
+      const { nodeBackend } = await import("./node.ts");
       return await nodeBackend.connect(addr, signal, options);
     }
     const conn = await errno(async () =>

@@ -17,16 +17,16 @@
  * @module
  */
 
-import type { CommandSpec, Output, Scope } from "./command.ts";
-import { EXIT } from "./errors.ts";
-import { PLAIN, showBytes } from "./format.ts";
-import type { Host } from "./host.ts";
-import type { NetBackend } from "./net.ts";
-import { type CheckState, checkStates } from "./check_state.ts";
+import type { CommandSpec, Output, Scope } from "../shell/command.ts";
+import { EXIT } from "../shell/errors.ts";
+import { PLAIN, showBytes } from "../shell/format.ts";
+import type { Host } from "../ui/host.ts";
+import type { NetBackend } from "../net.ts";
+import { type CheckState, checkStates } from "./state.ts";
 import type { Proc } from "./proc.ts";
-import { runScript, scriptScope } from "./script.ts";
-import { Shell } from "./shell.ts";
-import { expand, lex } from "./tokenize.ts";
+import { runScript, scriptScope } from "../script/script.ts";
+import { Shell } from "../shell/shell.ts";
+import { expand, lex } from "../script/tokenize.ts";
 
 /** Every message of `check`, in one place: the French version will be a second object like it. */
 export const CHECK_MESSAGES = {

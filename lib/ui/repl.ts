@@ -8,12 +8,12 @@
 
 import type { Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { onAbort, type Scope } from "./command.ts";
-import { EXIT } from "./errors.ts";
+import { onAbort, type Scope } from "../shell/command.ts";
+import { EXIT } from "../shell/errors.ts";
 import type { Host } from "./host.ts";
-import { commandNames, findCommand } from "./registry.ts";
-import { BlockReader } from "./script.ts";
-import type { Shell } from "./shell.ts";
+import { commandNames, findCommand } from "../shell/registry.ts";
+import { BlockReader } from "../script/script.ts";
+import type { Shell } from "../shell/shell.ts";
 
 /** How many history lines are kept. */
 export const HISTORY_SIZE = 1000;

@@ -10,7 +10,7 @@ import process from "node:process";
 import tty from "node:tty";
 import { FileLimitError, type Host, limitedText } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
-import { concat, MAX_LINE } from "./tokenize.ts";
+import { concat, MAX_LINE } from "../script/tokenize.ts";
 
 const encoder = new TextEncoder();
 

@@ -9,7 +9,7 @@
  */
 
 /** The meaning of each errno name the shell can report, as strerror(3) says it. */
-import { FileLimitError } from "./host.ts";
+import { FileLimitError } from "../ui/host.ts";
 
 export const ERRNO_MEANING: Readonly<Record<string, string>> = {
   EACCES: "Permission denied",

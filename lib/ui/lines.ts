@@ -5,7 +5,7 @@
  * @module
  */
 
-import { concat } from "./tokenize.ts";
+import { concat } from "../script/tokenize.ts";
 
 const decoder = new TextDecoder();
 

@@ -4,21 +4,21 @@
  * @module
  */
 
-import { fileErrorText } from "./errno.ts";
-import type { Output } from "./command.ts";
-import { EXIT, UsageError } from "./errors.ts";
-import { COLOR, errorLine, PLAIN } from "./format.ts";
+import { fileErrorText } from "../net/errno.ts";
+import type { Output } from "../shell/command.ts";
+import { EXIT, UsageError } from "../shell/errors.ts";
+import { COLOR, errorLine, PLAIN } from "../shell/format.ts";
 import type { Host } from "./host.ts";
-import type { NetBackend } from "./net.ts";
+import type { NetBackend } from "../net.ts";
 import {
   BlockReader,
   MAX_SCRIPT_BYTES,
   notAScript,
   runScript,
   scriptScope,
-} from "./script.ts";
-import { Shell } from "./shell.ts";
-import type { CommandSpec, Scope } from "./command.ts";
+} from "../script/script.ts";
+import { Shell } from "../shell/shell.ts";
+import type { CommandSpec, Scope } from "../shell/command.ts";
 
 const encoder = new TextEncoder();
 
@@ -260,7 +260,9 @@ async function runCheckMode(
   scope: Scope,
   signal: AbortSignal,
 ): Promise<number> {
-  const { runPermission, requestRunPermission } = await import("./proc.ts");
+  const { runPermission, requestRunPermission } = await import(
+    "../check/proc.ts"
+  );
   if (runPermission() === "prompt" && h.isTerminal(0) && args.length > 1) {
     await requestRunPermission();
   }

@@ -7,10 +7,10 @@
  */
 
 import type { Context } from "./command.ts";
-import { errnoNumber, SocketError } from "./errno.ts";
+import { errnoNumber, SocketError } from "../net/errno.ts";
 import type { Sock } from "./fdtable.ts";
 import { quoteText } from "./format.ts";
-import type { OptName, SockOpt } from "./net.ts";
+import type { OptName, SockOpt } from "../net.ts";
 import { UsageError } from "./errors.ts";
 
 /** One option as the shell knows it. */

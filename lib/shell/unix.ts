@@ -11,11 +11,11 @@
 
 import type { CallOk, Context } from "./command.ts";
 import { targetFd } from "./command.ts";
-import { SocketError } from "./errno.ts";
+import { SocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import type { Sock } from "./fdtable.ts";
 import { fmtAddr } from "./format.ts";
-import type { Addr, DatagramSocket, UnixAddr } from "./net.ts";
+import type { Addr, DatagramSocket, UnixAddr } from "../net.ts";
 
 /** sun_path holds 108 bytes: a path and its final NUL. */
 export const SUN_PATH_MAX = 107;

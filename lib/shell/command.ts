@@ -4,10 +4,10 @@
  * @module
  */
 
-import { SocketError, strerror, toSocketError } from "./errno.ts";
+import { SocketError, strerror, toSocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import type { FdTable, Sock } from "./fdtable.ts";
-import type { Host } from "./host.ts";
+import type { Host } from "../ui/host.ts";
 import {
   callLine,
   errorLine,
@@ -15,10 +15,10 @@ import {
   type Paint,
   quoteText,
 } from "./format.ts";
-import type { Family, NetBackend, SockAddr } from "./net.ts";
-import { familyOf } from "./net.ts";
+import type { Family, NetBackend, SockAddr } from "../net.ts";
+import { familyOf } from "../net.ts";
 import { own } from "./registry.ts";
-import type { Word } from "./tokenize.ts";
+import type { Word } from "../script/tokenize.ts";
 
 /** Where a command's output goes. */
 export interface Output {

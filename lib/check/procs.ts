@@ -4,8 +4,8 @@
  * @module
  */
 
-import { quoteText } from "./format.ts";
-import { SocketError } from "./errno.ts";
+import { quoteText } from "../shell/format.ts";
+import { SocketError } from "../net/errno.ts";
 import type { Proc } from "./proc.ts";
 
 const tables = new WeakMap<object, Map<number, Proc>>();

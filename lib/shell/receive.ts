@@ -19,11 +19,11 @@ import {
   parseTimeout,
   targetSock,
 } from "./command.ts";
-import { SocketError } from "./errno.ts";
+import { SocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
 import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
-import { type Addr, type Datagram, sameAddr } from "./net.ts";
+import { type Addr, type Datagram, sameAddr } from "../net.ts";
 
 const encoder = new TextEncoder();
 const NEWLINE = new Uint8Array([10]);

@@ -21,15 +21,15 @@ import {
   type CommandSpec,
   onAbort,
   type Scope,
-} from "./command.ts";
-import { SocketError } from "./errno.ts";
+} from "../shell/command.ts";
+import { SocketError } from "../net/errno.ts";
 import { evalCondition } from "./cond.ts";
-import { EXIT, UsageError } from "./errors.ts";
-import { errorLine, quoteText } from "./format.ts";
-import { findCommand, suggest } from "./registry.ts";
-import type { FdTable } from "./fdtable.ts";
-import { childEvent } from "./memory.ts";
-import type { Shell } from "./shell.ts";
+import { EXIT, UsageError } from "../shell/errors.ts";
+import { errorLine, quoteText } from "../shell/format.ts";
+import { findCommand, suggest } from "../shell/registry.ts";
+import type { FdTable } from "../shell/fdtable.ts";
+import { childEvent } from "../shell/memory.ts";
+import type { Shell } from "../shell/shell.ts";
 import { expand, lex, type LexedWord } from "./tokenize.ts";
 
 const encoder = new TextEncoder();

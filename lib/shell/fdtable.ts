@@ -11,8 +11,8 @@
  * @module
  */
 
-import { SocketError, toSocketError } from "./errno.ts";
-import { concat } from "./tokenize.ts";
+import { SocketError, toSocketError } from "../net/errno.ts";
+import { concat } from "../script/tokenize.ts";
 import type {
   Addr,
   Datagram,
@@ -23,7 +23,7 @@ import type {
   SockOpt,
   StreamConn,
   StreamListener,
-} from "./net.ts";
+} from "../net.ts";
 
 /** Transport of a socket: a stream ("tcp", SOCK_STREAM) or datagrams ("udp", SOCK_DGRAM), in any domain. */
 export type Proto = "tcp" | "udp";

@@ -4,8 +4,8 @@
  * @module
  */
 
-import { quoteText } from "./format.ts";
-import { UsageError } from "./errors.ts";
+import { quoteText } from "../shell/format.ts";
+import { UsageError } from "../shell/errors.ts";
 import type { Word } from "./tokenize.ts";
 
 /** The operators a condition may use between two words. */

@@ -6,7 +6,7 @@
 
 import { FileLimitError, type Host, limitedText } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
-import { concat, MAX_LINE } from "./tokenize.ts";
+import { concat, MAX_LINE } from "../script/tokenize.ts";
 
 const encoder = new TextEncoder();
 

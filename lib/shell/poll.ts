@@ -12,7 +12,7 @@
  */
 
 import { nextTurn } from "./command.ts";
-import { SocketError } from "./errno.ts";
+import { SocketError } from "../net/errno.ts";
 import {
   type FdTable,
   POLLERR,

@@ -16,15 +16,15 @@ import type {
   Scope,
   ShellState,
 } from "./command.ts";
-import { fileErrorText, SocketError, strerror } from "./errno.ts";
+import { fileErrorText, SocketError, strerror } from "../net/errno.ts";
 import { EXIT, UnknownCommandError, UsageError } from "./errors.ts";
 import { FdTable } from "./fdtable.ts";
 import { errorLine, quoteText } from "./format.ts";
-import type { NetBackend } from "./net.ts";
+import type { NetBackend } from "../net.ts";
 import { findCommand, suggest } from "./registry.ts";
-import type { Host } from "./host.ts";
-import { lookupVar, runScript } from "./script.ts";
-import { expand, type LexedWord, type Word } from "./tokenize.ts";
+import type { Host } from "../ui/host.ts";
+import { lookupVar, runScript } from "../script/script.ts";
+import { expand, type LexedWord, type Word } from "../script/tokenize.ts";
 
 /** A shell: the descriptor table and the registry, shared by every task. */
 export class Shell implements ShellState {

@@ -14,7 +14,7 @@
  * @module
  */
 
-import { SocketError } from "./errno.ts";
+import { SocketError } from "../net/errno.ts";
 
 const decoder = new TextDecoder();
 

@@ -1,6 +1,6 @@
 /**
  * The Node backend: `node:net`, `node:dgram` and `node:dns` behind the same
- * {@link NetBackend} interface as `net_deno.ts`, for the Node single
+ * {@link NetBackend} interface as `net/deno.ts`, for the Node single
  * executable and the npm package. Only Node APIs here: Node 20 runs it.
  *
  * Node is event-driven where Deno is pull-based, so each wrapper keeps a
@@ -30,8 +30,8 @@ import type {
   StreamConn,
   StreamListener,
   UnixAddr,
-} from "./net.ts";
-import { applyOptions, familyOf, noOption, optValue } from "./net.ts";
+} from "../net.ts";
+import { applyOptions, familyOf, noOption, optValue } from "../net.ts";
 
 /** A call on a socket this side released: Deno's BadResource. */
 function badf(what: string): SocketError {

@@ -14,7 +14,7 @@
  * @module
  */
 
-import { UsageError } from "./errors.ts";
+import { UsageError } from "../shell/errors.ts";
 
 /** Longest line the shell accepts, in bytes. */
 export const MAX_LINE = 65536;
