@@ -8,53 +8,8 @@
  * @module
  */
 
-/** The meaning of each errno name the shell can report, as strerror(3) says it. */
+import { hasMessage, t } from "../i18n/mod.ts";
 import { FileLimitError } from "../ui/host.ts";
-
-export const ERRNO_MEANING: Readonly<Record<string, string>> = {
-  EACCES: "Permission denied",
-  EADDRINUSE: "Address already in use",
-  EADDRNOTAVAIL: "Cannot assign requested address",
-  EAFNOSUPPORT: "Address family not supported by protocol",
-  EAGAIN: "Resource temporarily unavailable",
-  EALREADY: "Operation already in progress",
-  EBADF: "Bad file descriptor",
-  EBUSY: "Device or resource busy",
-  ECONNABORTED: "Software caused connection abort",
-  ECONNREFUSED: "Connection refused",
-  ECONNRESET: "Connection reset by peer",
-  EDESTADDRREQ: "Destination address required",
-  EEXIST: "File exists",
-  EFBIG: "File too large",
-  EHOSTUNREACH: "No route to host",
-  EINPROGRESS: "Operation now in progress",
-  EINTR: "Interrupted system call",
-  EINVAL: "Invalid argument",
-  EISCONN: "Transport endpoint is already connected",
-  EMFILE: "Too many open files",
-  EMSGSIZE: "Message too long",
-  ENETUNREACH: "Network is unreachable",
-  ENAMETOOLONG: "File name too long",
-  ENOBUFS: "No buffer space available",
-  ENOENT: "No such file or directory",
-  ENOPROTOOPT: "Protocol not available",
-  ENOTCONN: "Transport endpoint is not connected",
-  EOPNOTSUPP: "Operation not supported",
-  EPERM: "Operation not permitted",
-  EPIPE: "Broken pipe",
-  EPROTO: "Protocol error",
-  EPROTOTYPE: "Protocol wrong type for socket",
-  ESRCH: "No such process",
-  ETIMEDOUT: "Connection timed out",
-  EAI_NONAME: "Name or service not known",
-  EAI_AGAIN: "Temporary failure in name resolution",
-  EAI_FAIL: "Non-recoverable failure in name resolution",
-  EAI_NODATA: "No address associated with hostname",
-  EAI_SERVICE: "Servname not supported for ai_socktype",
-  EAI_FAMILY: "ai_family not supported",
-  EAI_ADDRFAMILY: "Address family for hostname not supported",
-  EAI_SOCKTYPE: "ai_socktype not supported",
-};
 
 /** Linux errno numbers, for errors that carry only "(os error N)". */
 const LINUX_ERRNO: Readonly<Record<number, string>> = {
@@ -128,7 +83,7 @@ export class SocketError extends Error {
 
   /** Make a socket error from an errno name and an optional detail. */
   constructor(errno: string, detail?: string, options?: ErrorOptions) {
-    super(detail ?? ERRNO_MEANING[errno] ?? errno, options);
+    super(detail ?? strerror(errno), options);
     this.name = "SocketError";
     this.errno = errno;
     this.detail = detail;
@@ -137,7 +92,8 @@ export class SocketError extends Error {
 
 /** strerror(3) for an errno name, or the name itself when unknown. */
 export function strerror(errno: string): string {
-  return ERRNO_MEANING[errno] ?? errno;
+  const key = `errno.${errno}`;
+  return hasMessage(key) ? t(key) : errno;
 }
 
 /**

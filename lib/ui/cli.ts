@@ -7,7 +7,8 @@
 import { fileErrorText } from "../net/errno.ts";
 import type { Output } from "../shell/command.ts";
 import { EXIT, UsageError } from "../shell/errors.ts";
-import { COLOR, errorLine, PLAIN } from "../shell/format.ts";
+import { COLOR, errorLine, PLAIN, quoteText } from "../shell/format.ts";
+import { LANGUAGE_CODES, pickLanguage, useLanguage } from "../i18n/mod.ts";
 import type { Host } from "./host.ts";
 import type { NetBackend } from "../net.ts";
 import {
@@ -41,6 +42,7 @@ Usage:
 Options:
   -c COMMANDS    commands separated by ';'
   -q, --quiet    do not print the calls that succeed (errors still print)
+  --lang CODE    speak CODE (en, fr) instead of the locale's language (LC_ALL, LC_MESSAGES, LANG)
   -h, --help     this help
   -V, --version  the version and the network backend
 
@@ -66,6 +68,8 @@ export interface Invocation {
   args: string[];
   /** `-q`. */
   quiet: boolean;
+  /** `--lang`: the language asked for, over the locale's. */
+  lang?: string;
 }
 
 /**
@@ -81,28 +85,48 @@ export function parseCommandLine(
   stdinIsTerminal: boolean,
 ): Invocation {
   let quiet = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "-h" || a === "--help") return { mode: "help", args: [], quiet };
-    if (a === "-V" || a === "--version") {
-      return { mode: "version", args: [], quiet };
-    }
-    if (a === "-q" || a === "--quiet") quiet = true;
-    else if (a === "-c") {
-      const text = argv[i + 1];
-      if (text === undefined) {
-        throw new UsageError(
-          '-c needs commands, as in -c "socket tcp; listen"',
-        );
+  let lang: string | undefined;
+  const inv = parseArgv();
+  return lang === undefined ? inv : { ...inv, lang };
+
+  function parseArgv(): Invocation {
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (a === "--lang" || a.startsWith("--lang=")) {
+        const code = a === "--lang" ? argv[++i] : a.slice("--lang=".length);
+        if (!code || !LANGUAGE_CODES.includes(code)) {
+          throw new UsageError(
+            `--lang takes ${LANGUAGE_CODES.join(" or ")}${
+              code ? `, not ${quoteText(code)}` : ""
+            }`,
+          );
+        }
+        lang = code;
+        continue;
       }
-      return { mode: "command", text, args: argv.slice(i + 2), quiet };
-    } else if (a === "--") {
-      return scriptOrStdin(argv.slice(i + 1), quiet, stdinIsTerminal);
-    } else if (a.startsWith("-") && a !== "-") {
-      throw new UsageError(`unknown option ${a} (try --help)`);
-    } else return scriptOrStdin(argv.slice(i), quiet, stdinIsTerminal);
+      if (a === "-h" || a === "--help") {
+        return { mode: "help", args: [], quiet };
+      }
+      if (a === "-V" || a === "--version") {
+        return { mode: "version", args: [], quiet };
+      }
+      if (a === "-q" || a === "--quiet") quiet = true;
+      else if (a === "-c") {
+        const text = argv[i + 1];
+        if (text === undefined) {
+          throw new UsageError(
+            '-c needs commands, as in -c "socket tcp; listen"',
+          );
+        }
+        return { mode: "command", text, args: argv.slice(i + 2), quiet };
+      } else if (a === "--") {
+        return scriptOrStdin(argv.slice(i + 1), quiet, stdinIsTerminal);
+      } else if (a.startsWith("-") && a !== "-") {
+        throw new UsageError(`unknown option ${a} (try --help)`);
+      } else return scriptOrStdin(argv.slice(i), quiet, stdinIsTerminal);
+    }
+    return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
   }
-  return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
 }
 
 function scriptOrStdin(
@@ -158,6 +182,8 @@ export async function main(
     errorLine(io, `sockshell: ${(e as Error).message}`);
     return EXIT.usage;
   }
+  // Before anything is said: only the catalogue of the language in use is loaded.
+  await useLanguage(pickLanguage(inv.lang, (name) => h.env(name)));
   if (inv.mode === "help") {
     io.out(USAGE + "\n");
     return EXIT.ok;
