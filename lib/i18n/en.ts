@@ -51,4 +51,11 @@ export const en = {
   "errno.EAI_FAMILY": "ai_family not supported",
   "errno.EAI_ADDRFAMILY": "Address family for hostname not supported",
   "errno.EAI_SOCKTYPE": "ai_socktype not supported",
+  // ── help: each command's summary and details (`help`, README's table) ──
+
+  // ── commands: what each command says as it runs (errors, notes) ──
+
+  // ── the shell core, the network backends, the script language ──
+
+  // ── the REPL, the command line, record, run, check ──
 } as const;

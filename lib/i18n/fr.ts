@@ -54,4 +54,11 @@ export const fr = {
   "errno.EAI_ADDRFAMILY":
     "Famille d'adresses non supportée pour le nom de l'hôte",
   "errno.EAI_SOCKTYPE": "ai_socktype non supporté",
+  // ── help: each command's summary and details (`help`, README's table) ──
+
+  // ── commands: what each command says as it runs (errors, notes) ──
+
+  // ── the shell core, the network backends, the script language ──
+
+  // ── the REPL, the command line, record, run, check ──
 } as const satisfies Catalogue;
