@@ -39,6 +39,8 @@ import { getpeernameCommand } from "./getpeername.ts";
 import { pollCommand } from "./poll.ts";
 import { selectCommand } from "./select.ts";
 import { fcntlCommand } from "./fcntl.ts";
+import { explainCommand } from "./explain.ts";
+import { diagramCommand } from "./diagram.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
 export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
@@ -75,6 +77,8 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       readCommand,
       expectCommand,
       traceCommand,
+      explainCommand,
+      diagramCommand,
       helpCommand,
       exitCommand,
     ].map((c) => [c.name, c]),

@@ -12,12 +12,13 @@ import {
 } from "../lib/script.ts";
 import type { Shell } from "../lib/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
+import { showDiagram } from "./diagram.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
   name: "run",
   kind: "shell",
-  usage: "run [-v] [-p] [name|file] [args...]",
+  usage: "run [-v] [-p] [-d] [name|file] [args...]",
   summary:
     "Run a built-in replay of the handout or a script file (run alone lists the replays)",
   c: "(no call: ./server 4950, as the handout runs its programs)",
@@ -25,7 +26,8 @@ export const runCommand: CommandSpec = {
   example: "run tcp-server 4950",
   complete: Object.keys(builtInReplays),
   details: [
-    "-v shows every call as it runs; -p prints the script instead of running it.",
+    "-v shows every call as it runs; -p prints the script instead of running it;",
+    "-d ends it with its sequence diagram (see diagram).",
     "The script runs like a program: $1, $2... are its arguments, exit ends it, and the",
     "descriptors it opened are closed when it ends. Ctrl-C stops it.",
     `A script file is at most ${MAX_SCRIPT_BYTES} bytes, and runs nest at most ${MAX_RUN_DEPTH} deep.`,
@@ -34,6 +36,7 @@ export const runCommand: CommandSpec = {
     const { opts, rest } = parseOptions(ctx.args, {
       v: "flag",
       p: "flag",
+      d: "flag",
     });
     const [target, ...args] = rest;
     if (!target) {
@@ -97,8 +100,10 @@ export const runCommand: CommandSpec = {
     scope.depth = depth;
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
     const before = new Set(shell.table.list().map((s) => s.fd));
+    const since = shell.teach.events().events.at(-1)?.seq ?? 0;
     try {
       const code = await runScript(shell, target.text, text, scope, ctx.signal);
+      if (opts.d) await showDiagram(ctx, since);
       return { code: scope.exited ?? code };
     } finally {
       // The outermost run has unwound a nesting too deep: the next one reports again.

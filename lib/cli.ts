@@ -38,6 +38,7 @@ Usage:
 Options:
   -c COMMANDS    commands separated by ';'
   -q, --quiet    do not print the calls that succeed (errors still print)
+  --explain      after each call, the socket's 5-tuple and why (as explain on)
   -h, --help     this help
   -V, --version  the version and the network backend
 
@@ -55,6 +56,8 @@ export interface Invocation {
   args: string[];
   /** `-q`. */
   quiet: boolean;
+  /** `--explain`: start with explain on. */
+  explain?: boolean;
 }
 
 /**
@@ -70,6 +73,16 @@ export function parseCommandLine(
   stdinIsTerminal: boolean,
 ): Invocation {
   let quiet = false;
+  const explain = argv.findIndex((a, i) =>
+    a === "--explain" && !["-c", "--"].includes(argv[i - 1]!)
+  );
+  // --explain is the shell's, before the script or -c: the rest parse as before.
+  if (explain >= 0 && argv.slice(0, explain).every((a) => a.startsWith("-"))) {
+    return {
+      ...parseCommandLine(argv.toSpliced(explain, 1), stdinIsTerminal),
+      explain: true,
+    };
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "-h" || a === "--help") return { mode: "help", args: [], quiet };
@@ -122,6 +135,10 @@ export function hostOutput(h: Host): Output {
     err: (t) => h.write(2, t),
     paint: color ? COLOR : PLAIN,
     partialLine: () => tail,
+    columns: () => h.columns?.() ?? (Number(h.env("COLUMNS")) || 80),
+    utf8: /utf-?8/i.test(
+      h.env("LC_ALL") || h.env("LC_CTYPE") || h.env("LANG") || "",
+    ),
   };
 }
 
@@ -155,6 +172,7 @@ export async function main(
     return EXIT.ok;
   }
   const shell = new Shell(net, commands, io, h);
+  if (inv.explain) shell.teach.explain = true;
   try {
     if (inv.mode === "repl") {
       const { repl } = await import("./repl.ts");

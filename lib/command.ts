@@ -15,8 +15,9 @@ import {
   type Paint,
   quoteText,
 } from "./format.ts";
-import type { Family, NetBackend, SockAddr } from "./net.ts";
+import type { Addr, Family, NetBackend, SockAddr } from "./net.ts";
 import { familyOf } from "./net.ts";
+import type { Teach } from "./teach.ts";
 import type { Word } from "./tokenize.ts";
 
 /** Where a command's output goes. */
@@ -29,6 +30,10 @@ export interface Output {
   readonly paint: Paint;
   /** The text written to standard output since its last newline (a prompt left open), if tracked. */
   partialLine?(): string;
+  /** The terminal's width in columns (80 on a pipe), if known. */
+  columns?(): number;
+  /** True when the locale says UTF-8: box-drawing characters may be used. */
+  readonly utf8?: boolean;
 }
 
 /** What a command hands back to the shell. */
@@ -82,6 +87,8 @@ export interface ShellState {
   recording?: string;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
+  /** The session log `diagram` draws, and the `explain` switch. */
+  readonly teach?: Teach;
 }
 
 /** A command's whole world (dax's CommandContext). */
@@ -114,6 +121,8 @@ export interface CallOk {
   value?: Record<string, Uint8Array | string | number>;
   /** Extra lines of output (a hex dump). */
   extra?: string;
+  /** A datagram received: its sender and whole size, for the session log. */
+  datagram?: { from: Addr; size: number };
 }
 
 /** A command: its declaration, and the function that runs it. */
@@ -160,11 +169,17 @@ export async function call(
 ): Promise<CommandResult> {
   const p = ctx.io.paint;
   const show = () => typeof text === "string" ? text : text();
+  // The session log and explain: the one place every call passes.
+  const teach = ctx.shell.teach;
+  const pending = teach?.before(ctx);
   let ok: CallOk;
   try {
     ok = await f();
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (e instanceof UsageError) {
+      if (pending) clearTimeout(pending.timer);
+      throw e;
+    }
     const se = toSocketError(e);
     const detail = se.detail && se.detail !== strerror(se.errno)
       ? `: ${se.detail}`
@@ -175,6 +190,7 @@ export async function call(
         typeof failRet === "string" ? failRet : failRet(se.errno)
       } ${se.errno} (${strerror(se.errno)})${detail}`,
     );
+    if (pending) teach!.after(ctx, pending, text, undefined, se);
     return { code: se.errno === "EINTR" ? 124 : 1 };
   }
   if (ctx.scope.trace) {
@@ -186,6 +202,7 @@ export async function call(
     if (ok.extra) out += ok.extra + "\n";
     ctx.io.out(out);
   }
+  if (pending) teach!.after(ctx, pending, text, ok);
   return { code: 0, value: ok.value };
 }
 

@@ -24,6 +24,7 @@ import type { NetBackend } from "./net.ts";
 import { findCommand, suggest } from "./registry.ts";
 import type { Host } from "./host.ts";
 import { lookupVar, runScript } from "./script.ts";
+import { Teach } from "./teach.ts";
 import { expand, type LexedWord, type Word } from "./tokenize.ts";
 
 /** A shell: the descriptor table and the registry, shared by every task. */
@@ -38,6 +39,8 @@ export class Shell implements ShellState {
   recording?: string;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
+  /** The session log `diagram` draws, and the `explain` switch. */
+  readonly teach: Teach = new Teach();
 
   /** Make a shell over a backend, a registry, an output and the host's files and standard input. */
   constructor(
