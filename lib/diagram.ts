@@ -40,6 +40,8 @@ export interface Row {
   note: string;
   /** A failed call, or an RST. */
   bad?: boolean;
+  /** Not a packet: accept making a new socket (dashed). */
+  spawn?: boolean;
 }
 
 /** A session log made into lifelines and rows. */
@@ -273,6 +275,7 @@ export function buildDiagram(
           from: me,
           to: child,
           label: "",
+          spawn: true,
           note: say(ev.waited ? "evAcceptWaited" : "evAccept", { fd: c.fd }),
         });
         break;
@@ -346,6 +349,7 @@ export function buildDiagram(
 interface Glyphs {
   life: string;
   line: string;
+  dash: string;
   right: string;
   left: string;
   cross: string;
@@ -357,6 +361,7 @@ interface Glyphs {
 const UTF8: Glyphs = {
   life: "│",
   line: "─",
+  dash: "┄",
   right: "▶",
   left: "◀",
   cross: "┼",
@@ -367,6 +372,7 @@ const UTF8: Glyphs = {
 const ASCII: Glyphs = {
   life: "|",
   line: "-",
+  dash: ".",
   right: ">",
   left: "<",
   cross: "+",
@@ -450,7 +456,7 @@ export function textDiagram(d: Diagram, width: number, utf8: boolean): string {
       const b = center(r.to);
       const [lo, hi] = a < b ? [a, b] : [b, a];
       for (let x = lo + 1; x < hi; x++) {
-        chars[x] = chars[x] === g.life ? g.cross : g.line;
+        chars[x] = chars[x] === g.life ? g.cross : r.spawn ? g.dash : g.line;
       }
       if (a < b) chars[hi - 1] = g.right;
       else chars[lo + 1] = g.left;
@@ -522,6 +528,14 @@ export function svgDiagram(d: Diagram): string {
     )
   );
   const maxTitle = Math.floor((LANE - 16) / CHAR);
+  // Every other row shaded, under the lifelines, so that a note reads with its arrow.
+  for (let k = 0; k < d.rows.length; k += 2) {
+    el.push(
+      `<rect class="stripe" x="0" y="${
+        top + k * ROW
+      }" width="${width}" height="${ROW}" fill="#f2f5fa"/>`,
+    );
+  }
   d.lanes.forEach((l, i) => {
     const x = cx(i);
     const peer = l.key.startsWith("p:");
@@ -546,14 +560,15 @@ export function svgDiagram(d: Diagram): string {
   });
   d.rows.forEach((r, k) => {
     const y = top + k * ROW + ROW / 2;
+
     const colour = r.bad ? "#c00000" : "#000";
     if (r.to !== undefined) {
       const a = cx(r.from);
       const b = cx(r.to);
       el.push(
-        `<line class="arrow" x1="${a}" y1="${y}" x2="${b}" y2="${y}" stroke="${colour}" stroke-width="1.5" marker-end="url(#${
-          r.bad ? "head-bad" : "head"
-        })"/>`,
+        `<line class="arrow" x1="${a}" y1="${y}" x2="${b}" y2="${y}" stroke="${colour}" stroke-width="1.5"${
+          r.spawn ? ' stroke-dasharray="6 4"' : ""
+        } marker-end="url(#${r.bad ? "head-bad" : "head"})"/>`,
       );
       const room = Math.floor((Math.abs(b - a) - 12) / CHAR);
       const label = cutPlain(r.label ?? "", room);
