@@ -396,7 +396,7 @@ function ascii(text: string): string {
 
 /** Most lifelines drawn, and the narrowest column. */
 const MIN_COLUMN = 12;
-const MAX_COLUMN = 22;
+const MAX_COLUMN = 24;
 const MIN_NOTES = 32;
 
 /**
@@ -410,22 +410,37 @@ const MIN_NOTES = 32;
 export function textDiagram(d: Diagram, width: number, utf8: boolean): string {
   const g = utf8 ? UTF8 : ASCII;
   const fix = utf8 ? (s: string) => s : ascii;
-  const out: string[] = [...d.header];
+  const out: string[] = d.header.map((h) => cut(fix(h), width, g));
   if (d.rows.length === 0) {
     return [...out, say("diagramEmpty")].join("\n") + "\n";
   }
   // The lifelines take what the notes leave, within bounds.
-  const room = Math.max(width - MIN_NOTES, MIN_COLUMN);
+  const notesMin = Math.max(16, Math.min(MIN_NOTES, Math.floor(width * 0.4)));
+  const room = Math.max(width - notesMin, MIN_COLUMN);
   const shownLanes = Math.max(
     1,
     Math.min(d.lanes.length, Math.floor(room / MIN_COLUMN)),
   );
   if (shownLanes < d.lanes.length) {
     out.push(
-      say("diagramLanesLeftOut", { count: d.lanes.length - shownLanes }),
+      cut(
+        fix(say("diagramLanesLeftOut", { count: d.lanes.length - shownLanes })),
+        width,
+        g,
+      ),
     );
   }
-  const cw = Math.min(MAX_COLUMN, Math.floor(room / shownLanes));
+  // As wide as the longest heading needs, no wider: the rest is for the notes.
+  const titles = d.lanes.slice(0, shownLanes).flatMap((l) => l.title);
+  const cw = Math.min(
+    MAX_COLUMN,
+    Math.max(
+      MIN_COLUMN,
+      ...titles.map((t) => t.length + 2),
+      ...d.rows.map((r) => (r.label?.length ?? 0) + 6),
+    ),
+    Math.floor(room / shownLanes),
+  );
   const center = (i: number) => i * cw + Math.floor(cw / 2);
   const lanesWidth = shownLanes * cw;
   const noteWidth = Math.max(0, width - lanesWidth - 1);
@@ -524,7 +539,9 @@ export function svgDiagram(d: Diagram): string {
   );
   d.header.forEach((h, i) =>
     el.push(
-      `<text x="8" y="${18 + i * 18}" fill="#555">${xml(h)}</text>`,
+      `<text class="header" x="8" y="${18 + i * 18}" fill="#555">${
+        xml(h)
+      }</text>`,
     )
   );
   const maxTitle = Math.floor((LANE - 16) / CHAR);
@@ -545,12 +562,12 @@ export function svgDiagram(d: Diagram): string {
       }" height="40" rx="4" fill="${
         peer ? "#f3f3f3" : "#eef4ff"
       }" stroke="#333"/>`,
-      `<text x="${x}" y="${
+      `<text class="title" x="${x}" y="${
         headerY + 16
       }" text-anchor="middle" font-weight="bold">${
         xml(cutPlain(l.title[0], maxTitle))
       }</text>`,
-      `<text x="${x}" y="${headerY + 33}" text-anchor="middle">${
+      `<text class="title" x="${x}" y="${headerY + 33}" text-anchor="middle">${
         xml(cutPlain(l.title[1], maxTitle))
       }</text>`,
       `<line class="lifeline" x1="${x}" y1="${headerY + 40}" x2="${x}" y2="${
@@ -589,6 +606,7 @@ export function svgDiagram(d: Diagram): string {
           : `<circle class="mark" cx="${x}" cy="${y}" r="4" fill="${colour}"/>`,
       );
     }
+    if (!r.note) return;
     el.push(
       `<text class="note" x="${notesX}" y="${y + 4}" fill="${colour}">${
         xml(r.note)
@@ -620,8 +638,8 @@ export function htmlDiagram(d: Diagram): string {
   const title = xml(say("diagramTitle", { events: d.transcript.length }));
   return `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font-family:sans-serif;margin:1em}main{display:flex;gap:2em;align-items:flex-start}
-pre{font-size:13px;background:#f7f7f7;padding:1em;overflow:auto}</style></head>
+<style>body{font-family:sans-serif;margin:1em}main{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start}
+pre{font-size:13px;background:#f7f7f7;padding:1em;white-space:pre-wrap;max-width:60em}</style></head>
 <body><h1>${title}</h1><main><div>
 ${svgDiagram(d)}</div>
 <section><h2>${xml(say("transcriptTitle"))}</h2><pre>${

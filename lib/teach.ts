@@ -183,7 +183,18 @@ export class Teach {
 
   /** Log `socket`, which makes no call through {@link call}. */
   socketMade(ctx: Context, s: Sock): void {
-    const ev: TeachEvent = { seq: 0, name: "socket", ret: String(s.fd) };
+    const af = s.family === 4
+      ? "AF_INET"
+      : s.family === 6
+      ? "AF_INET6"
+      : "AF_UNIX";
+    const type = s.proto === "tcp" ? "SOCK_STREAM" : "SOCK_DGRAM";
+    const ev: TeachEvent = {
+      seq: 0,
+      name: "socket",
+      text: `socket(${af}, ${type}, 0)`,
+      ret: String(s.fd),
+    };
     this.#describe(ev, s);
     this.#push(ev);
     if (this.explain && ctx.scope.trace) {
@@ -396,7 +407,12 @@ function fieldName(s: Sock, i: number): string {
 
 /** The call's text, made now if it was deferred. */
 export function callText(ev: TeachEvent): string {
-  return typeof ev.text === "function" ? ev.text() : ev.text ?? ev.name;
+  if (typeof ev.text !== "function") return ev.text ?? ev.name;
+  // Made later than the call, the text no longer knows the task's current descriptor: the log does.
+  const text = ev.text();
+  return ev.fd === undefined
+    ? text
+    : text.replace(/^(\w+)\(\?,/, `$1(${ev.fd},`);
 }
 
 /** The address a call named, its last argument: `bind(3, 0.0.0.0:4950)` gives `0.0.0.0:4950`. */

@@ -90,7 +90,7 @@ export const teachMessages = {
   evFailed: "{call}() = -1 {errno}",
   evOther: "{call}()",
   arrowBytes: "{n} bytes",
-  arrowDatagram: "datagram {n} bytes",
+  arrowDatagram: "{n} bytes",
 } as const;
 
 /** The key of a template. */
