@@ -191,6 +191,8 @@ Deno.test(
     });
     try {
       assert.equal((await accepting).code, 0);
+      // The diagram marks where accept waited.
+      assert.match(await sh.ok("diagram"), /accept\(\) = 4, after waiting/);
     } finally {
       // nc -N waits for our end of stream.
       await sh.run("close");
@@ -277,6 +279,31 @@ Deno.test(
     socat.kill();
   },
 );
+
+Deno.test("explain shows an AF_UNIX socket's paths where the 5-tuple has ports", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    using sh = new TestShell();
+    await sh.ok("explain on; socket unix");
+    let out = await sh.ok(`bind ${dir}/s.sock`);
+    assert.deepEqual(tupleAndMarks(out), {
+      tuple: `{unix, ${dir}/s.sock, -}`,
+      marked: [`${dir}/s.sock`],
+    });
+    assert.match(out, /bind filled in: local path/);
+    assert.match(
+      out,
+      /an AF_UNIX socket's addresses are paths: it has no ports/,
+    );
+    await sh.ok("listen; socket unix");
+    out = await sh.ok(`connect ${dir}/s.sock`);
+    assert.deepEqual(tupleAndMarks(out).tuple, `{unix, -, ${dir}/s.sock}`);
+    out = await sh.ok("accept @3");
+    assert.equal(tupleAndMarks(out).tuple, `{unix, ${dir}/s.sock, -}`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
 
 Deno.test("explain off shows no 5-tuple, and explain with a bad argument is a usage error", async () => {
   using sh = new TestShell();
