@@ -323,7 +323,13 @@ export function buildDiagram(
           : say("evRecv", { n, preview: p });
         const sender = from ? datagramEnd(key, from) : undefined;
         if (sender !== undefined && isPeer(sender)) {
-          arrow(sender, me, say("arrowDatagram", { n }), text);
+          // The arrow comes from the sender's lifeline, headed with its address.
+          arrow(
+            sender,
+            me,
+            say("arrowDatagram", { n }),
+            say("evRecvfromPeer", { call: ev.name, n, preview: p }),
+          );
         } else mark(text);
         break;
       }

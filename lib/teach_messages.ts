@@ -85,6 +85,7 @@ export const teachMessages = {
   evRecvZero: "recv() = 0: end of stream",
   evSendto: "sendto {n} bytes {preview} to {addr}",
   evRecvfrom: "recvfrom {n} bytes {preview} from {addr}",
+  evRecvfromPeer: "{call} {n} bytes {preview}",
   evClose: "close()",
   evShutdown: "shutdown({how})",
   evFailed: "{call}() = -1 {errno}",

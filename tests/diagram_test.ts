@@ -4,7 +4,7 @@
  * as SVG drawn by headless Chromium.
  */
 import assert from "node:assert/strict";
-import { buildPeer, freePort, startPeer } from "./_peers.ts";
+import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
 import { sockshell, TestShell } from "./_shell.ts";
 import { noChromium, overlaps, renderSvg, screenshot } from "./_chromium.ts";
 import { buildDiagram, svgDiagram, textDiagram } from "../lib/diagram.ts";
@@ -123,6 +123,29 @@ Deno.test("diagram of a session with the handout's tcp_server: its lifeline by a
     /\|-+ FIN -+>\| .*close\(\)/,
   ]);
   assert.match(await server.stdout(), /hello/);
+});
+
+Deno.test("diagram of datagrams from the handout's udp_talker: a lifeline for the talker by its address, each datagram from it", async () => {
+  using sh = new TestShell();
+  const port = freePort("udp");
+  await sh.ok(`socket udp; bind 127.0.0.1 ${port}`);
+  for (const word of ["un", "deux"]) {
+    const talker = await runPeer(await buildPeer("udp_talker"), [
+      "127.0.0.1",
+      word,
+      String(port),
+    ]);
+    assert.equal(talker.code, 0, talker.stderr);
+    await sh.ok("recvfrom -t 5");
+  }
+  const text = await sh.ok("diagram");
+  // Each run of the talker is a new socket, so a new port: one lifeline each.
+  assert.match(text, /^ *socket 3 udp +peer +peer\n/);
+  inOrder(rows(text), [
+    /bind 127\.0\.0\.1:\d+$/,
+    /<-+ 2 bytes -+\| .*recvfrom 2 bytes "un"$/,
+    /<-+ 4 bytes -+\| .*recvfrom 4 bytes "deux"$/,
+  ]);
 });
 
 Deno.test("diagram marks a failed call with its errno: a refused connect is SYN then RST", async () => {
