@@ -26,6 +26,8 @@ export const WAIT_MS = 100;
 
 /** Bytes of data kept per event for the diagram's preview. */
 const PREVIEW_BYTES = 24;
+/** Received data up to this size is kept as it is, not copied. */
+const KEEP_BYTES = 1024;
 
 /** One call, as the session log keeps it. */
 export interface TeachEvent {
@@ -150,7 +152,10 @@ export class Teach {
       const v = ok.value?.[""];
       if (v instanceof Uint8Array) {
         ev.n = v.length;
-        ev.data = v.slice(0, PREVIEW_BYTES);
+        // Received bytes are the call's own copy (a datagram cut short: a view of a larger one).
+        // A small one is kept as it is: a new typed array on every recv would cost more than the rest of the log.
+        const own = !ok.datagram || ok.datagram.size === v.length;
+        ev.data = own && v.length <= KEEP_BYTES ? v : v.slice(0, PREVIEW_BYTES);
       } else if (typeof v === "number") ev.n = v;
       if (ok.datagram) {
         ev.from = ok.datagram.from;
