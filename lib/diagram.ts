@@ -193,6 +193,7 @@ export function buildDiagram(
 
   const rows: Row[] = [];
   const transcript: string[] = [];
+  const finSeen = new Set<string>();
   for (const ev of log.events) {
     const shown = escapeControls(callText(ev));
     transcript.push(
@@ -312,9 +313,11 @@ export function buildDiagram(
             ? say("evRecvZero")
             : say(ev.waited ? "evRecvWaited" : "evRecv", { n, preview: p });
           // What a peer outside the shell sent is seen only now.
-          if (isPeer(peer)) {
+          // A FIN comes once: a later recv of 0 reads the same end of stream.
+          if (isPeer(peer) && !(n === 0 && finSeen.has(key))) {
             arrow(peer, me, n === 0 ? "FIN" : say("arrowBytes", { n }), text);
           } else mark(text);
+          if (n === 0) finSeen.add(key);
           break;
         }
         const from = ev.from;

@@ -109,7 +109,8 @@ Deno.test("diagram of a session with the handout's tcp_server: its lifeline by a
   for (let i = 0; i < 5 && !/ = 0 /.test(got); i++) {
     got += await sh.ok("recv -t 5");
   }
-  await sh.ok("close");
+  // A second end of stream is the same FIN: no second arrow.
+  await sh.ok("recv -t 5; close");
   const text = await sh.ok("diagram");
   assert.match(text, /^ *socket 3 tcp +peer\n/);
   assert.match(text.split("\n")[1]!, new RegExp(`127\\.0\\.0\\.1:${port}$`));
@@ -120,8 +121,10 @@ Deno.test("diagram of a session with the handout's tcp_server: its lifeline by a
     /\|-+ 6 bytes -+>\| .*send 6 bytes "hello\\n"/,
     /<-+ 24 bytes -+\| .*recv 24 bytes "J'ai re\?u/,
     /<-+ FIN -+\| .*recv\(\) = 0: end of stream/,
+    /\* +\| +recv\(\) = 0: end of stream/,
     /\|-+ FIN -+>\| .*close\(\)/,
   ]);
+  assert.equal(text.match(/FIN/g)?.length, 2);
   assert.match(await server.stdout(), /hello/);
 });
 
