@@ -23,6 +23,7 @@ export const explainCommand: CommandSpec = {
     "And a sentence of why when it matters: why accept or recv blocks, why recv returned fewer",
     "bytes than asked, or 0, why a send after the peer closed succeeded and the next failed with EPIPE,",
     "ECONNREFUSED, EADDRINUSE, a datagram cut short. sockshell --explain starts with it on.",
+    "It shows even where calls are not traced (trace off, -q, a replay): each sentence names its call.",
   ],
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);

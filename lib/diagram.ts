@@ -484,10 +484,13 @@ export function textDiagram(d: Diagram, width: number, utf8: boolean): string {
       }
       if (a < b) chars[hi - 1] = g.right;
       else chars[lo + 1] = g.left;
-      const span = hi - lo - 3;
+      // The label sits in the gap next to where the arrow starts: never over a lifeline it crosses.
+      const next = center(r.from + (a < b ? 1 : -1));
+      const [gl, gh] = a < b ? [a, next] : [next, a];
+      const span = gh - gl - 3;
       const label = cut(fix(r.label ?? ""), span - 2, g);
       if (label) {
-        const start = lo + 2 + Math.floor((span - label.length - 2) / 2);
+        const start = gl + 2 + Math.floor((span - label.length - 2) / 2);
         chars[start] = " ";
         for (let k = 0; k < label.length; k++) chars[start + 1 + k] = label[k]!;
         chars[start + 1 + label.length] = " ";
@@ -596,11 +599,13 @@ export function svgDiagram(d: Diagram): string {
           r.spawn ? ' stroke-dasharray="6 4"' : ""
         } marker-end="url(#${r.bad ? "head-bad" : "head"})"/>`,
       );
-      const room = Math.floor((Math.abs(b - a) - 12) / CHAR);
+      // The label sits in the gap next to where the arrow starts: never over a lifeline it crosses.
+      const next = cx(r.from + (a < b ? 1 : -1));
+      const room = Math.floor((LANE - 12) / CHAR);
       const label = cutPlain(r.label ?? "", room);
       if (label) {
         el.push(
-          `<text class="label" x="${(a + b) / 2}" y="${
+          `<text class="label" x="${(a + next) / 2}" y="${
             y - 5
           }" text-anchor="middle" fill="${colour}">${xml(label)}</text>`,
         );

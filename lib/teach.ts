@@ -120,7 +120,7 @@ export class Teach {
     };
     if (!this.explain) return p;
     if (sock) p.tuple = tupleOf(sock);
-    if (blocks && sock && !sock.nonblocking && ctx.scope.trace) {
+    if (blocks && sock && !sock.nonblocking) {
       p.timer = setTimeout(() => {
         p.waited = true;
         const why = name === "accept"
@@ -177,7 +177,8 @@ export class Teach {
       }
     }
     this.#push(ev);
-    if (this.explain && (ctx.scope.trace || err)) {
+    // Even where calls are not traced (a replay, -q): explain was asked for, and each sentence names its call.
+    if (this.explain) {
       const out = this.#explain(ctx.io, p, ev, err, child);
       if (out) ctx.io.out(out);
     }
@@ -199,7 +200,7 @@ export class Teach {
     };
     this.#describe(ev, s);
     this.#push(ev);
-    if (this.explain && ctx.scope.trace) {
+    if (this.explain) {
       const tuple = tupleOf(s);
       ctx.io.out(
         tupleLines(ctx.io, tuple, [0]) +

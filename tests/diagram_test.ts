@@ -147,7 +147,7 @@ Deno.test("diagram of datagrams from the handout's udp_talker: a lifeline for th
   inOrder(rows(text), [
     /bind 127\.0\.0\.1:\d+$/,
     /<-+ 2 bytes -+\| .*recvfrom 2 bytes "un"$/,
-    /<-+ 4 bytes -+\| .*recvfrom 4 bytes "deux"$/,
+    /<-+\+-+ 4 bytes -+\| .*recvfrom 4 bytes "deux"$/,
   ]);
 });
 
@@ -262,14 +262,21 @@ async function checkDrawn(svg: string, arrows: number): Promise<void> {
   for (const label of r.texts.filter((t) => t.cls === "label")) {
     const mid = label.box.x + label.box.width / 2;
     const arrow = r.arrows.find((a) =>
-      Math.abs((a.x1 + a.x2) / 2 - mid) < 1 &&
+      Math.min(a.x1, a.x2) < mid && mid < Math.max(a.x1, a.x2) &&
       a.y > label.box.y && a.y - (label.box.y + label.box.height) < 10
     );
     assert.ok(arrow, `label "${label.text}" is on no arrow`);
     assert.ok(
-      label.box.width < Math.abs(arrow.x2 - arrow.x1),
-      `label "${label.text}" is wider than its arrow`,
+      label.box.x > Math.min(arrow.x1, arrow.x2) &&
+        label.box.x + label.box.width < Math.max(arrow.x1, arrow.x2),
+      `label "${label.text}" runs past its arrow`,
     );
+    for (const l of r.lifelines) {
+      assert.ok(
+        !(label.box.x < l.x && l.x < label.box.x + label.box.width),
+        `label "${label.text}" is drawn over the lifeline at x=${l.x}`,
+      );
+    }
   }
   for (const a of r.arrows) {
     // Solid arrows are inked all along; accept's dashed one at least in part.

@@ -322,6 +322,24 @@ Deno.test("explain off shows no 5-tuple, and explain with a bad argument is a us
   assert.equal(r.stderr, 'explain: explain takes on or off, not "maybe"\n');
 });
 
+Deno.test("sockshell -q --explain shows the 5-tuple where the calls are not traced", async () => {
+  const port = freePort("tcp");
+  const r = await sockshell([
+    "-q",
+    "--explain",
+    "-c",
+    `socket tcp; bind ${port}`,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stdout, /bind\(3/);
+  assert.match(
+    r.stdout,
+    new RegExp(
+      `\\{tcp, ${port}, 0\\.0\\.0\\.0, -, -\\}\n.*\n  bind filled in: local port, local address`,
+    ),
+  );
+});
+
 Deno.test("sockshell --explain starts with explain on", async () => {
   const port = freePort("tcp");
   const r = await sockshell(["--explain", "-c", `socket tcp; bind ${port}`]);
