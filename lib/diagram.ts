@@ -354,6 +354,48 @@ export function buildDiagram(
   return { lanes, rows, header, transcript };
 }
 
+/** Most lifelines an SVG draws: past them, it would no longer fit a page. */
+export const SVG_MAX_LANES = 8;
+
+/**
+ * Keep at most `max` lifelines: those of the latest events, in their order.
+ * A row between two kept lifelines stays; one with a single end kept becomes
+ * a mark on it; the others go. The header says how many were left out.
+ */
+export function limitLanes(d: Diagram, max: number): Diagram {
+  if (d.lanes.length <= max) return d;
+  const keep = new Set<number>();
+  for (let k = d.rows.length - 1; k >= 0 && keep.size < max; k--) {
+    const r = d.rows[k]!;
+    keep.add(r.from);
+    if (r.to !== undefined && keep.size < max) keep.add(r.to);
+  }
+  const kept = [...keep].sort((a, b) => a - b);
+  const index = new Map(kept.map((old, i) => [old, i]));
+  const rows: Row[] = [];
+  for (const r of d.rows) {
+    const from = index.get(r.from);
+    const to = r.to === undefined ? undefined : index.get(r.to);
+    if (from !== undefined && (r.to === undefined || to !== undefined)) {
+      rows.push({ ...r, from, to });
+    } else if (from !== undefined || to !== undefined) {
+      if (r.note) rows.push({ from: (from ?? to)!, note: r.note, bad: r.bad });
+    }
+  }
+  return {
+    lanes: kept.map((i) => d.lanes[i]!),
+    rows,
+    header: [
+      ...d.header,
+      say("diagramLanesLeftOut", {
+        count: d.lanes.length - kept.length,
+        kept: kept.length,
+      }),
+    ],
+    transcript: d.transcript,
+  };
+}
+
 /** The characters of a text diagram: box drawing on a UTF-8 terminal, ASCII otherwise. */
 interface Glyphs {
   life: string;
@@ -416,31 +458,27 @@ const MIN_NOTES = 32;
  * io.out(textDiagram(buildDiagram(teach.events()), 80, true));
  * ```
  */
-export function textDiagram(d: Diagram, width: number, utf8: boolean): string {
+export function textDiagram(
+  full: Diagram,
+  width: number,
+  utf8: boolean,
+): string {
   const g = utf8 ? UTF8 : ASCII;
   const fix = utf8 ? (s: string) => s : ascii;
-  const out: string[] = d.header.map((h) => cut(fix(h), width, g));
-  if (d.rows.length === 0) {
-    return [...out, say("diagramEmpty")].join("\n") + "\n";
+  if (full.rows.length === 0) {
+    return [...full.header, say("diagramEmpty")].map((h) =>
+      cut(fix(h), width, g)
+    )
+      .join("\n") + "\n";
   }
   // The lifelines take what the notes leave, within bounds.
   const notesMin = Math.max(16, Math.min(MIN_NOTES, Math.floor(width * 0.4)));
   const room = Math.max(width - notesMin, MIN_COLUMN);
-  const shownLanes = Math.max(
-    1,
-    Math.min(d.lanes.length, Math.floor(room / MIN_COLUMN)),
-  );
-  if (shownLanes < d.lanes.length) {
-    out.push(
-      cut(
-        fix(say("diagramLanesLeftOut", { count: d.lanes.length - shownLanes })),
-        width,
-        g,
-      ),
-    );
-  }
+  const d = limitLanes(full, Math.max(1, Math.floor(room / MIN_COLUMN)));
+  const out: string[] = d.header.map((h) => cut(fix(h), width, g));
+  const shownLanes = d.lanes.length;
   // As wide as the longest heading needs, no wider: the rest is for the notes.
-  const titles = d.lanes.slice(0, shownLanes).flatMap((l) => l.title);
+  const titles = d.lanes.flatMap((l) => l.title);
   const cw = Math.min(
     MAX_COLUMN,
     Math.max(
@@ -527,7 +565,8 @@ const TOP = 84;
  * await Deno.writeTextFile("session.svg", svgDiagram(buildDiagram(teach.events())));
  * ```
  */
-export function svgDiagram(d: Diagram): string {
+export function svgDiagram(full: Diagram): string {
+  const d = limitLanes(full, SVG_MAX_LANES);
   const notes = d.rows.map((r) => r.note);
   const longest = Math.max(
     20,

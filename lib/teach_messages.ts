@@ -64,7 +64,7 @@ export const teachMessages = {
   diagramLeftOut:
     "{count} earlier events left out: the log keeps the last {kept}",
   diagramLanesLeftOut:
-    "{count} more endpoints left out: the terminal is too narrow",
+    "{count} more endpoints left out: only the {kept} of the latest events are drawn",
   diagramReset: "diagram reset: the session log is empty",
   diagramWritten: "diagram written to {file}",
   diagramTitle: "sockshell session: {events} events",

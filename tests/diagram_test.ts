@@ -197,10 +197,9 @@ Deno.test("a narrow terminal keeps every line within its width, leaving out the 
   };
   const text = textDiagram(buildDiagram(log), 50, true);
   for (const line of text.split("\n")) assert.ok([...line].length <= 50, line);
-  assert.match(
-    text,
-    /^\d more endpoints left out/,
-  );
+  assert.match(text, /^4 more endpoints left out: only the 2 of the late/);
+  // The lifelines of the latest events stay.
+  assert.match(text, /^ *socket 7 udp +socket 8 udp\n/m);
 });
 
 Deno.test("diagram FILE.svg and FILE.html refuse an existing file (EEXIST) unless -f, and other names are a usage error", async () => {
@@ -306,6 +305,31 @@ Deno.test(
       await screenshot(file, keep);
       await Deno.remove(file);
     }
+  },
+);
+
+Deno.test(
+  "the SVG of a long session keeps the latest lifelines and events, says what it left out, and is drawn by Chromium",
+  {
+    ignore: noChromium(),
+  },
+  async () => {
+    using sh = new TestShell();
+    await sh.ok(Array(120).fill("socket udp; close").join("; "));
+    await sh.ok("socket tcp; bind 127.0.0.1 0 -> b; listen; socket tcp");
+    await sh.ok("connect 127.0.0.1 $b.port");
+    const svg = svgDiagram(buildDiagram(sh.shell.teach.events()));
+    assert.match(
+      svg,
+      />45 earlier events left out: the log keeps the last 200</,
+    );
+    assert.match(
+      svg,
+      />\d+ more endpoints left out: only the 8 of the latest events are drawn</,
+    );
+    assert.equal(svg.match(/class="lifeline"/g)?.length, 8);
+    // SYN, SYN-ACK, ACK between the last two sockets.
+    await checkDrawn(svg, 3);
   },
 );
 
