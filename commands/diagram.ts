@@ -41,7 +41,7 @@ export const diagramCommand: CommandSpec = {
   kind: "shell",
   usage: "diagram [-f] [file.svg|file.html|reset]",
   summary:
-    "Draw the session so far as a sequence diagram: in the terminal, or as an SVG or HTML file",
+    "Draw the session as a sequence diagram: in the terminal, or as an SVG or HTML file",
   c: "(no call: the handout's figures of the TCP and UDP call sequences)",
   deno: "none",
   example: "diagram report.svg",

@@ -9,7 +9,7 @@ export const explainCommand: CommandSpec = {
   kind: "shell",
   usage: "explain [on|off]",
   summary:
-    "After each call (on), show the socket's 5-tuple as the handout writes it, what the call filled in, and why",
+    "Show the socket's 5-tuple after each call, as the handout writes it, and why (on or off)",
   c: "(no call: the handout's {protocole, port local, adresse locale, port éloigné, adresse éloignée})",
   deno: "none",
   example: "explain on",
