@@ -56,7 +56,7 @@ export interface Diagram {
   transcript: string[];
 }
 
-const PREVIEW_CHARS = 18;
+const PREVIEW_CHARS = 16;
 const ANY = new Set(["0.0.0.0", "::"]);
 
 function addrMatches(bound: Addr | undefined, a: Addr): boolean {
