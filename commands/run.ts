@@ -101,17 +101,21 @@ export const runCommand: CommandSpec = {
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
     const before = new Set(shell.table.list().map((s) => s.fd));
     const since = shell.teach.events().events.at(-1)?.seq ?? 0;
+    let code: number;
     try {
-      const code = await runScript(shell, target.text, text, scope, ctx.signal);
-      if (opts.d) await showDiagram(ctx, since);
-      return { code: scope.exited ?? code };
+      code = await runScript(shell, target.text, text, scope, ctx.signal);
     } finally {
       // The outermost run has unwound a nesting too deep: the next one reports again.
       if (depth === 1) shell.runTooDeep = undefined;
       // As when a program exits: what it opened and left open is closed.
       for (const s of shell.table.list()) {
-        if (!before.has(s.fd)) shell.table.close(s.fd);
+        if (before.has(s.fd)) continue;
+        shell.teach.closedAtExit(s);
+        shell.table.close(s.fd);
       }
     }
+    // After the closes: they are part of what the program did.
+    if (opts.d) await showDiagram(ctx, since);
+    return { code: scope.exited ?? code };
   },
 };

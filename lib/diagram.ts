@@ -339,7 +339,7 @@ export function buildDiagram(
       case "shutdown":
       case "close": {
         const text = ev.name === "close"
-          ? say("evClose")
+          ? say(ev.atExit ? "evCloseAtExit" : "evClose")
           : say("evShutdown", { how: "SHUT_WR" });
         if (tcp && ev.remote && !ev.listening) {
           arrow(me, streamEnd(key, ev.local, ev.remote), "FIN", text);

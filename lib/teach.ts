@@ -65,6 +65,8 @@ export interface TeachEvent {
   size?: number;
   /** True when the call waited (accept, recv). */
   waited?: boolean;
+  /** close: done by the system at the program's exit, not by a call. */
+  atExit?: boolean;
   /** accept: the new socket. */
   child?: { id: number; fd: number; local?: Addr; remote?: Addr };
 }
@@ -207,6 +209,19 @@ export class Teach {
           whyLine(ctx.io, say("socketMade", { fd: s.fd })),
       );
     }
+  }
+
+  /** Log the close the system does when a program (a `run`) ends with `s` still open. */
+  closedAtExit(s: Sock): void {
+    const ev: TeachEvent = {
+      seq: 0,
+      name: "close",
+      text: `close(${s.fd})`,
+      ret: "0",
+      atExit: true,
+    };
+    this.#describe(ev, s);
+    this.#push(ev);
   }
 
   /** The events kept, oldest first, and how many older ones were left out. */

@@ -87,6 +87,7 @@ export const teachMessages = {
   evRecvfrom: "recvfrom {n} bytes {preview} from {addr}",
   evRecvfromPeer: "{call} {n} bytes {preview}",
   evClose: "close()",
+  evCloseAtExit: "closed at the program's exit",
   evShutdown: "shutdown({how})",
   evFailed: "{call}() = -1 {errno}",
   evOther: "{call}()",

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
-import { sockshell, TestShell } from "./_shell.ts";
+import { sockshell, startSockshell, TestShell } from "./_shell.ts";
 import { noChromium, overlaps, renderSvg, screenshot } from "./_chromium.ts";
 import { buildDiagram, svgDiagram, textDiagram } from "../lib/diagram.ts";
 
@@ -148,6 +148,34 @@ Deno.test("diagram of datagrams from the handout's udp_talker: a lifeline for th
     /bind 127\.0\.0\.1:\d+$/,
     /<-+ 2 bytes -+\| .*recvfrom 2 bytes "un"$/,
     /<-+\+-+ 4 bytes -+\| .*recvfrom 4 bytes "deux"$/,
+  ]);
+});
+
+Deno.test("run -d tcp-server serving the handout's tcp_client ends with its diagram, the close at the program's end included", async () => {
+  const port = freePort("tcp");
+  await using shell = startSockshell(["-c", `run -d tcp-server ${port}`], {
+    env: { LANG: "C", LC_ALL: "" },
+  });
+  await shell.waitForPort(port);
+  const client = await runPeer(await buildPeer("tcp_client"), [
+    "127.0.0.1",
+    String(port),
+  ], { stdin: "bonjour\n" });
+  assert.equal(client.code, 0, client.stderr);
+  const out = await shell.stdout();
+  assert.equal((await shell.status).code, 0);
+  const text = out.slice(out.indexOf("  socket 3 tcp"));
+  assert.match(text, /^ *socket 3 tcp +socket 4 tcp +peer\n/);
+  inOrder(rows(text), [
+    /listen: waits for connections$/,
+    /<-+\+-+ SYN -+\|/,
+    /\|-+ SYN-ACK -+\+-+>\|/,
+    /<-+\+-+ ACK -+\|/,
+    /\|\.+>\| +\| +accept\(\) = 4/,
+    /<-+ 8 bytes -+\| .*recv 8 bytes "bonjour\\n"$/,
+    /\|-+ 24 bytes -+>\| .*send 24 bytes/,
+    /\* +\| +\| +closed at the program's exit$/,
+    /\|-+ FIN -+>\| .*closed at the program's exit$/,
   ]);
 });
 
