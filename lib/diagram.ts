@@ -440,6 +440,24 @@ function cut(text: string, max: number, g: Glyphs): string {
     : text.slice(0, max - g.ellipsis.length) + g.ellipsis;
 }
 
+/** Most lines a note takes in the terminal; past them it is cut, with an ellipsis. */
+const NOTE_LINES = 3;
+
+/** Split `text` into lines of at most `width`, at spaces where it can. */
+function wrap(text: string, width: number, g: Glyphs): string[] {
+  if (width <= 0) return [];
+  const lines: string[] = [];
+  let rest = text;
+  while (rest.length > width && lines.length < NOTE_LINES - 1) {
+    const space = rest.lastIndexOf(" ", width);
+    const at = space > width / 2 ? space : width;
+    lines.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  lines.push(cut(rest, width, g));
+  return lines;
+}
+
 function ascii(text: string): string {
   // deno-lint-ignore no-control-regex
   return text.replace(/[^\x00-\x7e]/g, "?");
@@ -537,8 +555,10 @@ export function textDiagram(
       const at = visible(r.from) ? r.from : r.to!;
       chars[center(at)] = r.bad ? g.bad : g.mark;
     } else continue;
-    const note = cut(fix(r.note), noteWidth, g);
-    out.push((chars.join("") + " " + note).trimEnd());
+    // A long note goes on over the next lines, beside the lifelines alone.
+    const [first, ...more] = wrap(fix(r.note), noteWidth, g);
+    out.push((chars.join("") + " " + (first ?? "")).trimEnd());
+    for (const line of more) out.push(blank().join("") + " " + line);
   }
   return out.join("\n") + "\n";
 }

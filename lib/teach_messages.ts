@@ -81,7 +81,7 @@ export const teachMessages = {
   evAcceptWaited: "accept() = {fd}, after waiting",
   evSend: "send {n} bytes {preview}",
   evRecv: "recv {n} bytes {preview}",
-  evRecvWaited: "recv {n} bytes {preview}, after waiting",
+  evRecvWaited: "recv waited, then {n} bytes {preview}",
   evRecvZero: "recv() = 0: end of stream",
   evSendto: "sendto {n} bytes {preview} to {addr}",
   evRecvfrom: "recvfrom {n} bytes {preview} from {addr}",

@@ -201,6 +201,29 @@ Deno.test(
   },
 );
 
+Deno.test("explain says why recv blocks while nothing has arrived (another sockshell is the peer)", async () => {
+  using sh = new TestShell();
+  using peer = new TestShell();
+  const port = freePort("tcp");
+  await sh.ok(`explain on; socket tcp; bind 127.0.0.1 ${port}; listen`);
+  await peer.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+  await sh.ok("accept -t 5");
+  const receiving = sh.run("recv -t 10");
+  const seen: string[] = [];
+  await until(
+    sh,
+    "recv blocks: nothing has arrived yet on socket 4; it returns when data or the end comes",
+    seen,
+  );
+  await peer.ok('send "enfin"');
+  assert.equal((await receiving).code, 0);
+  assert.match(sh.take().stdout, /= 5 "enfin"/);
+  assert.match(
+    await sh.ok("diagram"),
+    /recv waited, then 5 bytes\s+(\|\s+)*"enfin"/,
+  );
+});
+
 Deno.test(
   "explain says why a send after the peer closed succeeds and the next fails with EPIPE (python3 closes)",
   {
