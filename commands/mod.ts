@@ -46,6 +46,8 @@ import { inputCommand } from "./input.ts";
 import { outputCommand } from "./output.ts";
 import { sleepCommand } from "./sleep.ts";
 import { hintCommand } from "./hint.ts";
+import { explainCommand } from "./explain.ts";
+import { diagramCommand } from "./diagram.ts";
 
 /** Every built-in command, in the order `help` lists them (the order of a session). */
 export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
@@ -89,6 +91,8 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       readCommand,
       expectCommand,
       traceCommand,
+      explainCommand,
+      diagramCommand,
       helpCommand,
       exitCommand,
     ].map((c) => [c.name, c]),

@@ -14,12 +14,13 @@ import {
 import type { Shell } from "../lib/shell/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
 import { started } from "../lib/check/procs.ts";
+import { showDiagram } from "./diagram.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
   name: "run",
   kind: "shell",
-  usage: "run [-v] [-p] [name|file] [args...]",
+  usage: "run [-v] [-p] [-d] [name|file] [args...]",
   summary:
     "Run a built-in replay of the handout or a script file (run alone lists the replays)",
   c: "(no call: ./server 4950, as the handout runs its programs)",
@@ -27,7 +28,8 @@ export const runCommand: CommandSpec = {
   example: "run tcp-server 4950",
   complete: Object.keys(builtInReplays),
   details: [
-    "-v shows every call as it runs; -p prints the script instead of running it.",
+    "-v shows every call as it runs; -p prints the script instead of running it;",
+    "-d ends it with its sequence diagram (see diagram).",
     "The script runs like a program: $1, $2... are its arguments, exit ends it, and the",
     "descriptors it opened are closed when it ends. Ctrl-C stops it.",
     `A script file is at most ${MAX_SCRIPT_BYTES} bytes, and runs nest at most ${MAX_RUN_DEPTH} deep.`,
@@ -36,6 +38,7 @@ export const runCommand: CommandSpec = {
     const { opts, rest } = parseOptions(ctx.args, {
       v: "flag",
       p: "flag",
+      d: "flag",
     });
     const [target, ...args] = rest;
     if (!target) {
@@ -99,18 +102,24 @@ export const runCommand: CommandSpec = {
     // Sockets by identity, not number: a number closed during the run may be reused by it.
     const before = new Set(shell.table.list());
     const programs = new Set(started(shell));
+    const since = shell.teach.events().events.at(-1)?.seq ?? 0;
+    let code: number;
     try {
-      const code = await runScript(shell, target.text, text, scope, ctx.signal);
-      return { code: scope.exited ?? code };
+      code = await runScript(shell, target.text, text, scope, ctx.signal);
     } finally {
       // The outermost run has unwound a nesting too deep: the next one reports again.
       if (depth === 1) shell.runTooDeep = undefined;
       // As when a program exits: what it opened and left open is closed.
       for (const s of shell.table.list()) {
-        if (!before.has(s)) shell.table.close(s.fd);
+        if (before.has(s)) continue;
+        shell.teach.closedAtExit(s);
+        shell.table.close(s.fd);
       }
       // And the programs it started die with their groups.
       for (const p of started(shell)) if (!programs.has(p)) p.kill();
     }
+    // After the closes: they are part of what the program did.
+    if (opts.d) await showDiagram(ctx, since);
+    return { code: scope.exited ?? code };
   },
 };

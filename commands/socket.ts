@@ -61,6 +61,7 @@ export const socketCommand: CommandSpec = {
       const type = proto === "tcp" ? "SOCK_STREAM" : "SOCK_DGRAM";
       ctx.io.out(ctx.io.paint.ok(`socket(${af}, ${type}, 0) = ${s.fd}`) + "\n");
     }
+    ctx.shell.teach?.socketMade(ctx, s);
     return Promise.resolve({ code: 0, value: { "": s.fd } });
   },
 };

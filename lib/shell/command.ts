@@ -15,9 +15,10 @@ import {
   type Paint,
   quoteText,
 } from "./format.ts";
-import type { Family, NetBackend, SockAddr } from "../net.ts";
+import type { Addr, Family, NetBackend, SockAddr } from "../net.ts";
 import { familyOf } from "../net.ts";
 import { own } from "./registry.ts";
+import type { Teach } from "../teach/teach.ts";
 import type { Word } from "../script/tokenize.ts";
 
 /** Where a command's output goes. */
@@ -30,6 +31,10 @@ export interface Output {
   readonly paint: Paint;
   /** The text written to standard output since its last newline (a prompt left open), if tracked. */
   partialLine?(): string;
+  /** The terminal's width in columns (80 on a pipe), if known. */
+  columns?(): number;
+  /** True when the locale says UTF-8: box-drawing characters may be used. */
+  readonly utf8?: boolean;
 }
 
 /** What a command hands back to the shell. */
@@ -83,6 +88,8 @@ export interface ShellState {
   recording?: string;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
+  /** The session log `diagram` draws, and the `explain` switch. */
+  readonly teach?: Teach;
 }
 
 /** A command's whole world (dax's CommandContext). */
@@ -115,6 +122,8 @@ export interface CallOk {
   value?: Record<string, Uint8Array | string | number>;
   /** Extra lines of output (a hex dump). */
   extra?: string;
+  /** A datagram received: its sender and whole size, for the session log. */
+  datagram?: { from: Addr; size: number };
 }
 
 /** A command: its declaration, and the function that runs it. */
@@ -161,11 +170,17 @@ export async function call(
 ): Promise<CommandResult> {
   const p = ctx.io.paint;
   const show = () => typeof text === "string" ? text : text();
+  // The session log and explain: the one place every call passes.
+  const teach = ctx.shell.teach;
+  const pending = teach?.before(ctx);
   let ok: CallOk;
   try {
     ok = await f();
   } catch (e) {
-    if (e instanceof UsageError) throw e;
+    if (e instanceof UsageError) {
+      if (pending) clearTimeout(pending.timer);
+      throw e;
+    }
     const se = toSocketError(e);
     const detail = se.detail && se.detail !== strerror(se.errno)
       ? `: ${se.detail}`
@@ -176,6 +191,7 @@ export async function call(
         typeof failRet === "string" ? failRet : failRet(se.errno)
       } ${se.errno} (${strerror(se.errno)})${detail}`,
     );
+    if (pending) teach!.after(ctx, pending, text, undefined, se);
     return { code: se.errno === "EINTR" ? 124 : 1 };
   }
   if (ctx.scope.trace) {
@@ -187,6 +203,7 @@ export async function call(
     if (ok.extra) out += ok.extra + "\n";
     ctx.io.out(out);
   }
+  if (pending) teach!.after(ctx, pending, text, ok);
   return { code: 0, value: ok.value };
 }
 

@@ -177,13 +177,15 @@ export async function receive(
             } are discarded, as in C`,
           );
         }
-        return shown(
+        const ok = shown(
           data,
           from ? d.from : undefined,
           Boolean(opts.x),
           notes,
           ctx.scope.trace,
         );
+        ok.datagram = { from: d.from, size: d.data.length };
+        return ok;
       }
     },
   );

@@ -24,6 +24,7 @@ import type { NetBackend } from "../net.ts";
 import { findCommand, suggest } from "./registry.ts";
 import type { Host } from "../ui/host.ts";
 import { lookupVar, runScript } from "../script/script.ts";
+import { Teach } from "../teach/teach.ts";
 import { expand, type LexedWord, type Word } from "../script/tokenize.ts";
 
 /** A shell: the descriptor table and the registry, shared by every task. */
@@ -39,6 +40,8 @@ export class Shell implements ShellState {
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
   readonly #ending = new AbortController();
+  /** The session log `diagram` draws, and the `explain` switch. */
+  readonly teach: Teach = new Teach();
 
   /** Make a shell over a backend, a registry, an output and the host's files and standard input. */
   constructor(

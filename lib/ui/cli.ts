@@ -43,6 +43,7 @@ Options:
   -c COMMANDS    commands separated by ';'
   -q, --quiet    do not print the calls that succeed (errors still print)
   --lang CODE    speak CODE (en, fr) instead of the locale's language (LC_ALL, LC_MESSAGES, LANG)
+  --explain      after each call, the socket's 5-tuple and why (as explain on)
   -h, --help     this help
   -V, --version  the version and the network backend
 
@@ -70,6 +71,8 @@ export interface Invocation {
   quiet: boolean;
   /** `--lang`: the language asked for, over the locale's. */
   lang?: string;
+  /** `--explain`: start with explain on. */
+  explain?: boolean;
 }
 
 /**
@@ -86,8 +89,14 @@ export function parseCommandLine(
 ): Invocation {
   let quiet = false;
   let lang: string | undefined;
+  let explain = false;
   const inv = parseArgv();
-  return lang === undefined ? inv : { ...inv, lang };
+  // --lang and --explain are the shell's, before the script or -c.
+  return {
+    ...inv,
+    ...(lang === undefined ? {} : { lang }),
+    ...(explain ? { explain } : {}),
+  };
 
   function parseArgv(): Invocation {
     for (let i = 0; i < argv.length; i++) {
@@ -102,6 +111,10 @@ export function parseCommandLine(
           );
         }
         lang = code;
+        continue;
+      }
+      if (a === "--explain") {
+        explain = true;
         continue;
       }
       if (a === "-h" || a === "--help") {
@@ -158,6 +171,10 @@ export function hostOutput(h: Host): Output {
     err: (t) => h.write(2, t),
     paint: color ? COLOR : PLAIN,
     partialLine: () => tail,
+    columns: () => h.columns?.() ?? (Number(h.env("COLUMNS")) || 80),
+    utf8: /utf-?8/i.test(
+      h.env("LC_ALL") || h.env("LC_CTYPE") || h.env("LANG") || "",
+    ),
   };
 }
 
@@ -193,6 +210,7 @@ export async function main(
     return EXIT.ok;
   }
   const shell = new Shell(net, commands, io, h);
+  if (inv.explain) shell.teach.explain = true;
   try {
     if (inv.mode === "repl") {
       const { repl } = await import("./repl.ts");

@@ -13,6 +13,8 @@ export interface Host {
   env(name: string): string | undefined;
   /** True when the descriptor (0, 1, 2) is a terminal. */
   isTerminal(fd: 0 | 1 | 2): boolean;
+  /** The terminal's width in columns when standard output is one, else undefined. */
+  columns?(): number | undefined;
   /** Write text to standard output (1) or standard error (2), all of it, now. */
   write(fd: 1 | 2, text: string): void;
   /** Read a whole text file; `opts` bound what is read (see {@link ReadOptions}). */

@@ -35,6 +35,14 @@ export const denoHost: Host = {
     return [Deno.stdin, Deno.stdout, Deno.stderr][fd]!.isTerminal();
   },
 
+  columns() {
+    try {
+      return Deno.stdout.isTerminal() ? Deno.consoleSize().columns : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+
   write(fd, text) {
     try {
       writeAll(fd === 1 ? Deno.stdout : Deno.stderr, text);

@@ -79,6 +79,10 @@ export const nodeHost: Host = {
     return tty.isatty(fd);
   },
 
+  columns() {
+    return process.stdout.isTTY ? process.stdout.columns : undefined;
+  },
+
   write(fd, text) {
     writeAll(fd, text);
   },

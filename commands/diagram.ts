@@ -1,0 +1,108 @@
+import {
+  arity,
+  type CommandResult,
+  type CommandSpec,
+  type Context,
+  parseOptions,
+} from "../lib/shell/command.ts";
+import { fileErrorText } from "../lib/net/errno.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import { errorLine, escapeControls, quoteText } from "../lib/shell/format.ts";
+import { LOG_MAX } from "../lib/teach/teach.ts";
+import { say } from "../lib/teach/messages.ts";
+
+/**
+ * Draw the session log (the events after `since`, if given) as text on the terminal.
+ *
+ * @example
+ * ```ts ignore
+ * await showDiagram(ctx); // what `diagram` alone does
+ * ```
+ */
+export async function showDiagram(ctx: Context, since = 0): Promise<void> {
+  const teach = ctx.shell.teach;
+  if (!teach) return;
+  const { buildDiagram, textDiagram } = await import("../lib/teach/diagram.ts");
+  const log = teach.events();
+  const events = log.events.filter((e) => e.seq > since);
+  const d = buildDiagram({
+    events,
+    // Left out: the events after `since` that the ring no longer holds.
+    leftOut: Math.max(0, (log.events[0]?.seq ?? 1) - 1 - since),
+  });
+  ctx.io.out(
+    textDiagram(d, ctx.io.columns?.() ?? 80, ctx.io.utf8 ?? false),
+  );
+}
+
+/** `diagram`: the session so far as a sequence diagram, in the terminal or as SVG or HTML. */
+export const diagramCommand: CommandSpec = {
+  name: "diagram",
+  kind: "shell",
+  usage: "diagram [-f] [file.svg|file.html|reset]",
+  summary:
+    "Draw the session as a sequence diagram: in the terminal, or as an SVG or HTML file",
+  c: "(no call: the handout's figures of the TCP and UDP call sequences)",
+  deno: "none",
+  example: "diagram report.svg",
+  complete: ["reset"],
+  details: [
+    "One lifeline per socket, and one per peer outside the shell, by its address; in time order:",
+    "the handshake (SYN, SYN-ACK, ACK) of connect and accept, each send and recv with its byte count",
+    "and the first bytes, where accept or recv waited, FIN and RST, each datagram and its sender,",
+    "failed calls with their errno. Box-drawing characters on a UTF-8 terminal (LANG, LC_ALL,",
+    "LC_CTYPE), ASCII otherwise, as wide as the terminal (COLUMNS, or 80 on a pipe).",
+    "FILE.svg writes an SVG for a lab report; FILE.html a page with the SVG and the calls beside it.",
+    "An existing file is refused (EEXIST): -f overwrites it. diagram reset starts afresh.",
+    `The log keeps the last ${LOG_MAX} calls and says how many were left out. run -d NAME ends a replay with its diagram.`,
+  ],
+  async run(ctx): Promise<CommandResult> {
+    const { opts, rest } = parseOptions(ctx.args, { f: "flag" });
+    arity(rest, 0, 1, this.usage);
+    const teach = ctx.shell.teach;
+    const arg = rest[0];
+    if (!teach) return { code: 0 };
+    if (!arg) {
+      await showDiagram(ctx);
+      return { code: 0 };
+    }
+    if (arg.text === "reset" && !arg.quoted) {
+      teach.reset();
+      ctx.io.out(say("diagramReset") + "\n");
+      return { code: 0 };
+    }
+    const file = arg.text;
+    const kind = /\.svg$/i.test(file)
+      ? "svg"
+      : /\.html?$/i.test(file)
+      ? "html"
+      : undefined;
+    if (!kind) {
+      throw new UsageError(
+        `${
+          quoteText(file)
+        } is neither .svg nor .html: diagram writes FILE.svg or FILE.html`,
+      );
+    }
+    const { buildDiagram, htmlDiagram, svgDiagram } = await import(
+      "../lib/teach/diagram.ts"
+    );
+    const d = buildDiagram(teach.events());
+    try {
+      await ctx.shell.files.writeTextFile(
+        file,
+        kind === "svg" ? svgDiagram(d) : htmlDiagram(d),
+        { createNew: !opts.f },
+      );
+    } catch (e) {
+      const why = fileErrorText(e);
+      const hint = why === "EEXIST"
+        ? ` (File exists): diagram -f ${file} overwrites it`
+        : "";
+      errorLine(ctx.io, `diagram: cannot write ${file}: ${why}${hint}`);
+      return { code: 1 };
+    }
+    ctx.io.out(say("diagramWritten", { file: escapeControls(file) }) + "\n");
+    return { code: 0 };
+  },
+};
