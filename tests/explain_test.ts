@@ -7,7 +7,8 @@ import assert from "node:assert/strict";
 import { buildPeer, freePort, missing, runPeer, startPeer } from "./_peers.ts";
 import { sockshell, TestShell } from "./_shell.ts";
 import { settle } from "./_net.ts";
-import { fill, teachMessages } from "../lib/teach/messages.ts";
+import { say } from "../lib/teach/messages.ts";
+import { useLanguage } from "../lib/i18n/mod.ts";
 import { tupleText } from "../lib/teach/teach.ts";
 
 /** The lines after a call: the tuple, the marks under it, the sentences. */
@@ -370,10 +371,33 @@ Deno.test("sockshell --explain starts with explain on", async () => {
   assert.match(r.stdout, new RegExp(`\\{tcp, ${port}, 0\\.0\\.0\\.0, -, -\\}`));
 });
 
-Deno.test("fill puts values in their placeholders and keeps one it has no value for", () => {
+Deno.test("explain's sentences come from the catalogue in use, English or French", async () => {
   assert.equal(
-    fill(teachMessages.recvShort, { n: 6, asked: 255 }),
+    say("recvShort", { n: 6, asked: 255 }),
     "recv returned 6 of 255 bytes: a stream keeps no message boundaries, recv returns what has arrived",
   );
-  assert.equal(fill("{a} and {b}", { a: 1 }), "1 and {b}");
+  try {
+    await useLanguage("fr");
+    assert.equal(
+      say("recvShort", { n: 6, asked: 255 }),
+      "recv a rendu 6 octets sur 255 : un flux ne garde pas les limites des messages, recv rend ce qui est arrivé",
+    );
+    assert.equal(say("arrowBytes", { n: 1 }), "1 octet");
+  } finally {
+    await useLanguage("en");
+  }
+});
+
+Deno.test("sockshell --explain --lang fr explains in French; the quintuple and the calls stay as they are", async () => {
+  const r = await sockshell([
+    "--lang",
+    "fr",
+    "--explain",
+    "-c",
+    "socket udp; bind 127.0.0.1 0",
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /\{udp, \d+, 127\.0\.0\.1, -, -\}/);
+  assert.match(r.stdout, /bind a rempli : port local, adresse locale/);
+  assert.match(r.stdout, /^socket\(AF_INET, SOCK_DGRAM, 0\) = 3$/m);
 });

@@ -51,7 +51,12 @@ Deno.test("every template of every language parses and fills in", () => {
         placeholders(template).map((p) => [p, 1]),
       );
       const out = format(template, values, code);
-      assert.ok(!/[{}]/.test(out), `${code}: ${key} left braces: ${out}`);
+      for (const name of Object.keys(values)) {
+        assert.ok(
+          !new RegExp(`\\{\\s*${name}\\s*[,}]`).test(out),
+          `${code}: ${key} left {${name}}: ${out}`,
+        );
+      }
     }
   }
 });

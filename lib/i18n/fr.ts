@@ -61,4 +61,92 @@ export const fr = {
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──
+  // ── explain and diagram (lib/teach/) ──
+  "teach.fieldProto": "protocole",
+  "teach.fieldLocalPort": "port local",
+  "teach.fieldLocalAddr": "adresse locale",
+  "teach.fieldRemotePort": "port éloigné",
+  "teach.fieldRemoteAddr": "adresse éloignée",
+  "teach.fieldLocalPath": "chemin local",
+  "teach.fieldRemotePath": "chemin éloigné",
+  "teach.listSeparator": ", ",
+  "teach.filledIn": "{call} a rempli : {fields}",
+  "teach.filledNothing": "{call} n'a rien rempli",
+  "teach.socketMade":
+    "la socket {fd} n'a encore que son protocole : le premier élément du quintuplet",
+  "teach.listenWaits":
+    "listen : la socket {fd} attend maintenant des connexions ; son quintuplet reste à moitié rempli",
+  "teach.listenBinds":
+    "listen sur une socket non associée à un port : le système a choisi son port local",
+  "teach.acceptMade":
+    "accept a créé une nouvelle socket, {fd}, avec le quintuplet complet ; la socket {lfd} reste à l'écoute",
+  "teach.connectComplete": "le quintuplet est maintenant complet",
+  "teach.implicitBind":
+    "{call} a d'abord associé la socket à un port : le système a choisi son port local",
+  "teach.unixPaths":
+    "les adresses d'une socket AF_UNIX sont des chemins : elle n'a pas de ports",
+  "teach.acceptBlocks":
+    "accept bloque : aucune connexion n'attend dans la file d'attente de la socket {fd}",
+  "teach.recvBlocks":
+    "{call} bloque : rien n'est encore arrivé sur la socket {fd} ; l'appel revient quand des données ou la fin arrivent",
+  "teach.recvShort":
+    "recv a rendu {n} octets sur {asked} : un flux ne garde pas les limites des messages, recv rend ce qui est arrivé",
+  "teach.recvZero":
+    "recv a rendu 0 : le correspondant a fermé son extrémité (FIN) : c'est la fin du flux",
+  "teach.sendAfterPeerClosed":
+    "send a réussi alors que le correspondant avait fermé : les données sont parties, et le système du correspondant y répond par un RST",
+  "teach.sendEpipe":
+    "send a échoué avec EPIPE : les données d'un send précédent ont reçu un RST en retour, la connexion n'existe plus (en C, il y a aussi SIGPIPE)",
+  "teach.resetByPeer":
+    "ECONNRESET : le système du correspondant a réinitialisé la connexion (RST) : des données ont été envoyées à une socket fermée",
+  "teach.connectRefused":
+    "connect a échoué avec ECONNREFUSED : personne n'écoute sur {addr}, son système a donc répondu au SYN par un RST",
+  "teach.addrInUse":
+    "bind a échoué avec EADDRINUSE : une autre socket occupe déjà {addr}",
+  "teach.datagramTruncated":
+    "le datagramme faisait {size} octets mais seuls {asked} ont été demandés : un datagramme se lit d'un seul coup, le reste est perdu",
+  "teach.notConnected":
+    "{call} a échoué avec ENOTCONN : la socket {fd} n'a pas encore de connexion (connect, ou accept sur une socket à l'écoute)",
+  "teach.explainOn":
+    "explain on : après chaque appel, le quintuplet de la socket '{'protocole, port local, adresse locale, port éloigné, adresse éloignée'}'",
+  "teach.explainOff": "explain off",
+  "teach.diagramEmpty":
+    "rien à dessiner pour l'instant : faites d'abord quelques appels (socket, connect, send...)",
+  "teach.diagramLeftOut":
+    "{count, plural, one {# événement antérieur omis} other {# événements antérieurs omis}} : le journal garde les {kept} derniers",
+  "teach.diagramLanesLeftOut":
+    "{count, plural, one {# extrémité de plus omise} other {# extrémités de plus omises}} : seules les {kept} des événements les plus récents sont dessinées",
+  "teach.diagramReset": "diagram reset : le journal de la session est vide",
+  "teach.diagramWritten": "diagramme écrit dans {file}",
+  "teach.diagramTitle":
+    "session sockshell : {events, plural, one {# événement} other {# événements}}",
+  "teach.transcriptTitle": "Transcription",
+  "teach.laneSocket": "socket {fd}",
+  "teach.lanePeer": "correspondant",
+  "teach.laneUnbound": "(sans adresse)",
+  "teach.evSocket": "socket() = {fd}",
+  "teach.evBind": "bind {addr}",
+  "teach.evListen": "listen : attend des connexions",
+  "teach.evConnect": "connect vers {addr}",
+  "teach.evConnectUdp": "connect : correspondant par défaut {addr}",
+  "teach.evAccept": "accept() = {fd}",
+  "teach.evAcceptWaited": "accept() = {fd}, après attente",
+  "teach.evSend": "send {n, plural, one {# octet} other {# octets}} {preview}",
+  "teach.evRecv": "recv {n, plural, one {# octet} other {# octets}} {preview}",
+  "teach.evRecvWaited":
+    "recv a attendu, puis {n, plural, one {# octet} other {# octets}} {preview}",
+  "teach.evRecvZero": "recv() = 0 : fin du flux",
+  "teach.evSendto":
+    "sendto {n, plural, one {# octet} other {# octets}} {preview} vers {addr}",
+  "teach.evRecvfrom":
+    "recvfrom {n, plural, one {# octet} other {# octets}} {preview} de {addr}",
+  "teach.evRecvfromPeer":
+    "{call} {n, plural, one {# octet} other {# octets}} {preview}",
+  "teach.evClose": "close()",
+  "teach.evCloseAtExit": "fermée à la fin du programme",
+  "teach.evShutdown": "shutdown({how})",
+  "teach.evFailed": "{call}() = -1 {errno}",
+  "teach.evOther": "{call}()",
+  "teach.arrowBytes": "{n, plural, one {# octet} other {# octets}}",
+  "teach.arrowDatagram": "{n, plural, one {# octet} other {# octets}}",
 } as const satisfies Catalogue;

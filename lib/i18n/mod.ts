@@ -8,7 +8,8 @@
  * - `{fd}` a value;
  * - `{n, plural, one {# byte} other {# bytes}}` a count (`#` is the count),
  *   chosen with the language's own plural rules (`Intl.PluralRules`);
- * - `{kind, select, tcp {...} other {...}}` a choice by value.
+ * - `{kind, select, tcp {...} other {...}}` a choice by value;
+ * - `'{'` a brace as text (an apostrophe anywhere else is an apostrophe).
  *
  * English is built in; another language's catalogue is loaded only when it
  * is the one in use. The C calls, errno names, commands and options are the
@@ -110,25 +111,43 @@ export function format(
   values: Readonly<Record<string, string | number>>,
   lang: string,
 ): string {
-  if (!template.includes("{")) return template;
+  if (!template.includes("{") && !template.includes("'")) return template;
   let out = "";
   let i = 0;
   while (i < template.length) {
-    const open = template.indexOf("{", i);
-    if (open < 0) break;
-    out += template.slice(i, open);
-    const close = matching(template, open);
-    out += argument(template.slice(open + 1, close), values, lang);
-    i = close + 1;
+    const c = template[i]!;
+    // As in ICU: an apostrophe before a brace quotes it ('{' is a brace), '' is one apostrophe;
+    // any other apostrophe is itself (l'adresse).
+    if (c === "'" && template[i + 1] === "'") {
+      out += "'";
+      i += 2;
+    } else if (
+      c === "'" && (template[i + 1] === "{" || template[i + 1] === "}")
+    ) {
+      const end = template.indexOf("'", i + 1);
+      out += template.slice(i + 1, end < 0 ? template.length : end);
+      i = end < 0 ? template.length : end + 1;
+    } else if (c === "{") {
+      const close = matching(template, i);
+      out += argument(template.slice(i + 1, close), values, lang);
+      i = close + 1;
+    } else {
+      out += c;
+      i++;
+    }
   }
-  return out + template.slice(i);
+  return out;
 }
 
-/** Where the brace that `open` opens is closed. */
+/** Where the brace that `open` opens is closed (quoted braces, '{', do not count). */
 function matching(s: string, open: number): number {
   let depth = 0;
   for (let i = open; i < s.length; i++) {
-    if (s[i] === "{") depth++;
+    if (s[i] === "'" && (s[i + 1] === "{" || s[i + 1] === "}")) {
+      const end = s.indexOf("'", i + 1);
+      if (end < 0) break;
+      i = end;
+    } else if (s[i] === "{") depth++;
     else if (s[i] === "}" && --depth === 0) return i;
   }
   throw new SyntaxError(`unclosed { in message: ${s}`);

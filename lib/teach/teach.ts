@@ -16,7 +16,7 @@ import type { SocketError } from "../net/errno.ts";
 import type { Proto, Sock } from "../shell/fdtable.ts";
 import { fmtAddr, fmtPath } from "../shell/format.ts";
 import type { Addr, Domain } from "../net.ts";
-import { say, type TeachKey, teachMessages } from "./messages.ts";
+import { say, type TeachKey } from "./messages.ts";
 
 /** Events the session log keeps: older ones are counted, not kept. */
 export const LOG_MAX = 200;
@@ -315,7 +315,7 @@ export class Teach {
           ? say("filledIn", {
             call: p.name,
             fields: changed.map((i) => fieldName(s, i)).join(
-              teachMessages.listSeparator,
+              say("listSeparator"),
             ),
           })
           : say("filledNothing", { call: p.name }),
@@ -420,7 +420,7 @@ function fieldName(s: Sock, i: number): string {
       "fieldRemotePort",
       "fieldRemoteAddr",
     ];
-  return teachMessages[keys[i]!];
+  return say(keys[i]!);
 }
 
 /** The call's text, made now if it was deferred. */
