@@ -11,7 +11,7 @@ import {
   scriptScope,
 } from "../lib/script.ts";
 import type { Shell } from "../lib/shell.ts";
-import { builtInReplays } from "../replays/mod.ts";
+import { builtInReplays, REPLAY_GROUPS } from "../replays/mod.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
@@ -19,7 +19,7 @@ export const runCommand: CommandSpec = {
   kind: "shell",
   usage: "run [-v] [-p] [name|file] [args...]",
   summary:
-    "Run a built-in replay of the handout or a script file (run alone lists the replays)",
+    "Run a built-in replay (the handout's, Beej's Guide's) or a script file (run alone lists them)",
   c: "(no call: ./server 4950, as the handout runs its programs)",
   deno: "none: the script's commands make the calls",
   example: "run tcp-server 4950",
@@ -42,13 +42,15 @@ export const runCommand: CommandSpec = {
           `${r.name} ${r.usage}`.length
         ),
       );
-      const lines = Object.values(builtInReplays).map((r) =>
-        `  ${`${r.name} ${r.usage}`.padEnd(width)}  ${r.summary}`
-      );
-      ctx.io.out(
-        ["Built-in replays (run -p NAME prints one):", ...lines].join("\n") +
-          "\n",
-      );
+      const lines = ["Built-in replays (run -p NAME prints one):"];
+      for (const [group, heading] of Object.entries(REPLAY_GROUPS)) {
+        lines.push(`${heading}:`);
+        for (const r of Object.values(builtInReplays)) {
+          if ((r.group ?? "handout") !== group) continue;
+          lines.push(`  ${`${r.name} ${r.usage}`.padEnd(width)}  ${r.summary}`);
+        }
+      }
+      ctx.io.out(lines.join("\n") + "\n");
       return { code: 0 };
     }
     const depth = (ctx.scope.depth ?? 0) + 1;

@@ -9,6 +9,9 @@
  *   spaces, so `for fd in $r` walks what `poll ... -> r` found.
  * - `fork` / `end`: the block runs for this client while the script goes on,
  *   as the handout's child process does after `fork()`.
+ * - `try CMD ... -> name`: a call that fails does not stop the script; its
+ *   errno is in `$name.errno` (empty on success) and strerror's text in
+ *   `$name.error`, so the script goes on as C does after `perror()`.
  *
  * A typed line and a script file go through the same parser, so blocks also
  * work on one line: `while true; recv -> x; end`.
@@ -19,6 +22,7 @@
 import type { CommandResult, CommandSpec, Scope } from "./command.ts";
 import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "./errors.ts";
+import { strerror } from "./errno.ts";
 import { errorLine, quoteText } from "./format.ts";
 import { findCommand, suggest } from "./registry.ts";
 import type { FdTable } from "./fdtable.ts";
@@ -35,6 +39,8 @@ export type Stmt =
     text: string;
     words: LexedWord[];
     capture?: string;
+    /** `try CMD`: a failed call is captured, not a stop. */
+    try?: boolean;
   }
   | {
     kind: "if";
@@ -66,7 +72,16 @@ export type Stmt =
   | { kind: "break"; line: number; text: string };
 
 /** Words that open, split or close blocks. */
-export const KEYWORDS = ["if", "else", "end", "while", "fork", "break", "for"];
+export const KEYWORDS = [
+  "if",
+  "else",
+  "end",
+  "while",
+  "fork",
+  "break",
+  "for",
+  "try",
+];
 
 /** Most bytes of a script file `run` reads: a larger one is refused (EFBIG). */
 export const MAX_SCRIPT_BYTES = 1 << 20;
@@ -215,6 +230,16 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         }
         target().push({ kind: "break", line, text });
       } else {
+        const tried = kw === "try";
+        if (tried) {
+          words.shift();
+          if (!words.length || keyword(words[0])) {
+            throw new ScriptError(
+              line,
+              "try needs a command after it, as in: try recv -> m",
+            );
+          }
+        }
         let capture: string | undefined;
         const arrow = words.length - 2;
         if (arrow >= 0 && keyword(words[arrow]) === "->") {
@@ -233,7 +258,14 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (words.some((w) => keyword(w) === "->")) {
           throw new ScriptError(line, "-> goes at the end: CMD ... -> name");
         }
-        target().push({ kind: "cmd", line, text, words, capture });
+        target().push({
+          kind: "cmd",
+          line,
+          text,
+          words,
+          capture,
+          ...(tried ? { try: true } : {}),
+        });
       }
     }
   }
@@ -408,9 +440,29 @@ async function runCommand(
   stmt: Stmt & { kind: "cmd" },
   scope: Scope,
 ): Promise<CommandResult> {
-  const r = await run.shell.runLexed(stmt.words, scope, run.signal);
-  if (r.code === 0 && stmt.capture) capture(scope, stmt.capture, r);
-  return r;
+  if (!stmt.try) {
+    const r = await run.shell.runLexed(stmt.words, scope, run.signal);
+    if (r.code === 0 && stmt.capture) capture(scope, stmt.capture, r);
+    return r;
+  }
+  scope.quiet = true;
+  let r: CommandResult;
+  try {
+    r = await run.shell.runLexed(stmt.words, scope, run.signal);
+  } finally {
+    scope.quiet = undefined;
+  }
+  // Only a call that failed with an errno is the script's to handle: a usage error or Ctrl-C stops it.
+  const failed = r.code === EXIT.failed && r.errno !== undefined;
+  if (stmt.capture && (r.code === 0 || failed)) {
+    capture(scope, stmt.capture, {
+      code: 0,
+      value: failed
+        ? { "": -1, n: -1, errno: r.errno!, error: strerror(r.errno!) }
+        : { ...(r.value ?? { "": r.code }), errno: "", error: "" },
+    });
+  }
+  return failed ? { code: 0 } : r;
 }
 
 /** Store a command's values: `name` gets the main one, `name.key` the others. */
