@@ -43,7 +43,8 @@ export const pollCommand: CommandSpec = {
   example: "poll -t 2000 3 4 5",
   complete: ["-t"],
   details: [
-    "Descriptors as 3 or @3, each with :in (POLLIN, the default), :out (POLLOUT) or :inout; none means every open one.",
+    "Descriptors as 3 or @3, each with :in (POLLIN, the default), :out (POLLOUT) or :inout; none means every open one",
+    "(in a run, every one the script opened).",
     "-t MS is poll's timeout: -1 (the default) blocks until one is ready, Ctrl-C interrupts (EINTR); 0 only looks.",
     "POLLIN: data waiting, end of stream (recv returns 0), a pending error, or a connection waiting on a listener.",
     "POLLOUT: a connected socket (or UDP) can send; a non-blocking connect has finished.",
@@ -67,11 +68,13 @@ export const pollCommand: CommandSpec = {
       : parseInteger(String(opts.t), "timeout (ms)", -1, 86400000);
     const fds = rest.length
       ? parsePollFds(rest)
-      : ctx.shell.table.list().map((s) => ({
-        fd: s.fd,
-        events: POLLIN,
-        revents: 0,
-      }));
+      : ctx.shell.table.list().filter((s) => !ctx.scope.outside?.has(s.fd)).map(
+        (s) => ({
+          fd: s.fd,
+          events: POLLIN,
+          revents: 0,
+        }),
+      );
     // Built only when shown: a poll loop with trace off pays nothing for it.
     const text = () =>
       `poll([${

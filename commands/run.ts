@@ -99,6 +99,8 @@ export const runCommand: CommandSpec = {
     scope.depth = depth;
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
     const before = new Set(shell.table.list().map((s) => s.fd));
+    // A program has its own descriptors: those already open are not in its $fds or a bare poll.
+    scope.outside = before;
     try {
       const code = await runScript(shell, target.text, text, scope, ctx.signal);
       return { code: scope.exited ?? code };

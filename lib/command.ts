@@ -57,6 +57,8 @@ export interface Scope {
   depth?: number;
   /** Set while `try` runs a command: a failed call's line is the script's to print (shown when tracing). */
   quiet?: boolean;
+  /** In a `run`: the descriptors open before it, not the program's own (left out of `$fds` and a bare `poll`). */
+  outside?: ReadonlySet<number>;
 }
 
 /** Where `read` gets a line from the user: the REPL's line editor, or standard input. */

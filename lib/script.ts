@@ -374,6 +374,7 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     trace: scope.trace,
     exits: "task",
     depth: scope.depth,
+    outside: scope.outside,
   };
   const owned = scope.current;
   const task = runStmts(run, stmt.body, child).then((flow) => {
@@ -491,7 +492,10 @@ function report(run: Run, flow: Flow, what: string): void {
   );
 }
 
-/** Built-in read-only variables: `$now.year`, and `$fds` (the open descriptors, "3 4 5") given the table. */
+/**
+ * Built-in read-only variables: `$now.year`, and `$fds` (the open descriptors, "3 4 5") given the table;
+ * in a `run`, those the script opened, as a program sees only its own.
+ */
 export function lookupVar(
   scope: Scope,
   name: string,
@@ -503,7 +507,10 @@ export function lookupVar(
     return encoder.encode(String(new Date().getFullYear()));
   }
   if (name === "fds" && table) {
-    return encoder.encode(table.list().map((s) => s.fd).join(" "));
+    return encoder.encode(
+      table.list().filter((s) => !scope.outside?.has(s.fd)).map((s) => s.fd)
+        .join(" "),
+    );
   }
   return undefined;
 }

@@ -14,7 +14,12 @@ import {
   runPeer,
   startPeer,
 } from "./_peers.ts";
-import { sockshell, sockshellArgs, startSockshell } from "./_shell.ts";
+import {
+  sockshell,
+  sockshellArgs,
+  startSockshell,
+  TestShell,
+} from "./_shell.ts";
 import { waitListening } from "./_wire.ts";
 
 const encoder = new TextEncoder();
@@ -659,6 +664,46 @@ sys.stdin.readline()`,
     }
   });
 }
+
+Deno.test("pollserver run at the prompt keeps to its own descriptors: the shell's socket is not in its poll or its relay", async () => {
+  using sh = new TestShell();
+  sh.scope.trace = false;
+  await sh.ok("socket udp; bind 127.0.0.1 0"); // descriptor 3: the shell's, not the replay's
+  const port = freePort("tcp");
+  const ctl = new AbortController();
+  const running = sh.run(`run pollserver ${port}`, ctl.signal);
+  const a = await (async () => {
+    await waitListening(port);
+    return await Deno.connect({ hostname: "127.0.0.1", port });
+  })();
+  const b = await Deno.connect({ hostname: "127.0.0.1", port });
+  let out = "";
+  try {
+    for (
+      let i = 0;
+      i < 200 && (out.match(/new connection/g) ?? []).length < 2;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 25));
+      out += sh.take().stdout;
+    }
+    assert.equal(
+      out,
+      "pollserver: new connection from 127.0.0.1 on socket 5\n" +
+        "pollserver: new connection from 127.0.0.1 on socket 6\n",
+    );
+    await a.write(encoder.encode("hi\n"));
+    assert.equal(await readExactly(b, 3), "hi\n");
+  } finally {
+    a.close();
+    b.close();
+    ctl.abort();
+    await running;
+  }
+  // Nothing was sent to descriptor 3 (a UDP socket would fail with EDESTADDRREQ), and it is still open.
+  assert.doesNotMatch(sh.take().stderr, /send/);
+  assert.match(await sh.ok("ls"), /^\*? *3 +udp +BOUND/m);
+});
 
 // ---------------------------------------------------------------- the one-shell demo and the listing
 
