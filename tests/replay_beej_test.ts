@@ -372,6 +372,27 @@ for s in socks:
   assert.equal(x.listener.stdout, listenerLines("::ffff:127.0.0.1", "hi"));
 });
 
+Deno.test("run -v broadcaster shows SO_BROADCAST set before the sendto to 127.255.255.255", async () => {
+  const port = String(freePort("udp"));
+  const r = await sockshell([
+    "run",
+    "-v",
+    "broadcaster",
+    "127.255.255.255",
+    "hi",
+    port,
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  const set = r.stdout.indexOf(
+    "setsockopt(3, SOL_SOCKET, SO_BROADCAST, [1], 4) = 0",
+  );
+  const sent = r.stdout.indexOf(
+    `sendto(3, "hi", 2, 0, 127.255.255.255:${port})`,
+  );
+  assert.ok(set >= 0 && sent > set, r.stdout);
+  assert.match(r.stdout, /^sent 2 bytes to 127\.255\.255\.255\n/m);
+});
+
 Deno.test("broadcaster fails as the C broadcaster does on wrong arguments and an unknown host", async () => {
   for (
     const args of [[], ["127.255.255.255"], ["nothing.invalid", "m", "4950"]]
