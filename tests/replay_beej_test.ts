@@ -66,6 +66,7 @@ Deno.test("showip prints every address as the C showip does, line for line, and 
       ["127.0.0.1"],
       ["::1"],
       ["nothing.invalid"],
+      ["-6"], // a name, never an option
       [],
       ["a", "b"],
     ]
