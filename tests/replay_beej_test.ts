@@ -727,6 +727,48 @@ Deno.test("pollserver run at the prompt keeps to its own descriptors: the shell'
   assert.match(await sh.ok("ls"), /^\*? *3 +udp +BOUND/m);
 });
 
+Deno.test("each server fails as its C program does when its port is taken, both address families tried", async () => {
+  // Python holds an IPv4 TCP port and an IPv4 UDP port; the servers' :: binds are dual-stack, so taken too.
+  const hold = new Deno.Command("python3", {
+    args: [
+      "-u",
+      "-c",
+      `import socket, sys
+t = socket.socket(); t.bind(("0.0.0.0", 0)); t.listen()
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(("0.0.0.0", 0))
+print(t.getsockname()[1], u.getsockname()[1], flush=True)
+sys.stdin.readline()`,
+    ],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const reader = hold.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    const [tcp, udp] = (await reader.read()).value!.trim().split(" ") as [
+      string,
+      string,
+    ];
+    const cases: Array<[string, string, string[], Record<string, string>?]> = [
+      ["beej_server", "stream-server", [tcp]],
+      ["beej_pollserver", "pollserver", [tcp]],
+      ["beej_pollserver", "selectserver", [tcp], { SELECT: "1" }],
+      ["beej_listener", "listener", [udp]],
+    ];
+    for (const [peer, replay, args, env] of cases) {
+      const c = await runPeer(await buildPeer(peer), args, { env });
+      const s = await sockshell(["run", replay, ...args]);
+      assert.deepEqual(s, c, replay);
+      assert.notEqual(s.code, 0, replay);
+    }
+  } finally {
+    reader.releaseLock();
+    await hold.stdout.cancel().catch(() => {});
+    await hold.stdin.close().catch(() => {});
+    await hold.status;
+  }
+});
+
 // ---------------------------------------------------------------- the one-shell demo and the listing
 
 Deno.test("poll-loopback runs the poll loop by hand: the relay reaches the two others, and a leaver reads as 0", async () => {

@@ -10,7 +10,9 @@
  * "NAME: new connection from ADDR on socket FD" and "NAME: socket FD hung
  * up" (NAME is pollserver or selectserver); a recv error is perror'd
  * ("recv: ...") and that client dropped. Each client's bytes (recv of up to
- * 256) go to every other client, not back to it.
+ * 256) go to every other client, not back to it. No listening socket:
+ * pollserver says "error getting listening socket" (exit 1); selectserver
+ * "selectserver: failed to bind" (exit 2), or perror("listen") (exit 3).
  */
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -36,6 +38,7 @@ static const void *in_addr_of(const struct sockaddr *sa)
     return &((const struct sockaddr_in *) sa)->sin_addr;
 }
 
+/* The listening socket; -1 when nothing could be bound, -2 when listen failed. */
 static int listener_on(const char *port)
 {
     struct addrinfo want, *list, *it;
@@ -60,8 +63,10 @@ static int listener_on(const char *port)
         close(fd);
     }
     freeaddrinfo(list);
-    if (!it || listen(fd, 10) < 0)
+    if (!it)
         return -1;
+    if (listen(fd, 10) < 0)
+        return -2;
     return fd;
 }
 
@@ -118,9 +123,17 @@ int main(int argc, char *argv[])
         name = "selectserver";
     setvbuf(stdout, NULL, _IOLBF, 0);
     listener = listener_on(argc > 1 ? argv[1] : "9034");
-    if (listener < 0) {
+    if (listener < 0 && !use_select) {
         fputs("error getting listening socket\n", stderr);
         exit(1);
+    }
+    if (listener == -1) {
+        fputs("selectserver: failed to bind\n", stderr);
+        exit(2);
+    }
+    if (listener == -2) {
+        perror("listen");
+        exit(3);
     }
     set[0].fd = listener;
     set[0].events = POLLIN;
