@@ -16,7 +16,9 @@
  * datagrams/s), `input` (blocks and long lines on standard input and at the
  * prompt, against the same text as a file or in ASCII), `poll` (one poll over
  * 100 idle descriptors; a poll-loop relay serving 100 clients, sockshell's
- * script against the C relay tests/peers/pollrelay.c in the same run), `scale`
+ * script against the C relay tests/peers/pollrelay.c in the same run), `beej`
+ * (the `pollserver` replay relaying one message to 99 other clients, against
+ * the C chat server tests/peers/beej_pollserver.c in the same run), `scale`
  * (8,000 concurrent age dialogues next to the C fork server, memory per held
  * connection next to raw Deno and Python, memory over rounds of 1,000
  * dialogues). Each section prints a Markdown table as it finishes.
@@ -42,6 +44,7 @@ const SECTIONS = [
   "throughput",
   "input",
   "poll",
+  "beej",
   "scale",
 ];
 const argv = Deno.args.filter((a) => a !== "--quick");
@@ -66,6 +69,7 @@ const RUNS = {
   throughput: QUICK ? 1 : 5,
   input: QUICK ? 1 : 3,
   poll: QUICK ? 2 : 5,
+  beej: QUICK ? 2 : 5,
 };
 /** Commands in each generated script. */
 const N_COMMANDS = QUICK ? 2000 : 5000;
@@ -1237,8 +1241,103 @@ async function benchPoll(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------
+// 8. beej: the pollserver replay, one message to 99 other clients.
 
-// 8. Scale: thousands of clients, and memory per connection.
+/** Messages each chat server run relays, one after the other. */
+const CHAT_ROUNDS = QUICK ? 10 : 30;
+
+/**
+ * RELAY_CLIENTS clients on the chat server at `port`, each taken (the server
+ * said "new connection" for it); then CHAT_ROUNDS times, one client sends
+ * RELAY_MESSAGE bytes: the median ms until the 99 others all have them.
+ */
+async function chatRun(port: number, out: Watch): Promise<number> {
+  const said = "new connection from";
+  const conns: Deno.TcpConn[] = [await connectSoon(port)];
+  try {
+    while (conns.length < RELAY_CLIENTS) {
+      conns.push(await Deno.connect({ hostname: "127.0.0.1", port }));
+    }
+    for (let i = 0, from = 0; i < RELAY_CLIENTS; i++) {
+      await out.waitFor(said, PROCESS_TIMEOUT_MS, from);
+      from = out.text.indexOf(said, from) + said.length;
+    }
+    const msg = new Uint8Array(RELAY_MESSAGE).fill(109);
+    const rounds: number[] = [];
+    for (let r = 0; r < CHAT_ROUNDS; r++) {
+      const sender = r % RELAY_CLIENTS;
+      const t0 = performance.now();
+      await conns[sender]!.write(msg);
+      await Promise.all(
+        conns.filter((_, i) => i !== sender).map((c) =>
+          drain(c, RELAY_MESSAGE)
+        ),
+      );
+      rounds.push(performance.now() - t0);
+    }
+    return stats(rounds).median;
+  } finally {
+    for (const c of conns) c.close();
+  }
+}
+
+async function benchBeej(): Promise<void> {
+  const cServer = await buildPeer("beej_pollserver");
+  const chat = async (cmd: string, args: string[], port: number) => {
+    const p = start(cmd, args);
+    try {
+      return await chatRun(port, p.out);
+    } finally {
+      p.child.kill("SIGTERM");
+      await p.child.status;
+    }
+  };
+  const samples = await roundRobin("chat server", [
+    {
+      name: "sockshell",
+      run: () => {
+        const port = freePort();
+        return chat(DENO, shellArgs(["run", "pollserver", String(port)]), port);
+      },
+    },
+    {
+      name: "C",
+      run: () => {
+        const port = freePort();
+        return chat(cServer, [String(port)], port);
+      },
+    },
+  ], RUNS.beej);
+  const sh = stats(samples.get("sockshell")!);
+  const c = stats(samples.get("C")!);
+  table(
+    `Beej's chat server: one client sends ${RELAY_MESSAGE} bytes, relayed to the ${
+      RELAY_CLIENTS - 1
+    } others (median of ${CHAT_ROUNDS} messages per run, ms until all have it)`,
+    ["server", "median ms", "min", "max", "runs"],
+    [
+      [
+        "sockshell, run pollserver",
+        fmt(sh.median, 2),
+        fmt(sh.min, 2),
+        fmt(sh.max, 2),
+        `${sh.runs}`,
+      ],
+      [
+        "C, tests/peers/beej_pollserver.c",
+        fmt(c.median, 2),
+        fmt(c.min, 2),
+        fmt(c.max, 2),
+        `${c.runs}`,
+      ],
+      ["ratio sockshell / C (medians)", fmt(sh.median / c.median), "", "", ""],
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------
+
+// 9. Scale: thousands of clients, and memory per connection.
 
 /** Concurrent age dialogues in the crowd run. */
 const CROWD = QUICK ? 2000 : 8000;
@@ -1558,6 +1657,7 @@ async function main(): Promise<void> {
       throughput: benchThroughput,
       input: benchInput,
       poll: benchPoll,
+      beej: benchBeej,
       scale: benchScale,
     };
     for (const s of selected) {

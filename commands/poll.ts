@@ -44,7 +44,8 @@ export const pollCommand: CommandSpec = {
   example: "poll -t 2000 3 4 5",
   complete: ["-t"],
   details: [
-    "Descriptors as 3 or @3, each with :in (POLLIN, the default), :out (POLLOUT) or :inout; none means every open one.",
+    "Descriptors as 3 or @3, each with :in (POLLIN, the default), :out (POLLOUT) or :inout; none means every open one",
+    "(in a run, every one the script opened).",
     "-t MS is poll's timeout: -1 (the default) blocks until one is ready, Ctrl-C interrupts (EINTR); 0 only looks.",
     "POLLIN: data waiting, end of stream (recv returns 0), a pending error, or a connection waiting on a listener.",
     "POLLOUT: a connected socket (or UDP) can send; a non-blocking connect has finished.",
@@ -53,8 +54,8 @@ export const pollCommand: CommandSpec = {
     "are not the shell's sockets: POLLNVAL too).",
     "poll takes nothing: the next recv or accept returns at once with what it found.",
     'poll ... -> r sets $r to the ready descriptors ("4 6"), $r.n to their count, $r.4 to fd 4\'s revents:',
-    "with for fd in $r ... end, this is the loop of Beej's pollserver.c. A script stops at its first failed call,",
-    "so such a loop ends where a client's reset makes recv fail (ECONNRESET), not where C would go on.",
+    "with for fd in $r ... end, this is the loop of Beej's pollserver.c (run -p pollserver). A script stops at",
+    "its first failed call: try recv @$fd -> m goes on after a client's reset, with $m.errno ECONNRESET, as C does.",
     "Deno and Node have no poll: each socket keeps one read, receive or accept in flight, and poll races",
     "them; what they bring stays buffered for the next call, so nothing is lost. poll reports what has come",
     "back: when one descriptor is ready at once, data still on its way up from the kernel for another shows",
@@ -68,11 +69,13 @@ export const pollCommand: CommandSpec = {
       : parseInteger(String(opts.t), "timeout (ms)", -1, 86400000);
     const fds = rest.length
       ? parsePollFds(rest)
-      : ctx.shell.table.list().map((s) => ({
-        fd: s.fd,
-        events: POLLIN,
-        revents: 0,
-      }));
+      : ctx.shell.table.list().filter((s) => !ctx.scope.outside?.has(s.fd)).map(
+        (s) => ({
+          fd: s.fd,
+          events: POLLIN,
+          revents: 0,
+        }),
+      );
     // Built only when shown: a poll loop with trace off pays nothing for it.
     const text = () =>
       `poll([${

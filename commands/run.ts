@@ -12,7 +12,7 @@ import {
   scriptScope,
 } from "../lib/script/script.ts";
 import type { Shell } from "../lib/shell/shell.ts";
-import { builtInReplays } from "../replays/mod.ts";
+import { builtInReplays, REPLAY_GROUPS } from "../replays/mod.ts";
 import { started } from "../lib/check/procs.ts";
 import { showDiagram } from "./diagram.ts";
 
@@ -22,7 +22,7 @@ export const runCommand: CommandSpec = {
   kind: "shell",
   usage: "run [-v] [-p] [-d] [name|file] [args...]",
   summary:
-    "Run a built-in replay of the handout or a script file (run alone lists the replays)",
+    "Run a built-in replay (the handout's, Beej's Guide's) or a script file (run alone lists them)",
   c: "(no call: ./server 4950, as the handout runs its programs)",
   deno: "none: the script's commands make the calls",
   example: "run tcp-server 4950",
@@ -47,13 +47,15 @@ export const runCommand: CommandSpec = {
           `${r.name} ${r.usage}`.length
         ),
       );
-      const lines = Object.values(builtInReplays).map((r) =>
-        `  ${`${r.name} ${r.usage}`.padEnd(width)}  ${r.summary}`
-      );
-      ctx.io.out(
-        ["Built-in replays (run -p NAME prints one):", ...lines].join("\n") +
-          "\n",
-      );
+      const lines = ["Built-in replays (run -p NAME prints one):"];
+      for (const [group, heading] of Object.entries(REPLAY_GROUPS)) {
+        lines.push(`${heading}:`);
+        for (const r of Object.values(builtInReplays)) {
+          if ((r.group ?? "handout") !== group) continue;
+          lines.push(`  ${`${r.name} ${r.usage}`.padEnd(width)}  ${r.summary}`);
+        }
+      }
+      ctx.io.out(lines.join("\n") + "\n");
       return { code: 0 };
     }
     const depth = (ctx.scope.depth ?? 0) + 1;
@@ -101,6 +103,8 @@ export const runCommand: CommandSpec = {
     scope.trace = Boolean(opts.v) || (replay ? replay.trace : ctx.scope.trace);
     // Sockets by identity, not number: a number closed during the run may be reused by it.
     const before = new Set(shell.table.list());
+    // A program has its own descriptors: those already open are not in its $fds or a bare poll.
+    scope.outside = new Set([...before].map((s) => s.fd));
     const programs = new Set(started(shell));
     const since = shell.teach.events().events.at(-1)?.seq ?? 0;
     let code: number;

@@ -30,19 +30,21 @@ export const selectCommand: CommandSpec = {
     "and Ctrl-C interrupts it (EINTR); -t 0 only looks. A descriptor that is not open fails the call with EBADF.",
     "Readable means what poll's POLLIN means (data, end of stream, an error, a waiting connection), and, as in",
     "Linux, a hang-up too: a TCP socket never connected is readable. Nothing is consumed.",
-    "select ... -> r sets $r to the ready descriptors and $r.n to their count.",
+    "select ... -> r sets $r to the ready descriptors and $r.n to their count. A word may hold several",
+    "descriptors (select $fds: every open one, as the master set of Beej's selectserver.c).",
     "Deno and Node have no select: it is poll's machinery (see help poll), shown as select.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 1, 1024, this.usage);
     const timeout = parseTimeout(opts.t);
-    const fds = rest.map((w) => {
-      const m = /^@?(\d{1,4})$/.exec(w.text);
+    // A word may hold a list, as $fds and a capture's $r do: select $fds is the guide's master set.
+    const fds = rest.flatMap((w) => w.text.trim().split(/\s+/)).map((t) => {
+      const m = /^@?(\d{1,4})$/.exec(t);
       if (!m || Number(m[1]) >= 1024) {
         throw new UsageError(
           `bad descriptor ${
-            quoteText(w.text)
+            quoteText(t)
           }: write numbers below FD_SETSIZE (1024), as in select 3 5`,
         );
       }

@@ -7,6 +7,15 @@
 
 import ageClient from "./age_client.sock" with { type: "text" };
 import ageServer from "./age_server.sock" with { type: "text" };
+import broadcaster from "./broadcaster.sock" with { type: "text" };
+import listener from "./listener.sock" with { type: "text" };
+import pollLoopback from "./poll_loopback.sock" with { type: "text" };
+import pollserver from "./pollserver.sock" with { type: "text" };
+import selectserver from "./selectserver.sock" with { type: "text" };
+import showip from "./showip.sock" with { type: "text" };
+import streamClient from "./stream_client.sock" with { type: "text" };
+import streamServer from "./stream_server.sock" with { type: "text" };
+import talker from "./talker.sock" with { type: "text" };
 import tcpClient from "./tcp_client.sock" with { type: "text" };
 import tcpLoopback from "./tcp_loopback.sock" with { type: "text" };
 import tcpServer from "./tcp_server.sock" with { type: "text" };
@@ -26,9 +35,17 @@ export interface Replay {
   trace: boolean;
   /** The script. */
   text: string;
+  /** Where it comes from, for `run`'s list: the handout (the default), or Beej's Guide. */
+  group?: "handout" | "beej";
 }
 
-/** Every built-in replay, by name, in the handout's order. */
+/** The heading of each group in `run`'s list, in its order. */
+export const REPLAY_GROUPS: Readonly<Record<"handout" | "beej", string>> = {
+  handout: "The handout's exercises",
+  beej: "Beej's Guide to Network Programming's examples",
+};
+
+/** Every built-in replay, by name: the handout's in its order, then Beej's Guide's in the guide's. */
 export const builtInReplays: Readonly<Record<string, Replay>> = Object
   .fromEntries(
     [
@@ -88,5 +105,68 @@ export const builtInReplays: Readonly<Record<string, Replay>> = Object
         trace: true,
         text: udpLoopback,
       },
+      ...beej([
+        [
+          "showip",
+          "HOST",
+          "5.1: every address of a host (getaddrinfo)",
+          showip,
+        ],
+        [
+          "stream-server",
+          "[PORT]",
+          "6.1: server.c, Hello, world! to each client (fork; 3490)",
+          streamServer,
+        ],
+        ["stream-client", "HOST [PORT]", "6.2: client.c", streamClient],
+        [
+          "listener",
+          "[PORT]",
+          "6.3: listener.c, one datagram, dual-stack (4950)",
+          listener,
+        ],
+        ["talker", "HOST MESSAGE [PORT]", "6.3: talker.c (IPv6)", talker],
+        [
+          "broadcaster",
+          "HOST MESSAGE [PORT]",
+          "broadcaster.c: SO_BROADCAST, then sendto",
+          broadcaster,
+        ],
+        [
+          "pollserver",
+          "[PORT]",
+          "7.2: pollserver.c, the chat server with poll() (9034)",
+          pollserver,
+        ],
+        [
+          "selectserver",
+          "[PORT]",
+          "7.3: selectserver.c, the chat server with select() (9034)",
+          selectserver,
+        ],
+      ]),
+      {
+        name: "poll-loopback",
+        usage: "[PORT]",
+        summary:
+          "7.2 a chat server and three clients in one shell, poll by hand",
+        trace: true,
+        text: pollLoopback,
+        group: "beej" as const,
+      },
     ].map((r) => [r.name, r]),
   );
+
+/** The guide's programs: they print only their own lines, as the C does. */
+function beej(
+  rows: Array<[name: string, usage: string, summary: string, text: string]>,
+): Replay[] {
+  return rows.map(([name, usage, summary, text]) => ({
+    name,
+    usage,
+    summary,
+    trace: false,
+    text,
+    group: "beej",
+  }));
+}

@@ -104,7 +104,10 @@ Deno.test("run with no name lists every replay with its arguments", async () => 
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trimEnd().split("\n");
   assert.match(lines[0]!, /^Built-in replays/);
-  const listed = lines.slice(1).map((l) => l.trim().split(/\s+/)[0]);
+  // The replays are indented under their group's heading.
+  const listed = lines.slice(1).filter((l) => l.startsWith("  ")).map((l) =>
+    l.trim().split(/\s+/)[0]
+  );
   assert.deepEqual(listed, Object.keys(builtInReplays));
   for (const replay of Object.values(builtInReplays)) {
     assert.match(

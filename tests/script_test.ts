@@ -590,3 +590,48 @@ Deno.test("BlockReader waits for a block's end exactly when parseScript finds a 
     assert.equal(open, expected, JSON.stringify(text));
   }
 });
+
+Deno.test("try lets a script go on after a failed call, with its errno in $name.errno and strerror's text in $name.error", async () => {
+  using sh = new TestShell();
+  const port = freePort("tcp"); // nothing listens there
+  sh.scope.trace = false;
+  const r = await sh.run(
+    `socket tcp; try connect 127.0.0.1 ${port} -> c; print "$c $c.n $c.errno $c.error"; print after`,
+  );
+  assert.equal(r.code, 0);
+  assert.deepEqual(sh.take(), {
+    stdout: "-1 -1 ECONNREFUSED Connection refused\nafter\n",
+    stderr: "",
+  });
+  // A call that succeeds under try: its values, and an empty errno.
+  await sh.ok("socket udp; try bind 127.0.0.1 0 -> b");
+  assert.equal(await sh.ok('print "[$b.errno][$b.error]"'), "[][]\n");
+  assert.match(await sh.ok('print "$b.port"'), /^\d+\n$/);
+});
+
+Deno.test("try shows the failed call when tracing, and never hides a usage error or an unknown command", async () => {
+  using sh = new TestShell();
+  const port = freePort("tcp");
+  sh.scope.trace = true;
+  await sh.ok("socket tcp");
+  const traced = await sh.run(`try connect 127.0.0.1 ${port} -> c`);
+  assert.equal(traced.code, 0);
+  assert.match(sh.take().stderr, /= -1 ECONNREFUSED \(Connection refused\)/);
+  const usage = await sh.fails("try connect 127.0.0.1 notaport -> c");
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /port must be a whole number/);
+  const unknown = await sh.fails("try bogus");
+  assert.equal(unknown.code, 127);
+  const alone = await sh.fails("try");
+  assert.match(alone.stderr, /try needs a command after it/);
+});
+
+Deno.test("try in a script run from the command line: it goes on after a failed recv and prints its own perror line", async () => {
+  const r = await sockshell([
+    "-c",
+    'trace off; socket tcp; try recv -> m; if $m.n < 0; print -e "recv: $m.error"; end; print still running',
+  ]);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /still running\n$/);
+  assert.match(r.stderr, /^recv: Transport endpoint is not connected\n$/);
+});

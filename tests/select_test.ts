@@ -77,3 +77,16 @@ Deno.test("select takes descriptors only, below FD_SETSIZE", async () => {
   );
   assert.equal((await sh.fails("select 1024")).code, 2);
 });
+
+Deno.test("select takes a list of descriptors in one word: select $fds watches every open one", async () => {
+  using sh = new TestShell();
+  using client = await accepted(sh);
+  await client.write(new TextEncoder().encode("x"));
+  await settle();
+  assert.equal(
+    await sh.ok("select -t 1 $fds"),
+    "select(5, [3 4], NULL, NULL, {tv_sec=1, tv_usec=0}) = 1 (in [4])\n",
+  );
+  const bad = await sh.fails('select "3 x"');
+  assert.match(bad.stderr, /^select: bad descriptor "x"/);
+});

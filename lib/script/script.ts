@@ -9,6 +9,9 @@
  *   spaces, so `for fd in $r` walks what `poll ... -> r` found.
  * - `fork` / `end`: the block runs for this client while the script goes on,
  *   as the handout's child process does after `fork()`.
+ * - `try CMD ... -> name`: a call that fails does not stop the script; its
+ *   errno is in `$name.errno` (empty on success) and strerror's text in
+ *   `$name.error`, so the script goes on as C does after `perror()`.
  *
  * A typed line and a script file go through the same parser, so blocks also
  * work on one line: `while true; recv -> x; end`.
@@ -25,6 +28,7 @@ import {
 import { SocketError } from "../net/errno.ts";
 import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "../shell/errors.ts";
+import { strerror } from "../net/errno.ts";
 import { errorLine, quoteText } from "../shell/format.ts";
 import { findCommand, suggest } from "../shell/registry.ts";
 import type { FdTable } from "../shell/fdtable.ts";
@@ -42,6 +46,8 @@ export type Stmt =
     text: string;
     words: LexedWord[];
     capture?: string;
+    /** `try CMD`: a failed call is captured, not a stop. */
+    try?: boolean;
   }
   | {
     kind: "if";
@@ -76,7 +82,16 @@ export type Stmt =
 export const MAX_NESTING = 100;
 
 /** Words that open, split or close blocks. */
-export const KEYWORDS = ["if", "else", "end", "while", "fork", "break", "for"];
+export const KEYWORDS = [
+  "if",
+  "else",
+  "end",
+  "while",
+  "fork",
+  "break",
+  "for",
+  "try",
+];
 
 /** Most bytes of a script file `run` reads: a larger one is refused (EFBIG). */
 export const MAX_SCRIPT_BYTES = 1 << 20;
@@ -250,6 +265,16 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         }
         target().push({ kind: "break", line, text });
       } else {
+        const tried = kw === "try";
+        if (tried) {
+          words.shift();
+          if (!words.length || keyword(words[0])) {
+            throw new ScriptError(
+              line,
+              "try needs a command after it, as in: try recv -> m",
+            );
+          }
+        }
         let capture: string | undefined;
         const arrow = words.length - 2;
         if (arrow >= 0 && keyword(words[arrow]) === "->") {
@@ -268,7 +293,14 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (words.some((w) => keyword(w) === "->")) {
           throw new ScriptError(line, "-> goes at the end: CMD ... -> name");
         }
-        target().push({ kind: "cmd", line, text, words, capture });
+        target().push({
+          kind: "cmd",
+          line,
+          text,
+          words,
+          capture,
+          ...(tried ? { try: true } : {}),
+        });
       }
     }
   }
@@ -379,6 +411,7 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     trace: scope.trace,
     exits: "task",
     depth: scope.depth,
+    outside: scope.outside,
   };
   const table = run.shell.table;
   // The child holds the socket it was forked with: released by identity at its end,
@@ -462,9 +495,29 @@ async function runCommand(
   stmt: Stmt & { kind: "cmd" },
   scope: Scope,
 ): Promise<CommandResult> {
-  const r = await run.shell.runLexed(stmt.words, scope, run.signal);
-  if (r.code === 0 && stmt.capture) capture(scope, stmt.capture, r);
-  return r;
+  if (!stmt.try) {
+    const r = await run.shell.runLexed(stmt.words, scope, run.signal);
+    if (r.code === 0 && stmt.capture) capture(scope, stmt.capture, r);
+    return r;
+  }
+  scope.quiet = true;
+  let r: CommandResult;
+  try {
+    r = await run.shell.runLexed(stmt.words, scope, run.signal);
+  } finally {
+    scope.quiet = undefined;
+  }
+  // Only a call that failed with an errno is the script's to handle: a usage error or Ctrl-C stops it.
+  const failed = r.code === EXIT.failed && r.errno !== undefined;
+  if (stmt.capture && (r.code === 0 || failed)) {
+    capture(scope, stmt.capture, {
+      code: 0,
+      value: failed
+        ? { "": -1, n: -1, errno: r.errno!, error: strerror(r.errno!) }
+        : { ...(r.value ?? { "": r.code }), errno: "", error: "" },
+    });
+  }
+  return failed ? { code: 0 } : r;
 }
 
 /** Store a command's values: `name` gets the main one, `name.key` the others. */
@@ -493,7 +546,10 @@ function report(run: Run, flow: Flow, what: string): void {
   );
 }
 
-/** Built-in read-only variables: `$now.year`, and `$fds` (the open descriptors, "3 4 5") given the table. */
+/**
+ * Built-in read-only variables: `$now.year`, and `$fds` (the open descriptors, "3 4 5") given the table;
+ * in a `run`, those the script opened, as a program sees only its own.
+ */
 export function lookupVar(
   scope: Scope,
   name: string,
@@ -505,7 +561,10 @@ export function lookupVar(
     return encoder.encode(String(new Date().getFullYear()));
   }
   if (name === "fds" && table) {
-    return encoder.encode(table.list().map((s) => s.fd).join(" "));
+    return encoder.encode(
+      table.list().filter((s) => !scope.outside?.has(s.fd)).map((s) => s.fd)
+        .join(" "),
+    );
   }
   return undefined;
 }

@@ -43,6 +43,8 @@ export interface CommandResult {
   code: number;
   /** Values a script can capture with `-> name`: "" is the main one, others become `name.key`. */
   value?: Record<string, Uint8Array | string | number>;
+  /** A failed call's errno name (`ECONNRESET`), for a script's `try`. */
+  errno?: string;
 }
 
 /** The per-task state: the current descriptor and the variables. Scripts' `fork` copies it. */
@@ -59,6 +61,10 @@ export interface Scope {
   exited?: number;
   /** How many `run`s deep this task is: absent or 0 for what the user typed, a script file, `-c`. */
   depth?: number;
+  /** Set while `try` runs a command: a failed call's line is the script's to print (shown when tracing). */
+  quiet?: boolean;
+  /** In a `run`: the descriptors open before it, not the program's own (left out of `$fds` and a bare `poll`). */
+  outside?: ReadonlySet<number>;
 }
 
 /** Where `read` gets a line from the user: the REPL's line editor, or standard input. */
@@ -185,14 +191,16 @@ export async function call(
     const detail = se.detail && se.detail !== strerror(se.errno)
       ? `: ${se.detail}`
       : "";
-    errorLine(
-      ctx.io,
-      `${show()} = ${
-        typeof failRet === "string" ? failRet : failRet(se.errno)
-      } ${se.errno} (${strerror(se.errno)})${detail}`,
-    );
+    if (!ctx.scope.quiet || ctx.scope.trace || se.errno === "EINTR") {
+      errorLine(
+        ctx.io,
+        `${show()} = ${
+          typeof failRet === "string" ? failRet : failRet(se.errno)
+        } ${se.errno} (${strerror(se.errno)})${detail}`,
+      );
+    }
     if (pending) teach!.after(ctx, pending, text, undefined, se);
-    return { code: se.errno === "EINTR" ? 124 : 1 };
+    return { code: se.errno === "EINTR" ? 124 : 1, errno: se.errno };
   }
   if (ctx.scope.trace) {
     // The call's text and notes may hold what the user typed: never a raw control character.
