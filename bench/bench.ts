@@ -21,7 +21,9 @@
  * the C chat server tests/peers/beej_pollserver.c in the same run), `scale`
  * (8,000 concurrent age dialogues next to the C fork server, memory per held
  * connection next to raw Deno and Python, memory over rounds of 1,000
- * dialogues). Each section prints a Markdown table as it finishes.
+ * dialogues), `files` (1 GiB through `send -f` and `recv -f` against
+ * `socat -b 65536` and the same C peer, with peak memory). Each section prints
+ * a Markdown table as it finishes.
  *
  * @module
  */
@@ -46,6 +48,7 @@ const SECTIONS = [
   "poll",
   "beej",
   "scale",
+  "files",
 ];
 const argv = Deno.args.filter((a) => a !== "--quick");
 const QUICK = Deno.args.includes("--quick");
@@ -234,6 +237,146 @@ async function writeTemp(name: string, text: string): Promise<string> {
 
 function timeLeft(): boolean {
   return Date.now() < DEADLINE;
+}
+
+// ---------------------------------------------------------------------------
+// Files through a socket: `send -f` and `recv -f` against socat, same C peer.
+
+/** Bytes of the file moved per run: 1 GiB (256 MiB with --quick). */
+const FILE_BYTES = (QUICK ? 256 : 1024) * 1024 * 1024;
+
+/** Run `cmd` under GNU time: its peak RSS in KiB, after it exits with 0. */
+async function peakRss(cmd: string, args: string[]): Promise<number> {
+  const p = start("/usr/bin/time", ["-f", "RSS %M", cmd, ...args]);
+  await finished(p, cmd);
+  const m = /RSS (\d+)\s*$/.exec(p.err.text);
+  if (!m) throw new Error(`no RSS from /usr/bin/time: ${p.err.text}`);
+  return Number(m[1]);
+}
+
+async function benchFiles(): Promise<void> {
+  if (!await have("socat", ["-V"]) || !await have("/usr/bin/time", ["true"])) {
+    console.log("\n(files: skipped: socat or /usr/bin/time is missing)");
+    return;
+  }
+  const { buildPeer, startPeer } = await import("../tests/_peers.ts");
+  const sinkBin = await buildPeer("byte_sink");
+  const sourceBin = await buildPeer("byte_source");
+  const file = `${tmp}/file.bin`;
+  {
+    using f = await Deno.open(file, { write: true, create: true });
+    const chunk = new Uint8Array(1024 * 1024).fill(120);
+    for (let off = 0; off < FILE_BYTES; off += chunk.length) {
+      await f.write(chunk);
+    }
+  }
+  const idle = await peakRss(DENO, shellArgs(["-q", "-c", "exit"]));
+  const rss = new Map<string, number>();
+  /** A C peer on a free port; the command runs against it; the peer's "BYTES SECONDS" gives MB/s. */
+  const against = async (
+    peer: string,
+    peerArgs: (port: number) => string[],
+    cmd: string,
+    args: (port: number) => string[],
+    name: string,
+  ) => {
+    const port = freePort();
+    await using p = startPeer(peer, peerArgs(port));
+    await p.waitForPort(port);
+    const kib = await peakRss(cmd, args(port));
+    rss.set(name, Math.max(rss.get(name) ?? 0, kib));
+    const [bytes, seconds] = (await p.stdout()).trim().split(" ").map(Number);
+    check(bytes!, name, FILE_BYTES);
+    return bytes! / 1e6 / seconds!;
+  };
+  const out = `${tmp}/out.bin`;
+  const variants = [
+    {
+      name: "socat -b 65536: file → C sink (reference)",
+      run: () =>
+        against(sinkBin, (p) => [String(p)], "socat", (p) => [
+          "-u",
+          "-b",
+          "65536",
+          `OPEN:${file}`,
+          `TCP:127.0.0.1:${p}`,
+        ], "socat → sink"),
+    },
+    {
+      name: "sockshell `send -f`: file → C sink",
+      run: () =>
+        against(
+          sinkBin,
+          (p) => [String(p)],
+          DENO,
+          (p) =>
+            shellArgs([
+              "-q",
+              "-c",
+              `socket tcp; connect 127.0.0.1 ${p}; send -f ${file}; close`,
+            ]),
+          "send -f",
+        ),
+    },
+    {
+      name: "socat -b 65536: C source → file (reference)",
+      run: () =>
+        against(
+          sourceBin,
+          (p) => [String(p), String(FILE_BYTES)],
+          "socat",
+          (p) => [
+            "-u",
+            "-b",
+            "65536",
+            `TCP:127.0.0.1:${p}`,
+            `CREATE:${out}`,
+          ],
+          "source → socat",
+        ),
+    },
+    {
+      name: "sockshell `recv -f -a`: C source → file",
+      run: () =>
+        against(
+          sourceBin,
+          (p) => [String(p), String(FILE_BYTES)],
+          DENO,
+          (p) =>
+            shellArgs([
+              "-q",
+              "-c",
+              `socket tcp; connect 127.0.0.1 ${p}; recv -f ${out} -a; close`,
+            ]),
+          "recv -f",
+        ),
+    },
+  ];
+  const LABELS = ["socat → sink", "send -f", "source → socat", "recv -f"];
+  const samples = await roundRobin("files", variants, RUNS.throughput);
+  const median = (n: string) => stats(samples.get(n)!).median;
+  const ref = [median(variants[0]!.name), median(variants[2]!.name)];
+  const rows = variants.map((v, i) => {
+    const s = stats(samples.get(v.name)!);
+    const kib = rss.get(LABELS[i]!) ?? 0;
+    return [
+      v.name,
+      fmt(s.median, 0),
+      fmt(s.min, 0),
+      fmt(s.max, 0),
+      i % 2 ? `${fmt(s.median / ref[Math.floor(i / 2)]!, 2)}×` : "1×",
+      i % 2 ? `${fmt((kib - idle) / 1024, 1)} MiB` : "-",
+      `${s.runs}`,
+    ];
+  });
+  table(
+    `Files through TCP on 127.0.0.1 (${
+      FILE_BYTES / 1024 / 1024
+    } MiB a run; MB/s, MB = 10⁶ bytes; ` +
+      `peak RSS over an idle shell's ${fmt(idle / 1024, 1)} MiB)`,
+    ["path", "median", "min", "max", "vs socat", "RSS over idle", "runs"],
+    rows,
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -744,9 +887,9 @@ async function sink(
   return { bytes, ms: performance.now() - t0 };
 }
 
-function check(bytes: number, what: string): void {
-  if (bytes !== TCP_BYTES) {
-    throw new Error(`${what}: ${bytes} bytes arrived, not ${TCP_BYTES}`);
+function check(bytes: number, what: string, expected = TCP_BYTES): void {
+  if (bytes !== expected) {
+    throw new Error(`${what}: ${bytes} bytes arrived, not ${expected}`);
   }
 }
 
@@ -1659,6 +1802,7 @@ async function main(): Promise<void> {
       poll: benchPoll,
       beej: benchBeej,
       scale: benchScale,
+      files: benchFiles,
     };
     for (const s of selected) {
       // scale has its own bounds (each process, each crowd): it runs past the others' limit.

@@ -26,7 +26,8 @@ export const lsCommand: CommandSpec = {
         `${s.fd === ctx.scope.current ? "*" : " "}${String(s.fd).padStart(2)}`,
         s.family === "unix"
           ? (s.proto === "tcp" ? "unix" : "unix-dgram")
-          : s.proto + (s.family === 6 ? "6" : ""),
+          : s.proto + (s.family === 6 ? "6" : "") +
+            (s.conn?.tls ? "+tls" : ""),
         s.state,
         s.local ? fmtAddr(s.local) : "-",
         s.remote

@@ -23,6 +23,7 @@ import { sendCommand } from "./send.ts";
 import { sendToCommand } from "./send_to.ts";
 import { shutdownCommand } from "./shutdown.ts";
 import { socketCommand } from "./socket.ts";
+import { starttlsCommand } from "./starttls.ts";
 import { useCommand } from "./use.ts";
 import { setCommand } from "./set.ts";
 import { letCommand } from "./let.ts";
@@ -30,6 +31,7 @@ import { printCommand } from "./print.ts";
 import { readCommand } from "./read.ts";
 import { expectCommand } from "./expect.ts";
 import { traceCommand } from "./trace.ts";
+import { viewCommand } from "./view.ts";
 import { runCommand } from "./run.ts";
 import { recordCommand } from "./record.ts";
 import { setsockoptCommand } from "./setsockopt.ts";
@@ -58,6 +60,7 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       listenCommand,
       acceptCommand,
       connectCommand,
+      starttlsCommand,
       sendCommand,
       recvCommand,
       sendToCommand,
@@ -93,6 +96,7 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       traceCommand,
       explainCommand,
       diagramCommand,
+      viewCommand,
       helpCommand,
       exitCommand,
     ].map((c) => [c.name, c]),

@@ -4,7 +4,8 @@ import { receive } from "../lib/shell/receive.ts";
 /** `recv`: read what has arrived, up to N bytes. */
 export const recvCommand: CommandSpec = {
   name: "recv",
-  usage: "recv [@fd] [-t seconds] [-x] [-p] [-l | -u delim] [n:integer]",
+  usage:
+    "recv [@fd] [-t seconds] [-x] [-p] [-l | -u delim | -f FILE [-a]] [n:integer]",
   summary: "Receive up to N bytes (255 by default); 0 means the peer closed",
   c: "int recv(int socket, char *buffer, int len, int flags);",
   deno: "Conn.read(buffer) (UDP: DatagramConn.receive)",
@@ -19,6 +20,8 @@ export const recvCommand: CommandSpec = {
     "-> x then gives $x.before, the data without its delimiter.",
     "UDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.",
     "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.",
+    "-f FILE writes what arrives to FILE instead of showing it: one read, N bytes (a loop of recv calls),",
+    "or with -a everything until end of stream; memory stays bounded. The file is truncated first.",
   ],
   run(ctx) {
     return receive(ctx, this.usage, false);

@@ -16,13 +16,17 @@ import type { Written } from "../lib/shell/fdtable.ts";
 import { errorLine, PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
 import { payload } from "../lib/script/payload.ts";
 import { sendUnixDatagram } from "../lib/shell/unix.ts";
+import { sendFile } from "../lib/shell/transfer.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+
+const CRLF = new Uint8Array([13, 10]);
 
 /** `send`: write bytes on a connected socket. */
 export const sendCommand: CommandSpec = {
   name: "send",
   aliases: ["write"],
   usage:
-    "send [@fd] [-r count] [-n len] [-t s] [-c size [-d seconds]] <text...>",
+    "send [@fd] [-C] [-r count] [-n len] [-t s] [-c size [-d seconds]] <text...> | send [@fd] -f FILE",
   summary:
     "Send bytes on a connected socket, exactly as written (no newline added)",
   c: "int send(int socket, char *buffer, int len, int flags);",
@@ -31,12 +35,14 @@ export const sendCommand: CommandSpec = {
   takesFd: true,
   details: [
     "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.",
-    "-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text. TCP sends all bytes (a blocking send); a stream keeps no boundaries,",
+    "-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text. -C ends it with \\r\\n (ncat -C), as",
+    "SMTP, HTTP and most line protocols want. TCP sends all bytes (a blocking send); a stream keeps no boundaries,",
     "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
     "A send the peer does not read blocks: Ctrl-C (EINTR) or -t SECONDS (SO_SNDTIMEO, EAGAIN) stops it,",
     "and once some bytes went it returns their count, as C's send does.",
     "-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (with a pause, each leaves as a",
     "segment of its own): what a slow or distant client does to a server that reads once.",
+    "-f FILE sends a file's bytes, read and sent 64 KiB at a time (memory stays bounded); Ctrl-C stops it.",
   ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
@@ -46,9 +52,19 @@ export const sendCommand: CommandSpec = {
       t: "value",
       c: "value",
       d: "value",
+      C: "flag",
+      f: "value",
     });
+    if (typeof opts.f === "string") {
+      if (rest.length || opts.r || opts.n || opts.C || opts.c) {
+        throw new UsageError(
+          "-f FILE sends the file alone: no text, -r, -n, -c or -C",
+        );
+      }
+      return await sendFile(ctx, opts.f);
+    }
     const timeout = parseTimeout(opts.t);
-    const text = payload(rest, opts.r);
+    const text = payload(rest, opts.r, opts.C ? CRLF : undefined);
     // -n LEN is C's len argument: only the first LEN bytes of the text go out.
     const data = opts.n === undefined ? text : text.subarray(
       0,

@@ -87,7 +87,9 @@ export const shutdownCommand: CommandSpec = {
       s.markWriteShut();
       return {
         ret: "0",
-        annotation: "FIN sent: the peer will read end of stream",
+        annotation: s.conn.tls
+          ? "close_notify and FIN sent: the peer will read end of stream"
+          : "FIN sent: the peer will read end of stream",
         notes,
       };
     });

@@ -114,6 +114,130 @@ export interface StreamConn<A extends Addr = SockAddr> {
   close(): void;
   /** setsockopt() on the open connection; EOPNOTSUPP (with why) where the runtime has no call for it. */
   setOption(opt: SockOpt): Promise<void>;
+  /** What the TLS handshake agreed, once this connection speaks TLS. */
+  readonly tls?: TlsInfo;
+  /**
+   * The TLS handshake on this connection (SSL_connect, or SSL_accept with
+   * `server`): the same connection, encrypted, as a new StreamConn that owns
+   * this one. Fails with SSL_ERROR_SSL (or the errno of the cut) and leaves
+   * this connection closed: the stream is out of step after a failed handshake.
+   */
+  startTls(options: TlsOptions): Promise<StreamConn>;
+}
+
+/** What `starttls` asks of the handshake. */
+export interface TlsOptions {
+  /** SSL_accept (with `cert` and `key`) rather than SSL_connect. */
+  server?: boolean;
+  /** Client: the name to verify the certificate against, and to send as SNI unless numeric. */
+  servername?: string;
+  /** Client: skip verification (`curl -k`). */
+  insecure?: boolean;
+  /** Client: PEM certificates to trust instead of the system's roots. */
+  ca?: string;
+  /** Server: the PEM certificate chain. */
+  cert?: string;
+  /** Server: the PEM private key. */
+  key?: string;
+  /** ALPN protocols offered (client) or accepted (server), in order. */
+  alpn?: string[];
+}
+
+/** What a TLS handshake agreed, as far as the runtime tells; undefined is "not exposed". */
+export interface TlsInfo {
+  /** The runtime's call: "Deno.startTls" or "node:tls". */
+  via: string;
+  /** The protocol version, such as TLSv1.3. */
+  version?: string;
+  /** The cipher suite's standard name. */
+  cipher?: string;
+  /** The ALPN protocol agreed, or null when none was. */
+  alpn?: string | null;
+  /** The peer's certificate (a client's view of the server). */
+  peer?: {
+    subject: string;
+    issuer: string;
+    validTo: string;
+    altNames?: string;
+  };
+  /** Client under `-k`: why verification would have failed, if it would have. */
+  unverified?: string;
+  /** What the runtime does not expose, in a sentence, if anything. */
+  hidden?: string;
+}
+
+/** A runtime's TLS failure as the shell reports it: SSL_ERROR_SSL with OpenSSL's reason, or the errno of a cut. */
+export function tlsFailure(e: unknown): SocketError {
+  if (e instanceof SocketError && e.errno.startsWith("SSL_")) return e;
+  const code = String((e as { code?: unknown })?.code ?? "");
+  const name = e instanceof Error ? e.name : "";
+  const msg = e instanceof Error ? e.message : String(e);
+  const ssl = (why: string) =>
+    new SocketError("SSL_ERROR_SSL", why, { cause: e });
+  if (
+    /disconnected before secure|unexpected end of file|unexpected eof/i.test(
+      msg,
+    ) || name === "UnexpectedEof"
+  ) {
+    return ssl(
+      "unexpected eof while reading: the peer closed during the handshake",
+    );
+  }
+  if (
+    code === "ECONNRESET" || name === "ConnectionReset" || code === "EPIPE" ||
+    name === "BrokenPipe"
+  ) {
+    return new SocketError(
+      code === "EPIPE" || name === "BrokenPipe" ? "EPIPE" : "ECONNRESET",
+      "the handshake was cut by a reset",
+      { cause: e },
+    );
+  }
+  const verify = "certificate verify failed: ";
+  if (/expired/i.test(msg) || code === "CERT_HAS_EXPIRED") {
+    return ssl(verify + "certificate has expired");
+  }
+  if (/not valid yet|NotValidYet|CERT_NOT_YET_VALID/i.test(msg + code)) {
+    return ssl(verify + "certificate is not yet valid");
+  }
+  if (
+    /NotValidForName|not valid for name|does not match certificate|ALTNAME/i
+      .test(msg + code)
+  ) {
+    return ssl(
+      verify + "hostname mismatch (" +
+        msg.replace(
+          /^.*?(certificate is only valid for|is not in the cert's altnames:)\s*/,
+          "the certificate names ",
+        ).replace(/\.$/, "") + ")",
+    );
+  }
+  if (
+    /UnknownIssuer|SELF_SIGNED|ISSUER_CERT|VERIFY_LEAF|UnknownCA/i.test(
+      msg + code,
+    )
+  ) {
+    return ssl(
+      verify +
+        "unable to get local issuer certificate (self-signed or not signed by a trusted CA: --ca FILE trusts one, -k skips the check)",
+    );
+  }
+  if (
+    /InvalidContentType|WRONG_VERSION|wrong version|http request|packet length/i
+      .test(msg + code)
+  ) {
+    return ssl("wrong version number: the peer does not speak TLS");
+  }
+  if (/alert/i.test(msg)) {
+    return ssl(
+      "the peer sent an alert: " +
+        msg.replace(/^.*?alert/i, "alert").replace(/\s*\(.*$/, ""),
+    );
+  }
+  if (/ApplicationProtocol|ALPN/i.test(msg + code)) {
+    return ssl("no application protocol in common (ALPN)");
+  }
+  return ssl(msg);
 }
 
 /** A listening stream socket: TCP, or Unix with `A` = {@link UnixAddr}. */

@@ -38,6 +38,8 @@ export interface ScenarioContext {
    * close with the client's first byte unread: the kernel sends RST.
    */
   rstPeerPort?: number;
+  /** PEM texts made by openssl for the test: a self-signed certificate for localhost and 127.0.0.1, and its key. */
+  tls?: { cert: string; key: string };
 }
 
 /** One behaviour every backend must share. */
@@ -45,7 +47,7 @@ export interface Scenario {
   /** A sentence about the behaviour. */
   name: string;
   /** A peer the test must set up first. */
-  needs?: "fullBacklog" | "rstPeer";
+  needs?: "fullBacklog" | "rstPeer" | "tls";
   /** Run it on a backend; throws when the backend misbehaves. */
   run(net: NetBackend, ctx: ScenarioContext): Promise<Observations>;
 }
@@ -1019,6 +1021,109 @@ export const scenarios: Scenario[] = [
       assert.ok(v4.includes("127.0.0.1"));
       assert.equal(unknown, "EAI_NONAME");
       return { unspec, v4, unknown, name, nameless };
+    },
+  },
+  {
+    name:
+      "TLS after plain text: both ends upgrade, carry data both ways and end with close_notify",
+    needs: "tls",
+    async run(net, ctx) {
+      const { cert, key } = ctx.tls!;
+      const p = await pair(net);
+      try {
+        await p.server.write(encoder.encode("220 go ahead\r\n"));
+        const greeting = await readText(p.client);
+        const [server, client] = await Promise.all([
+          p.server.startTls({ server: true, cert, key, alpn: ["smtp"] }),
+          p.client.startTls({
+            servername: "localhost",
+            ca: cert,
+            alpn: ["smtp"],
+          }),
+        ]);
+        try {
+          await client.write(encoder.encode("MAIL FROM:<a@b>\r\n"));
+          const got = decoder.decode(await readExactly(server, 17));
+          await server.write(encoder.encode("250 ok\r\n"));
+          const reply = decoder.decode(await readExactly(client, 8));
+          await client.closeWrite();
+          const serverEof = await server.read(new Uint8Array(16));
+          server.close();
+          const clientEof = await client.read(new Uint8Array(16));
+          const agreed = {
+            clientAlpn: client.tls?.alpn,
+            serverAlpn: server.tls?.alpn,
+            // The server's side is node:tls on both backends: it shows the version.
+            serverVersion: server.tls?.version,
+            plainHasNoTls: p.client.tls === undefined,
+          };
+          assert.deepEqual(agreed, {
+            clientAlpn: "smtp",
+            serverAlpn: "smtp",
+            serverVersion: "TLSv1.3",
+            plainHasNoTls: true,
+          });
+          assert.equal(serverEof, null);
+          assert.equal(clientEof, null);
+          return { greeting, got, reply, ...agreed, serverEof, clientEof };
+        } finally {
+          client.close();
+          server.close();
+        }
+      } finally {
+        p.close();
+      }
+    },
+  },
+  {
+    name:
+      "a TLS client refuses an untrusted certificate, a wrong name and a peer that does not speak TLS with SSL_ERROR_SSL",
+    needs: "tls",
+    async run(net, ctx) {
+      const { cert, key } = ctx.tls!;
+      const seen: Record<string, string> = {};
+      for (
+        const [what, opts] of [
+          ["untrusted", { servername: "localhost" }],
+          ["wrong name", { servername: "example.org", ca: cert }],
+        ] as const
+      ) {
+        const p = await pair(net);
+        try {
+          const server = p.server.startTls({ server: true, cert, key });
+          server.then((c) => c.close(), () => {});
+          const e = await p.client.startTls(opts).then(
+            () => assert.fail(`${what}: the handshake succeeded`),
+            (e: { errno?: string; detail?: string }) => e,
+          );
+          seen[what] = `${e.errno}: ${e.detail?.replace(/ \(.*$/, "")}`;
+          await server.catch(() => {});
+        } finally {
+          p.close();
+        }
+      }
+      const p = await pair(net);
+      try {
+        await p.server.write(
+          encoder.encode("HTTP/1.0 400 Bad Request\r\n\r\n"),
+        );
+        const e = await p.client.startTls({ servername: "localhost" }).then(
+          () => assert.fail("a plain-text peer passed a handshake"),
+          (e: { errno?: string; detail?: string }) => e,
+        );
+        seen["plain text"] = `${e.errno}: ${e.detail}`;
+      } finally {
+        p.close();
+      }
+      assert.deepEqual(seen, {
+        untrusted:
+          "SSL_ERROR_SSL: certificate verify failed: unable to get local issuer certificate",
+        "wrong name":
+          "SSL_ERROR_SSL: certificate verify failed: hostname mismatch",
+        "plain text":
+          "SSL_ERROR_SSL: wrong version number: the peer does not speak TLS",
+      });
+      return seen;
     },
   },
 ];

@@ -28,6 +28,7 @@ import {
   startPeer,
 } from "./_peers.ts";
 import { sockshell } from "./_shell.ts";
+import { testCerts } from "./_tls.ts";
 
 /**
  * Where Deno's `node:` layer differs from Node itself. The Node backend ships
@@ -134,6 +135,16 @@ async function peersFor(
 ): Promise<ScenarioContext & AsyncDisposable> {
   if (scenario.needs === "fullBacklog") return await fullBacklog();
   if (scenario.needs === "rstPeer") return await rstPeer();
+  if (scenario.needs === "tls") {
+    const c = await testCerts();
+    return {
+      tls: {
+        cert: await Deno.readTextFile(c.cert),
+        key: await Deno.readTextFile(c.key),
+      },
+      [Symbol.asyncDispose]: () => Promise.resolve(),
+    };
+  }
   return { [Symbol.asyncDispose]: () => Promise.resolve() };
 }
 

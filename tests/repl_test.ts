@@ -890,7 +890,7 @@ Deno.test("Ctrl-C interrupts a send the peer does not read, with the partial cou
     await r.finish(ran);
     assert.match(
       r.t.take().stdout,
-      /^send\(3, .*, 16000000, 0\) = \d+\n  note: interrupted by Ctrl-C after \d+ of 16000000 bytes/,
+      /^send\(3, .*, 16000000, 0\) = \d+\n {2}note: interrupted by Ctrl-C after \d+ of 16000000 bytes/,
     );
     assert.equal((await r.line("print still here")).stdout, "still here\n");
   } finally {

@@ -208,3 +208,22 @@ Deno.test("send -c sends in segments of that size, one send() call each, -d apar
   );
   assert.deepEqual(sizes, [1, 1, 1]);
 });
+
+Deno.test("send -C ends the text with \\r\\n, as ncat -C does, each repetition too", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${l.addr.port}`);
+  using peer = await l.accept();
+  assert.match(
+    await sh.ok("send -C EHLO example.org"),
+    /^send\(3, "EHLO example\.org\\r\\n", 18, 0\) = 18\n$/,
+  );
+  assert.match(
+    await sh.ok("send -C -r 2 NOOP"),
+    /"NOOP\\r\\nNOOP\\r\\n", 12, 0\) = 12/,
+  );
+  assert.equal(
+    await readText(peer, 30),
+    "EHLO example.org\r\nNOOP\r\nNOOP\r\n",
+  );
+});

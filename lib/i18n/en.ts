@@ -51,6 +51,7 @@ export const en = {
   "errno.EAI_FAMILY": "ai_family not supported",
   "errno.EAI_ADDRFAMILY": "Address family for hostname not supported",
   "errno.EAI_SOCKTYPE": "ai_socktype not supported",
+  "errno.SSL_ERROR_SSL": "TLS protocol error",
   // ── help: each command's summary and details (`help`, README's table) ──
 
   // ── commands: what each command says as it runs (errors, notes) ──

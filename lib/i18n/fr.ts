@@ -54,6 +54,7 @@ export const fr = {
   "errno.EAI_ADDRFAMILY":
     "Famille d'adresses non supportée pour le nom de l'hôte",
   "errno.EAI_SOCKTYPE": "ai_socktype non supporté",
+  "errno.SSL_ERROR_SSL": "Erreur du protocole TLS",
   // ── help: each command's summary and details (`help`, README's table) ──
 
   // ── commands: what each command says as it runs (errors, notes) ──

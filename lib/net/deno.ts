@@ -4,7 +4,7 @@
  * @module
  */
 
-import { toSocketError } from "./errno.ts";
+import { SocketError, toSocketError } from "./errno.ts";
 import type {
   Addr,
   Datagram,
@@ -17,6 +17,8 @@ import type {
   SockOpt,
   StreamConn,
   StreamListener,
+  TlsInfo,
+  TlsOptions,
   UnixAddr,
 } from "../net.ts";
 import {
@@ -25,6 +27,7 @@ import {
   lingerReset,
   noOption,
   optValue,
+  tlsFailure,
 } from "../net.ts";
 
 function addrOf(a: Deno.Addr): SockAddr {
@@ -75,16 +78,57 @@ async function errno<T>(f: () => T | Promise<T>): Promise<T> {
 class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   readonly local: A;
   readonly remote: A;
+  readonly tls?: TlsInfo;
   #conn: Deno.Conn;
   #closed = false;
 
   constructor(
     conn: Deno.Conn,
     conv: (a: Deno.Addr) => A = addrOf as (a: Deno.Addr) => A,
+    tls?: TlsInfo,
   ) {
     this.#conn = conn;
+    this.tls = tls;
     this.local = conv(conn.localAddr);
     this.remote = conv(conn.remoteAddr);
+  }
+
+  async startTls(o: TlsOptions): Promise<StreamConn> {
+    if (this.tls) {
+      throw new SocketError("EISCONN", "the connection already speaks TLS");
+    }
+    // Deno.startTls is a client's handshake that always verifies: a server's handshake, and a
+    // client's that skips verification, go through Deno's node:tls layer over this connection.
+    if (o.server || o.insecure) {
+      const { startTlsOver } = await import("./node.ts");
+      // A TLS connection is TCP: its addresses are IP addresses.
+      return await startTlsOver(this as StreamConn<Addr> as StreamConn, o);
+    }
+    const conn = this.#conn as Deno.TcpConn;
+    // Deno.startTls takes the connection over: this wrapper no longer owns it.
+    this.#closed = true;
+    let tls: Deno.TlsConn | undefined;
+    try {
+      tls = await Deno.startTls(conn, {
+        hostname: o.servername ?? (this.remote as SockAddr).host,
+        caCerts: o.ca ? [o.ca] : undefined,
+        alpnProtocols: o.alpn,
+      });
+      const agreed = await tls.handshake();
+      return new DenoConn(tls, addrOf, {
+        via: "Deno.startTls",
+        alpn: agreed.alpnProtocol,
+        hidden:
+          "Deno.startTls does not expose the TLS version, the cipher or the peer certificate",
+      });
+    } catch (e) {
+      try {
+        (tls ?? conn).close();
+      } catch {
+        // Already released by the failed handshake.
+      }
+      throw tlsFailure(e);
+    }
   }
 
   read(buf: Uint8Array): Promise<number | null> {
@@ -107,6 +151,9 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
 
   setOption(opt: SockOpt): Promise<void> {
     return errno(() => {
+      if (!("setNoDelay" in this.#conn)) {
+        throw noOption(opt.name, "Deno.TlsConn has no call for it");
+      }
       const tcp = this.#conn as Deno.TcpConn;
       if (opt.name === "TCP_NODELAY") tcp.setNoDelay(opt.value !== 0);
       else if (opt.name === "SO_KEEPALIVE") {
@@ -125,11 +172,22 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    try {
-      this.#conn.close();
-    } catch {
-      // Already released by the runtime: nothing left to free.
-    }
+    const conn = this.#conn;
+    const release = () => {
+      try {
+        conn.close();
+      } catch {
+        // Already released by the runtime: nothing left to free.
+      }
+    };
+    // TLS: close_notify first (closeWrite sends it), then release; bounded, the peer may be gone.
+    if (this.tls) {
+      const timer = setTimeout(release, 1000);
+      conn.closeWrite().catch(() => {}).finally(() => {
+        clearTimeout(timer);
+        release();
+      });
+    } else release();
   }
 }
 

@@ -16,6 +16,8 @@ import dns from "node:dns";
 import type { EventEmitter } from "node:events";
 import fs from "node:fs";
 import net from "node:net";
+import type { Duplex } from "node:stream";
+import type tlsModule from "node:tls";
 import { SocketError, toSocketError } from "./errno.ts";
 import type {
   Addr,
@@ -29,9 +31,17 @@ import type {
   SockOpt,
   StreamConn,
   StreamListener,
+  TlsInfo,
+  TlsOptions,
   UnixAddr,
 } from "../net.ts";
-import { applyOptions, familyOf, noOption, optValue } from "../net.ts";
+import {
+  applyOptions,
+  familyOf,
+  noOption,
+  optValue,
+  tlsFailure,
+} from "../net.ts";
 
 /** A call on a socket this side released: Deno's BadResource. */
 function badf(what: string): SocketError {
@@ -137,7 +147,11 @@ class Arrivals<T> {
 class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   readonly local: A;
   readonly remote: A;
+  readonly tls?: TlsInfo;
   #sock: net.Socket;
+  // deno-lint-ignore no-explicit-any
+  #listeners: [string, (...a: any[]) => void][] = [];
+  #under?: () => void;
   #chunks: Uint8Array[] = [];
   #ended = false;
   #error?: SocketError;
@@ -147,32 +161,81 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   #reset = false;
   #waiter?: Waiter;
 
-  /** `unix` gives a Unix stream its ends: Node knows no path of a Unix socket. */
-  constructor(sock: net.Socket, unix?: { local: A; remote: A }) {
+  /**
+   * Wrap a connected socket; a TLS socket comes with what its handshake agreed; `addrs`
+   * gives the ends where Node knows none (a Unix stream's paths, the connection under a
+   * TLS one); `under` releases the connection under a TLS one.
+   */
+  constructor(
+    sock: net.Socket,
+    tls?: TlsInfo,
+    addrs?: { local: A; remote: A },
+    under?: () => void,
+  ) {
     this.#sock = sock;
+    this.tls = tls;
+    this.#under = under;
     // Data stays in the kernel until someone reads, as with Deno.
     sock.pause();
-    this.local = unix?.local ??
+    this.local = addrs?.local ??
       { host: sock.localAddress ?? "", port: sock.localPort ?? 0 } as A;
-    this.remote = unix?.remote ?? {
+    this.remote = addrs?.remote ?? {
       host: sock.remoteAddress ?? "",
       port: sock.remotePort ?? 0,
     } as A;
-    sock.on("data", (chunk: Uint8Array) => {
+    this.#on("data", (chunk: Uint8Array) => {
       this.#chunks.push(chunk);
-      sock.pause();
+      // Deno's node:tls loses or stalls the end of stream when a TLS socket is paused and resumed:
+      // a TLS connection keeps flowing, and what arrives waits here (the kernel's buffer, in effect).
+      if (!tls) sock.pause();
       this.#wake();
     });
-    sock.on("end", () => {
+    this.#on("end", () => {
       this.#ended = true;
       this.#wake();
     });
-    sock.on("error", (e: Error) => {
+    this.#on("error", (e: Error) => {
       // Write errors were already given to their write; reads see the stream's own.
       if (!this.#writeErrors.has(e)) this.#error = toSocketError(e);
       this.#wake();
     });
-    sock.on("close", () => this.#wake());
+    this.#on("close", () => this.#wake());
+  }
+
+  // deno-lint-ignore no-explicit-any
+  #on(event: string, f: (...a: any[]) => void): void {
+    this.#sock.on(event, f);
+    this.#listeners.push([event, f]);
+  }
+
+  async startTls(o: TlsOptions): Promise<StreamConn> {
+    if (this.tls) {
+      throw new SocketError("EISCONN", "the connection already speaks TLS");
+    }
+    if (this.#closed) throw badf("starttls");
+    if (this.#chunks.length || this.#sock.destroyed || this.#ended) {
+      throw new SocketError(
+        "EINVAL",
+        "the connection has bytes read and not taken, or has ended",
+      );
+    }
+    const context = await secureContext(o);
+    // node:tls takes the socket over: this wrapper lets go of it without closing it.
+    for (const [event, f] of this.#listeners) this.#sock.off(event, f);
+    this.#closed = true;
+    const sock = this.#sock;
+    // Released after the TLS socket: what is still queued on it goes out first.
+    const release = () => {
+      if (sock.destroyed) return;
+      sock.end(() => sock.destroy());
+      setTimeout(() => sock.destroy(), 1000).unref();
+    };
+    // A TLS connection is TCP: its addresses are IP addresses.
+    const addrs = this as { local: Addr; remote: Addr } as {
+      local: SockAddr;
+      remote: SockAddr;
+    };
+    return await handshake(sock, o, context, addrs, release);
   }
 
   #wake(): void {
@@ -279,15 +342,26 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       // SO_LINGER {1, 0}: close sends RST and drops what was unsent.
       sock.resetAndDestroy();
     } else if (
-      sock.destroyed || sock.writableEnded || sock.writableLength > 0
+      sock.destroyed || sock.writableEnded ||
+      // TLS: bytes still being encrypted are sent, then close_notify.
+      (sock.writableLength > 0 && !this.tls)
     ) {
       sock.destroy();
     } else {
       // Deno's close sends FIN before it lets go, so the peer reads end of stream even when
       // data it sent is left unread (then the kernel's reset follows). Node's destroy alone
       // would send only the reset: shut the writing half first, then destroy.
-      sock.end(() => sock.destroy());
-      setTimeout(() => sock.destroy(), 1000).unref();
+      // TLS: destroying at 'finish' can cut what is still being encrypted (Deno's node:tls):
+      // close_notify goes with end(), and the socket is let go once the peer answers, or later.
+      if (this.tls) sock.end();
+      else sock.end(() => sock.destroy());
+      setTimeout(() => sock.destroy(), this.tls ? 5000 : 1000).unref();
+    }
+    if (this.#under) {
+      const under = this.#under;
+      // TLS: the connection under it goes once close_notify is out (or at once if it cannot be sent).
+      if (sock.destroyed) under();
+      else sock.once("close", under);
     }
     this.#wake();
   }
@@ -301,6 +375,156 @@ function somaxconn(): number {
   } catch {
     return 4096;
   }
+}
+
+let tlsLoaded: Promise<typeof tlsModule> | undefined;
+
+/** node:tls, loaded on the first starttls only: nothing at start-up. */
+function loadTls(): Promise<typeof tlsModule> {
+  return tlsLoaded ??= import("node:tls").then((m) => m.default ?? m);
+}
+
+/** A server's certificate and key checked before the handshake, so a bad file leaves the connection as it was. */
+async function secureContext(
+  o: TlsOptions,
+): Promise<tlsModule.SecureContext | undefined> {
+  if (!o.server) return undefined;
+  const tls = await loadTls();
+  try {
+    return tls.createSecureContext({ cert: o.cert, key: o.key });
+  } catch (e) {
+    throw new SocketError(
+      "EINVAL",
+      `--cert/--key: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+/** The distinguished name of a certificate field, as `CN=localhost, O=Example`. */
+function dn(name: unknown): string {
+  if (!name || typeof name !== "object") return "";
+  return Object.entries(name).map(([k, v]) => `${k}=${v}`).join(", ");
+}
+
+/** SSL_connect or SSL_accept with node:tls over `transport`; the TLS connection, or the failure. */
+async function handshake(
+  transport: net.Socket | Duplex,
+  o: TlsOptions,
+  context: tlsModule.SecureContext | undefined,
+  addrs: { local: SockAddr; remote: SockAddr },
+  under: () => void,
+): Promise<StreamConn> {
+  const tls = await loadTls();
+  const name = o.servername ?? addrs.remote.host;
+  let sock: tlsModule.TLSSocket;
+  try {
+    sock = o.server
+      ? new tls.TLSSocket(transport as net.Socket, {
+        isServer: true,
+        secureContext: context,
+        ALPNProtocols: o.alpn,
+      })
+      : tls.connect({
+        socket: transport as net.Socket,
+        // SNI carries names only; the certificate is checked against the name or address either way.
+        servername: familyOf(name) === undefined ? name : undefined,
+        host: name,
+        ca: o.ca,
+        rejectUnauthorized: !o.insecure,
+        ALPNProtocols: o.alpn,
+      });
+  } catch (e) {
+    under();
+    throw tlsFailure(e);
+  }
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        sock.off(o.server ? "secure" : "secureConnect", onOk);
+        sock.off("error", onError);
+        sock.off("close", onClose);
+        sock.off("end", onClose);
+        transport.off("close", onClose);
+        transport.off("end", onClose);
+      };
+      const onOk = () => {
+        done();
+        resolve();
+      };
+      const onError = (e: unknown) => {
+        done();
+        reject(e);
+      };
+      const onClose = () => {
+        done();
+        reject(
+          new SocketError(
+            "SSL_ERROR_SSL",
+            "unexpected eof while reading: the peer closed during the handshake",
+          ),
+        );
+      };
+      sock.once(o.server ? "secure" : "secureConnect", onOk);
+      sock.once("error", onError);
+      sock.once("close", onClose);
+      // Deno's node:tls may only say "end" when the peer leaves mid-handshake, or nothing on the TLS socket.
+      sock.once("end", onClose);
+      transport.once("close", onClose);
+      transport.once("end", onClose);
+    });
+  } catch (e) {
+    sock.destroy();
+    under();
+    throw tlsFailure(e);
+  }
+  const cipher = sock.getCipher();
+  const cert = o.server ? undefined : sock.getPeerCertificate();
+  const info: TlsInfo = {
+    via: "node:tls",
+    version: sock.getProtocol() ?? undefined,
+    cipher: cipher?.standardName ?? cipher?.name,
+    alpn: sock.alpnProtocol || null,
+    peer: cert?.subject
+      ? {
+        subject: dn(cert.subject),
+        issuer: dn(cert.issuer),
+        validTo: cert.valid_to,
+        altNames: cert.subjectaltname,
+      }
+      : undefined,
+    unverified: !o.server && !sock.authorized
+      ? tlsFailure({ code: String(sock.authorizationError) }).detail
+      : undefined,
+  };
+  return new NodeConn(sock, info, addrs, under);
+}
+
+/**
+ * The TLS handshake over any connection (Deno's, where Deno has no server-side upgrade
+ * and no way to skip verification): node:tls on a stream that reads and writes `conn`.
+ */
+export async function startTlsOver(
+  conn: StreamConn,
+  o: TlsOptions,
+): Promise<StreamConn> {
+  const context = await secureContext(o);
+  const { Duplex } = await import("node:stream");
+  const buf = new Uint8Array(65536);
+  const transport = new Duplex({
+    read() {
+      conn.read(buf).then(
+        (n) => this.push(n === null ? null : buf.slice(0, n)),
+        (e) => this.destroy(e),
+      );
+    },
+    write(chunk: Uint8Array, _enc, cb) {
+      conn.write(chunk).then(() => cb(), cb);
+    },
+    final(cb) {
+      conn.closeWrite().then(() => cb(), cb);
+    },
+  });
+  return await handshake(transport, o, context, conn, () => conn.close());
 }
 
 class NodeListener<A extends Addr = SockAddr> implements StreamListener<A> {
@@ -334,6 +558,7 @@ class NodeListener<A extends Addr = SockAddr> implements StreamListener<A> {
       }
       const conn = new NodeConn<A>(
         sock,
+        undefined,
         "path" in local
           ? { local: local as A, remote: { path: "" } as A }
           : undefined,
@@ -692,7 +917,7 @@ export const nodeBackend: NetBackend = {
       throw e;
     }
     // Our end is unnamed (no bind), the peer is the path: what getsockname and getpeername say in C.
-    return new NodeConn<UnixAddr>(sock, {
+    return new NodeConn<UnixAddr>(sock, undefined, {
       local: { path: "" },
       remote: { path },
     });

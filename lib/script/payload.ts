@@ -8,6 +8,7 @@
 import { parseInteger } from "../shell/command.ts";
 import { UsageError } from "../shell/errors.ts";
 import type { Word } from "./tokenize.ts";
+import { concat } from "./tokenize.ts";
 import { joinWords } from "./words.ts";
 
 /** Most bytes one `send` builds: 16 MiB. */
@@ -25,11 +26,14 @@ export const MAX_PAYLOAD = 16 * 1024 * 1024;
 export function payload(
   words: Word[],
   repeat: string | true | undefined,
+  end?: Uint8Array,
 ): Uint8Array {
   if (words.length === 0) {
     throw new UsageError('nothing to send: give the TEXT, e.g. "hello\\n"');
   }
-  const once = joinWords(words);
+  const joined = joinWords(words);
+  // `end` (send -C's \r\n) closes each repetition, as a line protocol wants.
+  const once = end ? concat([joined, end]) : joined;
   const times = repeat === undefined
     ? 1
     : parseInteger(String(repeat), "repeat count", 1, MAX_PAYLOAD);

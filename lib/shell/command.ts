@@ -88,7 +88,11 @@ export interface ShellState {
   /** Files: scripts for `run`, the file `record` writes. */
   readonly files: Pick<
     Host,
-    "readTextFile" | "writeTextFile" | "appendTextFile"
+    | "readTextFile"
+    | "writeTextFile"
+    | "appendTextFile"
+    | "openRead"
+    | "openWrite"
   >;
   /** The file `record` appends successful lines to, if recording. */
   recording?: string;
@@ -96,6 +100,8 @@ export interface ShellState {
   runTooDeep?: boolean;
   /** The session log `diagram` draws, and the `explain` switch. */
   readonly teach?: Teach;
+  /** How received data is shown (`view`): quoted text (the default), lines, or hex. */
+  view?: "quoted" | "lines" | "hex";
 }
 
 /** A command's whole world (dax's CommandContext). */

@@ -99,6 +99,8 @@ export class Sock {
   connectingTo?: SockAddr;
   /** Options set by setsockopt, by name (a group joined: by name and group), in the order set. */
   opts: Map<string, SockOpt> = new Map();
+  /** Set when a failed TLS handshake closed the connection: reads and writes fail with it. */
+  broken?: SocketError;
 
   #rx: Uint8Array = NOTHING;
   #eof = false;
@@ -134,7 +136,7 @@ export class Sock {
     if (this.listener) return "LISTEN";
     if (this.connecting) return "SYN_SENT";
     if (this.conn) {
-      if (this.reset) return "CLOSED";
+      if (this.reset || this.broken) return "CLOSED";
       if (this.wrShut && this.#eof) {
         return this.finFirst === "us" ? "TIME_WAIT" : "CLOSED";
       }
@@ -170,6 +172,11 @@ export class Sock {
   /** True once the peer's end of stream was read. */
   get eof(): boolean {
     return this.#eof;
+  }
+
+  /** True while a read is in flight (an interrupted recv's): the stream cannot change hands under it. */
+  get reading(): boolean {
+    return this.#reading !== undefined;
   }
 
   /**
@@ -211,6 +218,12 @@ export class Sock {
   }
 
   #take(n: number, peek: boolean): Uint8Array {
+    if (!peek && n >= this.#rx.length && this.#rx.length > 0) {
+      // All of it: the buffer is never written again, so it is handed over without a copy.
+      const out = this.#rx;
+      this.#rx = new Uint8Array(0);
+      return out;
+    }
     if (this.#rx.length > 0) {
       const out = this.#rx.slice(0, n);
       if (!peek) {
@@ -257,7 +270,7 @@ export class Sock {
           if (buf.length === this.#readSize) this.#buf = buf;
         }
       } catch (e) {
-        this.#rxErr = toSocketError(e);
+        this.#rxErr = this.broken ?? toSocketError(e);
         if (this.#rxErr.errno === "ECONNRESET") this.reset = true;
       } finally {
         this.#reading = undefined;
@@ -456,6 +469,7 @@ export class Sock {
     if (this.wrShut) {
       throw new SocketError("EPIPE", "the writing half was shut down");
     }
+    if (this.broken) throw this.broken;
     const conn = this.conn;
     let n = 0;
     try {

@@ -22,6 +22,7 @@ import {
 import { SocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
+import { recvFile } from "./transfer.ts";
 import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
 import { type Addr, type Datagram, sameAddr } from "../net.ts";
 
@@ -51,8 +52,31 @@ export async function receive(
     o: "flag",
     l: "flag",
     u: "value",
+    f: "value",
+    a: "flag",
   }, true);
   arity(rest, 0, 1, usage);
+  if (typeof opts.f === "string" && !from) {
+    // recv -f FILE [-a | N]: into a file, streamed (lib/shell/transfer.ts).
+    const limit = opts.a
+      ? Infinity
+      : rest[0]
+      ? parseInteger(rest[0].text, "byte count", 1, Number.MAX_SAFE_INTEGER)
+      : READ_CHUNK;
+    const timeout = parseTimeout(opts.t);
+    return await recvFile(
+      ctx,
+      opts.f,
+      limit,
+      <T>(p: Promise<T>) => interruptible(p, ctx.signal, timeout),
+      !opts.a && !rest[0],
+    );
+  }
+  if (opts.f !== undefined || opts.a) {
+    throw new UsageError(
+      from ? "-f and -a are for recv" : "-a goes with -f FILE",
+    );
+  }
   // -l is -u "\n": a line, as fgets reads one; the delimiter is kept in the data.
   const until = opts.l
     ? NEWLINE
@@ -102,7 +126,7 @@ export async function receive(
         const ok = shown(
           data,
           from ? s.conn.remote : undefined,
-          Boolean(opts.x),
+          opts.x ? "hex" : ctx.shell.view,
           // A peek leaves its bytes in the buffer: they are not "more".
           streamNotes(data, s.unread - (opts.p ? data.length : 0), n),
           ctx.scope.trace,
@@ -180,7 +204,7 @@ export async function receive(
         const ok = shown(
           data,
           from ? d.from : undefined,
-          Boolean(opts.x),
+          opts.x ? "hex" : ctx.shell.view,
           notes,
           ctx.scope.trace,
         );
@@ -249,10 +273,11 @@ function streamNotes(
 function shown(
   data: Uint8Array,
   from: Addr | undefined,
-  hex: boolean,
+  view: "quoted" | "lines" | "hex" | undefined,
   notes: string[],
   display: boolean,
 ): CallOk {
+  const hex = view === "hex";
   const value: Record<string, Uint8Array | string | number> = {
     "": data,
     n: data.length,
@@ -271,21 +296,46 @@ function shown(
     : data.length === 0
     ? "end of stream: the peer closed"
     : undefined;
-  let view = "";
+  let text = "";
+  let extra: string | undefined;
   // Nothing is shown under -q or trace off: a loop of recv then costs no formatting.
   if (data.length > 0 && display) {
-    view = hex
-      ? " hex " +
-        (data.length <= 16 ? hexPairs(data) : `(${data.length} bytes)`)
-      : " " + showBytes(data);
+    if (view === "lines") extra = showLines(data);
+    else {
+      text = hex
+        ? " hex " +
+          (data.length <= 16 ? hexPairs(data) : `(${data.length} bytes)`)
+        : " " + showBytes(data);
+      if (hex && data.length > 16) extra = hexDump(data);
+    }
   }
-  return {
-    ret: `${data.length}${view}`,
-    annotation,
-    notes,
-    value,
-    extra: hex && display && data.length > 16 ? hexDump(data) : undefined,
-  };
+  return { ret: `${data.length}${text}`, annotation, notes, value, extra };
+}
+
+/**
+ * The `lines` view: one output line per received line, its text escaped as
+ * `recv` quotes it (without the quotes) and its ending shown (`\r\n`, `\n`).
+ */
+export function showLines(data: Uint8Array): string {
+  const out: string[] = [];
+  let start = 0;
+  while (start < data.length) {
+    let nl = data.indexOf(10, start);
+    if (nl < 0) nl = data.length - 1;
+    const piece = data.subarray(start, nl + 1);
+    start = nl + 1;
+    let end = piece.length;
+    if (piece[end - 1] === 10) end--;
+    if (piece[end - 1] === 13) end--;
+    const ending = (piece[end] === 13 ? "\\r" : "") +
+      (piece[piece.length - 1] === 10 ? "\\n" : "");
+    const body = showBytes(piece.subarray(0, end));
+    const inner = body.startsWith('"') && body.endsWith('"')
+      ? body.slice(1, -1)
+      : body;
+    out.push(`  | ${inner}${ending}`);
+  }
+  return out.join("\n");
 }
 
 function endsWith(data: Uint8Array, end: Uint8Array): boolean {

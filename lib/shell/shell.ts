@@ -42,6 +42,8 @@ export class Shell implements ShellState {
   readonly #ending = new AbortController();
   /** The session log `diagram` draws, and the `explain` switch. */
   readonly teach: Teach = new Teach();
+  /** How received data is shown, set by `view`. */
+  view?: "quoted" | "lines" | "hex";
 
   /** Make a shell over a backend, a registry, an output and the host's files and standard input. */
   constructor(
@@ -50,7 +52,12 @@ export class Shell implements ShellState {
     readonly io: Output,
     readonly files: Pick<
       Host,
-      "readTextFile" | "writeTextFile" | "appendTextFile" | "readLine"
+      | "readTextFile"
+      | "writeTextFile"
+      | "appendTextFile"
+      | "openRead"
+      | "openWrite"
+      | "readLine"
     >,
   ) {
     this.input = {

@@ -27,6 +27,10 @@ export interface Host {
     text: string,
     opts?: { createNew?: boolean },
   ): Promise<void>;
+  /** Open a file to read its bytes piece by piece (`send -f`); absent where files cannot be read. */
+  openRead?(path: string): Promise<FileReader>;
+  /** Create (or truncate) a file to write bytes piece by piece (`recv -f`). */
+  openWrite?(path: string): Promise<FileWriter>;
   /** The next line of standard input without its newline, or null at end of input. */
   readLine(): Promise<string | null>;
   /** Call `f` on SIGINT until the returned function is called. */
@@ -70,6 +74,22 @@ export function limitedText(
   let b = bytes;
   if (size > limit) b = b.subarray(b.indexOf(10) + 1);
   return new TextDecoder().decode(b);
+}
+
+/** A file open for reading. */
+export interface FileReader {
+  /** Read into `buf`: the byte count, or null at end of file. */
+  read(buf: Uint8Array): Promise<number | null>;
+  /** Release it. */
+  close(): Promise<void>;
+}
+
+/** A file open for writing. */
+export interface FileWriter {
+  /** Write all of `data`. */
+  write(data: Uint8Array): Promise<void>;
+  /** Release it. */
+  close(): Promise<void>;
 }
 
 let current: Host | undefined;

@@ -84,6 +84,29 @@ export const denoHost: Host = {
   writeTextFile: (path, text, opts) =>
     Deno.writeTextFile(path, text, { createNew: opts?.createNew }),
 
+  async openRead(path) {
+    const f = await Deno.open(path, { read: true });
+    return {
+      read: (buf) => f.read(buf),
+      close: () => Promise.resolve(f.close()),
+    };
+  },
+
+  async openWrite(path) {
+    const f = await Deno.open(path, {
+      write: true,
+      create: true,
+      truncate: true,
+    });
+    return {
+      async write(data) {
+        let off = 0;
+        while (off < data.length) off += await f.write(data.subarray(off));
+      },
+      close: () => Promise.resolve(f.close()),
+    };
+  },
+
   async readLine() {
     const buf = new Uint8Array(4096);
     for (;;) {

@@ -125,6 +125,30 @@ export const nodeHost: Host = {
   writeTextFile: (path, text, opts) =>
     fs.promises.writeFile(path, text, { flag: opts?.createNew ? "wx" : "w" }),
 
+  async openRead(path) {
+    const f = await fs.promises.open(path, "r");
+    return {
+      async read(buf) {
+        const { bytesRead } = await f.read(buf, 0, buf.length, null);
+        return bytesRead === 0 && buf.length > 0 ? null : bytesRead;
+      },
+      close: () => f.close(),
+    };
+  },
+
+  async openWrite(path) {
+    const f = await fs.promises.open(path, "w");
+    return {
+      async write(data) {
+        let off = 0;
+        while (off < data.length) {
+          off += (await f.write(data, off, data.length - off)).bytesWritten;
+        }
+      },
+      close: () => f.close(),
+    };
+  },
+
   async readLine() {
     for (;;) {
       const line = stdinLines.take();

@@ -1,0 +1,264 @@
+import type { SockAddr } from "../lib/net.ts";
+import {
+  arity,
+  call,
+  type CallOk,
+  type CommandSpec,
+  type Context,
+  interruptible,
+  parseTimeout,
+  targetSock,
+} from "../lib/shell/command.ts";
+import {
+  fileErrorText,
+  SocketError,
+  strerror,
+  toSocketError,
+} from "../lib/net/errno.ts";
+import { UsageError } from "../lib/shell/errors.ts";
+import type { TlsInfo, TlsOptions } from "../lib/net.ts";
+import type { Word } from "../lib/script/tokenize.ts";
+
+/** What `starttls` was asked, its words parsed. */
+export interface StartTlsArgs {
+  /** SSL_accept rather than SSL_connect. */
+  server: boolean;
+  /** Skip verification (client). */
+  insecure: boolean;
+  /** Files named by --ca, --cert, --key. */
+  ca?: string;
+  cert?: string;
+  key?: string;
+  /** ALPN protocols, in order (--alpn, repeated or comma-separated). */
+  alpn: string[];
+  /** -t SECONDS. */
+  timeout?: string;
+  /** The name to verify and send as SNI. */
+  servername?: string;
+}
+
+const LONG = new Set(["--ca", "--alpn", "--cert", "--key"]);
+
+/** Parse `starttls`'s words; throws a usage error that says what is wrong. */
+export function parseStartTls(words: Word[], usage: string): StartTlsArgs {
+  const a: StartTlsArgs = { server: false, insecure: false, alpn: [] };
+  const rest: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.quoted) {
+      rest.push(w);
+      continue;
+    }
+    if (LONG.has(w.text) || w.text === "-t") {
+      const v = words[++i]?.text;
+      if (v === undefined || v === "") {
+        throw new UsageError(`option ${w.text} needs a value`);
+      }
+      if (w.text === "--alpn") a.alpn.push(...v.split(",").filter(Boolean));
+      else if (w.text === "-t") a.timeout = v;
+      else a[w.text.slice(2) as "ca" | "cert" | "key"] = v;
+    } else if (w.text === "-k") a.insecure = true;
+    else if (w.text === "-s") a.server = true;
+    else if (/^-/.test(w.text)) {
+      throw new UsageError(
+        `unknown option ${w.text} (options: -s -k -t --ca --alpn --cert --key)`,
+      );
+    } else rest.push(w);
+  }
+  arity(rest, 0, 1, usage);
+  a.servername = rest[0]?.text;
+  if (a.server) {
+    if (!a.cert || !a.key) {
+      throw new UsageError("-s needs --cert FILE and --key FILE");
+    }
+    if (a.insecure || a.ca || a.servername) {
+      throw new UsageError(
+        "-k, --ca and a server name are for the client's side, not with -s",
+      );
+    }
+  } else if (a.cert || a.key) {
+    throw new UsageError(
+      "--cert and --key are for the server's side (-s): client certificates are not supported",
+    );
+  }
+  return a;
+}
+
+async function readPem(ctx: Context, opt: string, file: string) {
+  try {
+    return await ctx.shell.files.readTextFile(file);
+  } catch (e) {
+    throw new UsageError(
+      `${opt} ${JSON.stringify(file)} cannot be read (${fileErrorText(e)})`,
+    );
+  }
+}
+
+/** What the handshake agreed, as lines under the call; what the runtime hides, as a note. */
+function agreed(
+  info: TlsInfo | undefined,
+  a: StartTlsArgs,
+  name: string,
+): CallOk {
+  const value: Record<string, string | number> = { "": 1 };
+  const lines: string[] = [];
+  const notes: string[] = [];
+  if (info?.version) value.version = info.version;
+  if (info?.cipher) value.cipher = info.cipher;
+  value.alpn = info?.alpn ?? "";
+  const parts = [
+    info?.version && `protocol ${info.version}`,
+    info?.cipher && `cipher ${info.cipher}`,
+    `ALPN ${info?.alpn ?? "none agreed"}`,
+  ].filter(Boolean);
+  lines.push(`  agreed: ${parts.join(", ")}`);
+  if (info?.peer) {
+    Object.assign(value, {
+      subject: info.peer.subject,
+      issuer: info.peer.issuer,
+      expires: info.peer.validTo,
+    });
+    lines.push(
+      `  peer certificate: subject ${info.peer.subject}; issuer ${info.peer.issuer}; expires ${info.peer.validTo}`,
+    );
+  }
+  let annotation: string;
+  if (a.server) annotation = "TLS server: the client's handshake is done";
+  else if (a.insecure) {
+    annotation = `TLS to ${name}, NOT verified (-k)`;
+    notes.push(
+      info?.unverified
+        ? `verification skipped: it would have failed: ${info.unverified}`
+        : "verification skipped (-k): the certificate would have passed",
+    );
+  } else {
+    annotation = `TLS to ${name}, verified against ${
+      a.ca ? a.ca : "the system's roots"
+    }`;
+  }
+  if (info?.hidden) lines.push(`  not shown: ${info.hidden}`);
+  return {
+    ret: "1",
+    annotation,
+    notes,
+    value,
+    extra: lines.join("\n"),
+  };
+}
+
+/** `starttls`: the TLS handshake on a connected socket, client or server. */
+export const starttlsCommand: CommandSpec = {
+  name: "starttls",
+  usage:
+    "starttls [@fd] [-t seconds] [-k] [--ca FILE] [--alpn PROTO] [servername] | starttls [@fd] -s --cert FILE --key FILE",
+  summary:
+    "Start TLS on a connected TCP socket (client, or -s server): send and recv then go through it",
+  c: "int SSL_connect(SSL *ssl); int SSL_accept(SSL *ssl);",
+  deno:
+    "Deno.startTls(conn, { hostname, caCerts, alpnProtocols }); -s and -k: node:tls TLSSocket",
+  example: "starttls --ca cert.pem localhost",
+  takesFd: true,
+  details: [
+    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for",
+    "SERVERNAME (sent as SNI; default: the peer's address). -k skips verification, as curl -k does.",
+    "-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.",
+    "After it, send, recv and their options go through TLS; shutdown and close send close_notify.",
+    "It may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.",
+    "A failed handshake closes the connection (the stream is out of step): close the descriptor.",
+    "Deno.startTls shows only the ALPN agreed; -s and -k use node:tls, which shows the version, the",
+    "cipher and the peer certificate.",
+  ],
+  async run(ctx) {
+    const a = parseStartTls(ctx.args, this.usage);
+    const timeout = parseTimeout(a.timeout);
+    const opts: TlsOptions = {
+      server: a.server,
+      insecure: a.insecure,
+      alpn: a.alpn.length ? a.alpn : undefined,
+    };
+    if (a.ca) opts.ca = await readPem(ctx, "--ca", a.ca);
+    if (a.cert) opts.cert = await readPem(ctx, "--cert", a.cert);
+    if (a.key) opts.key = await readPem(ctx, "--key", a.key);
+    let name = a.servername ?? "";
+    return await call(
+      ctx,
+      `${a.server ? "SSL_accept" : "SSL_connect"}(ssl)`,
+      async () => {
+        const s = targetSock(ctx);
+        if (s.proto !== "tcp") {
+          throw new SocketError(
+            "EOPNOTSUPP",
+            "TLS runs over TCP (DTLS has no Deno equivalent)",
+          );
+        }
+        if (s.broken) throw s.broken;
+        if (!s.conn) {
+          throw new SocketError(
+            "ENOTCONN",
+            s.listener
+              ? `socket ${s.fd} is listening: starttls -s goes on a socket accept returned`
+              : `socket ${s.fd} is not connected`,
+          );
+        }
+        if (s.family === "unix") {
+          throw new SocketError(
+            "EOPNOTSUPP",
+            "TLS over an AF_UNIX socket: Deno.startTls and node:tls here take TCP connections only",
+          );
+        }
+        if (s.conn.tls) {
+          throw new SocketError(
+            "EISCONN",
+            `socket ${s.fd} already speaks TLS`,
+          );
+        }
+        if (s.wrShut) {
+          throw new SocketError("EPIPE", "the writing half was shut down");
+        }
+        if (s.unread > 0) {
+          throw new SocketError(
+            "EINVAL",
+            `${s.unread} bytes received before the handshake are not read yet: recv them first`,
+          );
+        }
+        if (s.reading) {
+          throw new SocketError(
+            "EBUSY",
+            "an interrupted recv's read is still waiting on this socket: TLS cannot start under it (recv what it brings, or close)",
+          );
+        }
+        name ||= (s.conn.remote as SockAddr).host;
+        opts.servername = name;
+        const plain = s.conn;
+        const handshake = plain.startTls(opts);
+        try {
+          s.conn = await interruptible(
+            handshake,
+            ctx.signal,
+            timeout,
+            "ETIMEDOUT",
+          );
+        } catch (e) {
+          const se = toSocketError(e);
+          // Checks made before the handshake leave the connection as it was.
+          if (["EINVAL", "EISCONN", "EBADF"].includes(se.errno)) throw se;
+          if (se.errno === "EINTR" || se.errno === "ETIMEDOUT") {
+            // The handshake cannot be stopped halfway: whatever it brings is closed.
+            handshake.then((c) => c.close(), () => {});
+          }
+          plain.close();
+          s.broken = new SocketError(
+            "ECONNABORTED",
+            "the failed TLS handshake closed the connection",
+          );
+          throw new SocketError(
+            se.errno,
+            `${se.detail ?? strerror(se.errno)}; the connection is closed`,
+            { cause: se },
+          );
+        }
+        return agreed(s.conn.tls, a, name);
+      },
+    );
+  },
+};

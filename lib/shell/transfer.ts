@@ -1,0 +1,195 @@
+/**
+ * Files through a socket: `send -f` streams a file's bytes, `recv -f` writes
+ * what arrives to a file. Both move one fixed buffer at a time, so memory
+ * stays bounded whatever the size.
+ *
+ * @module
+ */
+
+import {
+  call,
+  type CommandResult,
+  type Context,
+  fdText,
+  targetSock,
+} from "./command.ts";
+import { fileErrorText, SocketError } from "../net/errno.ts";
+import { UsageError } from "./errors.ts";
+import { READ_CHUNK, type Sock } from "./fdtable.ts";
+import type { FileReader, FileWriter } from "../ui/host.ts";
+
+/** Bytes read from a file per send: one buffer, reused. */
+export const FILE_CHUNK = 65536;
+
+async function open<T>(
+  ctx: Context,
+  path: string,
+  how: "openRead" | "openWrite",
+): Promise<T> {
+  const f = ctx.shell.files[how];
+  if (!f) throw new UsageError("files cannot be opened in this shell");
+  try {
+    return await f(path) as T;
+  } catch (e) {
+    throw new UsageError(
+      `-f ${JSON.stringify(path)} cannot be ${
+        how === "openRead" ? "read" : "written"
+      } (${fileErrorText(e)})`,
+    );
+  }
+}
+
+function connected(s: Sock): void {
+  if (s.proto !== "tcp") {
+    throw new SocketError(
+      "EOPNOTSUPP",
+      "-f is for streams: send a datagram with its text",
+    );
+  }
+}
+
+/**
+ * `send -f FILE`: the file's bytes, in {@link FILE_CHUNK} pieces, each sent
+ * whole before the next is read (what a C loop of read and send does).
+ */
+export async function sendFile(
+  ctx: Context,
+  path: string,
+): Promise<CommandResult> {
+  const file = await open<FileReader>(ctx, path, "openRead");
+  let sent = 0;
+  try {
+    return await call(
+      ctx,
+      () => `send(${fdText(ctx)}, <${path}>, ${sent}, 0)`,
+      async () => {
+        const s = targetSock(ctx);
+        connected(s);
+        // Two buffers: the next piece is read from the file while this one is sent.
+        const bufs = [new Uint8Array(FILE_CHUNK), new Uint8Array(FILE_CHUNK)];
+        let calls = 0;
+        let reading = file.read(bufs[0]!);
+        try {
+          for (let i = 0;; i ^= 1) {
+            if (ctx.signal.aborted) {
+              throw new SocketError(
+                "EINTR",
+                `interrupted by Ctrl-C after ${sent} bytes`,
+              );
+            }
+            const n = await reading;
+            if (n === null) break;
+            reading = file.read(bufs[i ^ 1]!);
+            try {
+              await s.writeStream(bufs[i]!.subarray(0, n));
+            } catch (e) {
+              if (e instanceof SocketError && sent > 0) {
+                throw new SocketError(
+                  e.errno,
+                  `${e.detail ?? e.message} (after ${sent} bytes)`,
+                );
+              }
+              throw e;
+            }
+            sent += n;
+            calls++;
+          }
+        } finally {
+          // The file is closed only once no read is pending on it.
+          await reading.catch(() => null);
+        }
+        return {
+          ret: String(sent),
+          annotation:
+            `the whole file, in ${calls} sends of up to ${FILE_CHUNK}`,
+          value: { "": sent },
+        };
+      },
+    );
+  } finally {
+    await file.close().catch(() => {});
+  }
+}
+
+/**
+ * `recv -f FILE`: what arrives, written to the file: one read, `limit`
+ * bytes, or (`limit` Infinity, `-a`) everything until end of stream.
+ */
+export async function recvFile(
+  ctx: Context,
+  path: string,
+  limit: number,
+  wait: <T>(p: Promise<T>) => Promise<T>,
+  oneRead: boolean,
+): Promise<CommandResult> {
+  const text = () => `recv(${fdText(ctx)}, buf, ${READ_CHUNK}, 0)`;
+  let s: Sock;
+  // The socket is checked before the file is made: a failed call leaves no empty file behind.
+  try {
+    s = targetSock(ctx);
+    connected(s);
+    if (!s.conn) {
+      throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
+    }
+  } catch (e) {
+    return await call(ctx, text, () => Promise.reject(e));
+  }
+  const file = await open<FileWriter>(ctx, path, "openWrite");
+  let got = 0;
+  let calls = 0;
+  let ended = false;
+  try {
+    return await call(
+      ctx,
+      text,
+      async () => {
+        // Each piece is written while the next is read: the file and the socket overlap.
+        let writing: Promise<void> | undefined;
+        try {
+          while (got < limit) {
+            let data: Uint8Array;
+            try {
+              data = await s.takeStream(
+                Math.min(READ_CHUNK, limit - got),
+                false,
+                wait,
+              );
+            } catch (e) {
+              await writing;
+              if (e instanceof SocketError && got > 0) {
+                throw new SocketError(
+                  e.errno,
+                  `${
+                    e.detail ?? e.message
+                  } (after ${got} bytes, written to ${path})`,
+                );
+              }
+              throw e;
+            }
+            calls++;
+            if (data.length === 0) {
+              ended = true;
+              break;
+            }
+            await writing;
+            writing = file.write(data);
+            got += data.length;
+            if (oneRead) break;
+          }
+        } finally {
+          await writing;
+        }
+        const why = ended ? "until end of stream" : `${got} bytes asked`;
+        return {
+          ret: String(got),
+          annotation: `written to ${path} in ${calls} recv calls, ${
+            oneRead && !ended ? "one read" : why
+          }`,
+          value: { "": got, n: got },
+        };
+      },
+    );
+  } finally {
+    await file.close().catch(() => {});
+  }
+}

@@ -1,0 +1,291 @@
+/** `starttls`: TLS on a connected socket, against openssl s_server and s_client, C peers and the shell itself. */
+import assert from "node:assert/strict";
+import { startSockshell, TestShell } from "./_shell.ts";
+import { failsUnchanged, lsRow } from "./_net.ts";
+import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
+import { testCerts } from "./_tls.ts";
+
+/** openssl s_server -www on a free port, serving `cert`; stdout carries its -msg trace. */
+async function sServer(cert: string, key: string, extra: string[] = []) {
+  const port = freePort("tcp");
+  const peer = startPeer("openssl", [
+    "s_server",
+    "-www",
+    "-accept",
+    String(port),
+    "-cert",
+    cert,
+    "-key",
+    key,
+    "-naccept",
+    "1",
+    ...extra,
+  ]);
+  await peer.waitForPort(port);
+  return {
+    port,
+    peer,
+    [Symbol.asyncDispose]: () => peer[Symbol.asyncDispose](),
+  };
+}
+
+Deno.test("starttls verifies openssl s_server's certificate with --ca, then a page reads through TLS", async () => {
+  const c = await testCerts();
+  await using srv = await sServer(c.cert, c.key, ["-alpn", "http/1.1"]);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  const out = await sh.ok(
+    `starttls --ca ${c.cert} --alpn h2,http/1.1 localhost`,
+  );
+  assert.match(
+    out,
+    /^SSL_connect\(ssl\) = 1 +TLS to localhost, verified against .*cert\.pem\n/,
+  );
+  assert.match(out, /agreed: ALPN http\/1\.1\n/);
+  // Deno.startTls shows what it can, and says what it cannot.
+  assert.match(
+    out,
+    /not shown: Deno\.startTls does not expose the TLS version, the cipher or the peer certificate/,
+  );
+  assert.equal((await lsRow(sh, 3)).proto, "tcp+tls");
+  await sh.ok('send "GET / HTTP/1.0\\r\\n\\r\\n"');
+  assert.match(await sh.ok("recv -l -t 5"), /= 17 "HTTP\/1\.0 200 ok\\r\\n"/);
+});
+
+Deno.test("starttls with the address as the name checks the certificate's IP address", async () => {
+  const c = await testCerts();
+  await using srv = await sServer(c.cert, c.key);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  assert.match(
+    await sh.ok(`starttls --ca ${c.cert}`),
+    /TLS to 127\.0\.0\.1, verified/,
+  );
+});
+
+/** A failed handshake: one line, the connection closed, and the descriptor still there. */
+async function failsHandshake(sh: TestShell, line: string, reason: RegExp) {
+  const r = await sh.fails(line);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
+  assert.match(r.stderr, /^SSL_connect\(ssl\) = -1 /);
+  assert.match(r.stderr, reason);
+  assert.match(r.stderr, /; the connection is closed\n$/);
+  assert.equal((await lsRow(sh, 3)).state, "CLOSED");
+  // What C leaves open, the runtime closed: send says so, by errno.
+  assert.match(
+    (await sh.fails('send "x"')).stderr,
+    /= -1 ECONNABORTED \(.*failed TLS handshake/,
+  );
+  await sh.ok("close");
+}
+
+Deno.test("starttls refuses a self-signed certificate it was not given with SSL_ERROR_SSL", async () => {
+  const c = await testCerts();
+  await using srv = await sServer(c.cert, c.key);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  await failsHandshake(
+    sh,
+    "starttls localhost",
+    /SSL_ERROR_SSL \(TLS protocol error\): certificate verify failed: unable to get local issuer certificate/,
+  );
+});
+
+Deno.test("starttls refuses an expired certificate", async () => {
+  const c = await testCerts();
+  await using srv = await sServer(c.expired, c.key);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  await failsHandshake(
+    sh,
+    `starttls --ca ${c.expired} localhost`,
+    /SSL_ERROR_SSL .*certificate verify failed: certificate has expired/,
+  );
+});
+
+Deno.test("starttls refuses a certificate for another name", async () => {
+  const c = await testCerts();
+  await using srv = await sServer(c.wrongName, c.wrongKey);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  await failsHandshake(
+    sh,
+    `starttls --ca ${c.wrongName} localhost`,
+    /SSL_ERROR_SSL .*certificate verify failed: hostname mismatch/,
+  );
+});
+
+Deno.test("starttls -k skips verification, says so and why it would have failed, and shows what node:tls agreed", async () => {
+  const c = await testCerts();
+  await using srv = await sServer(c.cert, c.key);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  const out = await sh.ok("starttls -k localhost");
+  assert.match(out, /= 1 +TLS to localhost, NOT verified \(-k\)/);
+  assert.match(
+    out,
+    /note: verification skipped: it would have failed: certificate verify failed: unable to get local issuer/,
+  );
+  assert.match(
+    out,
+    /agreed: protocol TLSv1\.3, cipher TLS_\w+, ALPN none agreed/,
+  );
+  assert.match(
+    out,
+    /peer certificate: subject CN=localhost; issuer CN=localhost; expires \w+ +\d+ [\d:]+ \d{4} GMT/,
+  );
+  await sh.ok('send "GET / HTTP/1.0\\r\\n\\r\\n"');
+  assert.match(await sh.ok("recv -l -t 5"), /"HTTP\/1\.0 200 ok\\r\\n"/);
+});
+
+Deno.test("starttls against a peer that does not speak TLS says wrong version number", async () => {
+  const port = freePort("tcp");
+  // nc answers the ClientHello with plain text.
+  await using nc = startPeer("sh", [
+    "-c",
+    `printf 'HTTP/1.0 400 Bad\\r\\n\\r\\n' | exec nc -l 127.0.0.1 ${port}`,
+  ]);
+  await nc.waitForPort(port);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+  await failsHandshake(
+    sh,
+    "starttls -t 5 localhost",
+    /SSL_ERROR_SSL .*wrong version number: the peer does not speak TLS/,
+  );
+});
+
+Deno.test("starttls cut by the peer's reset fails with ECONNRESET", async () => {
+  const port = freePort("tcp");
+  await using peer = startPeer(await buildPeer("rst_peer"), [String(port)]);
+  await peer.waitForPort(port);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+  await failsHandshake(
+    sh,
+    "starttls -t 5 localhost",
+    /= -1 ECONNRESET \(Connection reset by peer\): the handshake was cut by a reset/,
+  );
+});
+
+Deno.test("starttls refuses sockets it cannot upgrade, leaving ls unchanged", async () => {
+  using sh = new TestShell();
+  await sh.ok("socket tcp");
+  await failsUnchanged(sh, "starttls", "ENOTCONN");
+  await sh.ok("socket udp");
+  await failsUnchanged(sh, "starttls", "EOPNOTSUPP");
+  await failsUnchanged(sh, "starttls @9", "EBADF");
+  // Usage errors: one line, status 2.
+  assert.match(
+    (await sh.fails("starttls -s")).stderr,
+    /-s needs --cert FILE and --key FILE/,
+  );
+  assert.match(
+    (await sh.fails("starttls --ca /nonexistent/ca.pem")).stderr,
+    /--ca "\/nonexistent\/ca\.pem" cannot be read \(ENOENT\)/,
+  );
+});
+
+Deno.test("starttls refuses while plain bytes are unread, and they stay readable", async () => {
+  const c = await testCerts();
+  using sh = new TestShell();
+  // The shell serves (descriptor 5) and connects (4) to itself: a plain greeting first.
+  const port = freePort("tcp");
+  await sh.ok(
+    `socket tcp; bind 127.0.0.1 ${port}; listen; socket tcp; connect 127.0.0.1 ${port}; accept @3`,
+  );
+  await sh.ok('send @5 "220 ready\\r\\n"');
+  await sh.ok("recv @4 -p -t 5 1");
+  await failsUnchanged(sh, `starttls @4 --ca ${c.cert} localhost`, "EINVAL");
+  assert.match(await sh.ok("recv @4 -l"), /"220 ready\\r\\n"/);
+});
+
+Deno.test("openssl s_client -starttls smtp talks to a sockshell SMTP greeting, verified, and reads its reply", async () => {
+  const c = await testCerts();
+  const port = freePort("tcp");
+  await using shell = startSockshell([
+    "-c",
+    [
+      `socket tcp; bind 127.0.0.1 ${port}; listen; accept`,
+      'send "220 sockshell ESMTP\\r\\n"; recv -l -t 10',
+      'send "250-sockshell\\r\\n250 STARTTLS\\r\\n"; recv -l -t 10',
+      'send "220 go ahead\\r\\n"',
+      `starttls -t 10 -s --cert ${c.cert} --key ${c.key}`,
+      'ls; recv -l -t 10; send "250 ok\\r\\n"; close',
+    ].join("; "),
+  ]);
+  await shell.waitForPort(port);
+  const client = await runPeer("openssl", [
+    "s_client",
+    "-connect",
+    `127.0.0.1:${port}`,
+    "-starttls",
+    "smtp",
+    "-CAfile",
+    c.cert,
+    "-verify_hostname",
+    "localhost",
+    "-verify_return_error",
+    "-crlf",
+    "-ign_eof",
+  ], { stdin: "MAIL FROM:<a@example.org>\n", timeoutMs: 15000 });
+  assert.match(client.stdout, /Verify return code: 0 \(ok\)/);
+  assert.match(client.stdout, /250 ok/);
+  const out = await shell.stdout();
+  assert.match(out, /recv\(4, buf, 65536, 0\) = \d+ "EHLO [^"]*\\r\\n"/);
+  assert.match(out, /SSL_accept\(ssl\) = 1 +TLS server/);
+  assert.match(out, /agreed: protocol TLSv1\.3, cipher TLS_\w+/);
+  assert.match(out, /\* 4 +tcp\+tls +ESTABLISHED/);
+  assert.match(out, /"MAIL FROM:<a@example\.org>\\r\\n"/);
+});
+
+Deno.test("a sockshell client upgrades after a plain SMTP dialogue with a sockshell server", async () => {
+  const c = await testCerts();
+  const port = freePort("tcp");
+  await using server = startSockshell([
+    "-c",
+    [
+      `socket tcp; bind 127.0.0.1 ${port}; listen; accept`,
+      'send "220 smtp\\r\\n"; recv -l -t 10; send "220 go ahead\\r\\n"',
+      `starttls -t 10 -s --cert ${c.cert} --key ${c.key} --alpn smtp`,
+      'recv -l -t 10; send "250 ok\\r\\n"; shutdown; recv -t 10',
+    ].join("; "),
+  ]);
+  await server.waitForPort(port);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+  assert.match(await sh.ok("recv -l -t 10"), /"220 smtp\\r\\n"/);
+  await sh.ok('send "STARTTLS\\r\\n"');
+  assert.match(await sh.ok("recv -l -t 10"), /"220 go ahead\\r\\n"/);
+  assert.match(
+    await sh.ok(`starttls --alpn smtp --ca ${c.cert} localhost`),
+    /agreed: ALPN smtp/,
+  );
+  await sh.ok('send "MAIL FROM:<a@b>\\r\\n"');
+  assert.match(await sh.ok("recv -l -t 10"), /"250 ok\\r\\n"/);
+  // The server's shutdown sends close_notify and FIN: end of stream here.
+  assert.match(await sh.ok("recv -t 10"), / = 0 +end of stream/);
+  await sh.ok("close");
+  const out = await server.stdout();
+  assert.match(out, /shutdown\(4, SHUT_WR\) = 0 +close_notify and FIN sent/);
+  assert.match(out, /"MAIL FROM:<a@b>\\r\\n"/);
+  // Our close sent close_notify: the server read a clean end of stream, not an error.
+  assert.match(out, /recv\(4, buf, 255, 0\) = 0 +end of stream/);
+});
+
+Deno.test("shutdown and close on a TLS socket send close_notify to openssl s_server", async () => {
+  const c = await testCerts();
+  await using srv = await sServer(c.cert, c.key, ["-msg"]);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  await sh.ok(`starttls --ca ${c.cert} localhost`);
+  await sh.ok('send "GET / HTTP/1.0\\r\\n\\r\\n"');
+  assert.match(await sh.ok("shutdown"), /close_notify and FIN sent/);
+  await sh.ok("recv -t 5");
+  await sh.ok("close");
+  assert.match(
+    await srv.peer.stdout(),
+    /<<< TLS 1\.3, Alert \[length 0002\], warning close_notify/,
+  );
+});
