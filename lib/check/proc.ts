@@ -15,6 +15,7 @@
  */
 
 import { SocketError } from "../net/errno.ts";
+import { t } from "../i18n/mod.ts";
 
 const decoder = new TextDecoder();
 
@@ -167,7 +168,10 @@ export async function spawnProcess(
         ? e.code
         : "EINVAL";
       reject(
-        new SocketError(code, `cannot start ${path}: ${e.message}`),
+        new SocketError(
+          code,
+          t("check.cannotStart", { path, message: e.message }),
+        ),
       );
     });
   });
@@ -196,7 +200,9 @@ export async function spawnProcess(
   const exited = new Promise<number>((resolve) => {
     child.once("close", (code: number | null, sig: string | null) => {
       status = code ?? 128 + signalNumber(sig ?? "");
-      ending = code !== null ? `exit status ${code}` : `killed by ${sig}`;
+      ending = code !== null
+        ? t("check.exitStatus", { code })
+        : t("check.killedBy", { signal: sig ?? "" });
       wake();
       resolve(status);
     });
@@ -218,13 +224,13 @@ export async function spawnProcess(
         if (
           !child.stdin || child.stdin.destroyed || child.stdin.writableEnded
         ) {
-          reject(new SocketError("EPIPE", "its standard input is closed"));
+          reject(new SocketError("EPIPE", t("check.stdinClosed")));
           return;
         }
         child.stdin.write(data, (e?: Error | null) => {
           if (e) {
             reject(
-              new SocketError("EPIPE", "the program closed its standard input"),
+              new SocketError("EPIPE", t("check.programClosedStdin")),
             );
           } else resolve();
         });
@@ -279,11 +285,11 @@ export async function cannotExecute(
     }
   }
   if (why === "EACCES") {
-    return `${path}: EACCES (not executable: chmod +x ${path})`;
+    return `${path}: EACCES (${t("check.notExecutable", { path })})`;
   }
   return path.includes("/")
-    ? `${path}: ENOENT (no such file)`
-    : `${path}: ENOENT (not in PATH: write ./${path} for a program in this directory)`;
+    ? `${path}: ENOENT (${t("check.noSuchFile")})`
+    : `${path}: ENOENT (${t("check.notInPath", { path })})`;
 }
 
 /** Text of a program's output, for messages: UTF-8, invalid bytes replaced. */
