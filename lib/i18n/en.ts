@@ -138,6 +138,31 @@ export const en = {
   "script.repeatCount": "repeat count",
   "script.payloadTooLarge":
     "payload too large: {n, plural, one {# byte} other {# bytes}} (at most {max})",
+  "net.closed": "the socket is closed",
+  "net.closedDuringCall": "the socket was closed during the call",
+  "net.anotherInProgress": "another {what} is in progress",
+  "net.connectionGone": "the connection is gone",
+  "net.onlyLingerZero": "only l_linger 0 (reset at close) can be had",
+  "net.noCallFor": "{api} has no call for it",
+  "net.cannotSendToPort": "cannot send to port {port}",
+  "net.nodeNoReusePort": "Node 20's net and dgram cannot set SO_REUSEPORT",
+  "net.noBufferSizes": "{api} has no call that sets socket buffer sizes",
+  "net.noCallSets": "{api} has no call that sets {option}",
+  "net.nodeNoUnixDgram":
+    "Node has no Unix datagram sockets (node:dgram is UDP only)",
+  "net.denoNoLinger":
+    "Deno.TcpConn has no linger call (set before connect or listen, it is had: the Deno backend then uses node:net, which can reset)",
+  "net.denoMulticastLoop":
+    "Deno sets it at bind (listenDatagram's loopback) or through a group membership: set it before bind, or join a group first",
+  "net.denoMulticastTtl":
+    "Deno sets it through a group membership: join a group first (IP_ADD_MEMBERSHIP)",
+  "net.denoNoReusePort":
+    "Deno.listenDatagram cannot set SO_REUSEPORT (SO_REUSEADDR shares a UDP port)",
+  "net.denoNoV6Only":
+    "Deno.listen and Deno.listenDatagram cannot set IPV6_V6ONLY",
+  "net.outsidePermissions": "outside what sockshell may touch",
+  "shell.moreBytes":
+    "... and {n, plural, one {# more byte} other {# more bytes}}{hint, select, x { (shown with -x)} other {}}",
 
   // ── the REPL, the command line, record, run, check ──
   "cli.usage":
@@ -180,4 +205,7 @@ export const en = {
   "cli.unknownOption": "unknown option {option} (try --help)",
   "cli.cannotReadScript": "cannot read script {file}: {why}",
   "cli.notAScript": "{file} is not a sockshell script: {why}",
+  "host.tooLarge":
+    "{path} is over {limit, plural, one {# byte} other {# bytes}}",
+  "host.notRegular": "{path} is not a regular file",
 } as const;

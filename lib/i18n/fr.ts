@@ -155,6 +155,34 @@ export const fr = {
   "script.repeatCount": "le nombre de répétitions",
   "script.payloadTooLarge":
     "données trop grandes : {n, plural, one {# octet} other {# octets}} (au plus {max})",
+  "net.closed": "la socket est fermée",
+  "net.closedDuringCall": "la socket a été fermée pendant l'appel",
+  "net.anotherInProgress": "un autre {what} est déjà en cours",
+  "net.connectionGone": "la connexion n'existe plus",
+  "net.onlyLingerZero":
+    "seul l_linger 0 (réinitialisation à la fermeture) est possible",
+  "net.noCallFor": "{api} n'a pas d'appel pour cela",
+  "net.cannotSendToPort": "impossible d'envoyer vers le port {port}",
+  "net.nodeNoReusePort":
+    "net et dgram de Node 20 ne savent pas positionner SO_REUSEPORT",
+  "net.noBufferSizes":
+    "{api} n'a pas d'appel qui fixe la taille des tampons d'une socket",
+  "net.noCallSets": "{api} n'a pas d'appel qui positionne {option}",
+  "net.nodeNoUnixDgram":
+    "Node n'a pas de sockets Unix en mode datagramme (node:dgram ne fait que de l'UDP)",
+  "net.denoNoLinger":
+    "Deno.TcpConn n'a pas d'appel pour linger (positionné avant connect ou listen, il est possible : le backend Deno utilise alors node:net, qui sait réinitialiser)",
+  "net.denoMulticastLoop":
+    "Deno le fixe au bind (loopback de listenDatagram) ou par l'adhésion à un groupe : positionnez-le avant bind, ou rejoignez d'abord un groupe",
+  "net.denoMulticastTtl":
+    "Deno le fixe par l'adhésion à un groupe : rejoignez d'abord un groupe (IP_ADD_MEMBERSHIP)",
+  "net.denoNoReusePort":
+    "Deno.listenDatagram ne sait pas positionner SO_REUSEPORT (SO_REUSEADDR partage un port UDP)",
+  "net.denoNoV6Only":
+    "Deno.listen et Deno.listenDatagram ne savent pas positionner IPV6_V6ONLY",
+  "net.outsidePermissions": "hors de ce que sockshell a le droit de toucher",
+  "shell.moreBytes":
+    "... et {n, plural, one {# octet de plus} other {# octets de plus}}{hint, select, x { (affichés avec -x)} other {}}",
 
   // ── the REPL, the command line, record, run, check ──
   "cli.usage":
@@ -198,4 +226,7 @@ export const fr = {
   "cli.unknownOption": "option {option} inconnue (essayez --help)",
   "cli.cannotReadScript": "impossible de lire le script {file} : {why}",
   "cli.notAScript": "{file} n'est pas un script sockshell : {why}",
+  "host.tooLarge":
+    "{path} dépasse {limit, plural, one {# octet} other {# octets}}",
+  "host.notRegular": "{path} n'est pas un fichier ordinaire",
 } as const satisfies Catalogue;
