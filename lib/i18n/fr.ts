@@ -202,7 +202,8 @@ export const fr = {
   "check.thenNothing": "{got} puis plus rien",
   "check.wantedLine": "une ligne entière, jusqu'à son saut de ligne",
   "check.wantedUntil": "des octets jusqu'à {delim}",
-  "check.passed": "{passed} scénario(s) réussi(s) sur {total} en {seconds} s",
+  "check.passed":
+    "{passed, plural, one {# scénario réussi} other {# scénarios réussis}} sur {total} en {seconds} s",
   "check.earlier":
     "({n, plural, one {# ligne précédente omise} other {# lignes précédentes omises}})",
   "check.scenarioAtLine": "scénario de la ligne {line}",
