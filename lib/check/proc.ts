@@ -92,7 +92,7 @@ export async function requestRunPermission(): Promise<boolean> {
   return run.state === "granted" && env.state === "granted";
 }
 
-/** The one line that says how to give the permission. */
+/** The one line that says how to give the permission, in English (`t("check.runPermission")` in the language in use). */
 export const RUN_PERMISSION_HINT =
   "starting a program needs --allow-run: run sockshell as deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (the Node builds need nothing)";
 
@@ -139,7 +139,7 @@ export async function spawnProcess(
   args: string[],
 ): Promise<Proc> {
   if (runPermission() !== "granted") {
-    throw new SocketError("EACCES", RUN_PERMISSION_HINT);
+    throw new SocketError("EACCES", t("check.runPermission"));
   }
   const cp = await import("node:child_process");
   const process = (await import("node:process")).default;

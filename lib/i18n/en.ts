@@ -208,4 +208,6 @@ export const en = {
   "host.tooLarge":
     "{path} is over {limit, plural, one {# byte} other {# bytes}}",
   "host.notRegular": "{path} is not a regular file",
+  "check.runPermission":
+    "starting a program needs --allow-run: run sockshell as deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (the Node builds need nothing)",
 } as const;

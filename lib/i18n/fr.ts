@@ -230,4 +230,6 @@ export const fr = {
   "host.tooLarge":
     "{path} dépasse {limit, plural, one {# octet} other {# octets}}",
   "host.notRegular": "{path} n'est pas un fichier ordinaire",
+  "check.runPermission":
+    "lancer un programme demande --allow-run : lancez sockshell par deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (les versions Node n'ont besoin de rien)",
 } as const satisfies Catalogue;

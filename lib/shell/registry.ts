@@ -41,7 +41,9 @@ export function commandNames(
 }
 
 /**
- * `: did you mean "recv"?` for a near-miss, or "" when nothing is close.
+ * `: did you mean "recv"?` for a near-miss, or "" when nothing is close: an
+ * English fragment, kept for `help` until it says the whole sentence through
+ * the catalogue with {@link nearest}.
  *
  * @example
  * ```ts ignore
