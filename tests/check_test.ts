@@ -341,3 +341,39 @@ Deno.test("check says in one line, with status 2, that a program cannot be run, 
     await Deno.remove(file);
   }
 });
+
+Deno.test("check under --lang fr reports in French around TAP's own English words, and still finds the failing line", async () => {
+  const bin = await buildPeer("broken_read_once");
+  const r = await runPeer(
+    Deno.execPath(),
+    [
+      "run",
+      "--quiet",
+      ...SHELL_FLAGS,
+      "--allow-run",
+      `${ROOT}/mod.ts`,
+      "--lang",
+      "fr",
+      "check",
+      "age-server",
+      bin,
+    ],
+    { timeoutMs: 60000 },
+  );
+  assert.ok(r.stdout.startsWith("TAP version 13\n"), r.stdout + r.stderr);
+  assert.deepEqual(failed(r.stdout), [2, 3], r.stdout);
+  const total = planned(r.stdout);
+  assert.match(
+    r.stdout,
+    new RegExp(
+      `\\n# ${total - 2} scénarios réussis sur ${total} en \\d+,\\d s\\n$`,
+    ),
+  );
+  // The YAML keys are TAP's; the failing line is found in the French transcript.
+  assert.match(
+    r.stdout,
+    /\n {2}at: 'age-server:\d+: arrêté : expect "\$q" == /,
+  );
+  assert.match(r.stdout, /: toujours en cours à la fin du scénario : tué'/);
+  assert.equal(r.code, 1);
+});

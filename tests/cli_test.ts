@@ -530,3 +530,57 @@ Deno.test("read of a line over the line bound on standard input fails in one lin
   assert.equal(shell.code, 2);
   assert.equal(shell.stderr, "stdin:1: line too long: over 65536 bytes\n");
 });
+
+Deno.test("--help is French under --lang fr or LANG=fr_FR.UTF-8, and English under LANG=C or --lang en", async () => {
+  const [english, flag, locale, forced] = await Promise.all([
+    sockshell(["--help"], { env: { LANG: "C" } }),
+    sockshell(["--lang", "fr", "--help"], { env: { LANG: "C" } }),
+    sockshell(["--help"], { env: { LANG: "fr_FR.UTF-8" } }),
+    sockshell(["--lang", "en", "--help"], { env: { LANG: "fr_FR.UTF-8" } }),
+  ]);
+  assert.ok(
+    english.stdout.startsWith(
+      `sockshell ${VERSION}: an interactive socket shell for learning BSD sockets\n`,
+    ),
+    english.stdout,
+  );
+  assert.equal(forced.stdout, english.stdout);
+  assert.equal(locale.stdout, flag.stdout);
+  assert.ok(
+    flag.stdout.startsWith(
+      `sockshell ${VERSION} : un shell interactif de sockets pour apprendre les sockets BSD\n`,
+    ),
+    flag.stdout,
+  );
+  assert.match(flag.stdout, /^Usage :$/m);
+  assert.match(
+    flag.stdout,
+    /^ {2}-q, --quiet {4}n'affiche pas les appels qui réussissent/m,
+  );
+  // Options and commands are the same words in both languages.
+  for (const word of ["-c COMMANDES", "--lang CODE", "-V, --version"]) {
+    assert.ok(flag.stdout.includes(word), word);
+  }
+  assert.equal(flag.code, 0);
+});
+
+Deno.test("a bad command line is said in the locale's language, or in --lang's given before it", async () => {
+  const [french, flag, english] = await Promise.all([
+    sockshell(["--bogus"], { env: { LANG: "fr_FR.UTF-8" } }),
+    sockshell(["--lang", "fr", "-c"], { env: { LANG: "C" } }),
+    sockshell(["--bogus"], { env: { LANG: "C" } }),
+  ]);
+  assert.equal(
+    french.stderr,
+    "sockshell: option --bogus inconnue (essayez --help)\n",
+  );
+  assert.equal(french.code, 2);
+  assert.equal(
+    flag.stderr,
+    'sockshell: -c attend des commandes, par exemple -c "socket tcp; listen"\n',
+  );
+  assert.equal(
+    english.stderr,
+    "sockshell: unknown option --bogus (try --help)\n",
+  );
+});

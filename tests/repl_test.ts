@@ -21,6 +21,7 @@ import {
   promptFor,
   repl,
 } from "../lib/ui/repl.ts";
+import { useLanguage } from "../lib/i18n/mod.ts";
 import { freePort, missing } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 
@@ -895,5 +896,29 @@ Deno.test("Ctrl-C interrupts a send the peer does not read, with the partial cou
     assert.equal((await r.line("print still here")).stdout, "still here\n");
   } finally {
     listener.close();
+  }
+});
+
+Deno.test("in French the REPL's exit hint and a parse error at the prompt are French, and the calls stay C's", async () => {
+  await useLanguage("fr");
+  try {
+    await using r = new ReplSession();
+    const call = await r.line("socket tcp");
+    assert.equal(call.stdout, "socket(AF_INET, SOCK_STREAM, 0) = 3\n");
+    const parse = await r.line("else");
+    assert.equal(parse.code, 2);
+    assert.equal(parse.stderr, "else sans if\n");
+    r.type(CTRL_C);
+    await r.until(
+      "the hint",
+      () =>
+        r.screen.includes(
+          "(Pour quitter, appuyez de nouveau sur Ctrl+C, ou sur Ctrl+D, ou tapez exit)",
+        ),
+    );
+    r.type(CTRL_C);
+    assert.equal(await r.exit(), 0);
+  } finally {
+    await useLanguage("en");
   }
 });

@@ -635,3 +635,37 @@ Deno.test("try in a script run from the command line: it goes on after a failed 
   assert.match(r.stdout, /still running\n$/);
   assert.match(r.stderr, /^recv: Transport endpoint is not connected\n$/);
 });
+
+Deno.test("parse errors are French under --lang fr, with the file and line as in English", async () => {
+  const cases: Array<[string, string, string]> = [
+    [
+      "end",
+      "-c:1: end without an if, while, for or fork\n",
+      "-c:1: end sans if, while, for ni fork\n",
+    ],
+    [
+      "if",
+      "-c:1: if needs a condition, as in: if $n.n == 0\n",
+      "-c:1: if attend une condition, par exemple : if $n.n == 0\n",
+    ],
+    [
+      'print "abc',
+      '-c:1: unterminated quote: a " is never closed\n',
+      "-c:1: guillemet non terminé : un \" n'est jamais fermé\n",
+    ],
+    [
+      "let x = (1",
+      'let: cannot compute "(1": a ( is never closed\n-c:1: stopped: let x = (1\n',
+      'let: impossible de calculer "(1" : une ( n\'est jamais fermée\n-c:1: arrêté : let x = (1\n',
+    ],
+  ];
+  for (const [text, english, french] of cases) {
+    const [en, fr] = await Promise.all([
+      sockshell(["-c", text]),
+      sockshell(["--lang", "fr", "-c", text]),
+    ]);
+    assert.equal(en.stderr, english, text);
+    assert.equal(fr.stderr, french, text);
+    assert.equal(fr.code, en.code, text);
+  }
+});

@@ -107,3 +107,50 @@ Deno.test("a script's stopped line and the command line's own errors are escaped
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("an unknown command with its suggestion, a usage error and a bad descriptor are French under LANG=fr_FR.UTF-8; the C calls are the English ones", async () => {
+  const lines = [
+    "socket tcp; bind 127.0.0.1 0; listen; rcv",
+    "socket tcp; bind 99999",
+    "socket tcp; ls @x",
+    "listen",
+  ];
+  const run = (LANG: string) =>
+    Promise.all(lines.map((l) => sockshell(["-c", l], { env: { LANG } })));
+  const [english, french] = await Promise.all([
+    run("C"),
+    run("fr_FR.UTF-8"),
+  ]);
+  const calls = (out: string) => out.replace(/:\d+/g, ":PORT");
+  english.forEach((e, i) => {
+    assert.equal(calls(french[i]!.stdout), calls(e.stdout), lines[i]);
+    assert.equal(french[i]!.code, e.code, lines[i]);
+  });
+  assert.equal(
+    english[0]!.stderr,
+    'rcv: unknown command: did you mean "recv"? (help lists them)\n' +
+      "-c:1: stopped: rcv\n",
+  );
+  assert.equal(
+    french[0]!.stderr,
+    'rcv: commande inconnue : vouliez-vous dire "recv" ? (help les liste toutes)\n' +
+      "-c:1: arrêté : rcv\n",
+  );
+  assert.equal(english[0]!.code, 127);
+  assert.equal(
+    french[1]!.stderr,
+    'bind: le port doit être un nombre entier de 0 à 65535, pas "99999"\n' +
+      "-c:1: arrêté : bind 99999\n",
+  );
+  assert.equal(
+    french[2]!.stderr,
+    "ls: ls ne prend pas de descripteur (@x)\n-c:1: arrêté : ls @x\n",
+  );
+  // The call and its errno name stay C's; strerror and the detail are French.
+  assert.equal(
+    french[3]!.stderr,
+    "listen(?, 4096) = -1 EBADF (Mauvais descripteur de fichier): " +
+      "pas de descripteur courant : créez-en un avec 'socket tcp' ou choisissez-en un avec 'use FD'\n" +
+      "-c:1: arrêté : listen\n",
+  );
+});

@@ -340,3 +340,45 @@ Deno.test({
     assert.equal(await term.exitStatus(), 4);
   },
 });
+
+Deno.test({
+  name:
+    "at a terminal with LANG=fr_FR.UTF-8 the banner, a parse error, a usage error, Ctrl-C and its exit hint are French, the calls C's",
+  ignore: SKIP,
+  async fn() {
+    await using term = new Terminal();
+    await term.start({ NO_COLOR: "1", LANG: "fr_FR.UTF-8" });
+    const first = await term.until(
+      "the banner and prompt",
+      (s) => s.includes("sockshell> "),
+    );
+    assert.match(
+      first,
+      /^sockshell \d+\.\d+\.\d+ : tapez 'help' pour la liste des commandes, Ctrl-D pour quitter$/m,
+    );
+    assert.match(await term.line("end"), /^end sans if, while, for ni fork$/m);
+    await term.line("socket tcp");
+    assert.match(
+      await term.screen(),
+      /^socket\(AF_INET, SOCK_STREAM, 0\) = 3$/m,
+    );
+    assert.match(
+      await term.line("bind 70000"),
+      /^bind: le port doit être un nombre entier de 0 à 65535, pas "70000"$/m,
+    );
+    assert.match(
+      await term.line("lisen"),
+      /^lisen: commande inconnue : vouliez-vous dire "listen" \? \(help les liste toutes\)$/m,
+    );
+    await term.key("C-c");
+    await term.until(
+      "the exit hint",
+      (s) =>
+        s.includes(
+          "(Pour quitter, appuyez de nouveau sur Ctrl+C, ou sur Ctrl+D, ou tapez exit)",
+        ),
+    );
+    await term.key("C-c");
+    assert.equal(await term.exitStatus(), 0);
+  },
+});

@@ -27,25 +27,49 @@ import type { Proc } from "./proc.ts";
 import { runScript, scriptScope } from "../script/script.ts";
 import { Shell } from "../shell/shell.ts";
 import { expand, lex } from "../script/tokenize.ts";
+import { language, t } from "../i18n/mod.ts";
 
 /** Every message of `check`, in one place: the French version will be a second object like it. */
 export const CHECK_MESSAGES = {
+  // TAP's own words ("Bail out!", the "# " of a comment) stay as TAP has them.
   bailOut: (what: string) => `Bail out! ${what}`,
-  setupFailed: (at: string) => `the check itself failed at ${at}`,
-  interrupted: "interrupted (Ctrl-C): the program was killed",
-  noScenario: "the check has no scenario: write scenario NAME ... end blocks",
-  timedOut: (s: number) =>
-    `the scenario did not finish within ${s} s: it was stopped`,
-  stillRunning: "still running at the end of the scenario: killed",
-  cutClosed: "the program closed the connection (recv returned 0)",
-  cutTimeout: (line: string) => `nothing more came: ${line}`,
-  cutReset: "the connection was reset (ECONNRESET)",
-  thenNothing: "and then nothing more",
-  wantedLine: "a whole line, up to its newline",
-  wantedUntil: (delim: string) => `bytes up to ${delim}`,
+  setupFailed: (at: string) => t("check.setupFailed", { at }),
+  get interrupted(): string {
+    return t("check.interrupted");
+  },
+  get noScenario(): string {
+    return t("check.noScenario");
+  },
+  timedOut: (s: number) => t("check.timedOut", { seconds: s }),
+  get stillRunning(): string {
+    return t("check.stillRunning");
+  },
+  get cutClosed(): string {
+    return t("check.cutClosed");
+  },
+  cutTimeout: (line: string) => t("check.cutTimeout", { line }),
+  get cutReset(): string {
+    return t("check.cutReset");
+  },
+  thenNothing: (got: string) => t("check.thenNothing", { got }),
+  get wantedLine(): string {
+    return t("check.wantedLine");
+  },
+  wantedUntil: (delim: string) => t("check.wantedUntil", { delim }),
   summary: (passed: number, total: number, seconds: number) =>
-    `# ${passed} of ${total} scenarios passed in ${seconds.toFixed(1)} s`,
-  earlier: (n: number) => `(${n} earlier lines left out)`,
+    `# ${
+      t("check.passed", {
+        passed,
+        total,
+        seconds: seconds.toLocaleString(language(), {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+          useGrouping: false,
+        }),
+      })
+    }`,
+  earlier: (n: number) => t("check.earlier", { n }),
+  scenarioAtLine: (line: number) => t("check.scenarioAtLine", { line }),
 } as const;
 
 /** A part of a check script: statements run as they are, or a scenario. */
@@ -118,7 +142,7 @@ export function splitCheck(text: string): CheckPart[] {
       flushPlain(i + 2);
       open = {
         kind: "scenario",
-        name: texts.slice(k).join(" ") || `scenario at line ${i + 1}`,
+        name: texts.slice(k).join(" ") || CHECK_MESSAGES.scenarioAtLine(i + 1),
         seconds,
         text: "",
         line: i + 2,
@@ -445,8 +469,9 @@ function failureDetails(
   const shown = lines.map(visible);
   if (state.hint) d.hint = state.hint;
   if (timedOut) d.timeout = CHECK_MESSAGES.timedOut(part.seconds);
+  const stopped = t("script.stopped", { command: "" });
   const failure = [...shown].reverse().find((l) =>
-    /stopped: |= -1 |^expect: |: (E[A-Z]+|EAI_\w+) \(/.test(l)
+    l.includes(stopped) || /= -1 |^expect: |: (E[A-Z]+|EAI_\w+) \(/.test(l)
   );
   if (failure) d.at = failure;
   const sent = shown.filter((l) => /^(send|sendto|write)\(/.test(l));
@@ -464,7 +489,7 @@ function failureDetails(
         : CHECK_MESSAGES.wantedUntil(wanted[2]!);
     }
     if (unread !== undefined) {
-      d.got = `${unread} ${CHECK_MESSAGES.thenNothing}`;
+      d.got = CHECK_MESSAGES.thenNothing(unread);
     }
   }
   const cut = [...shown].reverse().find((l) =>

@@ -15,6 +15,7 @@
  */
 
 import { SocketError } from "../net/errno.ts";
+import { t } from "../i18n/mod.ts";
 
 const decoder = new TextDecoder();
 
@@ -91,7 +92,7 @@ export async function requestRunPermission(): Promise<boolean> {
   return run.state === "granted" && env.state === "granted";
 }
 
-/** The one line that says how to give the permission. */
+/** The one line that says how to give the permission, in English (`t("check.runPermission")` in the language in use). */
 export const RUN_PERMISSION_HINT =
   "starting a program needs --allow-run: run sockshell as deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (the Node builds need nothing)";
 
@@ -138,7 +139,7 @@ export async function spawnProcess(
   args: string[],
 ): Promise<Proc> {
   if (runPermission() !== "granted") {
-    throw new SocketError("EACCES", RUN_PERMISSION_HINT);
+    throw new SocketError("EACCES", t("check.runPermission"));
   }
   const cp = await import("node:child_process");
   const process = (await import("node:process")).default;
@@ -167,7 +168,10 @@ export async function spawnProcess(
         ? e.code
         : "EINVAL";
       reject(
-        new SocketError(code, `cannot start ${path}: ${e.message}`),
+        new SocketError(
+          code,
+          t("check.cannotStart", { path, message: e.message }),
+        ),
       );
     });
   });
@@ -196,7 +200,9 @@ export async function spawnProcess(
   const exited = new Promise<number>((resolve) => {
     child.once("close", (code: number | null, sig: string | null) => {
       status = code ?? 128 + signalNumber(sig ?? "");
-      ending = code !== null ? `exit status ${code}` : `killed by ${sig}`;
+      ending = code !== null
+        ? t("check.exitStatus", { code })
+        : t("check.killedBy", { signal: sig ?? "" });
       wake();
       resolve(status);
     });
@@ -218,13 +224,13 @@ export async function spawnProcess(
         if (
           !child.stdin || child.stdin.destroyed || child.stdin.writableEnded
         ) {
-          reject(new SocketError("EPIPE", "its standard input is closed"));
+          reject(new SocketError("EPIPE", t("check.stdinClosed")));
           return;
         }
         child.stdin.write(data, (e?: Error | null) => {
           if (e) {
             reject(
-              new SocketError("EPIPE", "the program closed its standard input"),
+              new SocketError("EPIPE", t("check.programClosedStdin")),
             );
           } else resolve();
         });
@@ -279,11 +285,11 @@ export async function cannotExecute(
     }
   }
   if (why === "EACCES") {
-    return `${path}: EACCES (not executable: chmod +x ${path})`;
+    return `${path}: EACCES (${t("check.notExecutable", { path })})`;
   }
   return path.includes("/")
-    ? `${path}: ENOENT (no such file)`
-    : `${path}: ENOENT (not in PATH: write ./${path} for a program in this directory)`;
+    ? `${path}: ENOENT (${t("check.noSuchFile")})`
+    : `${path}: ENOENT (${t("check.notInPath", { path })})`;
 }
 
 /** Text of a program's output, for messages: UTF-8, invalid bytes replaced. */

@@ -6,6 +6,7 @@
 
 import { quoteText } from "../shell/format.ts";
 import { SocketError } from "../net/errno.ts";
+import { t } from "../i18n/mod.ts";
 import type { Proc } from "./proc.ts";
 
 const tables = new WeakMap<object, Map<number, Proc>>();
@@ -35,9 +36,7 @@ export function findProc(shell: object, pidText: string): Proc {
   if (!p) {
     throw new SocketError(
       "ESRCH",
-      `no program with pid ${
-        quoteText(pidText)
-      } was started here: spawn starts one (spawn PROGRAM ARGS -> p, then $p)`,
+      t("check.noSuchPid", { pid: quoteText(pidText) }),
     );
   }
   return p;

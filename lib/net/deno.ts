@@ -5,6 +5,7 @@
  */
 
 import { SocketError, toSocketError } from "./errno.ts";
+import { t } from "../i18n/mod.ts";
 import type {
   Addr,
   Datagram,
@@ -163,9 +164,11 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
       } else if (opt.name === "SO_LINGER") {
         throw noOption(
           opt.name,
-          "Deno.TcpConn has no linger call (set before connect or listen, it is had: the Deno backend then uses node:net, which can reset)",
+          t("net.denoNoLinger"),
         );
-      } else throw noOption(opt.name, "Deno.TcpConn has no call for it");
+      } else {
+        throw noOption(opt.name, t("net.noCallFor", { api: "Deno.TcpConn" }));
+      }
     });
   }
 
@@ -305,8 +308,8 @@ class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
             throw noOption(
               opt.name,
               opt.name === "IP_MULTICAST_LOOP"
-                ? "Deno sets it at bind (listenDatagram's loopback) or through a group membership: set it before bind, or join a group first"
-                : "Deno sets it through a group membership: join a group first (IP_ADD_MEMBERSHIP)",
+                ? t("net.denoMulticastLoop")
+                : t("net.denoMulticastTtl"),
             );
           }
           if (opt.name === "IP_MULTICAST_TTL") this.#multicastTtl = opt.value;
@@ -318,7 +321,10 @@ class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
           return;
         }
         default:
-          throw noOption(opt.name, "Deno.DatagramConn has no call for it");
+          throw noOption(
+            opt.name,
+            t("net.noCallFor", { api: "Deno.DatagramConn" }),
+          );
       }
     });
   }
@@ -440,17 +446,13 @@ export const denoBackend: NetBackend = {
     switch (opt.name) {
       case "SO_RCVBUF":
       case "SO_SNDBUF":
-        return "Deno has no call that sets socket buffer sizes";
+        return t("net.noBufferSizes", { api: "Deno" });
       case "IP_TTL":
-        return "Deno has no call that sets IP_TTL";
+        return t("net.noCallSets", { api: "Deno", option: "IP_TTL" });
       case "SO_REUSEPORT":
-        return proto === "udp"
-          ? "Deno.listenDatagram cannot set SO_REUSEPORT (SO_REUSEADDR shares a UDP port)"
-          : undefined;
+        return proto === "udp" ? t("net.denoNoReusePort") : undefined;
       case "IPV6_V6ONLY":
-        return opt.value !== 0
-          ? "Deno.listen and Deno.listenDatagram cannot set IPV6_V6ONLY"
-          : undefined;
+        return opt.value !== 0 ? t("net.denoNoV6Only") : undefined;
       default:
         return undefined;
     }

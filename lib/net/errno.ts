@@ -166,7 +166,7 @@ export function fileErrorText(e: unknown): string {
   if (typeof code === "string" && /^E[A-Z]+$/.test(code)) return code;
   // Deno's own permission refusal suggests --allow-all, which is no advice for this shell.
   if (e instanceof Error && e.name === "NotCapable") {
-    return "EACCES: outside what sockshell may touch";
+    return `EACCES: ${t("net.outsidePermissions")}`;
   }
   return e instanceof Error ? e.message : String(e);
 }

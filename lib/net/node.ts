@@ -19,6 +19,7 @@ import net from "node:net";
 import type { Duplex } from "node:stream";
 import type tlsModule from "node:tls";
 import { SocketError, toSocketError } from "./errno.ts";
+import { t } from "../i18n/mod.ts";
 import type {
   Addr,
   Datagram,
@@ -45,12 +46,12 @@ import {
 
 /** A call on a socket this side released: Deno's BadResource. */
 function badf(what: string): SocketError {
-  return new SocketError("EBADF", `${what}: the socket is closed`);
+  return new SocketError("EBADF", `${what}: ${t("net.closed")}`);
 }
 
 /** A pending call cut short by close: Deno's Interrupted. */
 function interrupted(): SocketError {
-  return new SocketError("EINTR", "the socket was closed during the call");
+  return new SocketError("EINTR", t("net.closedDuringCall"));
 }
 
 /** One waiter of a queue: what a pending `read`, `accept` or `receive` is parked on. */
@@ -128,7 +129,10 @@ class Arrivals<T> {
         throw e;
       }
       if (this.#waiter) {
-        throw new SocketError("EBUSY", `another ${this.what} is in progress`);
+        throw new SocketError(
+          "EBUSY",
+          t("net.anotherInProgress", { what: this.what }),
+        );
       }
       await new Promise<void>((resolve) => {
         this.#waiter = { resolve };
@@ -266,7 +270,10 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       // Destroyed after a failed write: nothing more can be read.
       if (this.#sock.destroyed) return null;
       if (this.#waiter) {
-        throw new SocketError("EBUSY", "another read is in progress");
+        throw new SocketError(
+          "EBUSY",
+          t("net.anotherInProgress", { what: "read" }),
+        );
       }
       const woken = new Promise<void>((resolve) => {
         this.#waiter = { resolve };
@@ -282,12 +289,12 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     // Checked here, not left to Node: its write-after-end error would destroy the reading half too.
     if (this.#writeShut || this.#sock.writableEnded) {
       return Promise.reject(
-        new SocketError("EPIPE", "the writing half is shut down"),
+        new SocketError("EPIPE", t("fd.writeShut")),
       );
     }
     if (this.#sock.destroyed) {
       return Promise.reject(
-        this.#error ?? new SocketError("EPIPE", "the connection is gone"),
+        this.#error ?? new SocketError("EPIPE", t("net.connectionGone")),
       );
     }
     const length = data.length;
@@ -322,13 +329,13 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     } else if (opt.name === "SO_LINGER") {
       if (opt.onoff !== 0 && opt.seconds !== 0) {
         return Promise.reject(
-          noOption(opt.name, "only l_linger 0 (reset at close) can be had"),
+          noOption(opt.name, t("net.onlyLingerZero")),
         );
       }
       this.#reset = opt.onoff !== 0;
     } else {
       return Promise.reject(
-        noOption(opt.name, "node:net has no call for it"),
+        noOption(opt.name, t("net.noCallFor", { api: "node:net" })),
       );
     }
     return Promise.resolve();
@@ -654,7 +661,7 @@ class NodeDatagram implements DatagramSocket {
     }
     if (!Number.isInteger(to.port) || to.port < 1 || to.port > 65535) {
       return Promise.reject(
-        new SocketError("EINVAL", `cannot send to port ${to.port}`),
+        new SocketError("EINVAL", t("net.cannotSendToPort", { port: to.port })),
       );
     }
     return new Promise((resolve, reject) => {
@@ -710,7 +717,7 @@ class NodeDatagram implements DatagramSocket {
           s.setSendBufferSize(opt.value);
           break;
         default:
-          throw noOption(opt.name, "node:dgram has no call for it");
+          throw noOption(opt.name, t("net.noCallFor", { api: "node:dgram" }));
       }
     } catch (e) {
       return Promise.reject(toSocketError(e));
@@ -863,15 +870,15 @@ export const nodeBackend: NetBackend = {
   optionGap(opt: SockOpt, proto: "tcp" | "udp"): string | undefined {
     switch (opt.name) {
       case "SO_REUSEPORT":
-        return "Node 20's net and dgram cannot set SO_REUSEPORT";
+        return t("net.nodeNoReusePort");
       case "SO_RCVBUF":
       case "SO_SNDBUF":
         return proto === "tcp"
-          ? "node:net has no call that sets socket buffer sizes"
+          ? t("net.noBufferSizes", { api: "node:net" })
           : undefined;
       case "IP_TTL":
         return proto === "tcp"
-          ? "node:net has no call that sets IP_TTL"
+          ? t("net.noCallSets", { api: "node:net", option: "IP_TTL" })
           : undefined;
       default:
         return undefined;
@@ -927,7 +934,7 @@ export const nodeBackend: NetBackend = {
     return Promise.reject(
       new SocketError(
         "EAFNOSUPPORT",
-        "Node has no Unix datagram sockets (node:dgram is UDP only)",
+        t("net.nodeNoUnixDgram"),
       ),
     );
   },

@@ -6,6 +6,7 @@
 
 import { quoteText } from "../shell/format.ts";
 import { UsageError } from "../shell/errors.ts";
+import { t } from "../i18n/mod.ts";
 import type { Word } from "./tokenize.ts";
 
 /** The operators a condition may use between two words. */
@@ -77,12 +78,10 @@ function evalPlain(words: Word[]): boolean {
       : x >= y;
   }
   throw new UsageError(
-    `cannot read the condition ${
-      quoteText(text.join(" "))
-    }: write true, false, int X, not ..., ` +
-      `or A OP B with OP one of ${
-        OPERATORS.join(" ")
-      } (quote words with spaces)`,
+    t("script.badCondition", {
+      text: quoteText(text.join(" ")),
+      operators: OPERATORS.join(" "),
+    }),
   );
 }
 
@@ -93,7 +92,7 @@ export function isInteger(text: string): boolean {
 
 function toInteger(text: string): number {
   if (!isInteger(text)) {
-    throw new UsageError(`${quoteText(text)} is not a whole number`);
+    throw new UsageError(t("script.notInteger", { text: quoteText(text) }));
   }
   return Number(text.trim());
 }
@@ -111,13 +110,15 @@ export function evalArithmetic(expr: string): number {
   let i = 0;
   let depth = 0;
   const fail = (why: string): never => {
-    throw new UsageError(`cannot compute ${quoteText(expr)}: ${why}`);
+    throw new UsageError(
+      t("script.cannotCompute", { expr: quoteText(expr), why }),
+    );
   };
   const nested = (f: () => number): number => {
     // Each ( and each sign is a level of recursion: bound it before it can exhaust the stack.
     if (++depth > MAX_EXPRESSION_NESTING) {
       throw new UsageError(
-        `nesting too deep (limit ${MAX_EXPRESSION_NESTING})`,
+        t("script.nestingTooDeep", { limit: MAX_EXPRESSION_NESTING }),
       );
     }
     const v = f();
@@ -125,24 +126,24 @@ export function evalArithmetic(expr: string): number {
     return v;
   };
   const primary = (): number => {
-    const t = tokens[i++];
-    if (t === undefined) return fail("it ends too early");
-    if (t === "(") {
+    const tok = tokens[i++];
+    if (tok === undefined) return fail(t("script.endsTooEarly"));
+    if (tok === "(") {
       const v = nested(sum);
-      if (tokens[i++] !== ")") fail("a ( is never closed");
+      if (tokens[i++] !== ")") fail(t("script.parenNeverClosed"));
       return v;
     }
-    if (t === "-") return -nested(primary);
-    if (t === "+") return nested(primary);
-    if (/^\d+$/.test(t)) return Number(t);
-    return fail(`${quoteText(t)} is not a whole number`);
+    if (tok === "-") return -nested(primary);
+    if (tok === "+") return nested(primary);
+    if (/^\d+$/.test(tok)) return Number(tok);
+    return fail(t("script.notInteger", { text: quoteText(tok) }));
   };
   const product = (): number => {
     let v = primary();
     while (tokens[i] === "*" || tokens[i] === "/" || tokens[i] === "%") {
       const op = tokens[i++];
       const r = primary();
-      if (op !== "*" && r === 0) fail("division by zero");
+      if (op !== "*" && r === 0) fail(t("script.divisionByZero"));
       v = op === "*" ? v * r : op === "/" ? Math.trunc(v / r) : v % r;
     }
     return v;
@@ -157,7 +158,9 @@ export function evalArithmetic(expr: string): number {
     return v;
   };
   const v = sum();
-  if (i < tokens.length) fail(`unexpected ${quoteText(tokens[i]!)}`);
-  if (!Number.isSafeInteger(v)) fail("the result is too large");
+  if (i < tokens.length) {
+    fail(t("script.unexpected", { word: quoteText(tokens[i]!) }));
+  }
+  if (!Number.isSafeInteger(v)) fail(t("script.resultTooLarge"));
   return v;
 }

@@ -7,6 +7,7 @@
 
 import { parseInteger } from "../shell/command.ts";
 import { UsageError } from "../shell/errors.ts";
+import { t } from "../i18n/mod.ts";
 import type { Word } from "./tokenize.ts";
 import { concat } from "./tokenize.ts";
 import { joinWords } from "./words.ts";
@@ -29,19 +30,17 @@ export function payload(
   end?: Uint8Array,
 ): Uint8Array {
   if (words.length === 0) {
-    throw new UsageError('nothing to send: give the TEXT, e.g. "hello\\n"');
+    throw new UsageError(t("script.nothingToSend"));
   }
   const joined = joinWords(words);
   // `end` (send -C's \r\n) closes each repetition, as a line protocol wants.
   const once = end ? concat([joined, end]) : joined;
   const times = repeat === undefined
     ? 1
-    : parseInteger(String(repeat), "repeat count", 1, MAX_PAYLOAD);
+    : parseInteger(String(repeat), t("script.repeatCount"), 1, MAX_PAYLOAD);
   if (once.length * times > MAX_PAYLOAD) {
     throw new UsageError(
-      `payload too large: ${
-        once.length * times
-      } bytes (at most ${MAX_PAYLOAD})`,
+      t("script.payloadTooLarge", { n: once.length * times, max: MAX_PAYLOAD }),
     );
   }
   if (times === 1) return once;

@@ -30,7 +30,8 @@ import { evalCondition } from "./cond.ts";
 import { EXIT, UsageError } from "../shell/errors.ts";
 import { strerror } from "../net/errno.ts";
 import { errorLine, quoteText } from "../shell/format.ts";
-import { findCommand, suggest } from "../shell/registry.ts";
+import { findCommand, nearest } from "../shell/registry.ts";
+import { t } from "../i18n/mod.ts";
 import type { FdTable } from "../shell/fdtable.ts";
 import { childEvent } from "../shell/memory.ts";
 import type { Shell } from "../shell/shell.ts";
@@ -153,7 +154,10 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
   const nest = (line: number) => {
     // The runner recurses once per block: bound it before it can exhaust the stack.
     if (stack.length >= MAX_NESTING) {
-      throw new ScriptError(line, `nesting too deep (limit ${MAX_NESTING})`);
+      throw new ScriptError(
+        line,
+        t("script.nestingTooDeep", { limit: MAX_NESTING }),
+      );
     }
   };
   const lines = text.split("\n");
@@ -179,7 +183,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (!rest.length) {
           throw new ScriptError(
             line,
-            `${kw} needs a condition, as in: ${kw} $n.n == 0`,
+            t("script.needsCondition", { kw }),
           );
         }
         nest(line);
@@ -202,7 +206,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (!/^[A-Za-z_]\w*$/.test(name) || !isIn) {
           throw new ScriptError(
             line,
-            "for needs a variable and a list, as in: for fd in $r",
+            t("script.forNeedsList"),
           );
         }
         const stmt: Stmt = {
@@ -220,7 +224,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (rest.length) {
           throw new ScriptError(
             line,
-            "fork takes nothing: the block under it is the child",
+            t("script.forkTakesNothing"),
           );
         }
         nest(line);
@@ -233,12 +237,12 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
       ) {
         throw new ScriptError(
           line,
-          `${kw} takes nothing after it (use ; between commands)`,
+          t("script.takesNothing", { kw }),
         );
       } else if (kw === "else") {
         const open = stack.at(-1);
         if (open?.stmt.kind !== "if" || open.into === open.stmt.else) {
-          throw new ScriptError(line, "else without an if");
+          throw new ScriptError(line, t("script.elseWithoutIf"));
         }
         open.into = open.stmt.else;
       } else if (kw === "end") {
@@ -246,7 +250,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (!closed) {
           throw new ScriptError(
             line,
-            "end without an if, while, for or fork",
+            t("script.endWithoutBlock"),
           );
         }
         if (!stack.length) {
@@ -261,7 +265,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (
           !stack.some((o) => o.stmt.kind === "while" || o.stmt.kind === "for")
         ) {
-          throw new ScriptError(line, "break outside a while or for loop");
+          throw new ScriptError(line, t("script.breakOutsideLoop"));
         }
         target().push({ kind: "break", line, text });
       } else {
@@ -282,16 +286,16 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
           if (name === undefined) {
             throw new ScriptError(
               line,
-              `-> needs a variable name, not ${
-                quoteText(wordText(words[arrow + 1]!))
-              }`,
+              t("script.arrowNeedsName", {
+                word: quoteText(wordText(words[arrow + 1]!)),
+              }),
             );
           }
           capture = name;
           words.splice(arrow, 2);
         }
         if (words.some((w) => keyword(w) === "->")) {
-          throw new ScriptError(line, "-> goes at the end: CMD ... -> name");
+          throw new ScriptError(line, t("script.arrowAtEnd"));
         }
         target().push({
           kind: "cmd",
@@ -308,7 +312,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
   if (unclosed) {
     throw new ScriptError(
       unclosed.stmt.line,
-      `${unclosed.stmt.kind} is never closed: add end`,
+      t("script.neverClosed", { kw: unclosed.stmt.kind }),
     );
   }
   return top;
@@ -430,12 +434,14 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
   const childRun: Run = { ...run, signal: ctl.signal };
   const task = runStmts(childRun, stmt.body, child).then((flow) => {
     if (flow.failed && child.exited === undefined) {
-      report(run, flow, "child stopped");
+      report(run, flow, "script.childStopped");
     }
   }, (e) => {
     errorLine(
       run.shell.io,
-      `${where(run, stmt)}child failed: ${(e as Error).message}`,
+      `${where(run, stmt)}${
+        t("script.childFailed", { message: (e as Error).message })
+      }`,
     );
   }).finally(() => {
     forget.forEach((f) => f());
@@ -537,12 +543,16 @@ function where(run: Run, stmt: Stmt): string {
   return run.name ? `${run.name}:${stmt.line}: ` : "";
 }
 
-function report(run: Run, flow: Flow, what: string): void {
+function report(
+  run: Run,
+  flow: Flow,
+  what: "script.stopped" | "script.childStopped",
+): void {
   // A run too deeply nested said so once: the levels it unwinds through stay quiet.
   if (!flow.failed || !run.name || run.shell.runTooDeep) return;
   errorLine(
     run.shell.io,
-    `${where(run, flow.failed)}${what}: ${flow.failed.text}`,
+    `${where(run, flow.failed)}${t(what, { command: flow.failed.text })}`,
   );
 }
 
@@ -602,20 +612,22 @@ export async function runScript(
     ending: new AbortController(),
   };
   const end = (why: string) => run.ending.abort(new SocketError("EINTR", why));
-  const forget = onAbort(shell.ending, () => end("the shell is ending"));
+  const forget = onAbort(shell.ending, () => end(t("shell.ending")));
   let flow: Flow;
   try {
     flow = scope.depth
       ? await runStmts(run, program, scope)
       : await runTop(run, program, scope);
     // A C parent that calls exit() leaves at once: its children's pending calls end here.
-    if (stopped(run, scope) && run.children.size) end("exit ended the child");
+    if (stopped(run, scope) && run.children.size) {
+      end(t("script.exitEndedChild"));
+    }
     while (run.children.size) await Promise.all([...run.children]);
   } finally {
     forget();
   }
   if (flow.failed) {
-    report(run, flow, "stopped");
+    report(run, flow, "script.stopped");
     return signal.aborted ? EXIT.aborted : flow.code;
   }
   return flow.code;
@@ -732,7 +744,7 @@ export function notAScript(
   commands: Readonly<Record<string, CommandSpec>>,
 ): string | undefined {
   if (/[\0\uFFFD]/.test(text)) {
-    return "binary content (a NUL byte, or bytes that are not UTF-8)";
+    return t("script.binary");
   }
   let start = 0;
   for (let n = 1; start < text.length; n++) {
@@ -753,10 +765,10 @@ export function notAScript(
     const name = new TextDecoder().decode(piece);
     if (
       keyword(first) || findCommand(commands, name) ||
-      suggest(commands, name)
+      nearest(commands, name) !== undefined
     ) return undefined;
     const shown = name.length > 32 ? name.slice(0, 32) + "..." : name;
-    return `line ${n} starts with ${quoteText(shown)}, no command`;
+    return t("script.noCommand", { n, word: quoteText(shown) });
   }
   return undefined;
 }

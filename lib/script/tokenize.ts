@@ -15,6 +15,7 @@
  */
 
 import { UsageError } from "../shell/errors.ts";
+import { t } from "../i18n/mod.ts";
 
 /** Longest line the shell accepts, in bytes. */
 export const MAX_LINE = 65536;
@@ -60,7 +61,7 @@ export function lex(
   const long = line.length > MAX_LINE ||
     (line.length * 3 > MAX_LINE && encoder.encode(line).length > MAX_LINE);
   if (long) {
-    throw new UsageError(`line too long: over ${MAX_LINE} bytes`);
+    throw new UsageError(t("script.lineTooLong", { max: MAX_LINE }));
   }
   const commands: LexedWord[][] = [];
   let words: LexedWord[] = [];
@@ -103,7 +104,7 @@ export function lex(
   const readEscape = (): void => {
     const c = line[i + 1];
     if (c === undefined) {
-      throw new UsageError("line ends with a lone backslash");
+      throw new UsageError(t("script.loneBackslash"));
     }
     const simple: Record<string, number> = {
       n: 10,
@@ -126,20 +127,16 @@ export function lex(
     if (c === "x") {
       const hex = line.slice(i + 2, i + 4);
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) {
-        throw new UsageError(
-          `bad escape "\\x${
-            visible(hex)
-          }": \\x takes two hex digits, as in \\x0a`,
-        );
+        throw new UsageError(t("script.badHexEscape", { hex: visible(hex) }));
       }
       lit.push(parseInt(hex, 16));
       i += 4;
       return;
     }
     throw new UsageError(
-      `unknown escape "\\${
-        visible(String.fromCodePoint(line.codePointAt(i + 1)!))
-      }": use \\n \\r \\t \\0 \\\\ \\" \\' \\$ or \\xHH`,
+      t("script.unknownEscape", {
+        c: visible(String.fromCodePoint(line.codePointAt(i + 1)!)),
+      }),
     );
   };
 
@@ -165,9 +162,11 @@ export function lex(
     }
     if (rest.startsWith("{")) {
       throw new UsageError(
-        `bad variable reference "\${${
-          visible(rest.slice(1, 12))
-        }...": write \${name} or \${name:-default}`,
+        t("script.badVariableReference", {
+          ref: "${" + visible(rest.slice(1, 12)),
+          braced: "${name}",
+          fallback: "${name:-default}",
+        }),
       );
     }
     return false;
@@ -192,7 +191,7 @@ export function lex(
       word!.quoted = true;
       const end = line.indexOf("'", i + 1);
       if (end < 0) {
-        throw new UsageError("unterminated quote: a ' is never closed");
+        throw new UsageError(t("script.unterminatedSingle"));
       }
       pushChar(line.slice(i + 1, end));
       i = end + 1;
@@ -203,7 +202,7 @@ export function lex(
       for (;;) {
         const d = line[i];
         if (d === undefined) {
-          throw new UsageError('unterminated quote: a " is never closed');
+          throw new UsageError(t("script.unterminatedDouble"));
         }
         if (d === '"') {
           i++;
@@ -269,10 +268,11 @@ export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
       else if (p.fallback !== undefined) {
         parts.push(expandFallback(p.fallback, lookup));
       } else {
-        const hint = /^[0-9]+$/.test(p.name)
-          ? `no argument ${p.name} was given`
-          : `set it first, or write \\$ for a dollar sign`;
-        throw new UsageError(`undefined variable $${p.name}: ${hint}`);
+        throw new UsageError(
+          /^[0-9]+$/.test(p.name)
+            ? t("script.undefinedArgument", { name: p.name })
+            : t("script.undefinedVariable", { name: p.name }),
+        );
       }
     }
     const bytes = concat(parts);

@@ -19,6 +19,7 @@ import type { Addr, Family, NetBackend, SockAddr } from "../net.ts";
 import { familyOf } from "../net.ts";
 import { own } from "./registry.ts";
 import type { Teach } from "../teach/teach.ts";
+import { t } from "../i18n/mod.ts";
 import type { Word } from "../script/tokenize.ts";
 
 /** Where a command's output goes. */
@@ -232,7 +233,7 @@ export function targetSock(ctx: Context): Sock {
   if (fd === null) {
     throw new SocketError(
       "EBADF",
-      "no current descriptor: make one with 'socket tcp' or pick one with 'use FD'",
+      t("shell.noCurrentFd"),
     );
   }
   return ctx.shell.table.get(fd);
@@ -288,7 +289,9 @@ export function parseOptions(
       if (!kind) {
         const known = Object.keys(spec).map((k) => "-" + k).join(" ");
         throw new UsageError(
-          `unknown option -${letter}${known ? ` (options: ${known})` : ""}`,
+          known
+            ? t("shell.unknownOptionOf", { letter, known })
+            : t("shell.unknownOption", { letter }),
         );
       }
       if (kind === "flag") {
@@ -299,7 +302,7 @@ export function parseOptions(
         ? w.text.slice(j + 1)
         : args[++i]?.text;
       if (value === undefined) {
-        throw new UsageError(`option -${letter} needs a value`);
+        throw new UsageError(t("shell.optionNeedsValue", { letter }));
       }
       opts[letter] = value;
       break;
@@ -316,13 +319,11 @@ export function arity(
   usage: string,
 ): void {
   if (rest.length < min) {
-    throw new UsageError(`missing argument: usage: ${usage}`);
+    throw new UsageError(t("shell.missingArgument", { usage }));
   }
   if (rest.length > max) {
     throw new UsageError(
-      `too many arguments (${
-        quoteText(rest[max]!.text)
-      } and after): usage: ${usage}`,
+      t("shell.tooManyArguments", { word: quoteText(rest[max]!.text), usage }),
     );
   }
 }
@@ -337,9 +338,7 @@ export function arity(
  */
 export function parsePort(text: string): number {
   if (!/^\d+$/.test(text) || Number(text) > 65535) {
-    throw new UsageError(
-      `port must be a whole number from 0 to 65535, not ${quoteText(text)}`,
-    );
+    throw new UsageError(t("shell.badPort", { text: quoteText(text) }));
   }
   return Number(text);
 }
@@ -353,9 +352,7 @@ export function parseInteger(
 ): number {
   if (!/^-?\d+$/.test(text) || Number(text) < min || Number(text) > max) {
     throw new UsageError(
-      `${what} must be a whole number from ${min} to ${max}, not ${
-        quoteText(text)
-      }`,
+      t("shell.badInteger", { what, min, max, text: quoteText(text) }),
     );
   }
   return Number(text);
@@ -370,9 +367,7 @@ export function parseTimeout(
     typeof opt !== "string" || !/^\d+(\.\d+)?$/.test(opt) || Number(opt) > 86400
   ) {
     throw new UsageError(
-      `timeout must be a number of seconds up to 86400, not ${
-        quoteText(String(opt))
-      }`,
+      t("shell.badTimeout", { text: quoteText(String(opt)) }),
     );
   }
   return Math.round(Number(opt) * 1000);
@@ -396,14 +391,19 @@ export async function resolveHost(
   if (literal && literal !== family) {
     throw new SocketError(
       "EAFNOSUPPORT",
-      `${host} is an IPv${literal} address but this is an AF_INET${
-        family === 6 ? "6" : ""
-      } socket`,
+      t("shell.wrongFamily", {
+        host,
+        literal,
+        domain: family === 6 ? "AF_INET6" : "AF_INET",
+      }),
     );
   }
   const [first] = await ctx.shell.net.lookup(host, family);
   if (!first) {
-    throw new SocketError("EAI_NONAME", `${host} has no IPv${family} address`);
+    throw new SocketError(
+      "EAI_NONAME",
+      t("shell.noAddressOfFamily", { host, family }),
+    );
   }
   return first;
 }
@@ -461,7 +461,7 @@ export function onAbort(signal: AbortSignal, f: () => void): () => void {
 export function interruption(signal: AbortSignal): SocketError {
   return signal.reason instanceof SocketError
     ? signal.reason
-    : new SocketError("EINTR", "interrupted by Ctrl-C");
+    : new SocketError("EINTR", t("shell.interrupted"));
 }
 
 /**
@@ -486,13 +486,15 @@ export function interruptible<T>(
       reject(interruption(signal));
     });
     if (timeoutMs !== undefined) {
-      const why = onTimeout === "EAGAIN" ? " (SO_RCVTIMEO)" : "";
       timer = setTimeout(() => {
         done();
         reject(
           new SocketError(
             onTimeout,
-            `no answer within ${timeoutMs / 1000} s${why}`,
+            t("shell.noAnswer", {
+              seconds: timeoutMs / 1000,
+              how: onTimeout === "EAGAIN" ? "rcvtimeo" : "other",
+            }),
           ),
         );
       }, timeoutMs);
@@ -545,7 +547,7 @@ export function nonBlocking<T>(p: Promise<T>, what: string): Promise<T> {
         reject(
           new SocketError(
             "EAGAIN",
-            `${what} on a non-blocking socket (O_NONBLOCK); EWOULDBLOCK is the same errno`,
+            t("shell.wouldBlock", { what }),
           ),
         );
       }

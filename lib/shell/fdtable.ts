@@ -13,6 +13,7 @@
 
 import { SocketError, toSocketError } from "../net/errno.ts";
 import { concat } from "../script/tokenize.ts";
+import { t } from "../i18n/mod.ts";
 import type {
   Addr,
   Datagram,
@@ -464,10 +465,10 @@ export class Sock {
     wait: <T>(p: Promise<T>) => Promise<T> = (p) => p,
   ): Promise<Written> {
     if (!this.conn) {
-      throw new SocketError("ENOTCONN", `socket ${this.fd} is not connected`);
+      throw new SocketError("ENOTCONN", t("fd.notConnected", { fd: this.fd }));
     }
     if (this.wrShut) {
-      throw new SocketError("EPIPE", "the writing half was shut down");
+      throw new SocketError("EPIPE", t("fd.writeShut"));
     }
     if (this.broken) throw this.broken;
     const conn = this.conn;
@@ -586,7 +587,7 @@ export class Sock {
     if (this.#closed) {
       throw new SocketError(
         "EBADF",
-        `socket ${this.fd} was closed while the call waited`,
+        t("fd.closedWhileWaiting", { fd: this.fd }),
       );
     }
   }
@@ -639,7 +640,7 @@ export function ipSock(s: Sock): IpSock {
   if (!isIp(s)) {
     throw new SocketError(
       "EAFNOSUPPORT",
-      `socket ${s.fd} is AF_UNIX: this call takes an IP address`,
+      t("fd.unixNotIp", { fd: s.fd }),
     );
   }
   return s;
@@ -671,7 +672,7 @@ export class FdTable {
     if (!s) {
       throw new SocketError(
         "EBADF",
-        `no socket has descriptor ${fd}${this.#hint()}`,
+        this.#hint(fd),
       );
     }
     return s;
@@ -744,11 +745,11 @@ export class FdTable {
     this.#lingering.clear();
   }
 
-  #hint(): string {
+  #hint(fd: number): string {
     const fds = this.list().map((s) => s.fd);
     return fds.length
-      ? ` (open: ${fds.join(", ")})`
-      : " (none is open: start with 'socket tcp')";
+      ? t("fd.noSuchFd", { fd, open: fds.join(", ") })
+      : t("fd.noSuchFdNoneOpen", { fd });
   }
 }
 

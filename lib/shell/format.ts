@@ -6,6 +6,7 @@
 
 import type { Addr } from "../net.ts";
 import { isUnix } from "../net.ts";
+import { t } from "../i18n/mod.ts";
 
 /** Most bytes shown inline before the rest is summarised (never dropped silently). */
 export const SHOW_MAX = 4096;
@@ -171,8 +172,12 @@ export function showBytes(b: Uint8Array, max = SHOW_MAX): string {
       : "hex " + hexPairs(shown);
   }
   if (b.length > max) {
-    const hint = max === SHOW_MAX ? " (shown with -x)" : "";
-    text += ` ... and ${b.length - max} more bytes${hint}`;
+    text += ` ${
+      t("shell.moreBytes", {
+        n: b.length - max,
+        hint: max === SHOW_MAX ? "x" : "other",
+      })
+    }`;
   }
   return text;
 }

@@ -41,7 +41,9 @@ export function commandNames(
 }
 
 /**
- * `: did you mean "recv"?` for a near-miss, or "" when nothing is close.
+ * `: did you mean "recv"?` for a near-miss, or "" when nothing is close: an
+ * English fragment, kept for `help` until it says the whole sentence through
+ * the catalogue with {@link nearest}.
  *
  * @example
  * ```ts ignore
@@ -52,6 +54,22 @@ export function suggest(
   commands: Readonly<Record<string, CommandSpec>>,
   name: string,
 ): string {
+  const best = nearest(commands, name);
+  return best ? `: did you mean "${best}"?` : "";
+}
+
+/**
+ * The command name or alias closest to `name`, or undefined when nothing is close.
+ *
+ * @example
+ * ```ts ignore
+ * nearest(commands, "rcv"); // "recv"
+ * ```
+ */
+export function nearest(
+  commands: Readonly<Record<string, CommandSpec>>,
+  name: string,
+): string | undefined {
   const key = name.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;
@@ -63,8 +81,8 @@ export function suggest(
     }
   }
   return best && bestD <= Math.max(1, Math.min(2, Math.floor(key.length / 3)))
-    ? `: did you mean "${best}"?`
-    : "";
+    ? best
+    : undefined;
 }
 
 /** Levenshtein distance, with a swap of two neighbours counted as one edit. */

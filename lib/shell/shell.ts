@@ -21,7 +21,8 @@ import { EXIT, UnknownCommandError, UsageError } from "./errors.ts";
 import { FdTable } from "./fdtable.ts";
 import { errorLine, quoteText } from "./format.ts";
 import type { NetBackend } from "../net.ts";
-import { findCommand, suggest } from "./registry.ts";
+import { findCommand, nearest } from "./registry.ts";
+import { t } from "../i18n/mod.ts";
 import type { Host } from "../ui/host.ts";
 import { lookupVar, runScript } from "../script/script.ts";
 import { Teach } from "../teach/teach.ts";
@@ -100,7 +101,9 @@ export class Shell implements ShellState {
       this.recording = undefined;
       errorLine(
         this.io,
-        `record: cannot write ${file}: ${fileErrorText(e)}: recording stopped`,
+        `record: ${
+          t("shell.recordStopped", { file, error: fileErrorText(e) })
+        }`,
       );
     }
   }
@@ -132,23 +135,24 @@ export class Shell implements ShellState {
     try {
       const spec = findCommand(this.commands, name);
       if (!spec) {
+        const best = nearest(this.commands, name);
         throw new UnknownCommandError(
-          `unknown command${suggest(this.commands, name)} (help lists them)`,
+          best === undefined
+            ? t("shell.unknownCommand")
+            : t("shell.unknownCommandDidYouMean", { best }),
         );
       }
       let fd: number | undefined;
       if (args[0] && !args[0].quoted && args[0].text.startsWith("@")) {
         if (!spec.takesFd) {
           throw new UsageError(
-            `${spec.name} takes no descriptor (${args[0].text})`,
+            t("shell.takesNoFd", { name: spec.name, word: args[0].text }),
           );
         }
         const m = /^@(\d{1,7})$/.exec(args[0].text);
         if (!m) {
           throw new UsageError(
-            `bad descriptor ${
-              quoteText(args[0].text)
-            }: write @ and a number, as in @4`,
+            t("shell.badFd", { word: quoteText(args[0].text) }),
           );
         }
         fd = Number(m[1]);
@@ -184,7 +188,7 @@ export class Shell implements ShellState {
     }
     // A bug of ours, not the user's: one line, and the shell goes on.
     const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    errorLine(this.io, `${prefix}internal error: ${message}`);
+    errorLine(this.io, `${prefix}${t("shell.internalError", { message })}`);
     return { code: EXIT.failed };
   }
 
@@ -195,7 +199,7 @@ export class Shell implements ShellState {
 
   /** Close every socket: nothing outlives the shell. */
   close(): void {
-    this.#ending.abort(new SocketError("EINTR", "the shell is ending"));
+    this.#ending.abort(new SocketError("EINTR", t("shell.ending")));
     this.table.closeAll();
   }
 }

@@ -8,7 +8,13 @@ import { fileErrorText } from "../net/errno.ts";
 import type { Output } from "../shell/command.ts";
 import { EXIT, UsageError } from "../shell/errors.ts";
 import { COLOR, errorLine, PLAIN, quoteText } from "../shell/format.ts";
-import { LANGUAGE_CODES, pickLanguage, useLanguage } from "../i18n/mod.ts";
+import {
+  language,
+  LANGUAGE_CODES,
+  pickLanguage,
+  t,
+  useLanguage,
+} from "../i18n/mod.ts";
 import type { Host } from "./host.ts";
 import type { NetBackend } from "../net.ts";
 import {
@@ -26,30 +32,10 @@ const encoder = new TextEncoder();
 /** The version, shown by `--version`. */
 export const VERSION = "0.1.0";
 
-/** `--help`. */
-export const USAGE =
-  `sockshell ${VERSION}: an interactive socket shell for learning BSD sockets
-
-Usage:
-  sockshell                      interactive shell (commands from standard input when it is not a terminal)
-  sockshell -c "CMD; CMD; ..."   run commands, then exit
-  sockshell SCRIPT [ARGS...]     run a script file; $1, $2... are its arguments
-  sockshell run NAME [ARGS...]   run a built-in replay of the handout (sockshell run: the list)
-  sockshell check EXERCISE PROGRAM [ARGS...]
-                                 test a student's program on an exercise, in TAP (sockshell check: the list);
-                                 needs --allow-run under Deno (asked for on a terminal), nothing under Node
-
-Options:
-  -c COMMANDS    commands separated by ';'
-  -q, --quiet    do not print the calls that succeed (errors still print)
-  --lang CODE    speak CODE (en, fr) instead of the locale's language (LC_ALL, LC_MESSAGES, LANG)
-  --explain      after each call, the socket's 5-tuple and why (as explain on)
-  -h, --help     this help
-  -V, --version  the version and the network backend
-
-A script stops at the first failing command and exits with its status:
-1 a failed call, 2 bad usage, 124 interrupted or timed out, 127 unknown command.
-Type 'help' in the shell for the commands.`;
+/** `--help`, in the language in use. */
+export function usage(): string {
+  return t("cli.usage", { version: VERSION });
+}
 
 /** What the command line asked for. */
 export interface Invocation {
@@ -104,10 +90,12 @@ export function parseCommandLine(
       if (a === "--lang" || a.startsWith("--lang=")) {
         const code = a === "--lang" ? argv[++i] : a.slice("--lang=".length);
         if (!code || !LANGUAGE_CODES.includes(code)) {
+          const codes = new Intl.ListFormat(language(), { type: "disjunction" })
+            .format(LANGUAGE_CODES);
           throw new UsageError(
-            `--lang takes ${LANGUAGE_CODES.join(" or ")}${
-              code ? `, not ${quoteText(code)}` : ""
-            }`,
+            code
+              ? t("cli.langTakesNot", { codes, code: quoteText(code) })
+              : t("cli.langTakes", { codes }),
           );
         }
         lang = code;
@@ -127,19 +115,29 @@ export function parseCommandLine(
       else if (a === "-c") {
         const text = argv[i + 1];
         if (text === undefined) {
-          throw new UsageError(
-            '-c needs commands, as in -c "socket tcp; listen"',
-          );
+          throw new UsageError(t("cli.cNeedsCommands"));
         }
         return { mode: "command", text, args: argv.slice(i + 2), quiet };
       } else if (a === "--") {
         return scriptOrStdin(argv.slice(i + 1), quiet, stdinIsTerminal);
       } else if (a.startsWith("-") && a !== "-") {
-        throw new UsageError(`unknown option ${a} (try --help)`);
+        throw new UsageError(t("cli.unknownOption", { option: a }));
       } else return scriptOrStdin(argv.slice(i), quiet, stdinIsTerminal);
     }
     return { mode: stdinIsTerminal ? "repl" : "stdin", args: [], quiet };
   }
+}
+
+/** The language `--lang` asks for among the options before the commands or script, if it names one. */
+function langArg(argv: readonly string[]): string | undefined {
+  let code: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--lang") code = argv[++i];
+    else if (a.startsWith("--lang=")) code = a.slice("--lang=".length);
+    else if (a === "-c" || !a.startsWith("-") || a === "-" || a === "--") break;
+  }
+  return code && LANGUAGE_CODES.includes(code) ? code : undefined;
 }
 
 function scriptOrStdin(
@@ -192,6 +190,8 @@ export async function main(
   commands: Readonly<Record<string, CommandSpec>>,
 ): Promise<number> {
   const io = hostOutput(h);
+  // Before anything is said, even about a bad command line: only the catalogue of the language in use is loaded.
+  await useLanguage(pickLanguage(langArg(h.args), (name) => h.env(name)));
   let inv: Invocation;
   try {
     inv = parseCommandLine(h.args, h.isTerminal(0));
@@ -199,10 +199,8 @@ export async function main(
     errorLine(io, `sockshell: ${(e as Error).message}`);
     return EXIT.usage;
   }
-  // Before anything is said: only the catalogue of the language in use is loaded.
-  await useLanguage(pickLanguage(inv.lang, (name) => h.env(name)));
   if (inv.mode === "help") {
-    io.out(USAGE + "\n");
+    io.out(usage() + "\n");
     return EXIT.ok;
   }
   if (inv.mode === "version") {
@@ -234,8 +232,7 @@ export async function main(
           terminal: true,
           historyFile,
           host: h,
-          banner:
-            `sockshell ${VERSION}: type 'help' for the commands, Ctrl-D to leave`,
+          banner: t("repl.banner", { version: VERSION }),
         });
       } finally {
         offTerminate();
@@ -268,14 +265,17 @@ export async function main(
           text = await h.readTextFile(inv.text!, { limit: MAX_SCRIPT_BYTES });
         } catch (e) {
           const why = fileErrorText(e);
-          errorLine(io, `sockshell: cannot read script ${inv.text}: ${why}`);
+          errorLine(
+            io,
+            `sockshell: ${t("cli.cannotReadScript", { file: inv.text!, why })}`,
+          );
           return EXIT.usage;
         }
         const why = notAScript(text, commands);
         if (why) {
           errorLine(
             io,
-            `sockshell: ${inv.text} is not a sockshell script: ${why}`,
+            `sockshell: ${t("cli.notAScript", { file: inv.text!, why })}`,
           );
           return EXIT.usage;
         }

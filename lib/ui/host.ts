@@ -5,6 +5,8 @@
  * @module
  */
 
+import { t } from "../i18n/mod.ts";
+
 /** What the shell needs from its runtime besides the network. */
 export interface Host {
   /** Command-line arguments after the program name. */
@@ -69,7 +71,7 @@ export function limitedText(
 ): string {
   const limit = opts.limit ?? Infinity;
   if (size > limit && !opts.tail) {
-    throw new FileLimitError("EFBIG", `${path} is over ${limit} bytes`);
+    throw new FileLimitError("EFBIG", t("host.tooLarge", { path, limit }));
   }
   let b = bytes;
   if (size > limit) b = b.subarray(b.indexOf(10) + 1);

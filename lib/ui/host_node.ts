@@ -10,6 +10,7 @@ import process from "node:process";
 import tty from "node:tty";
 import { FileLimitError, type Host, limitedText } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
+import { t } from "../i18n/mod.ts";
 import { concat, MAX_LINE } from "../script/tokenize.ts";
 
 const encoder = new TextEncoder();
@@ -93,7 +94,7 @@ export const nodeHost: Host = {
     try {
       const stat = await f.stat();
       if (opts.regularOnly && !stat.isFile()) {
-        throw new FileLimitError("EINVAL", `${path} is not a regular file`);
+        throw new FileLimitError("EINVAL", t("host.notRegular", { path }));
       }
       const limit = opts.limit ?? Infinity;
       // A regular file's tail starts where its last `limit` bytes do; anything else is read from the start.

@@ -19,6 +19,7 @@ import { useHost } from "./host.ts";
 import { nodeHost } from "./host_node.ts";
 import { useBackend } from "../net.ts";
 import { nodeBackend } from "../net/node.ts";
+import { t } from "../i18n/mod.ts";
 
 useBackend(nodeBackend);
 useHost(nodeHost);
@@ -32,7 +33,9 @@ main(nodeHost, nodeBackend, builtInCommands).then(
   (e: unknown) => {
     nodeHost.write(
       2,
-      `sockshell: internal error: ${(e as Error)?.stack ?? e}\n`,
+      `sockshell: ${
+        t("shell.internalError", { message: String((e as Error)?.stack ?? e) })
+      }\n`,
     );
     nodeHost.exit(70);
   },

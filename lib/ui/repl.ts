@@ -14,6 +14,7 @@ import type { Host } from "./host.ts";
 import { commandNames, findCommand } from "../shell/registry.ts";
 import { BlockReader } from "../script/script.ts";
 import type { Shell } from "../shell/shell.ts";
+import { t } from "../i18n/mod.ts";
 
 /** How many history lines are kept. */
 export const HISTORY_SIZE = 1000;
@@ -129,9 +130,7 @@ export async function repl(
       return;
     }
     armed = true;
-    opts.output.write(
-      "\n(To exit, press Ctrl+C again or Ctrl+D or type exit)\n",
-    );
+    opts.output.write(`\n${t("repl.toExit")}\n`);
     rl.prompt();
   });
   // Ctrl-D (or the end of input) during a command: prompting again would throw.
