@@ -67,7 +67,10 @@ Deno.test("a quoted brace is a literal brace; an apostrophe before a placeholder
     format("the 5-tuple '{'protocol, port'}'", {}, "en"),
     "the 5-tuple {protocol, port}",
   );
-  assert.equal(format("$'{'1:-4950'}' is {n}", { n: 1 }, "en"), "${1:-4950} is 1");
+  assert.equal(
+    format("$'{'1:-4950'}' is {n}", { n: 1 }, "en"),
+    "${1:-4950} is 1",
+  );
   assert.equal(format("l'{addr} d'{n}", { addr: "a", n: 2 }, "fr"), "l'a d'2");
   assert.equal(
     format("{k, select, a {'{' x '}'} other {y}}", { k: "a" }, "en"),

@@ -143,7 +143,7 @@ export const fr = {
     "Recevoir jusqu'à N octets (255 par défaut) ; 0 signifie que le pair a fermé",
   "help.recv.details":
     "Bloque jusqu'à l'arrivée de données. Renvoie ce qui est là, jusqu'à N : un send n'est pas un recv.\n" +
-    "-x montre les octets en hexadécimal, -p jette un œil (MSG_PEEK : les octets restent pour le recv suivant),\n" +
+    "-x montre les octets en hexadécimal, -p lit sans consommer (MSG_PEEK : les octets restent pour le recv suivant),\n" +
     "-t SECONDES abandonne avec EAGAIN ; Ctrl-C interrompt avec EINTR et rien n'est perdu.\n" +
     "-l lit une ligne et -u DÉLIM jusqu'à DÉLIM (tous deux gardés dans les données), comme le ferait une boucle\n" +
     "de recv en C : ce qu'il faut à un protocole par lignes, puisqu'un flux ne garde pas les frontières des\n" +
@@ -165,7 +165,7 @@ export const fr = {
     "Recevoir un datagramme (jusqu'à N octets, 255 par défaut) et l'adresse de son expéditeur",
   "help.recvfrom.details":
     "Comme le listener du polycopié : bloque en attendant un datagramme ; un plus long est tronqué à N et le reste est perdu.\n" +
-    "-x hexadécimal, -p coup d'œil, -t SECONDES délai (EAGAIN) ; Ctrl-C interrompt (EINTR).\n" +
+    "-x hexadécimal, -p lecture sans consommer (MSG_PEEK), -t SECONDES délai (EAGAIN) ; Ctrl-C interrompt (EINTR).\n" +
     "Sur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.",
   "help.poll.summary":
     "Attendre que l'un de plusieurs descripteurs soit lisible (ou inscriptible) ; -> r capture ceux qui sont prêts",
