@@ -57,7 +57,7 @@ export const fr = {
   // ── help: each command's summary and details (`help`, README's table) ──
   // help's own words; then each command's, by its name (help.NAME.summary, help.NAME.details).
   "help.list.socketCalls":
-    "Appels sur les sockets (help COMMANDE pour l'une d'elles ; @FD désigne le descripteur, comme dans recv @5) :",
+    "Appels sur les sockets (help COMMANDE pour l'un d'eux ; @FD désigne le descripteur, comme dans recv @5) :",
   "help.list.shellCommands": "Le shell et les scripts :",
   "help.list.quoting":
     'Le texte accepte guillemets et échappements : send "GET / HTTP/1.0\\r\\n\\r\\n". Appels bloquants : Ctrl-C les interrompt.',
@@ -71,7 +71,7 @@ export const fr = {
   "help.socket.details":
     "tcp est socket(AF_INET, SOCK_STREAM, 0), udp est socket(AF_INET, SOCK_DGRAM, 0) ;\n" +
     "tcp6 et udp6 utilisent AF_INET6. La socket n'a encore que son protocole : le premier\n" +
-    "élément du quintuplet '{'protocole, adresse locale, port local, adresse éloignée, port éloigné'}'.\n" +
+    "élément du quintuplet '{'protocole, port local, adresse locale, port éloigné, adresse éloignée'}'.\n" +
     "unix est socket(AF_UNIX, SOCK_STREAM, 0) et unix-dgram socket(AF_UNIX, SOCK_DGRAM, 0) : leurs\n" +
     "adresses sont des chemins (bind /tmp/x.sock, connect /tmp/x.sock, sendto /tmp/x.sock TEXTE).\n" +
     "Deno : Deno.listen/Deno.connect('{' transport: \"unix\", path '}') et Deno.listenDatagram\n" +
@@ -316,7 +316,7 @@ export const fr = {
     "descripteurs qu'il a ouverts sont fermés quand il se termine. Ctrl-C l'arrête.\n" +
     "Un fichier de script fait au plus {maxBytes} octets, et les run s'imbriquent sur au plus {maxDepth} niveaux.",
   "help.check.summary":
-    "Tester un programme (serveur ou client d'un étudiant) sur un exercice du polycopié : découpage, nombreux clients, entrées erronées ; TAP",
+    "Tester un programme (serveur ou client d'un étudiant) sur un exercice du polycopié : segmentation, nombreux clients, entrées erronées ; TAP",
   "help.check.details":
     "EXERCICE : tcp-server tcp-client udp-server udp-client age-server age-client ; ou un script de\n" +
     "vérification à vous (FICHIER.sock : blocs scenario NOM ... end ; check -p EXERCICE en affiche un).\n" +
