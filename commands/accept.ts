@@ -17,18 +17,10 @@ import { addrValue } from "../lib/shell/unix.ts";
 export const acceptCommand: CommandSpec = {
   name: "accept",
   usage: "accept [@fd] [-t seconds]",
-  summary:
-    "Wait for a client and return a new descriptor for its connection (it becomes current)",
   c: "int accept(int socket, struct sockaddr *addr, int *addrlen);",
   deno: "Listener.accept()",
   example: "accept",
   takesFd: true,
-  details: [
-    "Blocks until a client connects; Ctrl-C interrupts it (EINTR), -t gives up after a time (EAGAIN).",
-    "The listening socket stays as it was: accept returns a NEW socket, the connection's own,",
-    "whose 5-tuple is complete. A connection that arrives after an interrupted accept waits for the next one.",
-    "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when no client waits.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 0, 0, this.usage);

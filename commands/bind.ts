@@ -21,23 +21,11 @@ import { unixPath, unixSock } from "../lib/shell/unix.ts";
 export const bindCommand: CommandSpec = {
   name: "bind",
   usage: "bind [@fd] [host] <port:integer> | bind [@fd] <path>",
-  summary: "Give the socket a local address and port (0 lets the system pick)",
   c: "int bind(int sockfd, struct sockaddr *myaddr, int addrlen);",
   deno:
     "TCP: checked now, opened by Deno.listen at listen; UDP: Deno.listenDatagram",
   example: "bind 4950",
   takesFd: true,
-  details: [
-    "Without a host, binds INADDR_ANY (0.0.0.0, or :: for tcp6/udp6), as the handout's servers do.",
-    "TCP: Deno has no bound-but-not-listening socket, so bind checks the address now (EADDRINUSE,",
-    "EACCES, EADDRNOTAVAIL show here, as in C) and listen opens it. A bound TCP socket may connect",
-    "from that address: Deno.connect cannot choose its local end, so the Deno backend makes that one",
-    "connection with node:net's net.connect({ localAddress, localPort }), as the Node backend does.",
-    "UDP: bind opens the socket with Deno.listenDatagram (with the options set before it).",
-    "AF_UNIX (socket unix, unix-dgram): bind PATH. A stream's path is checked now (EADDRINUSE when the",
-    "file exists, ENOENT without its directory, EINVAL past 107 bytes) and its socket file is made",
-    'at listen (Deno.listen({ transport: "unix", path })); a datagram socket\'s file is made now.',
-  ],
   async run(ctx) {
     const unix = unixSock(ctx);
     if (unix) return await bindUnix(ctx, unix);

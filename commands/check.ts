@@ -16,23 +16,10 @@ export const checkCommand: CommandSpec = {
   kind: "shell",
   usage:
     "check [--json] [--port N] [-p] <exercise|file.sock> <program> [args...]",
-  summary:
-    "Test a program (a student's server or client) on a handout exercise: segmentation, many clients, bad input; TAP",
   c: "(no call: ./server 4950, and the other side played by the shell)",
   deno: "node:child_process (needs --allow-run) and the shell's own sockets",
   example: "check age-server ./a.out",
   complete: Object.keys(builtInChecks),
-  details: [
-    "EXERCISE: tcp-server tcp-client udp-server udp-client age-server age-client; or a check",
-    "script of your own (FILE.sock: scenario NAME ... end blocks; check -p EXERCISE prints one).",
-    "The program gets the exercise's arguments: a free port for a server, 127.0.0.1 and the port",
-    "for a client, after ARGS (or where ARGS say {port}); --port N tests a program with a fixed",
-    "port (the handout's UDP programs: --port 4950). Each scenario is bounded in time and ends",
-    "with the program killed, with what it forked. Output is TAP 13 (--json: one JSON document);",
-    "each failure shows what was sent, expected and received, where the stream was cut, and a hint.",
-    "Status: 0 when every scenario passed, 1 when one failed, 2 when the check could not run.",
-    "Starting programs needs --allow-run (sockshell check asks for it on a terminal).",
-  ],
   async run(ctx) {
     let json = false;
     let print = false;

@@ -12,17 +12,10 @@ import { fileStaysNote } from "../lib/shell/unix.ts";
 export const closeCommand: CommandSpec = {
   name: "close",
   usage: "close [@fd | fd]",
-  summary: "Close a socket and free its descriptor number",
   c: "int close(int socket);",
   deno: "Conn.close() / Listener.close() / DatagramConn.close()",
   example: "close",
   takesFd: true,
-  details: [
-    "TCP: Deno shuts the writing half first, so the peer reads end of stream; data received",
-    "and never read is discarded, and close says how much.",
-    "AF_UNIX: the socket file stays, as close(2) leaves it (Deno and Node remove a listener's file:",
-    "the shell keeps it), so binding the path again is EADDRINUSE until the file is removed.",
-  ],
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const fd = ctx.args[0] ? Number(ctx.args[0].text) : targetFd(ctx);

@@ -25,28 +25,11 @@ export const connectCommand: CommandSpec = {
   name: "connect",
   usage:
     "connect [@fd] [-t seconds] [-w seconds] <host> <port:integer> | connect [@fd] <path>",
-  summary:
-    "TCP: connect to a server (the system picks the local port); UDP: set the default peer",
   c: "int connect(int socket, struct sockaddr *addr, int addrlen);",
   deno:
     "TCP: Deno.connect({ hostname, port, signal }); UDP: none (the peer is remembered)",
   example: "connect localhost 4950",
   takesFd: true,
-  details: [
-    "The host is resolved first, as the handout's client calls gethostbyname: an AF_INET socket",
-    "connects to an IPv4 address. Ctrl-C interrupts a pending connect (EINTR); -t gives ETIMEDOUT.",
-    "-w SECONDS retries a refused connect every 50 ms for that long: a server just started may not listen yet.",
-    "UDP: no packet is sent; send and recv then use this peer, and datagrams from others are dropped.",
-    "A TCP socket bound first connects from its bound address: Deno.connect cannot choose its local end,",
-    "so the Deno backend makes that connection (and one with SO_LINGER 1 0 set) with node:net's",
-    "net.connect({ localAddress, localPort }); the Node backend always uses net.connect.",
-    'AF_UNIX: connect PATH. A stream connects with Deno.connect({ transport: "unix", path }): ENOENT',
-    "when there is no such file, ECONNREFUSED when nobody listens on it, EPROTOTYPE for a datagram",
-    "socket's file. unix-dgram: the peer is remembered (the runtime has no connect for it).",
-    "Non-blocking (fcntl F_SETFL O_NONBLOCK): -1 EINPROGRESS at once, the connection going on in the background",
-    "(SYN_SENT in ls); poll's POLLOUT says when it is done and getsockopt SO_ERROR how (0 or the errno).",
-    "Another connect meanwhile is EALREADY, then EISCONN once connected; a blocking connect waits for it.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(
       ctx.args,

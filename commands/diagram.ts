@@ -40,22 +40,11 @@ export const diagramCommand: CommandSpec = {
   name: "diagram",
   kind: "shell",
   usage: "diagram [-f] [file.svg|file.html|reset]",
-  summary:
-    "Draw the session as a sequence diagram: in the terminal, or as an SVG or HTML file",
   c: "(no call: the handout's figures of the TCP and UDP call sequences)",
   deno: "none",
   example: "diagram report.svg",
+  helpValues: { logMax: LOG_MAX },
   complete: ["reset"],
-  details: [
-    "One lifeline per socket, and one per peer outside the shell, by its address; in time order:",
-    "the handshake (SYN, SYN-ACK, ACK) of connect and accept, each send and recv with its byte count",
-    "and the first bytes, where accept or recv waited, FIN and RST, each datagram and its sender,",
-    "failed calls with their errno. Box-drawing characters on a UTF-8 terminal (LANG, LC_ALL,",
-    "LC_CTYPE), ASCII otherwise, as wide as the terminal (COLUMNS, or 80 on a pipe).",
-    "FILE.svg writes an SVG for a lab report; FILE.html a page with the SVG and the calls beside it.",
-    "An existing file is refused (EEXIST): -f overwrites it. diagram reset starts afresh.",
-    `The log keeps the last ${LOG_MAX} calls and says how many were left out. run -d NAME ends a replay with its diagram.`,
-  ],
   async run(ctx): Promise<CommandResult> {
     const { opts, rest } = parseOptions(ctx.args, { f: "flag" });
     arity(rest, 0, 1, this.usage);

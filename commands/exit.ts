@@ -6,15 +6,9 @@ export const exitCommand: CommandSpec = {
   kind: "shell",
   aliases: ["quit"],
   usage: "exit [status:integer]",
-  summary:
-    "Close every socket and leave the shell (Ctrl-D does the same); in a script, end it",
   c: "void exit(int status);",
   deno: "every resource's close()",
   example: "exit",
-  details: [
-    "In a replay or a fork child, exit ends that task only. A script that exits while fork children",
-    "wait in a call ends those calls (EINTR: exit ended the child) and leaves, as a C parent's exit does.",
-  ],
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const code = ctx.args[0]

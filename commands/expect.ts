@@ -8,15 +8,9 @@ export const expectCommand: CommandSpec = {
   name: "expect",
   kind: "shell",
   usage: "expect <condition>",
-  summary:
-    "Check what was received: fail (status 1) with both sides shown when the condition is false",
   c: "(no call: assert(3))",
   deno: "none",
   example: 'expect "$msg" == "hello\\n"',
-  details: [
-    "Conditions, as for if and while: A == B, A != B, A < B (and <= > >=, whole numbers),",
-    "A contains B, A startswith B, A endswith B, int A, true, false, and not before any of them.",
-  ],
   run(ctx) {
     if (evalCondition(ctx.args)) return Promise.resolve({ code: 0 });
     const shown = ctx.args.map((

@@ -17,24 +17,12 @@ const O_NONBLOCK = 0o4000;
 export const fcntlCommand: CommandSpec = {
   name: "fcntl",
   usage: "fcntl [@fd] F_GETFL | F_SETFL <O_NONBLOCK|0>",
-  summary:
-    "Read the socket's flags (F_GETFL) or make it non-blocking (F_SETFL O_NONBLOCK; 0 clears it)",
   c: "int fcntl(int fd, int cmd, ... /* int arg */);",
   deno:
     "none: O_NONBLOCK is the shell's, on top of Deno's calls (which never block the process)",
   example: "fcntl F_SETFL O_NONBLOCK",
   takesFd: true,
   complete: ["F_GETFL", "F_SETFL"],
-  details: [
-    "On a non-blocking socket recv, recvfrom and accept return at once with -1 EAGAIN (EWOULDBLOCK) when nothing",
-    "is there, and connect returns -1 EINPROGRESS while the connection goes on: poll says POLLOUT when it is",
-    "done, getsockopt SO_ERROR says how it ended, a second connect says EALREADY, then EISCONN.",
-    "F_SETFL O_RDWR|O_NONBLOCK is accepted too (the access mode is ignored, as Linux does). ls shows O_NONBLOCK.",
-    "Deno's reads resolve on a later turn of the event loop: a non-blocking call lets it turn once before it",
-    "says EAGAIN, so data already in the kernel is seen, as in C.",
-    "send still writes everything: Deno's write cannot stop at what fits, so where C would return a partial",
-    "count or EAGAIN (the peer not reading), send waits; Ctrl-C does not stop a write already started.",
-  ],
   async run(ctx) {
     const words = ctx.args.map((w) => w.text);
     const cmd = words[0];

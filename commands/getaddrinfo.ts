@@ -115,26 +115,11 @@ export function fmtAddrInfo(a: AddrInfo): string {
 export const getaddrinfoCommand: CommandSpec = {
   name: "getaddrinfo",
   usage: "getaddrinfo [-4|-6] [-s stream|dgram] [-P] [name|-] [service]",
-  summary:
-    "Resolve a name and a service to every address to connect or bind to, in the C library's order",
   c: "int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res);",
   deno:
     "node:dns lookup(name, { all: true, verbatim: true }) (getaddrinfo(3) itself, in its order); services from /etc/services",
   example: "getaddrinfo localhost 4950",
   complete: ["-4", "-6", "-s", "-P", "localhost"],
-  details: [
-    "One line per struct addrinfo: family, socket type, protocol, address, port, in the order glibc gives",
-    "them (/etc/hosts, then the RFC 6724 sort). Without -s every address comes three times, as in C:",
-    "SOCK_STREAM/IPPROTO_TCP, SOCK_DGRAM/IPPROTO_UDP and SOCK_RAW/0; a named service only for the",
-    "protocols /etc/services lists it under. -4/-6 set ai_family, -s ai_socktype, -P AI_PASSIVE:",
-    "with no name (or -) that gives 0.0.0.0 and ::, to bind; with one word after -P, it is the service.",
-    "Failures return an EAI_ code, as gai_strerror says it: EAI_NONAME (no such name, or neither",
-    "name nor service), EAI_SERVICE (a service unknown for the socket type), EAI_ADDRFAMILY (a numeric",
-    "address of the other family), EAI_AGAIN (no answer from DNS). -> r captures the first address",
-    "in $r, the count in $r.n, each address in $r.1, $r.2..., all of them in $r.all (words, for a loop).",
-    "Deno.resolveDns is not used: it asks DNS only and never reads /etc/hosts. Node: the same",
-    "node:dns call. The numeric address and NULL-name cases are answered as glibc answers them.",
-  ],
   async run(ctx) {
     const { hints, name, service } = parseArgs(ctx.args, this.usage);
     const text = `getaddrinfo(${name === null ? "NULL" : quoteText(name)}, ${

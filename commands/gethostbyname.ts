@@ -11,8 +11,6 @@ import { SocketError } from "../lib/net/errno.ts";
 export const gethostbynameCommand: CommandSpec = {
   name: "gethostbyname",
   usage: "gethostbyname [-6] <name>",
-  summary:
-    "Resolve a host name to its addresses (IPv4; -6 for IPv6), reading /etc/hosts first",
   c: "struct hostent *gethostbyname(const char *name);",
   deno: "node:dns lookup(), which is getaddrinfo(3)",
   example: "gethostbyname localhost",

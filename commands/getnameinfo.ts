@@ -16,20 +16,11 @@ import { EAI_CODE } from "./getaddrinfo.ts";
 export const getnameinfoCommand: CommandSpec = {
   name: "getnameinfo",
   usage: "getnameinfo [-d] [-n] <address> [port:integer]",
-  summary:
-    "Name a numeric address and port: host name (from /etc/hosts, then DNS) and service name",
   c: "int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags);",
   deno:
     "node:dns lookupService(address, port) (getnameinfo(3) with NI_NAMEREQD); services from /etc/services",
   example: "getnameinfo 127.0.0.1 22",
   complete: ["-d", "-n", "127.0.0.1", "::1"],
-  details: [
-    "The host is the address's name in /etc/hosts (or DNS). An address without a name gives its",
-    "numeric form, as C's getnameinfo does without NI_NAMEREQD (the shell asks with NI_NAMEREQD and",
-    "falls back itself, and says so). The service is the port's name in /etc/services for tcp",
-    "(-d: NI_DGRAM, for udp), else the number. -n: NI_NUMERICHOST | NI_NUMERICSERV, no lookup at all.",
-    "-> r captures the host in $r, and $r.host, $r.serv. Node: the same node:dns call.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(
       ctx.args,

@@ -14,16 +14,10 @@ import { named } from "./getsockname.ts";
 export const getpeernameCommand: CommandSpec = {
   name: "getpeername",
   usage: "getpeername [@fd]",
-  summary:
-    "Show the connected peer's address and port (ENOTCONN when not connected)",
   c: "int getpeername(int s, struct sockaddr *name, socklen_t *namelen);",
   deno: "Conn.remoteAddr (Node: socket.remoteAddress/remotePort)",
   example: "getpeername -> peer",
   takesFd: true,
-  details: [
-    "TCP: the other end of the connection; UDP: the default peer set by connect.",
-    "A listening, unconnected or reset socket has no peer: ENOTCONN. `-> p` captures $p.host, $p.port.",
-  ],
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
     let a: Addr | undefined;

@@ -14,17 +14,11 @@ import { type Addr, isUnix } from "../lib/net.ts";
 export const getsocknameCommand: CommandSpec = {
   name: "getsockname",
   usage: "getsockname [@fd]",
-  summary:
-    "Show the socket's local address and port (0.0.0.0:0 before bind, as Linux gives)",
   c: "int getsockname(int s, struct sockaddr *name, socklen_t *namelen);",
   deno:
     "Listener.addr / Conn.localAddr / DatagramConn.addr (Node: server.address(), socket.localAddress/localPort)",
   example: "getsockname -> me",
   takesFd: true,
-  details: [
-    "After bind with port 0 it shows the port the system picked. `-> a` captures it: $a.host, $a.port.",
-    "A TCP socket bound but not listening shows the address bind recorded (Deno opens it at listen).",
-  ],
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
     let a: Addr | undefined;

@@ -12,21 +12,12 @@ import { getOption, optionInfo, OPTIONS } from "../lib/shell/sockopt.ts";
 export const getsockoptCommand: CommandSpec = {
   name: "getsockopt",
   usage: "getsockopt [@fd] <name>",
-  summary:
-    "Read a socket option (SO_TYPE, SO_ERROR, SO_ACCEPTCONN, SO_REUSEADDR, TCP_NODELAY...)",
   c: "int getsockopt(int s, int level, int optname, void *optval, socklen_t *optlen);",
   deno:
     "none: the shell shows what was set and what the runtime set itself (Node: dgram getRecvBufferSize)",
   example: "getsockopt SO_TYPE -> t",
   takesFd: true,
   complete: Object.keys(OPTIONS),
-  details: [
-    "SO_TYPE is SOCK_STREAM (1) or SOCK_DGRAM (2); SO_ACCEPTCONN is 1 on a listening socket; SO_ERROR",
-    "returns the pending error (a failed read's, or a non-blocking connect's) and clears it, as Linux does.",
-    "Where the runtime set an option itself (Deno's TCP listeners: SO_REUSEADDR; Deno's UDP sockets:",
-    "SO_BROADCAST), the real value is shown and a note says so. SO_RCVBUF/SO_SNDBUF can be read on Node's",
-    "bound UDP sockets only (Linux doubles the value set); elsewhere EOPNOTSUPP. `-> v` captures the value.",
-  ],
   async run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
     const typed = ctx.args[0]!.text.toUpperCase();

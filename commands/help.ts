@@ -2,14 +2,23 @@ import { quoteText } from "../lib/shell/format.ts";
 import { arity, type CommandSpec } from "../lib/shell/command.ts";
 import { UnknownCommandError } from "../lib/shell/errors.ts";
 import { findCommand, suggest } from "../lib/shell/registry.ts";
+import { t } from "../lib/i18n/mod.ts";
 
-/** `help`: what each command does, its C call and its Deno call, from the registry. */
+/** A command's one line of help, in the language in use. */
+export function summaryOf(spec: CommandSpec): string {
+  return t(`help.${spec.name}.summary`);
+}
+
+/** A command's longer help, line by line, in the language in use. */
+export function detailsOf(spec: CommandSpec): string[] {
+  return t(`help.${spec.name}.details`, spec.helpValues).split("\n");
+}
+
+/** `help`: what each command does, its C call and its Deno call, from the registry and the catalogue. */
 export const helpCommand: CommandSpec = {
   name: "help",
   kind: "shell",
   usage: "help [command]",
-  summary:
-    "List the commands, or show one: usage, C prototype, Deno call, example",
   c: "(no call: man 2 socket, man 2 bind, ...)",
   deno: "none",
   example: "help recv",
@@ -22,14 +31,14 @@ export const helpCommand: CommandSpec = {
       const width = Math.max(...specs.map((s) => s.name.length));
       const list = (shell: boolean) =>
         specs.filter((s) => (s.kind === "shell") === shell)
-          .map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`);
+          .map((s) => `  ${s.name.padEnd(width)}  ${summaryOf(s)}`);
       ctx.io.out(
         [
-          "Socket calls (help COMMAND for one; @FD names the descriptor, as in recv @5):",
+          t("help.list.socketCalls"),
           ...list(false),
-          "Shell and scripts:",
+          t("help.list.shellCommands"),
           ...list(true),
-          'Text takes quotes and escapes: send "GET / HTTP/1.0\\r\\n\\r\\n". Blocking calls: Ctrl-C interrupts.',
+          t("help.list.quoting"),
         ].join("\n") + "\n",
       );
       return Promise.resolve({ code: 0 });
@@ -38,18 +47,22 @@ export const helpCommand: CommandSpec = {
     const spec = findCommand(commands, name);
     if (!spec) {
       throw new UnknownCommandError(
-        `no command ${quoteText(name)}${suggest(commands, name)}`,
+        t("help.noCommand", {
+          name: quoteText(name),
+          suggestion: suggest(commands, name),
+        }),
       );
     }
+    const usage = p.ok(spec.usage);
     const out = [
-      `${p.ok(spec.usage)}${
-        spec.aliases ? `   (also: ${spec.aliases.join(", ")})` : ""
-      }`,
-      `  ${spec.summary}`,
-      `  C:       ${spec.c}`,
-      `  Deno:    ${spec.deno}`,
-      `  Example: ${spec.example}`,
-      ...(spec.details ?? []).map((d) => `  ${d}`),
+      spec.aliases
+        ? t("help.show.aliases", { usage, aliases: spec.aliases.join(", ") })
+        : usage,
+      `  ${summaryOf(spec)}`,
+      `  ${t("help.show.c", { c: spec.c })}`,
+      `  ${t("help.show.deno", { deno: spec.deno })}`,
+      `  ${t("help.show.example", { example: spec.example })}`,
+      ...detailsOf(spec).map((d) => `  ${d}`),
     ];
     ctx.io.out(out.join("\n") + "\n");
     return Promise.resolve({ code: 0 });

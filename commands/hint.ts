@@ -7,16 +7,10 @@ export const hintCommand: CommandSpec = {
   name: "hint",
   kind: "shell",
   usage: "hint <text...>",
-  summary:
-    "In a check: the one-sentence hint a failure after this line shows (the classic mistake)",
   c: "(no call)",
   deno: "none",
   example:
     'hint "your server answered after the first read: read until the newline"',
-  details: [
-    "A scenario may change its hint as it goes: each failure shows the last one set.",
-    "Outside a check it does nothing.",
-  ],
   run(ctx) {
     const state = checkState(ctx.shell);
     if (state) state.hint = new TextDecoder().decode(joinWords(ctx.args));

@@ -13,15 +13,9 @@ export const inputCommand: CommandSpec = {
   name: "input",
   kind: "shell",
   usage: "input [-c] [-r count] <pid> [text...]",
-  summary:
-    "Write to the standard input of a program started by spawn (-c: then close it, end of file)",
   c: "ssize_t write(int fd, const void *buf, size_t count); /* the program's stdin */",
   deno: "ChildProcess.stdin.write",
   example: 'input $p "ali\\n"',
-  details: [
-    "Exactly the bytes written, as send: add \\n for a line; -r COUNT repeats them. -c closes the pipe afterwards,",
-    "so the program's next fgets returns NULL (the user typed Ctrl-D).",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { c: "flag", r: "value" });
     arity(rest, 1, 4096, this.usage);

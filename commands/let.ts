@@ -8,8 +8,6 @@ export const letCommand: CommandSpec = {
   name: "let",
   kind: "shell",
   usage: "let <name> = <expression>",
-  summary:
-    "Compute a whole number with + - * / % and parentheses into a variable",
   c: "(no call: int age = 2005 - annee;)",
   deno: "none",
   example: "let age = $year - $birth.line",

@@ -36,19 +36,10 @@ function maxBacklog(
 export const listenCommand: CommandSpec = {
   name: "listen",
   usage: "listen [@fd] [backlog:integer]",
-  summary:
-    "Make a TCP socket listen for connections (without bind, on a port the system picks)",
   c: "int listen(int socket, int backlog);",
   deno: "Deno.listen({ hostname, port, tcpBacklog })",
   example: "listen 5",
   takesFd: true,
-  details: [
-    "The backlog is the length of the queue of connections the kernel completes before accept takes them (Deno's tcpBacklog, Node's server.listen({ backlog })); `ss -ltn` shows it as Send-Q. Linux caps it at SOMAXCONN.",
-    "Without a backlog, listen takes SOMAXCONN, as a serious server does: /proc/sys/net/core/somaxconn where the runtime may read it (the Node build; Deno's permissions refuse /proc/sys without -A), else 4096, Linux's default.",
-    "Listening on an unbound socket takes an ephemeral port on 0.0.0.0, as Linux does.",
-    'AF_UNIX: listen makes the socket file bind named (Deno.listen({ transport: "unix", path }));',
-    "an unbound Unix socket cannot listen (EINVAL).",
-  ],
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const given = ctx.args[0]

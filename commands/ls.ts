@@ -7,8 +7,6 @@ export const lsCommand: CommandSpec = {
   name: "ls",
   kind: "shell",
   usage: "ls",
-  summary:
-    "List every descriptor: protocol, state, local and remote address (the 5-tuple)",
   c: "(no call: what ss -tuanp shows for this process)",
   deno: "none: read from the shell's descriptor table",
   example: "ls",

@@ -26,16 +26,9 @@ export const outputCommand: CommandSpec = {
   name: "output",
   kind: "shell",
   usage: "output [-t seconds] [-e] [-u text] <pid>",
-  summary:
-    "Read what a program started by spawn has printed so far (-u: wait until it printed TEXT)",
   c: "(no call: the read end of the program's stdout pipe)",
   deno: "ChildProcess.stdout 'data' events",
   example: 'output -t 2 -u "nom: " $p -> o',
-  details: [
-    "The value is everything the program wrote on standard output (-e: standard error) since",
-    "it started; $o.n is its length. -u TEXT waits until that holds TEXT, at most -t SECONDS",
-    "(2 by default), or until the program exits: then the value is what came, for expect to judge.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       t: "value",

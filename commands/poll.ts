@@ -36,32 +36,11 @@ export function parsePollFds(words: Word[]): PollFd[] {
 export const pollCommand: CommandSpec = {
   name: "poll",
   usage: "poll [-t ms] [fd[:in|out|inout]...]",
-  summary:
-    "Wait until one of several descriptors can be read (or written); -> r captures the ready ones",
   c: "int poll(struct pollfd *fds, nfds_t nfds, int timeout);",
   deno:
     "no Deno equivalent: sockshell races its one pending read/accept per socket",
   example: "poll -t 2000 3 4 5",
   complete: ["-t"],
-  details: [
-    "Descriptors as 3 or @3, each with :in (POLLIN, the default), :out (POLLOUT) or :inout; none means every open one",
-    "(in a run, every one the script opened).",
-    "-t MS is poll's timeout: -1 (the default) blocks until one is ready, Ctrl-C interrupts (EINTR); 0 only looks.",
-    "POLLIN: data waiting, end of stream (recv returns 0), a pending error, or a connection waiting on a listener.",
-    "POLLOUT: a connected socket (or UDP) can send; a non-blocking connect has finished.",
-    "POLLHUP and POLLERR come without being asked: after a reset, or on a TCP socket never connected",
-    "(Linux reports that as POLLOUT|POLLHUP). A descriptor that is not open gets POLLNVAL (0 to 2, the terminal,",
-    "are not the shell's sockets: POLLNVAL too).",
-    "poll takes nothing: the next recv or accept returns at once with what it found.",
-    'poll ... -> r sets $r to the ready descriptors ("4 6"), $r.n to their count, $r.4 to fd 4\'s revents:',
-    "with for fd in $r ... end, this is the loop of Beej's pollserver.c (run -p pollserver). A script stops at",
-    "its first failed call: try recv @$fd -> m goes on after a client's reset, with $m.errno ECONNRESET, as C does.",
-    "Deno and Node have no poll: each socket keeps one read, receive or accept in flight, and poll races",
-    "them; what they bring stays buffered for the next call, so nothing is lost. poll reports what has come",
-    "back: when one descriptor is ready at once, data still on its way up from the kernel for another shows",
-    "on the next poll (a poll that finds nothing ready lets the event loop turn first, so -t 0 sees it).",
-    "Sending never waits here, so POLLOUT is not withheld when the peer's window is full, as the kernel would.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     const timeout = opts.t === undefined

@@ -8,8 +8,6 @@ export const printCommand: CommandSpec = {
   name: "print",
   kind: "shell",
   usage: "print [-n] [-e] [text...]",
-  summary:
-    "Print the words and a newline (-n: no newline; -e: on standard error)",
   c: "int printf(const char *format, ...);",
   deno: "none",
   example: 'print "packet is $buf.n bytes long"',

@@ -8,15 +8,9 @@ export const readCommand: CommandSpec = {
   name: "read",
   kind: "shell",
   usage: "read [-p prompt] [-e] <name>",
-  summary:
-    "Read a line typed by the user (or piped on standard input) into a variable, without its newline",
   c: "char *fgets(char *s, int size, FILE *stdin);",
   deno: "none (the terminal, or standard input)",
   example: 'read -p "Entrez le message à envoyer : " msg',
-  details: [
-    "At the end of input, read fails (status 1) and the script stops; with -e it succeeds",
-    "with an empty line and sets $NAME.eof to 1 (0 otherwise), for a script that goes on.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       p: "value",

@@ -8,18 +8,10 @@ export const recordCommand: CommandSpec = {
   name: "record",
   kind: "shell",
   usage: "record [-a|-f] <file|stop>",
-  summary:
-    "Write each command that succeeds into FILE, a script for run FILE; record stop ends it",
   c: "(no call: script(1))",
   deno: "none",
   example: "record session.sock",
   complete: ["stop"],
-  details: [
-    "An existing FILE is refused (EEXIST, as open with O_CREAT|O_EXCL): -a appends to it, -f overwrites it.",
-    "Commands are recorded as they succeed, whatever their source: typed, piped on standard input,",
-    "a script file or -c (there, each command after record in the same text). A block is recorded",
-    "whole once it succeeds; what a run script does is recorded as its run line.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { a: "flag", f: "flag" });
     arity(rest, 0, 1, this.usage);

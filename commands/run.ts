@@ -21,19 +21,11 @@ export const runCommand: CommandSpec = {
   name: "run",
   kind: "shell",
   usage: "run [-v] [-p] [-d] [name|file] [args...]",
-  summary:
-    "Run a built-in replay (the handout's, Beej's Guide's) or a script file (run alone lists them)",
   c: "(no call: ./server 4950, as the handout runs its programs)",
   deno: "none: the script's commands make the calls",
   example: "run tcp-server 4950",
+  helpValues: { maxBytes: MAX_SCRIPT_BYTES, maxDepth: MAX_RUN_DEPTH },
   complete: Object.keys(builtInReplays),
-  details: [
-    "-v shows every call as it runs; -p prints the script instead of running it;",
-    "-d ends it with its sequence diagram (see diagram).",
-    "The script runs like a program: $1, $2... are its arguments, exit ends it, and the",
-    "descriptors it opened are closed when it ends. Ctrl-C stops it.",
-    `A script file is at most ${MAX_SCRIPT_BYTES} bytes, and runs nest at most ${MAX_RUN_DEPTH} deep.`,
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       v: "flag",

@@ -18,22 +18,11 @@ const READABLE = POLLIN | POLLHUP | POLLERR;
 export const selectCommand: CommandSpec = {
   name: "select",
   usage: "select [-t seconds] <fd...>",
-  summary:
-    "Wait until one of several descriptors can be read (the read set); -> r captures the ready ones",
   c: "int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout);",
   deno:
     "no Deno equivalent: sockshell races its one pending read/accept per socket",
   example: "select -t 2 3 5",
   complete: ["-t"],
-  details: [
-    "The descriptors (3 or @3) make the read set; nfds is the highest plus one. Without -t it blocks (timeout NULL)",
-    "and Ctrl-C interrupts it (EINTR); -t 0 only looks. A descriptor that is not open fails the call with EBADF.",
-    "Readable means what poll's POLLIN means (data, end of stream, an error, a waiting connection), and, as in",
-    "Linux, a hang-up too: a TCP socket never connected is readable. Nothing is consumed.",
-    "select ... -> r sets $r to the ready descriptors and $r.n to their count. A word may hold several",
-    "descriptors (select $fds: every open one, as the master set of Beej's selectserver.c).",
-    "Deno and Node have no select: it is poll's machinery (see help poll), shown as select.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 1, 1024, this.usage);

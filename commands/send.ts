@@ -27,23 +27,10 @@ export const sendCommand: CommandSpec = {
   aliases: ["write"],
   usage:
     "send [@fd] [-C] [-r count] [-n len] [-t s] [-c size [-d seconds]] <text...> | send [@fd] -f FILE",
-  summary:
-    "Send bytes on a connected socket, exactly as written (no newline added)",
   c: "int send(int socket, char *buffer, int len, int flags);",
   deno: "Conn.write(bytes) (UDP: DatagramConn.send to the connected peer)",
   example: 'send "hello\\n"',
   takesFd: true,
-  details: [
-    "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.",
-    "-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text. -C ends it with \\r\\n (ncat -C), as",
-    "SMTP, HTTP and most line protocols want. TCP sends all bytes (a blocking send); a stream keeps no boundaries,",
-    "so the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.",
-    "A send the peer does not read blocks: Ctrl-C (EINTR) or -t SECONDS (SO_SNDTIMEO, EAGAIN) stops it,",
-    "and once some bytes went it returns their count, as C's send does.",
-    "-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (with a pause, each leaves as a",
-    "segment of its own): what a slow or distant client does to a server that reads once.",
-    "-f FILE sends a file's bytes, read and sent 64 KiB at a time (memory stays bounded); Ctrl-C stops it.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       r: "value",

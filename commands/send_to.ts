@@ -30,22 +30,10 @@ export const sendToCommand: CommandSpec = {
   name: "sendto",
   usage:
     "sendto [@fd] [-r count] <host> <port:integer> <text...> | sendto [@fd] <path> <text...>",
-  summary:
-    "Send one datagram to HOST PORT (an unbound UDP socket is bound to an ephemeral port first)",
   c: "int sendto(int s, char *buf, int len, int flags, struct sockaddr *to, int tolen);",
   deno: "DatagramConn.send(bytes, { hostname, port })",
   example: 'sendto localhost 4950 "hello"',
   takesFd: true,
-  details: [
-    "As the handout's talker: no bind needed, the kernel binds an ephemeral port at the first sendto.",
-    "Datagrams over 65507 bytes fail with EMSGSIZE. On TCP the address is ignored, as on Linux.",
-    "To a broadcast address (255.255.255.255, 127.255.255.255) without setsockopt SO_BROADCAST 1: EACCES,",
-    "as C gives; the shell says it itself, since Deno's UDP sockets always have SO_BROADCAST on.",
-    'AF_UNIX datagrams: sendto PATH TEXT (DatagramConn.send(bytes, { transport: "unixpacket", path })):',
-    "ENOENT with no such file, ECONNREFUSED for a file nobody is bound to, EPROTOTYPE for a stream's.",
-    "An unbound socket sends unnamed in C; the runtime cannot, so the shell binds an abstract name first",
-    "and says so. Node has no Unix datagrams: EAFNOSUPPORT.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { r: "value" });
     const unix = unixSock(ctx);

@@ -8,15 +8,9 @@ export const setCommand: CommandSpec = {
   name: "set",
   kind: "shell",
   usage: "set <name> [text...]",
-  summary:
-    "Set a variable to some text ($name then reads it); with no name, list the variables",
   c: "(no call: a C variable)",
   deno: "none",
   example: "set port ${1:-4950}",
-  details: [
-    "The words are joined by one space. ${1:-4950} is argument 1, or 4950 when it is missing.",
-    "Commands capture what they return with -> name: recv -> msg sets $msg, $msg.n, $msg.line.",
-  ],
   run(ctx) {
     const [name, ...rest] = ctx.args;
     if (!name) {

@@ -35,18 +35,11 @@ export function parseHow(text: string | undefined): string {
 export const shutdownCommand: CommandSpec = {
   name: "shutdown",
   usage: "shutdown [@fd] [rd|wr|rdwr|0|1|2]",
-  summary:
-    "Close one direction of a connection: wr (the default) sends end of stream to the peer",
   c: "int shutdown(int socket, int how);",
   deno: "Conn.closeWrite() for wr; rd has no Deno equivalent",
   example: "shutdown wr",
   complete: ["rd", "wr", "rdwr"],
   takesFd: true,
-  details: [
-    "wr (1) sends FIN: the peer's recv returns 0, and we can still receive.",
-    "rd (0) has no Deno equivalent and fails with EOPNOTSUPP; rdwr (2) shuts the writing half only",
-    "and says so. close releases both.",
-  ],
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const how = parseHow(ctx.args[0]?.text);

@@ -6,7 +6,6 @@ export const sleepCommand: CommandSpec = {
   name: "sleep",
   kind: "shell",
   usage: "sleep <seconds>",
-  summary: "Pause for some seconds (0.05 is 50 ms); Ctrl-C interrupts",
   c: "int usleep(useconds_t usec);",
   deno: "setTimeout",
   example: "sleep 0.05",

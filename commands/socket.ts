@@ -31,22 +31,10 @@ export function parseArgs(words: { text: string }[]): [Proto, Domain] {
 export const socketCommand: CommandSpec = {
   name: "socket",
   usage: "socket <tcp|udp|tcp6|udp6|unix|unix-dgram>",
-  summary:
-    "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
   c: "int socket(int domain, int type, int protocol);",
   deno: "none yet: Deno opens the socket at listen, connect or listenDatagram",
   example: "socket tcp",
   complete: ["tcp", "udp", "tcp6", "udp6", "unix", "unix-dgram"],
-  details: [
-    "tcp is socket(AF_INET, SOCK_STREAM, 0), udp is socket(AF_INET, SOCK_DGRAM, 0);",
-    "tcp6 and udp6 use AF_INET6. The socket has only its protocol so far: the first",
-    "element of the 5-tuple {protocol, local address, local port, remote address, remote port}.",
-    "unix is socket(AF_UNIX, SOCK_STREAM, 0) and unix-dgram socket(AF_UNIX, SOCK_DGRAM, 0): their",
-    "addresses are paths (bind /tmp/x.sock, connect /tmp/x.sock, sendto /tmp/x.sock TEXT).",
-    'Deno: Deno.listen/Deno.connect({ transport: "unix", path }) and Deno.listenDatagram',
-    '({ transport: "unixpacket", path }), which is SOCK_DGRAM. Node has Unix streams (node:net with',
-    "a path) but no Unix datagrams: there bind and sendto on unix-dgram fail with EAFNOSUPPORT.",
-  ],
   run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
     const [proto, family] = parseArgs(ctx.args);

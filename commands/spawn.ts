@@ -15,20 +15,9 @@ export const spawnCommand: CommandSpec = {
   name: "spawn",
   kind: "shell",
   usage: "spawn [-i text] <program> [args...]",
-  summary:
-    "Start a program (a student's server or client): $p is its pid; wait, input and output act on it",
   c: "pid_t fork(void); int execvp(const char *file, char *const argv[]);",
   deno: "node:child_process spawn (needs --allow-run)",
   example: "spawn ./server 4950 -> p",
-  details: [
-    "A program is not a descriptor: ls does not show it; it is named by its pid, as in sh (wait $p).",
-    "Its standard output and error are kept ($p.out, $p.err after wait $p -> p), its standard input",
-    "is a pipe (input $p TEXT; -i TEXT writes it at once). It runs in a process group of its own,",
-    "killed with what it forked when the script's scenario ends, or when the shell leaves.",
-    "In a check, spawn $program starts the program under test, with the ARGS given to check first",
-    "(or the port put where they say {port}).",
-    "Only spawn needs --allow-run: without it, spawn fails with EACCES and says how to run.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { i: "value" });
     arity(rest, 1, 64, this.usage);

@@ -151,23 +151,11 @@ export const starttlsCommand: CommandSpec = {
   name: "starttls",
   usage:
     "starttls [@fd] [-t seconds] [-k] [--ca FILE] [--alpn PROTO] [servername] | starttls [@fd] -s --cert FILE --key FILE",
-  summary:
-    "Start TLS on a connected TCP socket (client, or -s server): send and recv then go through it",
   c: "int SSL_connect(SSL *ssl); int SSL_accept(SSL *ssl);",
   deno:
     "Deno.startTls(conn, { hostname, caCerts, alpnProtocols }); -s and -k: node:tls TLSSocket",
   example: "starttls --ca cert.pem localhost",
   takesFd: true,
-  details: [
-    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for",
-    "SERVERNAME (sent as SNI; default: the peer's address). -k skips verification, as curl -k does.",
-    "-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.",
-    "After it, send, recv and their options go through TLS; shutdown and close send close_notify.",
-    "It may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.",
-    "A failed handshake closes the connection (the stream is out of step): close the descriptor.",
-    "Deno.startTls shows only the ALPN agreed; -s and -k use node:tls, which shows the version, the",
-    "cipher and the peer certificate.",
-  ],
   async run(ctx) {
     const a = parseStartTls(ctx.args, this.usage);
     const timeout = parseTimeout(a.timeout);

@@ -7,8 +7,6 @@ export const traceCommand: CommandSpec = {
   name: "trace",
   kind: "shell",
   usage: "trace <on|off>",
-  summary:
-    "Show (on) or hide (off) the C call of each command that succeeds; failures always show",
   c: "(no call: strace -e trace=network)",
   deno: "none",
   example: "trace off",

@@ -7,8 +7,6 @@ export const useCommand: CommandSpec = {
   name: "use",
   kind: "shell",
   usage: "use <fd:integer>",
-  summary:
-    "Make FD the current descriptor, the one commands act on without @FD",
   c: "(no call: in C you pass the descriptor to every call)",
   deno: "none",
   example: "use 3",

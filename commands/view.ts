@@ -8,17 +8,10 @@ export const viewCommand: CommandSpec = {
   name: "view",
   kind: "shell",
   usage: "view [quoted|lines|hex]",
-  summary:
-    "Show received data as one quoted string (the default), one line per line, or hex, for the session",
   c: "(no call: how the shell prints the buffer recv filled)",
   deno: "none",
   example: "view lines",
   complete: [...VIEWS],
-  details: [
-    "lines: each received line on a line of its own after the call, escaped as recv quotes it,",
-    "its ending shown (\\r\\n, \\n); the call line keeps the byte count. recv -x still gives hex.",
-    "Without an argument, view says which is in use.",
-  ],
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const v = ctx.args[0]?.text;

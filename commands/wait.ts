@@ -13,17 +13,9 @@ export const waitCommand: CommandSpec = {
   name: "wait",
   kind: "shell",
   usage: "wait [-t seconds] <pid>",
-  summary:
-    "Wait for a program started by spawn to exit: -> p gives $p.status, $p.out, $p.err",
   c: "pid_t waitpid(pid_t pid, int *status, int options);",
   deno: "node:child_process 'close' event",
   example: "wait -t 2 $p -> p",
-  details: [
-    "$p.status is the exit status (128 + the signal's number when a signal killed it),",
-    "$p.out and $p.err everything it wrote on standard output and error.",
-    "-t SECONDS gives up with ETIMEDOUT and leaves the program running (C's waitpid has no",
-    "timeout: this is alarm() around it). Ctrl-C interrupts with EINTR.",
-  ],
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 1, 1, this.usage);

@@ -53,7 +53,316 @@ export const en = {
   "errno.EAI_SOCKTYPE": "ai_socktype not supported",
   "errno.SSL_ERROR_SSL": "TLS protocol error",
   // ── help: each command's summary and details (`help`, README's table) ──
-
+  // help's own words; then each command's, by its name (help.NAME.summary, help.NAME.details).
+  "help.list.socketCalls":
+    "Socket calls (help COMMAND for one; @FD names the descriptor, as in recv @5):",
+  "help.list.shellCommands": "Shell and scripts:",
+  "help.list.quoting":
+    'Text takes quotes and escapes: send "GET / HTTP/1.0\\r\\n\\r\\n". Blocking calls: Ctrl-C interrupts.',
+  "help.show.aliases": "{usage}   (also: {aliases})",
+  "help.show.c": "C:       {c}",
+  "help.show.deno": "Deno:    {deno}",
+  "help.show.example": "Example: {example}",
+  "help.noCommand": "no command {name}{suggestion}",
+  "help.socket.summary":
+    "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
+  "help.socket.details":
+    "tcp is socket(AF_INET, SOCK_STREAM, 0), udp is socket(AF_INET, SOCK_DGRAM, 0);\n" +
+    "tcp6 and udp6 use AF_INET6. The socket has only its protocol so far: the first\n" +
+    "element of the 5-tuple '{'protocol, local address, local port, remote address, remote port'}'.\n" +
+    "unix is socket(AF_UNIX, SOCK_STREAM, 0) and unix-dgram socket(AF_UNIX, SOCK_DGRAM, 0): their\n" +
+    "addresses are paths (bind /tmp/x.sock, connect /tmp/x.sock, sendto /tmp/x.sock TEXT).\n" +
+    "Deno: Deno.listen/Deno.connect('{' transport: \"unix\", path '}') and Deno.listenDatagram\n" +
+    "('{' transport: \"unixpacket\", path '}'), which is SOCK_DGRAM. Node has Unix streams (node:net with\n" +
+    "a path) but no Unix datagrams: there bind and sendto on unix-dgram fail with EAFNOSUPPORT.",
+  "help.bind.summary":
+    "Give the socket a local address and port (0 lets the system pick)",
+  "help.bind.details":
+    "Without a host, binds INADDR_ANY (0.0.0.0, or :: for tcp6/udp6), as the handout's servers do.\n" +
+    "TCP: Deno has no bound-but-not-listening socket, so bind checks the address now (EADDRINUSE,\n" +
+    "EACCES, EADDRNOTAVAIL show here, as in C) and listen opens it. A bound TCP socket may connect\n" +
+    "from that address: Deno.connect cannot choose its local end, so the Deno backend makes that one\n" +
+    "connection with node:net's net.connect('{' localAddress, localPort '}'), as the Node backend does.\n" +
+    "UDP: bind opens the socket with Deno.listenDatagram (with the options set before it).\n" +
+    "AF_UNIX (socket unix, unix-dgram): bind PATH. A stream's path is checked now (EADDRINUSE when the\n" +
+    "file exists, ENOENT without its directory, EINVAL past 107 bytes) and its socket file is made\n" +
+    "at listen (Deno.listen('{' transport: \"unix\", path '}')); a datagram socket's file is made now.",
+  "help.listen.summary":
+    "Make a TCP socket listen for connections (without bind, on a port the system picks)",
+  "help.listen.details":
+    "The backlog is the length of the queue of connections the kernel completes before accept takes them (Deno's tcpBacklog, Node's server.listen('{' backlog '}')); `ss -ltn` shows it as Send-Q. Linux caps it at SOMAXCONN.\n" +
+    "Without a backlog, listen takes SOMAXCONN, as a serious server does: /proc/sys/net/core/somaxconn where the runtime may read it (the Node build; Deno's permissions refuse /proc/sys without -A), else 4096, Linux's default.\n" +
+    "Listening on an unbound socket takes an ephemeral port on 0.0.0.0, as Linux does.\n" +
+    "AF_UNIX: listen makes the socket file bind named (Deno.listen('{' transport: \"unix\", path '}'));\n" +
+    "an unbound Unix socket cannot listen (EINVAL).",
+  "help.accept.summary":
+    "Wait for a client and return a new descriptor for its connection (it becomes current)",
+  "help.accept.details":
+    "Blocks until a client connects; Ctrl-C interrupts it (EINTR), -t gives up after a time (EAGAIN).\n" +
+    "The listening socket stays as it was: accept returns a NEW socket, the connection's own,\n" +
+    "whose 5-tuple is complete. A connection that arrives after an interrupted accept waits for the next one.\n" +
+    "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when no client waits.",
+  "help.connect.summary":
+    "TCP: connect to a server (the system picks the local port); UDP: set the default peer",
+  "help.connect.details":
+    "The host is resolved first, as the handout's client calls gethostbyname: an AF_INET socket\n" +
+    "connects to an IPv4 address. Ctrl-C interrupts a pending connect (EINTR); -t gives ETIMEDOUT.\n" +
+    "-w SECONDS retries a refused connect every 50 ms for that long: a server just started may not listen yet.\n" +
+    "UDP: no packet is sent; send and recv then use this peer, and datagrams from others are dropped.\n" +
+    "A TCP socket bound first connects from its bound address: Deno.connect cannot choose its local end,\n" +
+    "so the Deno backend makes that connection (and one with SO_LINGER 1 0 set) with node:net's\n" +
+    "net.connect('{' localAddress, localPort '}'); the Node backend always uses net.connect.\n" +
+    "AF_UNIX: connect PATH. A stream connects with Deno.connect('{' transport: \"unix\", path '}'): ENOENT\n" +
+    "when there is no such file, ECONNREFUSED when nobody listens on it, EPROTOTYPE for a datagram\n" +
+    "socket's file. unix-dgram: the peer is remembered (the runtime has no connect for it).\n" +
+    "Non-blocking (fcntl F_SETFL O_NONBLOCK): -1 EINPROGRESS at once, the connection going on in the background\n" +
+    "(SYN_SENT in ls); poll's POLLOUT says when it is done and getsockopt SO_ERROR how (0 or the errno).\n" +
+    "Another connect meanwhile is EALREADY, then EISCONN once connected; a blocking connect waits for it.",
+  "help.send.summary":
+    "Send bytes on a connected socket, exactly as written (no newline added)",
+  "help.send.details":
+    "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.\n-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text. -C ends it with \\r\\n (ncat -C), as\nSMTP, HTTP and most line protocols want. TCP sends all bytes (a blocking send); a stream keeps no boundaries,\nso the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.\nA send the peer does not read blocks: Ctrl-C (EINTR) or -t SECONDS (SO_SNDTIMEO, EAGAIN) stops it,\nand once some bytes went it returns their count, as C's send does.\n-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (with a pause, each leaves as a\nsegment of its own): what a slow or distant client does to a server that reads once.\n-f FILE sends a file's bytes, read and sent 64 KiB at a time (memory stays bounded); Ctrl-C stops it.",
+  "help.recv.summary":
+    "Receive up to N bytes (255 by default); 0 means the peer closed",
+  "help.recv.details":
+    "Blocks until data arrives. It returns what is there, up to N: one send is not one recv.\n-x shows the bytes in hex, -p peeks (MSG_PEEK: the bytes stay for the next recv),\n-t SECONDS gives up with EAGAIN; Ctrl-C interrupts with EINTR and nothing is lost.\n-l reads a line and -u DELIM up to DELIM (both kept in the data), as a C loop of recv calls would:\nwhat a line-based protocol needs, since a stream keeps no message boundaries;\n-> x then gives $x.before, the data without its delimiter.\nUDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.\nOn a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.\n-f FILE writes what arrives to FILE instead of showing it: one read, N bytes (a loop of recv calls),\nor with -a everything until end of stream; memory stays bounded. The file is truncated first.",
+  "help.sendto.summary":
+    "Send one datagram to HOST PORT (an unbound UDP socket is bound to an ephemeral port first)",
+  "help.sendto.details":
+    "As the handout's talker: no bind needed, the kernel binds an ephemeral port at the first sendto.\n" +
+    "Datagrams over 65507 bytes fail with EMSGSIZE. On TCP the address is ignored, as on Linux.\n" +
+    "To a broadcast address (255.255.255.255, 127.255.255.255) without setsockopt SO_BROADCAST 1: EACCES,\n" +
+    "as C gives; the shell says it itself, since Deno's UDP sockets always have SO_BROADCAST on.\n" +
+    "AF_UNIX datagrams: sendto PATH TEXT (DatagramConn.send(bytes, '{' transport: \"unixpacket\", path '}')):\n" +
+    "ENOENT with no such file, ECONNREFUSED for a file nobody is bound to, EPROTOTYPE for a stream's.\n" +
+    "An unbound socket sends unnamed in C; the runtime cannot, so the shell binds an abstract name first\n" +
+    "and says so. Node has no Unix datagrams: EAFNOSUPPORT.",
+  "help.recvfrom.summary":
+    "Receive one datagram (up to N bytes, 255 by default) and its sender's address",
+  "help.recvfrom.details":
+    "As the handout's listener: blocks for one datagram; a longer one is cut to N and the rest is lost.\n" +
+    "-x hex, -p peek, -t SECONDS timeout (EAGAIN); Ctrl-C interrupts (EINTR).\n" +
+    "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.",
+  "help.poll.summary":
+    "Wait until one of several descriptors can be read (or written); -> r captures the ready ones",
+  "help.poll.details":
+    "Descriptors as 3 or @3, each with :in (POLLIN, the default), :out (POLLOUT) or :inout; none means every open one\n(in a run, every one the script opened).\n-t MS is poll's timeout: -1 (the default) blocks until one is ready, Ctrl-C interrupts (EINTR); 0 only looks.\nPOLLIN: data waiting, end of stream (recv returns 0), a pending error, or a connection waiting on a listener.\nPOLLOUT: a connected socket (or UDP) can send; a non-blocking connect has finished.\nPOLLHUP and POLLERR come without being asked: after a reset, or on a TCP socket never connected\n(Linux reports that as POLLOUT|POLLHUP). A descriptor that is not open gets POLLNVAL (0 to 2, the terminal,\nare not the shell's sockets: POLLNVAL too).\npoll takes nothing: the next recv or accept returns at once with what it found.\npoll ... -> r sets $r to the ready descriptors (\"4 6\"), $r.n to their count, $r.4 to fd 4's revents:\nwith for fd in $r ... end, this is the loop of Beej's pollserver.c (run -p pollserver). A script stops at\nits first failed call: try recv @$fd -> m goes on after a client's reset, with $m.errno ECONNRESET, as C does.\nDeno and Node have no poll: each socket keeps one read, receive or accept in flight, and poll races\nthem; what they bring stays buffered for the next call, so nothing is lost. poll reports what has come\nback: when one descriptor is ready at once, data still on its way up from the kernel for another shows\non the next poll (a poll that finds nothing ready lets the event loop turn first, so -t 0 sees it).\nSending never waits here, so POLLOUT is not withheld when the peer's window is full, as the kernel would.",
+  "help.select.summary":
+    "Wait until one of several descriptors can be read (the read set); -> r captures the ready ones",
+  "help.select.details":
+    "The descriptors (3 or @3) make the read set; nfds is the highest plus one. Without -t it blocks (timeout NULL)\nand Ctrl-C interrupts it (EINTR); -t 0 only looks. A descriptor that is not open fails the call with EBADF.\nReadable means what poll's POLLIN means (data, end of stream, an error, a waiting connection), and, as in\nLinux, a hang-up too: a TCP socket never connected is readable. Nothing is consumed.\nselect ... -> r sets $r to the ready descriptors and $r.n to their count. A word may hold several\ndescriptors (select $fds: every open one, as the master set of Beej's selectserver.c).\nDeno and Node have no select: it is poll's machinery (see help poll), shown as select.",
+  "help.fcntl.summary":
+    "Read the socket's flags (F_GETFL) or make it non-blocking (F_SETFL O_NONBLOCK; 0 clears it)",
+  "help.fcntl.details":
+    "On a non-blocking socket recv, recvfrom and accept return at once with -1 EAGAIN (EWOULDBLOCK) when nothing\n" +
+    "is there, and connect returns -1 EINPROGRESS while the connection goes on: poll says POLLOUT when it is\n" +
+    "done, getsockopt SO_ERROR says how it ended, a second connect says EALREADY, then EISCONN.\n" +
+    "F_SETFL O_RDWR|O_NONBLOCK is accepted too (the access mode is ignored, as Linux does). ls shows O_NONBLOCK.\n" +
+    "Deno's reads resolve on a later turn of the event loop: a non-blocking call lets it turn once before it\n" +
+    "says EAGAIN, so data already in the kernel is seen, as in C.\n" +
+    "send still writes everything: Deno's write cannot stop at what fits, so where C would return a partial\n" +
+    "count or EAGAIN (the peer not reading), send waits; Ctrl-C does not stop a write already started.",
+  "help.shutdown.summary":
+    "Close one direction of a connection: wr (the default) sends end of stream to the peer",
+  "help.shutdown.details":
+    "wr (1) sends FIN: the peer's recv returns 0, and we can still receive.\n" +
+    "rd (0) has no Deno equivalent and fails with EOPNOTSUPP; rdwr (2) shuts the writing half only\n" +
+    "and says so. close releases both.",
+  "help.close.summary": "Close a socket and free its descriptor number",
+  "help.close.details":
+    "TCP: Deno shuts the writing half first, so the peer reads end of stream; data received\n" +
+    "and never read is discarded, and close says how much.\n" +
+    "AF_UNIX: the socket file stays, as close(2) leaves it (Deno and Node remove a listener's file:\n" +
+    "the shell keeps it), so binding the path again is EADDRINUSE until the file is removed.",
+  "help.setsockopt.summary":
+    "Set a socket option (SO_REUSEADDR, SO_BROADCAST, TCP_NODELAY, SO_LINGER, IP_ADD_MEMBERSHIP...)",
+  "help.setsockopt.details":
+    "The level is implied by the name, as strace shows it (SOL_SOCKET, SOL_TCP, SOL_IP, SOL_IPV6).\n" +
+    "Values: one whole number; SO_LINGER takes l_onoff l_linger (1 0: close sends a reset);\n" +
+    "IP_ADD_MEMBERSHIP/IP_DROP_MEMBERSHIP take a group and optionally an interface address (default 0.0.0.0).\n" +
+    "The runtimes take some options only when they open the socket: set before bind (UDP) or before\n" +
+    "listen/connect (TCP), they are recorded and applied there; accepted connections inherit TCP_NODELAY,\n" +
+    "SO_KEEPALIVE and SO_LINGER from the listener, as on Linux. Set after, where the runtime cannot: EOPNOTSUPP.\n" +
+    "Deno's TCP listeners always have SO_REUSEADDR on and its UDP sockets SO_BROADCAST: getsockopt shows\n" +
+    "that real value, and sendto a broadcast address without SO_BROADCAST is refused with EACCES by the shell,\n" +
+    "as C refuses it. SO_LINGER 1 0 on Deno: set it before connect or listen, and the Deno backend uses\n" +
+    "node:net (net.connect, net.createServer), whose socket.resetAndDestroy() sends the reset; Deno.TcpConn\n" +
+    "has no such call, so set on a connection Deno.connect or Deno.listen made, it is EOPNOTSUPP.\n" +
+    "Deno has no call for IP_TTL, SO_RCVBUF, SO_SNDBUF, nor IPV6_V6ONLY 1; Node 20 none for SO_REUSEPORT,\n" +
+    "nor TCP's IP_TTL and buffer sizes: EOPNOTSUPP with a note. Wrong socket type: Linux's errno\n" +
+    "(TCP_NODELAY on UDP: ENOPROTOOPT; IP_ADD_MEMBERSHIP on TCP: EPROTO). Unknown name: ENOPROTOOPT.\n" +
+    "Deno: IP_MULTICAST_TTL and IP_MULTICAST_LOOP go through the group memberships (setTTL, setLoopback).\n" +
+    "Node: socket.setNoDelay/setKeepAlive/resetAndDestroy; dgram setBroadcast, setTTL, setMulticastTTL,\n" +
+    "setMulticastLoopback, addMembership/dropMembership, setRecvBufferSize/setSendBufferSize.",
+  "help.getsockopt.summary":
+    "Read a socket option (SO_TYPE, SO_ERROR, SO_ACCEPTCONN, SO_REUSEADDR, TCP_NODELAY...)",
+  "help.getsockopt.details":
+    "SO_TYPE is SOCK_STREAM (1) or SOCK_DGRAM (2); SO_ACCEPTCONN is 1 on a listening socket; SO_ERROR\n" +
+    "returns the pending error (a failed read's, or a non-blocking connect's) and clears it, as Linux does.\n" +
+    "Where the runtime set an option itself (Deno's TCP listeners: SO_REUSEADDR; Deno's UDP sockets:\n" +
+    "SO_BROADCAST), the real value is shown and a note says so. SO_RCVBUF/SO_SNDBUF can be read on Node's\n" +
+    "bound UDP sockets only (Linux doubles the value set); elsewhere EOPNOTSUPP. `-> v` captures the value.",
+  "help.getsockname.summary":
+    "Show the socket's local address and port (0.0.0.0:0 before bind, as Linux gives)",
+  "help.getsockname.details":
+    "After bind with port 0 it shows the port the system picked. `-> a` captures it: $a.host, $a.port.\n" +
+    "A TCP socket bound but not listening shows the address bind recorded (Deno opens it at listen).",
+  "help.getpeername.summary":
+    "Show the connected peer's address and port (ENOTCONN when not connected)",
+  "help.getpeername.details":
+    "TCP: the other end of the connection; UDP: the default peer set by connect.\n" +
+    "A listening, unconnected or reset socket has no peer: ENOTCONN. `-> p` captures $p.host, $p.port.",
+  "help.gethostbyname.summary":
+    "Resolve a host name to its addresses (IPv4; -6 for IPv6), reading /etc/hosts first",
+  "help.gethostbyname.details":
+    "The handout's client calls it before connect; connect resolves a host name the same way.\n" +
+    "getaddrinfo gives every address, with its socket type and port.",
+  "help.getaddrinfo.summary":
+    "Resolve a name and a service to every address to connect or bind to, in the C library's order",
+  "help.getaddrinfo.details":
+    "One line per struct addrinfo: family, socket type, protocol, address, port, in the order glibc gives\n" +
+    "them (/etc/hosts, then the RFC 6724 sort). Without -s every address comes three times, as in C:\n" +
+    "SOCK_STREAM/IPPROTO_TCP, SOCK_DGRAM/IPPROTO_UDP and SOCK_RAW/0; a named service only for the\n" +
+    "protocols /etc/services lists it under. -4/-6 set ai_family, -s ai_socktype, -P AI_PASSIVE:\n" +
+    "with no name (or -) that gives 0.0.0.0 and ::, to bind; with one word after -P, it is the service.\n" +
+    "Failures return an EAI_ code, as gai_strerror says it: EAI_NONAME (no such name, or neither\n" +
+    "name nor service), EAI_SERVICE (a service unknown for the socket type), EAI_ADDRFAMILY (a numeric\n" +
+    "address of the other family), EAI_AGAIN (no answer from DNS). -> r captures the first address\n" +
+    "in $r, the count in $r.n, each address in $r.1, $r.2..., all of them in $r.all (words, for a loop).\n" +
+    "Deno.resolveDns is not used: it asks DNS only and never reads /etc/hosts. Node: the same\n" +
+    "node:dns call. The numeric address and NULL-name cases are answered as glibc answers them.",
+  "help.getnameinfo.summary":
+    "Name a numeric address and port: host name (from /etc/hosts, then DNS) and service name",
+  "help.getnameinfo.details":
+    "The host is the address's name in /etc/hosts (or DNS). An address without a name gives its\n" +
+    "numeric form, as C's getnameinfo does without NI_NAMEREQD (the shell asks with NI_NAMEREQD and\n" +
+    "falls back itself, and says so). The service is the port's name in /etc/services for tcp\n" +
+    "(-d: NI_DGRAM, for udp), else the number. -n: NI_NUMERICHOST | NI_NUMERICSERV, no lookup at all.\n" +
+    "-> r captures the host in $r, and $r.host, $r.serv. Node: the same node:dns call.",
+  "help.ls.summary":
+    "List every descriptor: protocol, state, local and remote address (the 5-tuple)",
+  "help.ls.details":
+    "A socket shows what its calls have filled in so far: after socket only its protocol, after bind\n" +
+    "its local end, after connect or accept the remote end too.",
+  "help.use.summary":
+    "Make FD the current descriptor, the one commands act on without @FD",
+  "help.use.details":
+    "socket and accept make the new descriptor current; @FD names another one for a single command,\n" +
+    "as in recv @5.",
+  "help.run.summary":
+    "Run a built-in replay (the handout's, Beej's Guide's) or a script file (run alone lists them)",
+  "help.run.details":
+    "-v shows every call as it runs; -p prints the script instead of running it;\n-d ends it with its sequence diagram (see diagram).\nThe script runs like a program: $1, $2... are its arguments, exit ends it, and the\ndescriptors it opened are closed when it ends. Ctrl-C stops it.\nA script file is at most {maxBytes} bytes, and runs nest at most {maxDepth} deep.",
+  "help.check.summary":
+    "Test a program (a student's server or client) on a handout exercise: segmentation, many clients, bad input; TAP",
+  "help.check.details":
+    "EXERCISE: tcp-server tcp-client udp-server udp-client age-server age-client; or a check\n" +
+    "script of your own (FILE.sock: scenario NAME ... end blocks; check -p EXERCISE prints one).\n" +
+    "The program gets the exercise's arguments: a free port for a server, 127.0.0.1 and the port\n" +
+    "for a client, after ARGS (or where ARGS say '{'port'}'); --port N tests a program with a fixed\n" +
+    "port (the handout's UDP programs: --port 4950). Each scenario is bounded in time and ends\n" +
+    "with the program killed, with what it forked. Output is TAP 13 (--json: one JSON document);\n" +
+    "each failure shows what was sent, expected and received, where the stream was cut, and a hint.\n" +
+    "Status: 0 when every scenario passed, 1 when one failed, 2 when the check could not run.\n" +
+    "Starting programs needs --allow-run (sockshell check asks for it on a terminal).",
+  "help.spawn.summary":
+    "Start a program (a student's server or client): $p is its pid; wait, input and output act on it",
+  "help.spawn.details":
+    "A program is not a descriptor: ls does not show it; it is named by its pid, as in sh (wait $p).\n" +
+    "Its standard output and error are kept ($p.out, $p.err after wait $p -> p), its standard input\n" +
+    "is a pipe (input $p TEXT; -i TEXT writes it at once). It runs in a process group of its own,\n" +
+    "killed with what it forked when the script's scenario ends, or when the shell leaves.\n" +
+    "In a check, spawn $program starts the program under test, with the ARGS given to check first\n" +
+    "(or the port put where they say '{'port'}').\n" +
+    "Only spawn needs --allow-run: without it, spawn fails with EACCES and says how to run.",
+  "help.wait.summary":
+    "Wait for a program started by spawn to exit: -> p gives $p.status, $p.out, $p.err",
+  "help.wait.details":
+    "$p.status is the exit status (128 + the signal's number when a signal killed it),\n" +
+    "$p.out and $p.err everything it wrote on standard output and error.\n" +
+    "-t SECONDS gives up with ETIMEDOUT and leaves the program running (C's waitpid has no\n" +
+    "timeout: this is alarm() around it). Ctrl-C interrupts with EINTR.",
+  "help.input.summary":
+    "Write to the standard input of a program started by spawn (-c: then close it, end of file)",
+  "help.input.details":
+    "Exactly the bytes written, as send: add \\n for a line; -r COUNT repeats them. -c closes the pipe afterwards,\n" +
+    "so the program's next fgets returns NULL (the user typed Ctrl-D).",
+  "help.output.summary":
+    "Read what a program started by spawn has printed so far (-u: wait until it printed TEXT)",
+  "help.output.details":
+    "The value is everything the program wrote on standard output (-e: standard error) since\n" +
+    "it started; $o.n is its length. -u TEXT waits until that holds TEXT, at most -t SECONDS\n" +
+    "(2 by default), or until the program exits: then the value is what came, for expect to judge.",
+  "help.sleep.summary":
+    "Pause for some seconds (0.05 is 50 ms); Ctrl-C interrupts",
+  "help.sleep.details":
+    "In a script: lets a peer get ready, or spaces out sends.",
+  "help.hint.summary":
+    "In a check: the one-sentence hint a failure after this line shows (the classic mistake)",
+  "help.hint.details":
+    "A scenario may change its hint as it goes: each failure shows the last one set.\n" +
+    "Outside a check it does nothing.",
+  "help.record.summary":
+    "Write each command that succeeds into FILE, a script for run FILE; record stop ends it",
+  "help.record.details":
+    "An existing FILE is refused (EEXIST, as open with O_CREAT|O_EXCL): -a appends to it, -f overwrites it.\n" +
+    "Commands are recorded as they succeed, whatever their source: typed, piped on standard input,\n" +
+    "a script file or -c (there, each command after record in the same text). A block is recorded\n" +
+    "whole once it succeeds; what a run script does is recorded as its run line.",
+  "help.set.summary":
+    "Set a variable to some text ($name then reads it); with no name, list the variables",
+  "help.set.details":
+    "The words are joined by one space. $'{'1:-4950'}' is argument 1, or 4950 when it is missing.\n" +
+    "Commands capture what they return with -> name: recv -> msg sets $msg, $msg.n, $msg.line.",
+  "help.let.summary":
+    "Compute a whole number with + - * / % and parentheses into a variable",
+  "help.let.details":
+    "Its terms are numbers and variables ($x, or a captured value such as $birth.line); the result is\n" +
+    "a whole number, as C's int.",
+  "help.print.summary":
+    "Print the words and a newline (-n: no newline; -e: on standard error)",
+  "help.print.details":
+    'Variables are replaced first: print "$msg" shows what recv -> msg captured.',
+  "help.read.summary":
+    "Read a line typed by the user (or piped on standard input) into a variable, without its newline",
+  "help.read.details":
+    "At the end of input, read fails (status 1) and the script stops; with -e it succeeds\n" +
+    "with an empty line and sets $NAME.eof to 1 (0 otherwise), for a script that goes on.",
+  "help.expect.summary":
+    "Check what was received: fail (status 1) with both sides shown when the condition is false",
+  "help.expect.details":
+    "Conditions, as for if and while: A == B, A != B, A < B (and <= > >=, whole numbers),\n" +
+    "A contains B, A startswith B, A endswith B, int A, true, false, and not before any of them.",
+  "help.trace.summary":
+    "Show (on) or hide (off) the C call of each command that succeeds; failures always show",
+  "help.trace.details":
+    "With trace off, a script shows only what it prints and the calls that fail.",
+  "help.help.summary":
+    "List the commands, or show one: usage, C prototype, Deno call, example",
+  "help.help.details":
+    "help alone lists every command; help COMMAND (or an alias) shows its usage, the C prototype\n" +
+    "from the handout, the Deno call behind it, an example and details.",
+  "help.exit.summary":
+    "Close every socket and leave the shell (Ctrl-D does the same); in a script, end it",
+  "help.exit.details":
+    "In a replay or a fork child, exit ends that task only. A script that exits while fork children\n" +
+    "wait in a call ends those calls (EINTR: exit ended the child) and leaves, as a C parent's exit does.",
+  "help.starttls.summary":
+    "Start TLS on a connected TCP socket (client, or -s server): send and recv then go through it",
+  "help.starttls.details":
+    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for\nSERVERNAME (sent as SNI; default: the peer's address). -k skips verification, as curl -k does.\n-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.\nAfter it, send, recv and their options go through TLS; shutdown and close send close_notify.\nIt may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.\nA failed handshake closes the connection (the stream is out of step): close the descriptor.\nDeno.startTls shows only the ALPN agreed; -s and -k use node:tls, which shows the version, the\ncipher and the peer certificate.",
+  "help.view.summary":
+    "Show received data as one quoted string (the default), one line per line, or hex, for the session",
+  "help.view.details":
+    "lines: each received line on a line of its own after the call, escaped as recv quotes it,\nits ending shown (\\r\\n, \\n); the call line keeps the byte count. recv -x still gives hex.\nWithout an argument, view says which is in use.",
+  "help.explain.summary":
+    "Show the socket's 5-tuple after each call, as the handout writes it, and why (on or off)",
+  "help.explain.details":
+    "After socket, bind, listen, connect and accept (and any call that changes it, as a first sendto),\nthe 5-tuple '{'protocol, local port, local address, remote port, remote address'}', '-' where\nnothing is filled in yet, with ^ under what the call filled in: socket tcp gives '{'tcp, -, -, -, -'}',\nbind 4950 gives '{'tcp, 4950, 0.0.0.0, -, -'}'. accept shows the NEW socket's whole 5-tuple.\nAF_UNIX sockets have paths, no ports: '{'unix, local path, remote path'}'.\nAnd a sentence of why when it matters: why accept or recv blocks, why recv returned fewer\nbytes than asked, or 0, why a send after the peer closed succeeded and the next failed with EPIPE,\nECONNREFUSED, EADDRINUSE, a datagram cut short. sockshell --explain starts with it on.\nIt shows even where calls are not traced (trace off, -q, a replay): each sentence names its call.",
+  "help.diagram.summary":
+    "Draw the session as a sequence diagram: in the terminal, or as an SVG or HTML file",
+  "help.diagram.details":
+    "One lifeline per socket, and one per peer outside the shell, by its address; in time order:\nthe handshake (SYN, SYN-ACK, ACK) of connect and accept, each send and recv with its byte count\nand the first bytes, where accept or recv waited, FIN and RST, each datagram and its sender,\nfailed calls with their errno. Box-drawing characters on a UTF-8 terminal (LANG, LC_ALL,\nLC_CTYPE), ASCII otherwise, as wide as the terminal (COLUMNS, or 80 on a pipe).\nFILE.svg writes an SVG for a lab report; FILE.html a page with the SVG and the calls beside it.\nAn existing file is refused (EEXIST): -f overwrites it. diagram reset starts afresh.\nThe log keeps the last {logMax} calls and says how many were left out. run -d NAME ends a replay with its diagram.",
   // ── commands: what each command says as it runs (errors, notes) ──
 
   // ── the shell core, the network backends, the script language ──

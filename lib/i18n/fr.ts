@@ -56,7 +56,335 @@ export const fr = {
   "errno.EAI_SOCKTYPE": "ai_socktype non supporté",
   "errno.SSL_ERROR_SSL": "Erreur du protocole TLS",
   // ── help: each command's summary and details (`help`, README's table) ──
-
+  // help's own words; then each command's, by its name (help.NAME.summary, help.NAME.details).
+  "help.list.socketCalls":
+    "Appels sur les sockets (help COMMANDE pour l'un d'eux ; @FD désigne le descripteur, comme dans recv @5) :",
+  "help.list.shellCommands": "Le shell et les scripts :",
+  "help.list.quoting":
+    'Le texte accepte guillemets et échappements : send "GET / HTTP/1.0\\r\\n\\r\\n". Appels bloquants : Ctrl-C les interrompt.',
+  "help.show.aliases": "{usage}   (aussi : {aliases})",
+  "help.show.c": "C :       {c}",
+  "help.show.deno": "Deno :    {deno}",
+  "help.show.example": "Exemple : {example}",
+  "help.noCommand": "aucune commande {name}{suggestion}",
+  "help.socket.summary":
+    "Créer une socket : un nouveau descripteur, numéroté à partir de 3, qui devient le descripteur courant",
+  "help.socket.details":
+    "tcp est socket(AF_INET, SOCK_STREAM, 0), udp est socket(AF_INET, SOCK_DGRAM, 0) ;\n" +
+    "tcp6 et udp6 utilisent AF_INET6. La socket n'a encore que son protocole : le premier\n" +
+    "élément du quintuplet '{'protocole, port local, adresse locale, port éloigné, adresse éloignée'}'.\n" +
+    "unix est socket(AF_UNIX, SOCK_STREAM, 0) et unix-dgram socket(AF_UNIX, SOCK_DGRAM, 0) : leurs\n" +
+    "adresses sont des chemins (bind /tmp/x.sock, connect /tmp/x.sock, sendto /tmp/x.sock TEXTE).\n" +
+    "Deno : Deno.listen/Deno.connect('{' transport: \"unix\", path '}') et Deno.listenDatagram\n" +
+    "('{' transport: \"unixpacket\", path '}'), qui est SOCK_DGRAM. Node a les flux Unix (node:net avec\n" +
+    "un chemin) mais pas les datagrammes Unix : bind et sendto sur unix-dgram y échouent avec EAFNOSUPPORT.",
+  "help.bind.summary":
+    "Donner à la socket une adresse et un port locaux (0 laisse le système choisir)",
+  "help.bind.details":
+    "Sans hôte, bind attache à INADDR_ANY (0.0.0.0, ou :: pour tcp6/udp6), comme les serveurs du polycopié.\n" +
+    "TCP : Deno n'a pas de socket attachée sans être à l'écoute ; bind vérifie donc l'adresse tout de suite\n" +
+    "(EADDRINUSE, EACCES, EADDRNOTAVAIL apparaissent ici, comme en C) et listen l'ouvre. Une socket TCP\n" +
+    "attachée peut se connecter depuis cette adresse : Deno.connect ne sait pas choisir son extrémité\n" +
+    "locale, le backend Deno établit donc cette connexion avec net.connect('{' localAddress, localPort '}')\n" +
+    "de node:net, comme le fait le backend Node.\n" +
+    "UDP : bind ouvre la socket avec Deno.listenDatagram (avec les options fixées avant).\n" +
+    "AF_UNIX (socket unix, unix-dgram) : bind CHEMIN. Le chemin d'un flux est vérifié tout de suite\n" +
+    "(EADDRINUSE si le fichier existe, ENOENT sans son répertoire, EINVAL au-delà de 107 octets) et son\n" +
+    "fichier de socket est créé au listen (Deno.listen('{' transport: \"unix\", path '}')) ; celui d'une\n" +
+    "socket datagramme est créé tout de suite.",
+  "help.listen.summary":
+    "Mettre une socket TCP à l'écoute des connexions (sans bind, sur un port choisi par le système)",
+  "help.listen.details":
+    "Le backlog est la longueur de la file d'attente des connexions que le noyau établit avant qu'accept\n" +
+    "les prenne (tcpBacklog de Deno, server.listen('{' backlog '}') de Node) ; `ss -ltn` l'affiche dans\n" +
+    "la colonne Send-Q. Linux le plafonne à SOMAXCONN.\n" +
+    "Sans backlog, listen prend SOMAXCONN, comme le fait un vrai serveur : /proc/sys/net/core/somaxconn\n" +
+    "quand l'environnement d'exécution peut le lire (la version Node ; les permissions de Deno refusent\n" +
+    "/proc/sys sans -A), sinon 4096, la valeur par défaut de Linux.\n" +
+    "Mettre à l'écoute une socket non attachée lui donne un port éphémère sur 0.0.0.0, comme sous Linux.\n" +
+    "AF_UNIX : listen crée le fichier de socket nommé par bind (Deno.listen('{' transport: \"unix\", path '}')) ;\n" +
+    "une socket Unix non attachée ne peut pas se mettre à l'écoute (EINVAL).",
+  "help.accept.summary":
+    "Attendre un client et renvoyer un nouveau descripteur pour sa connexion (il devient courant)",
+  "help.accept.details":
+    "Bloque jusqu'à ce qu'un client se connecte ; Ctrl-C l'interrompt (EINTR), -t abandonne après un délai (EAGAIN).\n" +
+    "La socket d'écoute reste telle quelle : accept renvoie une NOUVELLE socket, propre à la connexion,\n" +
+    "dont le quintuplet est complet. Une connexion qui arrive après un accept interrompu attend le suivant.\n" +
+    "Sur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN si aucun client n'attend.",
+  "help.connect.summary":
+    "TCP : se connecter à un serveur (le système choisit le port local) ; UDP : fixer le correspondant par défaut",
+  "help.connect.details":
+    "L'hôte est d'abord résolu, comme le client du polycopié appelle gethostbyname : une socket AF_INET\n" +
+    "se connecte à une adresse IPv4. Ctrl-C interrompt un connect en cours (EINTR) ; -t donne ETIMEDOUT.\n" +
+    "-w SECONDES retente un connect refusé toutes les 50 ms pendant cette durée : un serveur qui vient de\n" +
+    "démarrer n'écoute peut-être pas encore.\n" +
+    "UDP : aucun paquet n'est envoyé ; send et recv utilisent ensuite ce correspondant, et les datagrammes\n" +
+    "des autres sont ignorés.\n" +
+    "Une socket TCP attachée auparavant se connecte depuis son adresse : Deno.connect ne sait pas choisir\n" +
+    "son extrémité locale, le backend Deno établit donc cette connexion (et celle qui a SO_LINGER 1 0) avec\n" +
+    "net.connect('{' localAddress, localPort '}') de node:net ; le backend Node utilise toujours net.connect.\n" +
+    "AF_UNIX : connect CHEMIN. Un flux se connecte avec Deno.connect('{' transport: \"unix\", path '}') :\n" +
+    "ENOENT si le fichier n'existe pas, ECONNREFUSED si personne n'y écoute, EPROTOTYPE pour le fichier\n" +
+    "d'une socket datagramme. unix-dgram : le correspondant est mémorisé (l'environnement n'a pas de connect pour elle).\n" +
+    "Non bloquante (fcntl F_SETFL O_NONBLOCK) : -1 EINPROGRESS aussitôt, la connexion se poursuivant en arrière-plan\n" +
+    "(SYN_SENT dans ls) ; le POLLOUT de poll dit quand elle est faite et getsockopt SO_ERROR comment (0 ou l'errno).\n" +
+    "Un autre connect entre-temps donne EALREADY, puis EISCONN une fois connectée ; un connect bloquant l'attend.",
+  "help.send.summary":
+    "Envoyer des octets sur une socket connectée, exactement tels qu'écrits (sans ajouter de fin de ligne)",
+  "help.send.details":
+    "Les mots sont joints par une espace ; les guillemets gardent les espaces, on échappe avec \\n \\r \\t \\\\ \\xHH.\n-n LONG n'envoie que les LONG premiers octets, comme l'argument len du C. -r NOMBRE répète le texte. -C termine\npar \\r\\n (ncat -C), comme le veulent SMTP, HTTP et la plupart des protocoles par lignes.\nTCP envoie tous les octets (un send bloquant) ; un flux ne garde pas les frontières des messages,\nle recv du pair peut donc les recevoir en d'autres morceaux. MSG_OOB n'a pas d'équivalent dans Deno.\nUn send que le pair ne lit pas bloque : Ctrl-C (EINTR) ou -t SECONDES (SO_SNDTIMEO, EAGAIN) l'arrête,\net si des octets sont déjà partis il renvoie leur nombre, comme le send du C.\n-c TAILLE envoie par appels send() de TAILLE octets, espacés de -d SECONDES (avec une pause, chacun\npart dans son propre segment) : ce que fait un client lent ou lointain à un serveur qui ne lit qu'une fois.\n-f FICHIER envoie les octets d'un fichier, lus et envoyés par 64 Kio (la mémoire reste bornée) ; Ctrl-C l'arrête.",
+  "help.recv.summary":
+    "Recevoir jusqu'à N octets (255 par défaut) ; 0 signifie que le pair a fermé",
+  "help.recv.details":
+    "Bloque jusqu'à l'arrivée de données. Renvoie ce qui est là, jusqu'à N : un send n'est pas un recv.\n-x montre les octets en hexadécimal, -p lit sans consommer (MSG_PEEK : les octets restent pour le recv suivant),\n-t SECONDES abandonne avec EAGAIN ; Ctrl-C interrompt avec EINTR et rien n'est perdu.\n-l lit une ligne et -u DÉLIM jusqu'à DÉLIM (tous deux gardés dans les données), comme le ferait une boucle\nde recv en C : ce qu'il faut à un protocole par lignes, puisqu'un flux ne garde pas les frontières des\nmessages ; -> x donne alors $x.before, les données sans leur délimiteur.\nUDP : un datagramme, tronqué à N octets comme en C ; sur une socket UDP connectée, seulement ceux du pair.\nSur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.\n-f FICHIER écrit ce qui arrive dans FICHIER au lieu de l'afficher : une lecture, N octets (une boucle de recv),\nou avec -a tout jusqu'à la fin du flux ; la mémoire reste bornée. Le fichier est d'abord vidé.",
+  "help.sendto.summary":
+    "Envoyer un datagramme à HÔTE PORT (une socket UDP non attachée est d'abord attachée à un port éphémère)",
+  "help.sendto.details":
+    "Comme le talker du polycopié : pas besoin de bind, le noyau attache un port éphémère au premier sendto.\n" +
+    "Les datagrammes de plus de 65507 octets échouent avec EMSGSIZE. Sur TCP l'adresse est ignorée, comme sous Linux.\n" +
+    "Vers une adresse de diffusion (255.255.255.255, 127.255.255.255) sans setsockopt SO_BROADCAST 1 : EACCES,\n" +
+    "comme en C ; le shell le dit lui-même, puisque les sockets UDP de Deno ont toujours SO_BROADCAST activé.\n" +
+    "Datagrammes AF_UNIX : sendto CHEMIN TEXTE (DatagramConn.send(bytes, '{' transport: \"unixpacket\", path '}')) :\n" +
+    "ENOENT si le fichier n'existe pas, ECONNREFUSED pour un fichier auquel personne n'est attaché, EPROTOTYPE\n" +
+    "pour celui d'un flux. En C, une socket non attachée envoie sans nom ; l'environnement ne le permet pas,\n" +
+    "le shell attache donc d'abord un nom abstrait et le dit. Node n'a pas de datagrammes Unix : EAFNOSUPPORT.",
+  "help.recvfrom.summary":
+    "Recevoir un datagramme (jusqu'à N octets, 255 par défaut) et l'adresse de son expéditeur",
+  "help.recvfrom.details":
+    "Comme le listener du polycopié : bloque en attendant un datagramme ; un plus long est tronqué à N et le reste est perdu.\n" +
+    "-x hexadécimal, -p lecture sans consommer (MSG_PEEK), -t SECONDES délai (EAGAIN) ; Ctrl-C interrompt (EINTR).\n" +
+    "Sur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.",
+  "help.poll.summary":
+    "Attendre que l'un de plusieurs descripteurs soit lisible (ou inscriptible) ; -> r capture ceux qui sont prêts",
+  "help.poll.details":
+    "Descripteurs sous la forme 3 ou @3, chacun avec :in (POLLIN, par défaut), :out (POLLOUT) ou :inout ; aucun\nveut dire tous ceux qui sont ouverts (dans un run, tous ceux que le script a ouverts).\n-t MS est le délai de poll : -1 (par défaut) bloque jusqu'à ce que l'un soit prêt, Ctrl-C interrompt (EINTR) ;\n0 ne fait que regarder.\nPOLLIN : des données en attente, la fin de flux (recv renvoie 0), une erreur en suspens, ou une connexion\nqui attend sur une socket d'écoute.\nPOLLOUT : une socket connectée (ou UDP) peut envoyer ; un connect non bloquant s'est terminé.\nPOLLHUP et POLLERR viennent sans être demandés : après une réinitialisation (RST), ou sur une socket TCP\njamais connectée (Linux l'indique par POLLOUT|POLLHUP). Un descripteur qui n'est pas ouvert reçoit POLLNVAL\n(0 à 2, le terminal, ne sont pas des sockets du shell : POLLNVAL aussi).\npoll ne consomme rien : le recv ou l'accept suivant revient aussitôt avec ce qu'il a trouvé.\npoll ... -> r met dans $r les descripteurs prêts (\"4 6\"), dans $r.n leur nombre, dans $r.4 les revents du\ndescripteur 4 : avec for fd in $r ... end, c'est la boucle du pollserver.c de Beej (run -p pollserver). Un\nscript s'arrête à son premier appel en échec : try recv @$fd -> m continue après la réinitialisation d'un\nclient, avec $m.errno à ECONNRESET, comme le fait le C.\nDeno et Node n'ont pas de poll : chaque socket garde une lecture, une réception ou un accept en cours, et\npoll les met en concurrence ; ce qu'ils rapportent reste en tampon pour l'appel suivant, rien n'est perdu.\npoll signale ce qui est revenu : quand un descripteur est prêt tout de suite, les données encore en route\ndepuis le noyau pour un autre apparaissent au poll suivant (un poll qui ne trouve rien de prêt laisse d'abord\ntourner la boucle d'événements, donc -t 0 les voit).\nL'envoi n'attend jamais ici : POLLOUT n'est pas retenu quand la fenêtre du pair est pleine, comme le ferait le noyau.",
+  "help.select.summary":
+    "Attendre que l'un de plusieurs descripteurs soit lisible (l'ensemble de lecture) ; -> r capture ceux qui sont prêts",
+  "help.select.details":
+    "Les descripteurs (3 ou @3) forment l'ensemble de lecture ; nfds est le plus grand plus un. Sans -t il bloque\n(timeout NULL) et Ctrl-C l'interrompt (EINTR) ; -t 0 ne fait que regarder. Un descripteur qui n'est pas\nouvert fait échouer l'appel avec EBADF.\nLisible veut dire ce que veut dire le POLLIN de poll (des données, la fin de flux, une erreur, une connexion\nen attente) et, comme sous Linux, une coupure aussi : une socket TCP jamais connectée est lisible. Rien\nn'est consommé.\nselect ... -> r met dans $r les descripteurs prêts et dans $r.n leur nombre. Un mot peut contenir plusieurs\ndescripteurs (select $fds : tous ceux qui sont ouverts, comme l'ensemble maître du selectserver.c de Beej).\nDeno et Node n'ont pas de select : c'est la mécanique de poll (voir help poll), présentée comme select.",
+  "help.fcntl.summary":
+    "Lire les drapeaux de la socket (F_GETFL) ou la rendre non bloquante (F_SETFL O_NONBLOCK ; 0 l'annule)",
+  "help.fcntl.details":
+    "Sur une socket non bloquante, recv, recvfrom et accept reviennent aussitôt avec -1 EAGAIN (EWOULDBLOCK)\n" +
+    "s'il n'y a rien, et connect renvoie -1 EINPROGRESS pendant que la connexion se poursuit : poll indique\n" +
+    "POLLOUT quand elle est faite, getsockopt SO_ERROR dit comment elle s'est terminée, un second connect\n" +
+    "dit EALREADY, puis EISCONN.\n" +
+    "F_SETFL O_RDWR|O_NONBLOCK est aussi accepté (le mode d'accès est ignoré, comme sous Linux). ls affiche O_NONBLOCK.\n" +
+    "Les lectures de Deno aboutissent à un tour suivant de la boucle d'événements : un appel non bloquant la\n" +
+    "laisse tourner une fois avant de dire EAGAIN, les données déjà dans le noyau sont donc vues, comme en C.\n" +
+    "send écrit toujours tout : l'écriture de Deno ne sait pas s'arrêter à ce qui tient, donc là où le C\n" +
+    "renverrait un nombre partiel ou EAGAIN (le pair ne lisant pas), send attend ; Ctrl-C n'arrête pas une\n" +
+    "écriture déjà commencée.",
+  "help.shutdown.summary":
+    "Fermer un sens d'une connexion : wr (par défaut) envoie la fin de flux au pair",
+  "help.shutdown.details":
+    "wr (1) envoie FIN : le recv du pair renvoie 0, et nous pouvons encore recevoir.\n" +
+    "rd (0) n'a pas d'équivalent dans Deno et échoue avec EOPNOTSUPP ; rdwr (2) ne ferme que le sens\n" +
+    "de l'écriture et le dit. close libère les deux.",
+  "help.close.summary":
+    "Fermer une socket et libérer son numéro de descripteur",
+  "help.close.details":
+    "TCP : Deno ferme d'abord le sens de l'écriture, le pair lit donc la fin de flux ; les données reçues\n" +
+    "et jamais lues sont jetées, et close dit combien.\n" +
+    "AF_UNIX : le fichier de socket reste, comme le laisse close(2) (Deno et Node suppriment le fichier\n" +
+    "d'une socket d'écoute : le shell le garde) ; attacher de nouveau le chemin donne donc EADDRINUSE\n" +
+    "tant que le fichier n'est pas supprimé.",
+  "help.setsockopt.summary":
+    "Fixer une option de la socket (SO_REUSEADDR, SO_BROADCAST, TCP_NODELAY, SO_LINGER, IP_ADD_MEMBERSHIP...)",
+  "help.setsockopt.details":
+    "Le niveau découle du nom, comme strace l'affiche (SOL_SOCKET, SOL_TCP, SOL_IP, SOL_IPV6).\n" +
+    "Valeurs : un nombre entier ; SO_LINGER prend l_onoff l_linger (1 0 : close envoie une réinitialisation, RST) ;\n" +
+    "IP_ADD_MEMBERSHIP/IP_DROP_MEMBERSHIP prennent un groupe et, en option, l'adresse d'une interface (0.0.0.0 par défaut).\n" +
+    "Les environnements d'exécution ne prennent certaines options qu'à l'ouverture de la socket : fixées avant\n" +
+    "bind (UDP) ou avant listen/connect (TCP), elles sont notées et appliquées à ce moment ; les connexions\n" +
+    "acceptées héritent de TCP_NODELAY, SO_KEEPALIVE et SO_LINGER de la socket d'écoute, comme sous Linux.\n" +
+    "Fixées après, quand l'environnement ne le peut pas : EOPNOTSUPP.\n" +
+    "Les sockets d'écoute TCP de Deno ont toujours SO_REUSEADDR activé et ses sockets UDP SO_BROADCAST :\n" +
+    "getsockopt montre cette valeur réelle, et le shell refuse avec EACCES un sendto vers une adresse de\n" +
+    "diffusion sans SO_BROADCAST, comme le C le refuse. SO_LINGER 1 0 sous Deno : fixez-la avant connect ou\n" +
+    "listen, et le backend Deno utilise node:net (net.connect, net.createServer), dont socket.resetAndDestroy()\n" +
+    "envoie la réinitialisation ; Deno.TcpConn n'a pas d'appel de ce genre, donc fixée sur une connexion faite\n" +
+    "par Deno.connect ou Deno.listen, elle donne EOPNOTSUPP.\n" +
+    "Deno n'a pas d'appel pour IP_TTL, SO_RCVBUF, SO_SNDBUF, ni IPV6_V6ONLY 1 ; Node 20 aucun pour SO_REUSEPORT,\n" +
+    "ni pour IP_TTL et les tailles de tampon en TCP : EOPNOTSUPP avec une note. Mauvais type de socket : l'errno\n" +
+    "de Linux (TCP_NODELAY sur UDP : ENOPROTOOPT ; IP_ADD_MEMBERSHIP sur TCP : EPROTO). Nom inconnu : ENOPROTOOPT.\n" +
+    "Deno : IP_MULTICAST_TTL et IP_MULTICAST_LOOP passent par les abonnements aux groupes (setTTL, setLoopback).\n" +
+    "Node : socket.setNoDelay/setKeepAlive/resetAndDestroy ; dgram setBroadcast, setTTL, setMulticastTTL,\n" +
+    "setMulticastLoopback, addMembership/dropMembership, setRecvBufferSize/setSendBufferSize.",
+  "help.getsockopt.summary":
+    "Lire une option de la socket (SO_TYPE, SO_ERROR, SO_ACCEPTCONN, SO_REUSEADDR, TCP_NODELAY...)",
+  "help.getsockopt.details":
+    "SO_TYPE vaut SOCK_STREAM (1) ou SOCK_DGRAM (2) ; SO_ACCEPTCONN vaut 1 sur une socket d'écoute ; SO_ERROR\n" +
+    "renvoie l'erreur en suspens (celle d'une lecture en échec, ou d'un connect non bloquant) et l'efface,\n" +
+    "comme sous Linux.\n" +
+    "Quand l'environnement a fixé une option lui-même (sockets d'écoute TCP de Deno : SO_REUSEADDR ; sockets\n" +
+    "UDP de Deno : SO_BROADCAST), la valeur réelle est affichée et une note le dit. SO_RCVBUF/SO_SNDBUF ne se\n" +
+    "lisent que sur les sockets UDP attachées de Node (Linux double la valeur fixée) ; ailleurs EOPNOTSUPP.\n" +
+    "`-> v` capture la valeur.",
+  "help.getsockname.summary":
+    "Afficher l'adresse et le port locaux de la socket (0.0.0.0:0 avant bind, comme sous Linux)",
+  "help.getsockname.details":
+    "Après bind avec le port 0, il affiche le port choisi par le système. `-> a` le capture : $a.host, $a.port.\n" +
+    "Une socket TCP attachée mais pas à l'écoute affiche l'adresse notée par bind (Deno l'ouvre au listen).",
+  "help.getpeername.summary":
+    "Afficher l'adresse et le port du pair connecté (ENOTCONN si la socket n'est pas connectée)",
+  "help.getpeername.details":
+    "TCP : l'autre extrémité de la connexion ; UDP : le correspondant par défaut fixé par connect.\n" +
+    "Une socket d'écoute, non connectée ou réinitialisée n'a pas de pair : ENOTCONN. `-> p` capture $p.host, $p.port.",
+  "help.gethostbyname.summary":
+    "Résoudre un nom d'hôte en ses adresses (IPv4 ; -6 pour IPv6), en lisant d'abord /etc/hosts",
+  "help.gethostbyname.details":
+    "Le client du polycopié l'appelle avant connect ; connect résout un nom d'hôte de la même façon.\n" +
+    "getaddrinfo donne toutes les adresses, avec leur type de socket et leur port.",
+  "help.getaddrinfo.summary":
+    "Résoudre un nom et un service en toutes les adresses où se connecter ou s'attacher, dans l'ordre de la bibliothèque C",
+  "help.getaddrinfo.details":
+    "Une ligne par struct addrinfo : famille, type de socket, protocole, adresse, port, dans l'ordre où glibc\n" +
+    "les donne (/etc/hosts, puis le tri de la RFC 6724). Sans -s, chaque adresse vient trois fois, comme en C :\n" +
+    "SOCK_STREAM/IPPROTO_TCP, SOCK_DGRAM/IPPROTO_UDP et SOCK_RAW/0 ; un service nommé seulement pour les\n" +
+    "protocoles sous lesquels /etc/services le liste. -4/-6 fixent ai_family, -s ai_socktype, -P AI_PASSIVE :\n" +
+    "sans nom (ou -), cela donne 0.0.0.0 et ::, pour bind ; avec un seul mot après -P, c'est le service.\n" +
+    "Les échecs renvoient un code EAI_, tel que gai_strerror le formule : EAI_NONAME (pas de tel nom, ou ni\n" +
+    "nom ni service), EAI_SERVICE (un service inconnu pour ce type de socket), EAI_ADDRFAMILY (une adresse\n" +
+    "numérique de l'autre famille), EAI_AGAIN (pas de réponse du DNS). -> r capture la première adresse\n" +
+    "dans $r, le nombre dans $r.n, chaque adresse dans $r.1, $r.2..., toutes dans $r.all (des mots, pour une boucle).\n" +
+    "Deno.resolveDns n'est pas utilisé : il n'interroge que le DNS et ne lit jamais /etc/hosts. Node : le même\n" +
+    "appel node:dns. Les cas d'une adresse numérique et d'un nom NULL reçoivent la réponse de glibc.",
+  "help.getnameinfo.summary":
+    "Nommer une adresse et un port numériques : nom d'hôte (de /etc/hosts, puis du DNS) et nom de service",
+  "help.getnameinfo.details":
+    "L'hôte est le nom de l'adresse dans /etc/hosts (ou le DNS). Une adresse sans nom donne sa forme\n" +
+    "numérique, comme le getnameinfo du C sans NI_NAMEREQD (le shell demande avec NI_NAMEREQD, se\n" +
+    "rabat lui-même sur la forme numérique, et le dit). Le service est le nom du port dans /etc/services\n" +
+    "pour tcp (-d : NI_DGRAM, pour udp), sinon le numéro. -n : NI_NUMERICHOST | NI_NUMERICSERV, aucune\n" +
+    "recherche. -> r capture l'hôte dans $r, ainsi que $r.host, $r.serv. Node : le même appel node:dns.",
+  "help.ls.summary":
+    "Lister tous les descripteurs : protocole, état, adresses locale et éloignée (le quintuplet)",
+  "help.ls.details":
+    "Une socket montre ce que ses appels ont rempli jusqu'ici : après socket, seulement son protocole ;\n" +
+    "après bind, son extrémité locale ; après connect ou accept, l'extrémité éloignée aussi.",
+  "help.use.summary":
+    "Faire de FD le descripteur courant, celui sur lequel agissent les commandes sans @FD",
+  "help.use.details":
+    "socket et accept rendent courant le nouveau descripteur ; @FD en désigne un autre pour une seule\n" +
+    "commande, comme dans recv @5.",
+  "help.run.summary":
+    "Lancer un rejeu intégré (du polycopié, du guide de Beej) ou un fichier de script (run seul en donne la liste)",
+  "help.run.details":
+    "-v affiche chaque appel au fur et à mesure ; -p affiche le script au lieu de le lancer ;\n-d le termine par son diagramme de séquence (voir diagram).\nLe script s'exécute comme un programme : $1, $2... sont ses arguments, exit le termine, et les\ndescripteurs qu'il a ouverts sont fermés quand il se termine. Ctrl-C l'arrête.\nUn fichier de script fait au plus {maxBytes} octets, et les run s'imbriquent sur au plus {maxDepth} niveaux.",
+  "help.check.summary":
+    "Tester un programme (serveur ou client d'un étudiant) sur un exercice du polycopié : segmentation, nombreux clients, entrées erronées ; TAP",
+  "help.check.details":
+    "EXERCICE : tcp-server tcp-client udp-server udp-client age-server age-client ; ou un script de\n" +
+    "vérification à vous (FICHIER.sock : blocs scenario NOM ... end ; check -p EXERCICE en affiche un).\n" +
+    "Le programme reçoit les arguments de l'exercice : un port libre pour un serveur, 127.0.0.1 et le port\n" +
+    "pour un client, après ARGS (ou là où ARGS indiquent '{'port'}') ; --port N teste un programme au port\n" +
+    "fixe (les programmes UDP du polycopié : --port 4950). Chaque scénario est borné dans le temps et se\n" +
+    "termine en tuant le programme, avec ce qu'il a créé par fork. La sortie est en TAP 13 (--json : un\n" +
+    "document JSON) ; chaque échec montre ce qui a été envoyé, attendu et reçu, où le flux a été coupé, et\n" +
+    "un conseil.\n" +
+    "Code de retour : 0 si tous les scénarios ont réussi, 1 si l'un a échoué, 2 si la vérification n'a pas pu\n" +
+    "s'exécuter. Lancer des programmes demande --allow-run (sockshell check le demande sur un terminal).",
+  "help.spawn.summary":
+    "Lancer un programme (serveur ou client d'un étudiant) : $p est son pid ; wait, input et output agissent sur lui",
+  "help.spawn.details":
+    "Un programme n'est pas un descripteur : ls ne le montre pas ; il est désigné par son pid, comme en sh (wait $p).\n" +
+    "Ses sorties standard et d'erreur sont gardées ($p.out, $p.err après wait $p -> p), son entrée standard\n" +
+    "est un tube (input $p TEXTE ; -i TEXTE l'écrit tout de suite). Il s'exécute dans son propre groupe de\n" +
+    "processus, tué avec ce qu'il a créé par fork à la fin du scénario du script, ou quand le shell se termine.\n" +
+    "Dans une vérification, spawn $program lance le programme testé, précédé des ARGS donnés à check\n" +
+    "(ou avec le port placé là où ils indiquent '{'port'}').\n" +
+    "Seul spawn demande --allow-run : sans lui, spawn échoue avec EACCES et dit comment lancer le shell.",
+  "help.wait.summary":
+    "Attendre la fin d'un programme lancé par spawn : -> p donne $p.status, $p.out, $p.err",
+  "help.wait.details":
+    "$p.status est le code de retour (128 + le numéro du signal quand un signal l'a tué),\n" +
+    "$p.out et $p.err tout ce qu'il a écrit sur la sortie standard et la sortie d'erreur.\n" +
+    "-t SECONDES abandonne avec ETIMEDOUT et laisse le programme tourner (le waitpid du C n'a pas de\n" +
+    "délai : c'est un alarm() autour). Ctrl-C interrompt avec EINTR.",
+  "help.input.summary":
+    "Écrire sur l'entrée standard d'un programme lancé par spawn (-c : puis la fermer, fin de fichier)",
+  "help.input.details":
+    "Exactement les octets écrits, comme send : ajoutez \\n pour une ligne ; -r NOMBRE les répète. -c ferme\n" +
+    "ensuite le tube, le fgets suivant du programme renvoie donc NULL (comme si l'utilisateur tapait Ctrl-D).",
+  "help.output.summary":
+    "Lire ce qu'un programme lancé par spawn a affiché jusqu'ici (-u : attendre qu'il ait affiché TEXTE)",
+  "help.output.details":
+    "La valeur est tout ce que le programme a écrit sur la sortie standard (-e : la sortie d'erreur) depuis\n" +
+    "son lancement ; $o.n est sa longueur. -u TEXTE attend qu'elle contienne TEXTE, au plus -t SECONDES\n" +
+    "(2 par défaut), ou que le programme se termine : la valeur est alors ce qui est arrivé, qu'expect jugera.",
+  "help.sleep.summary":
+    "Faire une pause de quelques secondes (0.05 vaut 50 ms) ; Ctrl-C l'interrompt",
+  "help.sleep.details":
+    "Dans un script : laisse à un pair le temps d'être prêt, ou espace des envois.",
+  "help.hint.summary":
+    "Dans une vérification : le conseil d'une phrase qu'affiche un échec après cette ligne (l'erreur classique)",
+  "help.hint.details":
+    "Un scénario peut changer de conseil en cours de route : chaque échec montre le dernier fixé.\n" +
+    "Hors d'une vérification, il ne fait rien.",
+  "help.record.summary":
+    "Écrire chaque commande réussie dans FICHIER, un script pour run FICHIER ; record stop arrête",
+  "help.record.details":
+    "Un FICHIER existant est refusé (EEXIST, comme open avec O_CREAT|O_EXCL) : -a écrit à sa suite, -f l'écrase.\n" +
+    "Les commandes sont enregistrées quand elles réussissent, quelle que soit leur source : tapées, reçues sur\n" +
+    "l'entrée standard, un fichier de script ou -c (là, chaque commande après record dans le même texte).\n" +
+    "Un bloc est enregistré en entier une fois réussi ; ce que fait un script lancé par run est enregistré\n" +
+    "comme sa ligne run.",
+  "help.set.summary":
+    "Donner du texte à une variable ($nom le lit ensuite) ; sans nom, lister les variables",
+  "help.set.details":
+    "Les mots sont joints par une espace. $'{'1:-4950'}' est l'argument 1, ou 4950 s'il manque.\n" +
+    "Les commandes capturent ce qu'elles renvoient avec -> nom : recv -> msg remplit $msg, $msg.n, $msg.line.",
+  "help.let.summary":
+    "Calculer un nombre entier avec + - * / % et des parenthèses, dans une variable",
+  "help.let.details":
+    "Ses termes sont des nombres et des variables ($x, ou une valeur capturée comme $birth.line) ; le résultat\n" +
+    "est un nombre entier, comme un int du C.",
+  "help.print.summary":
+    "Afficher les mots et une fin de ligne (-n : sans fin de ligne ; -e : sur la sortie d'erreur)",
+  "help.print.details":
+    'Les variables sont d\'abord remplacées : print "$msg" montre ce que recv -> msg a capturé.',
+  "help.read.summary":
+    "Lire dans une variable une ligne tapée par l'utilisateur (ou reçue sur l'entrée standard), sans sa fin de ligne",
+  "help.read.details":
+    "À la fin de l'entrée, read échoue (code 1) et le script s'arrête ; avec -e il réussit\n" +
+    "avec une ligne vide et met $NOM.eof à 1 (0 sinon), pour un script qui continue.",
+  "help.expect.summary":
+    "Vérifier ce qui a été reçu : échouer (code 1) en montrant les deux côtés quand la condition est fausse",
+  "help.expect.details":
+    "Conditions, comme pour if et while : A == B, A != B, A < B (et <= > >=, nombres entiers),\n" +
+    "A contains B, A startswith B, A endswith B, int A, true, false, et not devant chacune d'elles.",
+  "help.trace.summary":
+    "Afficher (on) ou masquer (off) l'appel C de chaque commande réussie ; les échecs s'affichent toujours",
+  "help.trace.details":
+    "Avec trace off, un script ne montre que ce qu'il affiche et les appels qui échouent.",
+  "help.help.summary":
+    "Lister les commandes, ou en montrer une : usage, prototype C, appel Deno, exemple",
+  "help.help.details":
+    "help seul liste toutes les commandes ; help COMMANDE (ou l'un de ses alias) montre son usage, le prototype\n" +
+    "C du polycopié, l'appel Deno qui l'implémente, un exemple et des détails.",
+  "help.exit.summary":
+    "Fermer toutes les sockets et quitter le shell (Ctrl-D fait de même) ; dans un script, le terminer",
+  "help.exit.details":
+    "Dans un rejeu ou un enfant de fork, exit ne termine que cette tâche. Un script qui se termine pendant\n" +
+    "que des enfants de fork attendent dans un appel met fin à ces appels (EINTR : exit a terminé l'enfant)\n" +
+    "et s'en va, comme le fait l'exit d'un processus parent en C.",
+  "help.starttls.summary":
+    "Démarrer TLS sur une socket TCP connectée (client, ou -s serveur) : send et recv passent ensuite par TLS",
+  "help.starttls.details":
+    "Le client vérifie le certificat du serveur auprès des autorités du système, ou de --ca FICHIER (PEM), pour\nNOMSERVEUR (envoyé en SNI ; par défaut : l'adresse du pair). -k saute la vérification, comme curl -k.\n-s fait la poignée de main du serveur avec --cert FICHIER et --key FICHIER (PEM), sur une socket acceptée.\nEnsuite send, recv et leurs options passent par TLS ; shutdown et close envoient close_notify.\nIl peut suivre un dialogue en clair (le STARTTLS de SMTP) : lisez d'abord tout ce que le pair a envoyé.\nUne poignée de main ratée ferme la connexion (le flux est désynchronisé) : fermez le descripteur.\nDeno.startTls ne montre que l'ALPN convenu ; -s et -k passent par node:tls, qui montre la version, la\nsuite de chiffrement et le certificat du pair.",
+  "help.view.summary":
+    "Afficher les données reçues en une chaîne entre guillemets (par défaut), une ligne par ligne, ou en hexadécimal, pour la session",
+  "help.view.details":
+    "lines : chaque ligne reçue sur une ligne à elle après l'appel, échappée comme recv la cite,\navec sa fin de ligne visible (\\r\\n, \\n) ; la ligne de l'appel garde le nombre d'octets. recv -x donne toujours l'hexadécimal.\nSans argument, view dit lequel est en usage.",
+  "help.explain.summary":
+    "Montrer le quintuplet de la socket après chaque appel, comme l'écrit le polycopié, et pourquoi (on ou off)",
+  "help.explain.details":
+    "Après socket, bind, listen, connect et accept (et tout appel qui le change, comme un premier sendto),\nle quintuplet '{'protocole, port local, adresse locale, port éloigné, adresse éloignée'}', '-' là où\nrien n'est encore rempli, avec ^ sous ce que l'appel a rempli : socket tcp donne '{'tcp, -, -, -, -'}',\nbind 4950 donne '{'tcp, 4950, 0.0.0.0, -, -'}'. accept montre tout le quintuplet de la NOUVELLE socket.\nLes sockets AF_UNIX ont des chemins, pas de ports : '{'unix, chemin local, chemin éloigné'}'.\nEt une phrase d'explication quand elle compte : pourquoi accept ou recv bloque, pourquoi recv a rendu moins\nd'octets que demandé, ou 0, pourquoi un send après la fermeture du pair a réussi et le suivant a échoué avec\nEPIPE, ECONNREFUSED, EADDRINUSE, un datagramme tronqué. sockshell --explain démarre avec explain activé.\nIl s'affiche même là où les appels ne sont pas tracés (trace off, -q, un rejeu) : chaque phrase nomme son appel.",
+  "help.diagram.summary":
+    "Dessiner la session en diagramme de séquence : dans le terminal, ou dans un fichier SVG ou HTML",
+  "help.diagram.details":
+    "Une ligne de vie par socket, et une par pair hors du shell, à son adresse ; dans l'ordre du temps :\nla poignée de main (SYN, SYN-ACK, ACK) de connect et accept, chaque send et recv avec son nombre d'octets\net les premiers octets, là où accept ou recv a attendu, FIN et RST, chaque datagramme et son expéditeur,\nles appels en échec avec leur errno. Des caractères de tracé sur un terminal UTF-8 (LANG, LC_ALL,\nLC_CTYPE), de l'ASCII sinon, aussi large que le terminal (COLUMNS, ou 80 sur un tube).\nFICHIER.svg écrit un SVG pour un compte rendu de TP ; FICHIER.html une page avec le SVG et les appels à côté.\nUn fichier existant est refusé (EEXIST) : -f l'écrase. diagram reset repart de zéro.\nLe journal garde les {logMax} derniers appels et dit combien ont été omis. run -d NOM termine un rejeu par son diagramme.",
   // ── commands: what each command says as it runs (errors, notes) ──
 
   // ── the shell core, the network backends, the script language ──

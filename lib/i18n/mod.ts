@@ -9,7 +9,13 @@
  * - `{n, plural, one {# byte} other {# bytes}}` a count (`#` is the count),
  *   chosen with the language's own plural rules (`Intl.PluralRules`);
  * - `{kind, select, tcp {...} other {...}}` a choice by value;
- * - `'{'` a brace as text (an apostrophe anywhere else is an apostrophe).
+ * - `'{'` and `'}'` a literal brace (ICU's quoting, kept to these two forms so
+ *   that an apostrophe before a placeholder, as in French `l'{addr}`, stays
+ *   an apostrophe).
+ *
+ * Each command's help is `help.NAME.summary` (one line) and
+ * `help.NAME.details` (one template, its lines separated by "\n"): a
+ * command's name must have both (`CommandName` in lib/shell/command.ts).
  *
  * English is built in; another language's catalogue is loaded only when it
  * is the one in use. The C calls, errno names, commands and options are the
@@ -115,39 +121,39 @@ export function format(
   let out = "";
   let i = 0;
   while (i < template.length) {
-    const c = template[i]!;
-    // As in ICU: an apostrophe before a brace quotes it ('{' is a brace), '' is one apostrophe;
-    // any other apostrophe is itself (l'adresse).
-    if (c === "'" && template[i + 1] === "'") {
-      out += "'";
-      i += 2;
-    } else if (
-      c === "'" && (template[i + 1] === "{" || template[i + 1] === "}")
-    ) {
-      const end = template.indexOf("'", i + 1);
-      out += template.slice(i + 1, end < 0 ? template.length : end);
-      i = end < 0 ? template.length : end + 1;
-    } else if (c === "{") {
-      const close = matching(template, i);
-      out += argument(template.slice(i + 1, close), values, lang);
-      i = close + 1;
-    } else {
-      out += c;
-      i++;
-    }
+    const open = nextOpen(template, i);
+    if (open < 0) break;
+    out += unquote(template.slice(i, open));
+    const close = matching(template, open);
+    out += argument(template.slice(open + 1, close), values, lang);
+    i = close + 1;
   }
-  return out;
+  return out + unquote(template.slice(i));
+}
+
+/** Whether the brace at `i` is quoted: `'{'` or `'}'`. */
+function quoted(s: string, i: number): boolean {
+  return s[i - 1] === "'" && s[i + 1] === "'";
+}
+
+/** The first `{` from `from` that opens a placeholder (not a quoted one). */
+function nextOpen(s: string, from: number): number {
+  let open = s.indexOf("{", from);
+  while (open > 0 && quoted(s, open)) open = s.indexOf("{", open + 2);
+  return open;
+}
+
+/** Literal text with its quoted braces `'{'` `'}'` made plain. */
+function unquote(s: string): string {
+  return s.includes("'") ? s.replace(/'([{}])'/g, "$1") : s;
 }
 
 /** Where the brace that `open` opens is closed (quoted braces, '{', do not count). */
 function matching(s: string, open: number): number {
   let depth = 0;
   for (let i = open; i < s.length; i++) {
-    if (s[i] === "'" && (s[i + 1] === "{" || s[i + 1] === "}")) {
-      const end = s.indexOf("'", i + 1);
-      if (end < 0) break;
-      i = end;
-    } else if (s[i] === "{") depth++;
+    if (quoted(s, i)) continue;
+    if (s[i] === "{") depth++;
     else if (s[i] === "}" && --depth === 0) return i;
   }
   throw new SyntaxError(`unclosed { in message: ${s}`);

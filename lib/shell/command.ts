@@ -19,7 +19,7 @@ import type { Addr, Family, NetBackend, SockAddr } from "../net.ts";
 import { familyOf } from "../net.ts";
 import { own } from "./registry.ts";
 import type { Teach } from "../teach/teach.ts";
-import { t } from "../i18n/mod.ts";
+import { type MessageKey, t } from "../i18n/mod.ts";
 import type { Word } from "../script/tokenize.ts";
 
 /** Where a command's output goes. */
@@ -139,24 +139,39 @@ export interface CallOk {
   datagram?: { from: Addr; size: number };
 }
 
-/** A command: its declaration, and the function that runs it. */
+/** Names that have a `help.NAME.summary` in the catalogue. */
+type Summarised = {
+  [K in MessageKey]: K extends `help.${infer N}.summary` ? N : never;
+}[MessageKey];
+
+/** Names that have a `help.NAME.details` in the catalogue. */
+type Detailed = {
+  [K in MessageKey]: K extends `help.${infer N}.details` ? N : never;
+}[MessageKey];
+
+/**
+ * A command's name: one whose summary and details are in the catalogue
+ * (`help.bind.summary`, `help.bind.details`), so that a command cannot be
+ * added without its help.
+ */
+export type CommandName = Summarised & Detailed;
+
+/** A command: its declaration, and the function that runs it. Its help is in the catalogue, by its name. */
 export interface CommandSpec {
-  /** Name typed at the prompt. */
-  name: string;
+  /** Name typed at the prompt; its help is `help.NAME.summary` and `help.NAME.details`. */
+  name: CommandName;
   /** Other names (`write` for `send`). */
   aliases?: string[];
   /** Usage in Cliffy's notation: `bind [host] <port:integer>`. */
   usage: string;
-  /** One line of help. */
-  summary: string;
   /** The C prototype it mirrors, from the handout. */
   c: string;
   /** The Deno call it maps to. */
   deno: string;
   /** An example line. */
   example: string;
-  /** Longer help: details and limits. */
-  details?: string[];
+  /** Values of the placeholders in its details (limits the code enforces). */
+  helpValues?: Readonly<Record<string, string | number>>;
   /** Tab completion candidates for the first argument. */
   complete?: string[];
   /** True when the command acts on a descriptor, so `@FD` may name one. */
