@@ -10,6 +10,7 @@ import { SocketError } from "../lib/net/errno.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { POLLERR, POLLHUP, POLLIN } from "../lib/shell/fdtable.ts";
 import { pollFds } from "../lib/shell/poll.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** What Linux's select counts as readable: POLLIN, and also a hang-up or an error. */
 const READABLE = POLLIN | POLLHUP | POLLERR;
@@ -41,9 +42,7 @@ export const selectCommand: CommandSpec = {
       const m = /^@?(\d{1,4})$/.exec(w.text);
       if (!m || Number(m[1]) >= 1024) {
         throw new UsageError(
-          `bad descriptor ${
-            quoteText(w.text)
-          }: write numbers below FD_SETSIZE (1024), as in select 3 5`,
+          t("select.badFd", { text: quoteText(w.text) }),
         );
       }
       return Number(m[1]);
@@ -61,7 +60,7 @@ export const selectCommand: CommandSpec = {
       if (closed !== undefined) {
         throw new SocketError(
           "EBADF",
-          `descriptor ${closed} is not open: select fails as a whole`,
+          t("select.closed", { fd: closed }),
         );
       }
       const entries = set.map((fd) => ({ fd, events: POLLIN, revents: 0 }));

@@ -54,7 +54,161 @@ export const en = {
   // ── help: each command's summary and details (`help`, README's table) ──
 
   // ── commands: what each command says as it runs (errors, notes) ──
-
+  "accept.udp": "accept is for TCP: UDP has no connections",
+  "accept.notListening": "socket {fd} is not listening: call listen first",
+  "accept.noneWaiting": "no connection waiting",
+  "accept.notInherited": "{option} not inherited: {reason}",
+  "accept.peer": "peer {addr}",
+  "bind.alreadyBound": "socket {fd} is already bound to {addr}",
+  "bind.inUse": "descriptor {fd} is bound to {addr}",
+  "bind.local": "local {addr}",
+  "bind.fileMade": "socket file made",
+  "bind.fileAtListen":
+    "the socket file appears at listen: the runtime binds and listens in one call",
+  "close.notNumber": "{text} is not a descriptor number",
+  "close.noCurrent": "no current descriptor: name one, as in close 3",
+  "close.unread":
+    "{n, plural, one {# received byte was never read: discarded} other {# received bytes were never read: discarded}}",
+  "close.waiting":
+    "{n, plural, one {# pending connection was never accepted: closed} other {# pending connections were never accepted: closed}}",
+  "close.flushing":
+    "the last piece of an interrupted send is still on its way: it goes out before the FIN",
+  "cmd.interrupted": "interrupted by Ctrl-C",
+  "connect.broadcast": "{host} is a broadcast address: set SO_BROADCAST first",
+  "connect.autobound":
+    "bound to ephemeral port {port} first, as the kernel does",
+  "connect.local": "local {addr}",
+  "connect.inProgress":
+    "socket {fd}'s connect is still in progress: poll for POLLOUT",
+  "connect.already":
+    "{state, select, connected {socket {fd} is already connected} other {socket {fd} is already listening}}",
+  "connect.background":
+    "connecting in the background: poll for POLLOUT, then getsockopt SO_ERROR says how it ended",
+  "connect.timeout": "no answer within {s} s",
+  "connect.peer": "peer {addr}",
+  "connect.unixDgram":
+    "the runtime has no connect for Unix datagrams: the peer is remembered, and a missing one shows at send (C's connect says ENOENT or ECONNREFUSED now)",
+  "connect.fromBoundPath":
+    "the runtime cannot connect from the bound path {path}: connect from a fresh socket",
+  "connect.queueFull":
+    "the listener's queue is full: C's blocking connect would wait here, the runtime's connect does not",
+  "connect.unnamed": "local (unnamed): no bind, as in C",
+  "listen.udp": "listen is for TCP: UDP has no connections",
+  "listen.already":
+    "already listening: Linux would only update the backlog; the runtime cannot change it once listening, so it stays",
+  "listen.connected": "a connected socket cannot listen",
+  "listen.picked":
+    "no bind first: the system picked port {port}, as Linux does",
+  "listen.capped":
+    "the kernel caps the backlog at SOMAXCONN ({max}): {max, plural, one {# connection} other {# connections}} may wait",
+  "listen.on": "listening on {addr}",
+  "listen.dgram": "listen is for streams: a datagram socket has no connections",
+  "listen.noPath": "socket {fd} has no path: bind one first (bind /tmp/x.sock)",
+  "ls.header.fd": "fd",
+  "ls.header.proto": "proto",
+  "ls.header.state": "state",
+  "ls.header.local": "local",
+  "ls.header.remote": "remote",
+  "ls.unread": "{n, plural, one {# byte unread} other {# bytes unread}}",
+  "ls.waiting":
+    "{n, plural, one {# connection waiting} other {# connections waiting}}",
+  "ls.peerClosed": "peer closed",
+  "ls.empty": "no open descriptors: start with 'socket tcp' or 'socket udp'",
+  "send.oob": "MSG_OOB (urgent data) has no Deno equivalent",
+  "send.unixNotConnected":
+    "Unix datagram socket not connected: use sendto PATH, or connect PATH first",
+  "send.udpNotConnected":
+    "UDP socket not connected: use sendto, or connect first",
+  "send.timeout": "the peer took nothing within {s} s (SO_SNDTIMEO)",
+  "send.cut":
+    "{why} after {n} of {total, plural, one {# byte} other {# bytes}}: C's send returns this partial count; the other {rest} were not sent",
+  "recv.emptyDelimiter": "-u needs a delimiter that is not empty",
+  "recv.nothing": "nothing to read",
+  "recv.notConnected": "socket {fd} is not connected",
+  "recv.peekUntil": "-p cannot be combined with -l or -u",
+  "recv.until": "read until {delimiter}",
+  "recv.unixNotBound":
+    "Unix datagram socket {fd} is not bound: nothing can reach it (bind PATH first)",
+  "recv.udpNotBound":
+    "UDP socket {fd} is not bound: nothing can arrive (bind, or sendto first)",
+  "recv.untilDgram":
+    "-l and -u are for streams: a datagram is already one message",
+  "recv.andDropped": "{detail}; {dropped}",
+  "recv.timeoutDropped":
+    "nothing from the connected peer within {s} s (SO_RCVTIMEO); {dropped}",
+  "recv.droppedFrom":
+    "dropped {n, plural, one {# datagram} other {# datagrams}} ({size}) from {from}: not the connected peer",
+  "recv.droppedOthers":
+    "dropped {n, plural, one {# datagram} other {# datagrams}} ({size}) from others than the connected peer",
+  "recv.bytes": "{n, plural, one {# byte} other {# bytes}}",
+  "recv.kB": "{n} kB",
+  "recv.MB": "{n} MB",
+  "recv.moreBytes":
+    "{n, plural, one {# more byte already received} other {# more bytes already received}}: a stream keeps no message boundaries",
+  "recv.bufferFull": "the buffer is full: more may be waiting",
+  "recv.from": "from {addr}",
+  "recv.eof": "end of stream: the peer closed",
+  "sendto.tcpIgnores":
+    "TCP ignores the address: the bytes went to the connected peer",
+  "sendto.broadcast":
+    "{host} is a broadcast address: set SO_BROADCAST first (the shell gives C's answer: the runtime would send it)",
+  "sendto.unixConnected": "a connected Unix stream takes no address: use send",
+  "sendto.unixNotConnected":
+    "a Unix stream sends only once connected: connect, then send",
+  "shutdown.badHow": "how must be rd, wr, rdwr (or 0, 1, 2), not {text}",
+  "shutdown.udpNotConnected": "UDP socket {fd} is not connected",
+  "shutdown.udp": "shutdown of a UDP socket has no Deno equivalent",
+  "shutdown.rd": "SHUT_RD has no Deno equivalent (use shutdown wr, or close)",
+  "shutdown.rdwr":
+    "only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)",
+  "shutdown.closedMeanwhile": "socket {fd} was closed meanwhile",
+  "shutdown.finSent": "FIN sent: the peer will read end of stream",
+  "close.fileStays":
+    "the socket file {path} stays, as in C: remove it (unlink, rm) before binding that path again",
+  "send.autobind":
+    "an unbound socket sends unnamed in C (no reply can reach it); the runtime sends only from a bound one, so it was bound to the abstract name {name} first, as Linux's autobind would name it",
+  "poll.badFd":
+    "bad descriptor {text}: write FD or FD:in, FD:out, FD:inout, as in 3 5:inout",
+  "select.badFd":
+    "bad descriptor {text}: write numbers below FD_SETSIZE (1024), as in select 3 5",
+  "select.closed": "descriptor {fd} is not open: select fails as a whole",
+  "setsockopt.unknown": "no option {text}: known: {known}",
+  "setsockopt.notInteger": "{what} must be a whole number, not {text}",
+  "setsockopt.notIpv4":
+    "{what, select, group {the group} other {the interface}} must be a numeric IPv4 address, not {text}",
+  "setsockopt.needs":
+    "{kind, select, linger {{name} needs two values: l_onoff l_linger (1 0: reset at close)} mreq {{name} needs a group address, and optionally an interface address} other {{name} needs a value}}",
+  "setsockopt.tooMany": "too many values for {name}",
+  "setsockopt.notGroup":
+    "{group} is not a multicast group (224.0.0.0 to 239.255.255.255)",
+  "setsockopt.range": "{name} takes {lo} to {hi}",
+  "setsockopt.linger":
+    "SO_LINGER: only l_linger 0 (reset at close) can be had: the runtimes' close never waits",
+  "setsockopt.member": "already a member of {group}",
+  "setsockopt.notMember": "not a member of {group}",
+  "setsockopt.v4Only":
+    "IP_ADD_MEMBERSHIP: this shell joins IPv4 groups on AF_INET sockets only",
+  "setsockopt.v6OnlyLate": "IPV6_V6ONLY must be set before bind",
+  "setsockopt.atOpen":
+    "{name}: the runtime takes it only when it opens the socket: set it before {call}",
+  "setsockopt.inherited": "recorded: the connections accept returns inherit it",
+  "setsockopt.recorded":
+    "recorded: applied when the runtime opens the socket (at {at, select, bind {bind or the first sendto} listen {listen} other {connect, or inherited at accept}})",
+  "setsockopt.doubled":
+    "Linux doubles the size set (room for its bookkeeping): getsockopt reads {real}",
+  "setsockopt.runtimeKeeps":
+    "{name, select, SO_BROADCAST {{runtime} keeps {name} at {real} on this socket: the shell refuses broadcast sends itself (EACCES) while it is off, as C does} other {{runtime} keeps {name} at {real} on this socket}}",
+  "getsockopt.setOnly": "{name} can only be set: ls lists the groups joined",
+  "getsockopt.unbound":
+    "{name}: the runtime can read it only once the socket is bound",
+  "getsockopt.runtimeSet":
+    "{runtime} set {name} to {real} itself when it opened the socket (C starts at {initial})",
+  "getsockopt.runtimeSetOver":
+    "{runtime} set {name} to {real} itself when it opened the socket (C starts at {initial}; you set {set})",
+  "getpeername.none":
+    "{state, select, reset {socket {fd} is reset by its peer} listening {socket {fd} is listening} other {socket {fd} is not connected}}",
+  "setsockopt.readOnly": "{name} can only be read, with getsockopt",
+  "setsockopt.misfit": "{name} does not apply to a {kind} socket",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──

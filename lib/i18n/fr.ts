@@ -57,7 +57,173 @@ export const fr = {
   // ── help: each command's summary and details (`help`, README's table) ──
 
   // ── commands: what each command says as it runs (errors, notes) ──
-
+  "accept.udp": "accept est pour TCP : UDP n'a pas de connexions",
+  "accept.notListening":
+    "la socket {fd} n'est pas en écoute : appelez d'abord listen",
+  "accept.noneWaiting": "aucune connexion en attente",
+  "accept.notInherited": "{option} non hérité : {reason}",
+  "accept.peer": "pair {addr}",
+  "bind.alreadyBound": "la socket {fd} est déjà attachée à {addr}",
+  "bind.inUse": "le descripteur {fd} est attaché à {addr}",
+  "bind.local": "locale {addr}",
+  "bind.fileMade": "fichier de la socket créé",
+  "bind.fileAtListen":
+    "le fichier de la socket apparaît au listen : le runtime attache et écoute en un seul appel",
+  "close.notNumber": "{text} n'est pas un numéro de descripteur",
+  "close.noCurrent":
+    "aucun descripteur courant : nommez-en un, comme dans close 3",
+  "close.unread":
+    "{n, plural, one {# octet reçu n'a jamais été lu : il est perdu} other {# octets reçus n'ont jamais été lus : ils sont perdus}}",
+  "close.waiting":
+    "{n, plural, one {# connexion en attente n'a jamais été acceptée : elle est fermée} other {# connexions en attente n'ont jamais été acceptées : elles sont fermées}}",
+  "close.flushing":
+    "le dernier morceau d'un send interrompu est encore en route : il part avant le FIN",
+  "cmd.interrupted": "interrompu par Ctrl-C",
+  "connect.broadcast":
+    "{host} est une adresse de diffusion : activez d'abord SO_BROADCAST",
+  "connect.autobound":
+    "attachée d'abord au port éphémère {port}, comme le fait le noyau",
+  "connect.local": "locale {addr}",
+  "connect.inProgress":
+    "le connect de la socket {fd} est encore en cours : attendez POLLOUT avec poll",
+  "connect.already":
+    "{state, select, connected {la socket {fd} est déjà connectée} other {la socket {fd} est déjà en écoute}}",
+  "connect.background":
+    "connexion en arrière-plan : attendez POLLOUT avec poll, puis getsockopt SO_ERROR dit comment elle s'est terminée",
+  "connect.timeout": "aucune réponse en {s} s",
+  "connect.peer": "pair {addr}",
+  "connect.unixDgram":
+    "le runtime n'a pas de connect pour les datagrammes Unix : le pair est mémorisé, et s'il manque, cela se voit au send (le connect du C dit ENOENT ou ECONNREFUSED dès maintenant)",
+  "connect.fromBoundPath":
+    "le runtime ne peut pas se connecter depuis le chemin attaché {path} : connectez-vous depuis une nouvelle socket",
+  "connect.queueFull":
+    "la file d'attente des connexions est pleine : le connect bloquant du C attendrait ici, celui du runtime n'attend pas",
+  "connect.unnamed": "locale (sans nom) : pas de bind, comme en C",
+  "listen.udp": "listen est pour TCP : UDP n'a pas de connexions",
+  "listen.already":
+    "déjà en écoute : Linux ne ferait que mettre à jour le backlog ; le runtime ne peut plus le changer une fois en écoute, il reste donc le même",
+  "listen.connected": "une socket connectée ne peut pas écouter",
+  "listen.picked":
+    "pas de bind avant : le système a choisi le port {port}, comme le fait Linux",
+  "listen.capped":
+    "le noyau plafonne le backlog à SOMAXCONN ({max}) : {max, plural, one {# connexion peut} other {# connexions peuvent}} attendre",
+  "listen.on": "en écoute sur {addr}",
+  "listen.dgram":
+    "listen est pour les flux : une socket datagramme n'a pas de connexions",
+  "listen.noPath":
+    "la socket {fd} n'a pas de chemin : attachez-en un d'abord (bind /tmp/x.sock)",
+  "ls.header.fd": "fd",
+  "ls.header.proto": "proto",
+  "ls.header.state": "état",
+  "ls.header.local": "local",
+  "ls.header.remote": "distant",
+  "ls.unread": "{n, plural, one {# octet non lu} other {# octets non lus}}",
+  "ls.waiting":
+    "{n, plural, one {# connexion en attente} other {# connexions en attente}}",
+  "ls.peerClosed": "fermée par le pair",
+  "ls.empty":
+    "aucun descripteur ouvert : commencez par 'socket tcp' ou 'socket udp'",
+  "send.oob": "MSG_OOB (données urgentes) n'a pas d'équivalent dans Deno",
+  "send.unixNotConnected":
+    "socket datagramme Unix non connectée : utilisez sendto CHEMIN, ou d'abord connect CHEMIN",
+  "send.udpNotConnected":
+    "socket UDP non connectée : utilisez sendto, ou d'abord connect",
+  "send.timeout": "le pair n'a rien pris en {s} s (SO_SNDTIMEO)",
+  "send.cut":
+    "{why} après {n} {total, plural, one {octet sur #} other {octets sur #}} : le send du C renvoie ce compte partiel ; les {rest} autres n'ont pas été envoyés",
+  "recv.emptyDelimiter": "-u demande un délimiteur non vide",
+  "recv.nothing": "rien à lire",
+  "recv.notConnected": "la socket {fd} n'est pas connectée",
+  "recv.peekUntil": "-p ne peut pas être combiné avec -l ou -u",
+  "recv.until": "lu jusqu'à {delimiter}",
+  "recv.unixNotBound":
+    "la socket datagramme Unix {fd} n'est pas attachée : rien ne peut l'atteindre (d'abord bind CHEMIN)",
+  "recv.udpNotBound":
+    "la socket UDP {fd} n'est pas attachée : rien ne peut arriver (d'abord bind, ou sendto)",
+  "recv.untilDgram":
+    "-l et -u sont pour les flux : un datagramme est déjà un message",
+  "recv.andDropped": "{detail} ; {dropped}",
+  "recv.timeoutDropped":
+    "rien du pair connecté en {s} s (SO_RCVTIMEO) ; {dropped}",
+  "recv.droppedFrom":
+    "{n, plural, one {# datagramme écarté} other {# datagrammes écartés}} ({size}) venant de {from} : ce n'est pas le pair connecté",
+  "recv.droppedOthers":
+    "{n, plural, one {# datagramme écarté} other {# datagrammes écartés}} ({size}) venant d'autres que le pair connecté",
+  "recv.bytes": "{n, plural, one {# octet} other {# octets}}",
+  "recv.kB": "{n} ko",
+  "recv.MB": "{n} Mo",
+  "recv.moreBytes":
+    "{n, plural, one {# octet de plus déjà reçu} other {# octets de plus déjà reçus}} : un flux ne garde pas les limites des messages",
+  "recv.bufferFull":
+    "le tampon est plein : d'autres octets attendent peut-être",
+  "recv.from": "de {addr}",
+  "recv.eof": "fin de flux : le pair a fermé",
+  "sendto.tcpIgnores":
+    "TCP ignore l'adresse : les octets sont allés au pair connecté",
+  "sendto.broadcast":
+    "{host} est une adresse de diffusion : activez d'abord SO_BROADCAST (le shell donne la réponse du C : le runtime l'enverrait)",
+  "sendto.unixConnected":
+    "un flux Unix connecté ne prend pas d'adresse : utilisez send",
+  "sendto.unixNotConnected":
+    "un flux Unix n'envoie qu'une fois connecté : connect, puis send",
+  "shutdown.badHow": "how doit être rd, wr, rdwr (ou 0, 1, 2), pas {text}",
+  "shutdown.udpNotConnected": "la socket UDP {fd} n'est pas connectée",
+  "shutdown.udp": "le shutdown d'une socket UDP n'a pas d'équivalent dans Deno",
+  "shutdown.rd":
+    "SHUT_RD n'a pas d'équivalent dans Deno (utilisez shutdown wr, ou close)",
+  "shutdown.rdwr":
+    "seul le sens écriture a été fermé : SHUT_RD n'a pas d'équivalent dans Deno (close libère les deux)",
+  "shutdown.closedMeanwhile": "la socket {fd} a été fermée entre-temps",
+  "shutdown.finSent": "FIN envoyé : le pair lira une fin de flux",
+  "close.fileStays":
+    "le fichier de la socket {path} reste, comme en C : supprimez-le (unlink, rm) avant d'attacher de nouveau ce chemin",
+  "send.autobind":
+    "une socket non attachée envoie sans nom en C (aucune réponse ne peut l'atteindre) ; le runtime n'envoie que depuis une socket attachée, elle a donc d'abord été attachée au nom abstrait {name}, comme l'autobind de Linux la nommerait",
+  "poll.badFd":
+    "descripteur incorrect {text} : écrivez FD ou FD:in, FD:out, FD:inout, comme dans 3 5:inout",
+  "select.badFd":
+    "descripteur incorrect {text} : écrivez des numéros inférieurs à FD_SETSIZE (1024), comme dans select 3 5",
+  "select.closed":
+    "le descripteur {fd} n'est pas ouvert : select échoue en entier",
+  "setsockopt.unknown": "pas d'option {text} : options connues : {known}",
+  "setsockopt.notInteger": "{what} doit être un nombre entier, pas {text}",
+  "setsockopt.notIpv4":
+    "{what, select, group {le groupe} other {l'interface}} doit être une adresse IPv4 numérique, pas {text}",
+  "setsockopt.needs":
+    "{kind, select, linger {{name} demande deux valeurs : l_onoff l_linger (1 0 : réinitialisation (RST) à la fermeture)} mreq {{name} demande une adresse de groupe, et éventuellement une adresse d'interface} other {{name} demande une valeur}}",
+  "setsockopt.tooMany": "trop de valeurs pour {name}",
+  "setsockopt.notGroup":
+    "{group} n'est pas un groupe multicast (224.0.0.0 à 239.255.255.255)",
+  "setsockopt.range": "{name} prend une valeur de {lo} à {hi}",
+  "setsockopt.linger":
+    "SO_LINGER : seul l_linger 0 (réinitialisation (RST) à la fermeture) est possible : le close des runtimes n'attend jamais",
+  "setsockopt.member": "déjà membre de {group}",
+  "setsockopt.notMember": "pas membre de {group}",
+  "setsockopt.v4Only":
+    "IP_ADD_MEMBERSHIP : ce shell ne rejoint des groupes IPv4 que sur des sockets AF_INET",
+  "setsockopt.v6OnlyLate": "IPV6_V6ONLY doit être positionnée avant bind",
+  "setsockopt.atOpen":
+    "{name} : le runtime ne la prend qu'à l'ouverture de la socket : positionnez-la avant {call}",
+  "setsockopt.inherited":
+    "enregistrée : les connexions que renvoie accept en héritent",
+  "setsockopt.recorded":
+    "enregistrée : appliquée quand le runtime ouvre la socket ({at, select, bind {au bind ou au premier sendto} listen {au listen} other {au connect, ou héritée à l'accept}})",
+  "setsockopt.doubled":
+    "Linux double la taille donnée (de la place pour sa gestion interne) : getsockopt lit {real}",
+  "setsockopt.runtimeKeeps":
+    "{name, select, SO_BROADCAST {{runtime} garde {name} à {real} sur cette socket : le shell refuse lui-même les envois en diffusion (EACCES) tant qu'elle est désactivée, comme le C} other {{runtime} garde {name} à {real} sur cette socket}}",
+  "getsockopt.setOnly":
+    "{name} ne peut être que positionnée : ls liste les groupes rejoints",
+  "getsockopt.unbound":
+    "{name} : le runtime ne peut la lire qu'une fois la socket attachée",
+  "getsockopt.runtimeSet":
+    "{runtime} a positionné {name} à {real} de lui-même en ouvrant la socket (le C part de {initial})",
+  "getsockopt.runtimeSetOver":
+    "{runtime} a positionné {name} à {real} de lui-même en ouvrant la socket (le C part de {initial} ; vous aviez mis {set})",
+  "getpeername.none":
+    "{state, select, reset {la socket {fd} a été réinitialisée (RST) par son pair} listening {la socket {fd} est en écoute} other {la socket {fd} n'est pas connectée}}",
+  "setsockopt.readOnly": "{name} ne peut qu'être lue, avec getsockopt",
+  "setsockopt.misfit": "{name} ne s'applique pas à une socket {kind}",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──
