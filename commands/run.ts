@@ -14,6 +14,7 @@ import {
 import type { Shell } from "../lib/shell/shell.ts";
 import { builtInReplays } from "../replays/mod.ts";
 import { started } from "../lib/check/procs.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
@@ -48,7 +49,7 @@ export const runCommand: CommandSpec = {
         `  ${`${r.name} ${r.usage}`.padEnd(width)}  ${r.summary}`
       );
       ctx.io.out(
-        ["Built-in replays (run -p NAME prints one):", ...lines].join("\n") +
+        [t("run.replays"), ...lines].join("\n") +
           "\n",
       );
       return { code: 0 };
@@ -56,7 +57,10 @@ export const runCommand: CommandSpec = {
     const depth = (ctx.scope.depth ?? 0) + 1;
     if (depth > MAX_RUN_DEPTH) {
       ctx.shell.runTooDeep = true;
-      errorLine(ctx.io, `run: too deeply nested (limit ${MAX_RUN_DEPTH})`);
+      errorLine(
+        ctx.io,
+        `run: ${t("run.tooDeep", { limit: MAX_RUN_DEPTH })}`,
+      );
       return { code: EXIT.failed };
     }
     const replay = own(builtInReplays, target.text);
@@ -70,7 +74,7 @@ export const runCommand: CommandSpec = {
         if (why) {
           errorLine(
             ctx.io,
-            `run: ${target.text} is not a sockshell script: ${why}`,
+            `run: ${t("run.notScript", { file: target.text, why })}`,
           );
           return { code: EXIT.usage };
         }
@@ -79,10 +83,16 @@ export const runCommand: CommandSpec = {
         errorLine(
           ctx.io,
           e instanceof FileLimitError
-            ? `run: cannot run ${target.text}: ${why} (a script is at most ${MAX_SCRIPT_BYTES} bytes)`
-            : `run: no replay or readable file ${
-              quoteText(target.text)
-            } (${why}): run lists the replays`,
+            ? `run: ${
+              t("run.tooBig", {
+                file: target.text,
+                why,
+                max: MAX_SCRIPT_BYTES,
+              })
+            }`
+            : `run: ${
+              t("run.notFound", { file: quoteText(target.text), why })
+            }`,
         );
         return { code: EXIT.usage };
       }

@@ -193,7 +193,7 @@ export const en = {
     "{name}: the runtime takes it only when it opens the socket: set it before {call}",
   "setsockopt.inherited": "recorded: the connections accept returns inherit it",
   "setsockopt.recorded":
-    "recorded: applied when the runtime opens the socket (at {at, select, bind {bind or the first sendto} listen {listen} other {connect, or inherited at accept}})",
+    "recorded: applied when the runtime opens the socket ({at, select, bind {at bind or the first sendto} listen {at listen} other {at connect, or inherited at accept}})",
   "setsockopt.doubled":
     "Linux doubles the size set (room for its bookkeeping): getsockopt reads {real}",
   "setsockopt.runtimeKeeps":
@@ -209,6 +209,40 @@ export const en = {
     "{state, select, reset {socket {fd} is reset by its peer} listening {socket {fd} is listening} other {socket {fd} is not connected}}",
   "setsockopt.readOnly": "{name} can only be read, with getsockopt",
   "setsockopt.misfit": "{name} does not apply to a {kind} socket",
+  "set.badName": "bad variable name {text}",
+  "read.noLine": "no line for {name}",
+  "read.tooLong": "line too long: over {max} bytes: no line for {name}",
+  "read.eof": "end of input: no line for {name}",
+  "record.appendOrOverwrite": "-a appends and -f overwrites: choose one",
+  "record.to": "recording to {file}",
+  "record.not": "not recording",
+  "record.done": "recorded to {file}: replay it with run {file}",
+  "record.header":
+    "{how, select, appended {appended to by sockshell} other {recorded by sockshell}} on {date}: replay with run {file}",
+  "record.exists":
+    "cannot write {file}: {why} ({meaning}): record -a {file} appends to it, record -f {file} overwrites it",
+  "record.cannotWrite": "cannot write {file}: {why}",
+  "record.started":
+    "recording to {file}: every command that succeeds (record stop to end)",
+  "run.replays": "Built-in replays (run -p NAME prints one):",
+  "run.tooDeep": "too deeply nested (limit {limit})",
+  "run.notScript": "{file} is not a sockshell script: {why}",
+  "run.tooBig": "cannot run {file}: {why} (a script is at most {max} bytes)",
+  "run.notFound":
+    "no replay or readable file {file} ({why}): run lists the replays",
+  "use.noSocket": "no socket has descriptor {fd} (open: {open})",
+  "use.noneOpen": "no socket has descriptor {fd} (none is open)",
+  "set.badNameChars": "bad variable name {text}: letters, digits and _",
+  "fcntl.badFlags": "F_SETFL takes O_NONBLOCK or 0, not {text}",
+  "fcntl.missing": "missing argument: usage: {usage}",
+  "fcntl.unknown": "unknown command {cmd}: usage: {usage}",
+  "socket.unknownType":
+    "unknown socket type {text}: choose tcp, udp, tcp6, udp6, unix or unix-dgram",
+  "wait.interrupted": "interrupted",
+  "wait.timeout": "the program did not exit within {s} s: it is still running",
+  "output.exited": "the program exited ({ending}) before printing it",
+  "output.timeout": "{text} did not come within {s} s",
+  "expect.failed": "failed: {condition}",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──

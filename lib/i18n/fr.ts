@@ -224,6 +224,45 @@ export const fr = {
     "{state, select, reset {la socket {fd} a été réinitialisée (RST) par son pair} listening {la socket {fd} est en écoute} other {la socket {fd} n'est pas connectée}}",
   "setsockopt.readOnly": "{name} ne peut qu'être lue, avec getsockopt",
   "setsockopt.misfit": "{name} ne s'applique pas à une socket {kind}",
+  "set.badName": "nom de variable incorrect {text}",
+  "read.noLine": "pas de ligne pour {name}",
+  "read.tooLong":
+    "ligne trop longue : plus de {max} octets : pas de ligne pour {name}",
+  "read.eof": "fin de l'entrée : pas de ligne pour {name}",
+  "record.appendOrOverwrite":
+    "-a ajoute et -f écrase : choisissez l'un des deux",
+  "record.to": "enregistrement dans {file}",
+  "record.not": "pas d'enregistrement en cours",
+  "record.done": "enregistré dans {file} : rejouez-le avec run {file}",
+  "record.header":
+    "{how, select, appended {complété par sockshell} other {enregistré par sockshell}} le {date} : rejouez avec run {file}",
+  "record.exists":
+    "impossible d'écrire {file} : {why} ({meaning}) : record -a {file} le complète, record -f {file} l'écrase",
+  "record.cannotWrite": "impossible d'écrire {file} : {why}",
+  "record.started":
+    "enregistrement dans {file} : chaque commande qui réussit (record stop pour finir)",
+  "run.replays": "Replays intégrés (run -p NOM en affiche un) :",
+  "run.tooDeep": "imbrication trop profonde (limite {limit})",
+  "run.notScript": "{file} n'est pas un script sockshell : {why}",
+  "run.tooBig":
+    "impossible d'exécuter {file} : {why} (un script fait au plus {max} octets)",
+  "run.notFound":
+    "aucun replay ni fichier lisible {file} ({why}) : run liste les replays",
+  "use.noSocket": "aucune socket n'a le descripteur {fd} (ouverts : {open})",
+  "use.noneOpen": "aucune socket n'a le descripteur {fd} (aucun n'est ouvert)",
+  "set.badNameChars":
+    "nom de variable incorrect {text} : lettres, chiffres et _",
+  "fcntl.badFlags": "F_SETFL prend O_NONBLOCK ou 0, pas {text}",
+  "fcntl.missing": "argument manquant : usage : {usage}",
+  "fcntl.unknown": "commande inconnue {cmd} : usage : {usage}",
+  "socket.unknownType":
+    "type de socket inconnu {text} : choisissez tcp, udp, tcp6, udp6, unix ou unix-dgram",
+  "wait.interrupted": "interrompu",
+  "wait.timeout":
+    "le programme ne s'est pas terminé en {s} s : il tourne toujours",
+  "output.exited": "le programme s'est terminé ({ending}) avant de l'afficher",
+  "output.timeout": "{text} n'est pas venu en {s} s",
+  "expect.failed": "échec : {condition}",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──
