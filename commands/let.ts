@@ -17,7 +17,7 @@ export const letCommand: CommandSpec = {
   run(ctx) {
     const [name, eq, ...expr] = ctx.args;
     if (!name || eq?.text !== "=" || !expr.length) {
-      throw new UsageError(`usage: ${this.usage}`);
+      throw new UsageError(t("let.usage", { usage: this.usage }));
     }
     if (!/^[A-Za-z_]\w*$/.test(name.text)) {
       throw new UsageError(t("set.badName", { text: quoteText(name.text) }));

@@ -243,6 +243,39 @@ export const en = {
   "output.exited": "the program exited ({ending}) before printing it",
   "output.timeout": "{text} did not come within {s} s",
   "expect.failed": "failed: {condition}",
+  "check.badPort": "--port needs a port from 1 to 65535, not {text}",
+  "check.unknownOption":
+    "unknown option {option} (options: --json --port N -p)",
+  "check.list":
+    "Built-in checks (check -p NAME prints one; check NAME PROGRAM runs it):",
+  "check.listLine": "{summary}; the program takes {args}",
+  "check.notFound":
+    "no exercise or readable check file {file} ({why}): check lists the exercises",
+  "check.noProgram": "missing the program to test: usage: {usage}",
+  "check.cannotRun": "cannot run {why}",
+  "getaddrinfo.family": "choose one of -4 and -6",
+  "getaddrinfo.socktype": "-s takes stream or dgram, not {text}",
+  "getaddrinfo.results": "{n, plural, one {# result} other {# results}}",
+  "getaddrinfo.wrapped":
+    "{service} is past 65535: glibc keeps its low 16 bits, port {port}",
+  "getaddrinfo.noServices":
+    "{file} could not be read ({errno}): only numeric services",
+  "getaddrinfo.unknownService":
+    "{proto, select, tcp {{service} is not in {file} for tcp} udp {{service} is not in {file} for udp} other {{service} is not in {file}}}",
+  "getaddrinfo.neither": "neither a name nor a service: one of them is needed",
+  "getaddrinfo.wrongFamily":
+    "{name} is an IPv{literal} address, and ai_family asks for IPv{family}",
+  "gethostbyname.none": "{name} has no IPv{family} address",
+  "getnameinfo.notNumeric":
+    "getnameinfo takes a numeric address, not {text}: getaddrinfo resolves names",
+  "getnameinfo.noName":
+    "{address} has no name: the numeric form, as C gives it without NI_NAMEREQD (with it: EAI_NONAME)",
+  "getnameinfo.noServices":
+    "{file} could not be read ({errno}): the port's number",
+  "spawn.started": "pid {pid}, in its own process group",
+  "input.closed": "then its standard input closed",
+  "trace.onOff": "trace takes on or off, not {text}",
+  "let.usage": "usage: {usage}",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──

@@ -263,6 +263,39 @@ export const fr = {
   "output.exited": "le programme s'est terminé ({ending}) avant de l'afficher",
   "output.timeout": "{text} n'est pas venu en {s} s",
   "expect.failed": "échec : {condition}",
+  "check.badPort": "--port demande un port de 1 à 65535, pas {text}",
+  "check.unknownOption":
+    "option inconnue {option} (options : --json --port N -p)",
+  "check.list":
+    "Vérifications intégrées (check -p NOM en affiche une ; check NOM PROGRAMME la lance) :",
+  "check.listLine": "{summary} ; le programme prend {args}",
+  "check.notFound":
+    "aucun exercice ni fichier de vérification lisible {file} ({why}) : check liste les exercices",
+  "check.noProgram": "il manque le programme à tester : usage : {usage}",
+  "check.cannotRun": "impossible d'exécuter {why}",
+  "getaddrinfo.family": "choisissez l'une des options -4 et -6",
+  "getaddrinfo.socktype": "-s prend stream ou dgram, pas {text}",
+  "getaddrinfo.results": "{n, plural, one {# résultat} other {# résultats}}",
+  "getaddrinfo.wrapped":
+    "{service} dépasse 65535 : la glibc garde ses 16 bits de poids faible, port {port}",
+  "getaddrinfo.noServices":
+    "{file} n'a pas pu être lu ({errno}) : services numériques seulement",
+  "getaddrinfo.unknownService":
+    "{proto, select, tcp {{service} n'est pas dans {file} pour tcp} udp {{service} n'est pas dans {file} pour udp} other {{service} n'est pas dans {file}}}",
+  "getaddrinfo.neither": "ni nom ni service : il faut l'un des deux",
+  "getaddrinfo.wrongFamily":
+    "{name} est une adresse IPv{literal}, et ai_family demande de l'IPv{family}",
+  "gethostbyname.none": "{name} n'a pas d'adresse IPv{family}",
+  "getnameinfo.notNumeric":
+    "getnameinfo prend une adresse numérique, pas {text} : getaddrinfo résout les noms",
+  "getnameinfo.noName":
+    "{address} n'a pas de nom : la forme numérique, comme le C la donne sans NI_NAMEREQD (avec : EAI_NONAME)",
+  "getnameinfo.noServices":
+    "{file} n'a pas pu être lu ({errno}) : le numéro du port",
+  "spawn.started": "pid {pid}, dans son propre groupe de processus",
+  "input.closed": "puis son entrée standard fermée",
+  "trace.onOff": "trace prend on ou off, pas {text}",
+  "let.usage": "usage : {usage}",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──
