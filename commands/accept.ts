@@ -76,7 +76,10 @@ export const acceptCommand: CommandSpec = {
       const peer = fmtAddr(conn.remote);
       return {
         ret: String(child.fd),
-        annotation: t("accept.peer", { addr: peer }),
+        // Said only when shown: a loop of these pays no message.
+        annotation: ctx.scope.trace
+          ? t("accept.peer", { addr: peer })
+          : undefined,
         notes,
         value: {
           "": child.fd,

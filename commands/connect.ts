@@ -186,7 +186,10 @@ export const connectCommand: CommandSpec = {
         }
         return {
           ret: "0",
-          annotation: t("connect.local", { addr: fmtAddr(s.conn.local) }),
+          // Said only when shown: a loop of these pays no message.
+          annotation: ctx.scope.trace
+            ? t("connect.local", { addr: fmtAddr(s.conn.local) })
+            : undefined,
         };
       },
     );

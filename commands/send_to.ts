@@ -104,7 +104,10 @@ export const sendToCommand: CommandSpec = {
         }
         return {
           ret: String(n),
-          annotation: t("connect.local", { addr: fmtAddr(sock.local) }),
+          // Said only when shown: a loop of these pays no message.
+          annotation: ctx.scope.trace
+            ? t("connect.local", { addr: fmtAddr(sock.local) })
+            : undefined,
           notes,
           value: { "": n },
         };

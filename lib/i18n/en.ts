@@ -276,6 +276,9 @@ export const en = {
   "input.closed": "then its standard input closed",
   "trace.onOff": "trace takes on or off, not {text}",
   "let.usage": "usage: {usage}",
+  "bind.missingPath": "missing path: usage: {usage}",
+  "bind.pathTooLong":
+    "the path is {n, plural, one {# byte} other {# bytes}}: sun_path holds {max} and the final NUL",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──

@@ -296,6 +296,9 @@ export const fr = {
   "input.closed": "puis son entrée standard fermée",
   "trace.onOff": "trace prend on ou off, pas {text}",
   "let.usage": "usage : {usage}",
+  "bind.missingPath": "chemin manquant : usage : {usage}",
+  "bind.pathTooLong":
+    "le chemin fait {n, plural, one {# octet} other {# octets}} : sun_path en contient {max} et le NUL final",
   // ── the shell core, the network backends, the script language ──
 
   // ── the REPL, the command line, record, run, check ──

@@ -40,12 +40,12 @@ export function unixSock(ctx: Context): Sock | undefined {
  * than struct sockaddr_un (a C program cannot even build one: strcpy would overflow sun_path).
  */
 export function unixPath(text: string | undefined, usage: string): string {
-  if (!text) throw new UsageError(`missing path: usage: ${usage}`);
+  if (!text) throw new UsageError(t("bind.missingPath", { usage }));
   const n = encoder.encode(text).length;
   if (n > SUN_PATH_MAX) {
     throw new SocketError(
       "EINVAL",
-      `the path is ${n} bytes: sun_path holds ${SUN_PATH_MAX} and the final NUL`,
+      t("bind.pathTooLong", { n, max: SUN_PATH_MAX }),
     );
   }
   return text;
