@@ -54,7 +54,7 @@ Deno.test("bind's EADDRINUSE names the descriptor holding the port, in French", 
     r.fr,
     /EADDRINUSE \(Adresse déjà utilisée\): le descripteur 3 est attaché à 127\.0\.0\.1:\d+/,
   );
-  assert.match(r.fr, /= 0 +locale 127\.0\.0\.1:\d+\n/);
+  assert.match(r.fr, /= 0 +adresse locale 127\.0\.0\.1:\d+\n/);
   assert.match(r.fr, /= 0 +en écoute sur 127\.0\.0\.1:\d+\n/);
 });
 
@@ -193,6 +193,6 @@ Deno.test("a session with a python3 server that sends and closes: the same calls
   );
   assert.match(
     r.fr,
-    /connect\(3, 127\.0\.0\.1:\d+\) = 0 +locale 127\.0\.0\.1:\d+\n/,
+    /connect\(3, 127\.0\.0\.1:\d+\) = 0 +adresse locale 127\.0\.0\.1:\d+\n/,
   );
 });
