@@ -5,7 +5,7 @@
  * while every detail, note and annotation is in French.
  */
 import assert from "node:assert/strict";
-import { freePort, missing, startPeer } from "./_peers.ts";
+import { buildPeer, freePort, missing, startPeer } from "./_peers.ts";
 import { sockshell } from "./_shell.ts";
 
 /** The C calls of an output: `call = ret` of each call line, the ports the system picked hidden. */
@@ -194,5 +194,32 @@ Deno.test("a session with a python3 server that sends and closes: the same calls
   assert.match(
     r.fr,
     /connect\(3, 127\.0\.0\.1:\d+\) = 0 +adresse locale 127\.0\.0\.1:\d+\n/,
+  );
+});
+
+Deno.test("a C peer that resets the connection: getpeername says so in French, the calls unchanged", async () => {
+  const rstPeer = await buildPeer("rst_peer");
+  const run = async (lang: string) => {
+    const port = freePort("tcp");
+    await using peer = startPeer(rstPeer, [String(port)]);
+    await peer.waitForPort(port);
+    return await sockshell([
+      "--lang",
+      lang,
+      "-c",
+      `socket tcp; connect 127.0.0.1 ${port}; send x; poll -t 5000 3; getpeername`,
+    ]);
+  };
+  const en = await run("en");
+  const fr = await run("fr");
+  assert.equal(calls(fr.stdout), calls(en.stdout));
+  assert.equal(calls(fr.stderr), calls(en.stderr));
+  assert.match(
+    en.stderr,
+    /^getpeername\(3, \?\) = -1 ENOTCONN \(.*\): socket 3 is reset by its peer$/m,
+  );
+  assert.match(
+    fr.stderr,
+    /^getpeername\(3, \?\) = -1 ENOTCONN \(.*\): la socket 3 a été réinitialisée \(RST\) par son pair$/m,
   );
 });
