@@ -24,7 +24,7 @@ import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
 import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
 import { type Addr, type Datagram, sameAddr } from "../net.ts";
-import { t } from "../i18n/mod.ts";
+import { language, t } from "../i18n/mod.ts";
 
 const encoder = new TextEncoder();
 const NEWLINE = new Uint8Array([10]);
@@ -243,8 +243,12 @@ class Dropped {
 /** A byte count as people read it: 4 bytes, 12.5 kB, 2.6 MB. */
 function fmtBytes(n: number): string {
   if (n < 1000) return t("recv.bytes", { n });
-  if (n < 1e6) return t("recv.kB", { n: (n / 1e3).toFixed(1) });
-  return t("recv.MB", { n: (n / 1e6).toFixed(1) });
+  // 12.5 kB in English, 12,5 ko in French: the decimal mark is the language's.
+  const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  if (n < 1e6) {
+    return t("recv.kB", { n: (n / 1e3).toLocaleString(language(), one) });
+  }
+  return t("recv.MB", { n: (n / 1e6).toLocaleString(language(), one) });
 }
 
 function streamNotes(
