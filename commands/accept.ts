@@ -12,6 +12,7 @@ import {
 import { SocketError, toSocketError } from "../lib/net/errno.ts";
 import { fmtAddr } from "../lib/shell/format.ts";
 import { addrValue } from "../lib/shell/unix.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `accept`: take the next connection from a listening socket, as a new descriptor. */
 export const acceptCommand: CommandSpec = {
@@ -30,18 +31,18 @@ export const acceptCommand: CommandSpec = {
       if (s.proto === "udp") {
         throw new SocketError(
           "EOPNOTSUPP",
-          "accept is for TCP: UDP has no connections",
+          t("accept.udp"),
         );
       }
       if (!s.listener) {
         throw new SocketError(
           "EINVAL",
-          `socket ${s.fd} is not listening: call listen first`,
+          t("accept.notListening", { fd: s.fd }),
         );
       }
       const conn = await s.takeConnection((p) =>
         s.nonblocking
-          ? nonBlocking(p, "no connection waiting")
+          ? nonBlocking(p, t("accept.noneWaiting"))
           : interruptible(p, ctx.signal, timeout)
       );
       const child = ctx.shell.table.open("tcp", s.family);
@@ -55,14 +56,22 @@ export const acceptCommand: CommandSpec = {
           await conn.setOption(opt);
           child.opts.set(name, opt);
         } catch (e) {
-          notes.push(`${name} not inherited: ${toSocketError(e).message}`);
+          notes.push(
+            t("accept.notInherited", {
+              option: name,
+              reason: toSocketError(e).message,
+            }),
+          );
         }
       }
       ctx.scope.current = child.fd;
       const peer = fmtAddr(conn.remote);
       return {
         ret: String(child.fd),
-        annotation: `peer ${peer}`,
+        // Said only when shown: a loop of these pays no message.
+        annotation: ctx.scope.trace
+          ? t("accept.peer", { addr: peer })
+          : undefined,
         notes,
         value: {
           "": child.fd,

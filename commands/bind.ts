@@ -16,6 +16,7 @@ import { fmtAddr, fmtSockaddrUn } from "../lib/shell/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { recorded } from "../lib/shell/sockopt.ts";
 import { unixPath, unixSock } from "../lib/shell/unix.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `bind`: give the socket its local address and port. */
 export const bindCommand: CommandSpec = {
@@ -41,7 +42,7 @@ export const bindCommand: CommandSpec = {
         if (s.local) {
           throw new SocketError(
             "EINVAL",
-            `socket ${s.fd} is already bound to ${fmtAddr(s.local)}`,
+            t("bind.alreadyBound", { fd: s.fd, addr: fmtAddr(s.local) }),
           );
         }
         if (s.proto === "udp") {
@@ -65,7 +66,7 @@ export const bindCommand: CommandSpec = {
         if (taken) {
           throw new SocketError(
             "EADDRINUSE",
-            `descriptor ${taken.fd} is bound to ${fmtAddr(taken.local)}`,
+            t("bind.inUse", { fd: taken.fd, addr: fmtAddr(taken.local) }),
           );
         }
         const probe = await ctx.shell.net.listen(addr, undefined, {
@@ -84,7 +85,7 @@ export const bindCommand: CommandSpec = {
 function bound(local: SockAddr, picked: boolean): CallOk {
   return {
     ret: "0",
-    annotation: picked ? `local ${fmtAddr(local)}` : undefined,
+    annotation: picked ? t("bind.local", { addr: fmtAddr(local) }) : undefined,
     value: { "": 0, host: local.host, port: local.port },
   };
 }
@@ -106,14 +107,14 @@ async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
       if (s.local) {
         throw new SocketError(
           "EINVAL",
-          `socket ${s.fd} is already bound to ${fmtAddr(s.local)}`,
+          t("bind.alreadyBound", { fd: s.fd, addr: fmtAddr(s.local) }),
         );
       }
       if (s.proto === "udp") {
         s.dgram = s.adopt(await ctx.shell.net.bindUnixDatagram(path));
         return {
           ret: "0",
-          annotation: "socket file made",
+          annotation: t("bind.fileMade"),
           value: { "": 0, path },
         };
       }
@@ -123,7 +124,7 @@ async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
       if (taken) {
         throw new SocketError(
           "EADDRINUSE",
-          `descriptor ${taken.fd} is bound to ${path}`,
+          t("bind.inUse", { fd: taken.fd, addr: path }),
         );
       }
       await ctx.shell.net.probeUnix(path);
@@ -131,7 +132,7 @@ async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
       return {
         ret: "0",
         notes: [
-          "the socket file appears at listen: the runtime binds and listens in one call",
+          t("bind.fileAtListen"),
         ],
         value: { "": 0, path },
       };

@@ -9,6 +9,7 @@ import {
   runPermission,
 } from "../lib/check/proc.ts";
 import { builtInChecks } from "../checks/mod.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `check`: test a student's program on the handout's exercise, scenario by scenario, in TAP. */
 export const checkCommand: CommandSpec = {
@@ -35,7 +36,7 @@ export const checkCommand: CommandSpec = {
         const v = w === "--port" ? words[++i] : w.slice(7);
         if (!v || !/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 65535) {
           throw new UsageError(
-            `--port needs a port from 1 to 65535, not ${quoteText(v ?? "")}`,
+            t("check.badPort", { text: quoteText(v ?? "") }),
           );
         }
         port = Number(v);
@@ -44,7 +45,7 @@ export const checkCommand: CommandSpec = {
         break;
       } else if (w.startsWith("-")) {
         throw new UsageError(
-          `unknown option ${w} (options: --json --port N -p)`,
+          t("check.unknownOption", { option: w }),
         );
       } else break;
     }
@@ -55,11 +56,11 @@ export const checkCommand: CommandSpec = {
       );
       ctx.io.out(
         [
-          "Built-in checks (check -p NAME prints one; check NAME PROGRAM runs it):",
+          t("check.list"),
           ...Object.values(builtInChecks).map((c) =>
-            `  ${
-              c.name.padEnd(width)
-            }  ${c.summary}; the program takes ${c.args}`
+            `  ${c.name.padEnd(width)}  ${
+              t("check.listLine", { summary: c.summary, args: c.args })
+            }`
           ),
         ].join("\n") + "\n",
       );
@@ -71,9 +72,10 @@ export const checkCommand: CommandSpec = {
         text = await ctx.shell.files.readTextFile(target);
       } catch (e) {
         throw new UsageError(
-          `no exercise or readable check file ${quoteText(target)} (${
-            fileErrorText(e)
-          }): check lists the exercises`,
+          t("check.notFound", {
+            file: quoteText(target),
+            why: fileErrorText(e),
+          }),
         );
       }
     }
@@ -82,7 +84,7 @@ export const checkCommand: CommandSpec = {
       return { code: 0 };
     }
     if (!program) {
-      throw new UsageError(`missing the program to test: usage: ${this.usage}`);
+      throw new UsageError(t("check.noProgram", { usage: this.usage }));
     }
     if (runPermission() !== "granted") {
       ctx.io.err(`check: ${RUN_PERMISSION_HINT}\n`);
@@ -90,7 +92,7 @@ export const checkCommand: CommandSpec = {
     }
     const why = await cannotExecute(program);
     if (why !== undefined) {
-      ctx.io.err(`check: cannot run ${why}\n`);
+      ctx.io.err(`check: ${t("check.cannotRun", { why })}\n`);
       return { code: EXIT.usage };
     }
     const { runCheck } = await import("../lib/check/check.ts");

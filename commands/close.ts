@@ -7,6 +7,7 @@ import {
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
 import { fileStaysNote } from "../lib/shell/unix.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `close`: release a descriptor. */
 export const closeCommand: CommandSpec = {
@@ -23,7 +24,7 @@ export const closeCommand: CommandSpec = {
       return await call(ctx, `close(${ctx.args[0].text})`, () => {
         throw new SocketError(
           "EBADF",
-          `${quoteText(ctx.args[0]!.text)} is not a descriptor number`,
+          t("close.notNumber", { text: quoteText(ctx.args[0]!.text) }),
         );
       });
     }
@@ -31,24 +32,24 @@ export const closeCommand: CommandSpec = {
       if (fd === null) {
         throw new SocketError(
           "EBADF",
-          "no current descriptor: name one, as in close 3",
+          t("close.noCurrent"),
         );
       }
       const s = ctx.shell.table.get(fd);
       const notes: string[] = [];
       if (s.unread > 0) {
-        notes.push(`${s.unread} received bytes were never read: discarded`);
+        notes.push(t("close.unread", { n: s.unread }));
       }
       if (s.waiting > 0) {
         notes.push(
-          `${s.waiting} pending connections were never accepted: closed`,
+          t("close.waiting", { n: s.waiting }),
         );
       }
       const stays = s.family === "unix" ? fileStaysNote(s) : undefined;
       if (stays) notes.push(stays);
       if (s.flushing) {
         notes.push(
-          "the last piece of an interrupted send is still on its way: it goes out before the FIN",
+          t("close.flushing"),
         );
       }
       ctx.shell.table.close(fd);

@@ -19,6 +19,7 @@ import type { SockAddr } from "../lib/net.ts";
 import { isBroadcast, recorded } from "../lib/shell/sockopt.ts";
 import { unixPath, unixSock } from "../lib/shell/unix.ts";
 import type { Word } from "../lib/script/tokenize.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `connect`: TCP opens a connection; UDP sets the default peer. */
 export const connectCommand: CommandSpec = {
@@ -56,7 +57,7 @@ export const connectCommand: CommandSpec = {
           if (isBroadcast(addr.host) && recorded(s, "SO_BROADCAST") !== 1) {
             throw new SocketError(
               "EACCES",
-              `${addr.host} is a broadcast address: set SO_BROADCAST first`,
+              t("connect.broadcast", { host: addr.host }),
             );
           }
           const notes: string[] = [];
@@ -68,13 +69,13 @@ export const connectCommand: CommandSpec = {
               }, { opts: [...s.opts.values()] }),
             );
             notes.push(
-              `bound to ephemeral port ${s.dgram.local.port} first, as the kernel does`,
+              t("connect.autobound", { port: s.dgram.local.port }),
             );
           }
           s.peer = addr;
           return {
             ret: "0",
-            annotation: `local ${fmtAddr(s.dgram.local)}`,
+            annotation: t("connect.local", { addr: fmtAddr(s.dgram.local) }),
             notes,
           };
         }
@@ -82,7 +83,7 @@ export const connectCommand: CommandSpec = {
           if (s.nonblocking) {
             throw new SocketError(
               "EALREADY",
-              `socket ${s.fd}'s connect is still in progress: poll for POLLOUT`,
+              t("connect.inProgress", { fd: s.fd }),
             );
           }
           // A blocking connect on a socket whose connect is in progress waits for it, as Linux does.
@@ -92,12 +93,18 @@ export const connectCommand: CommandSpec = {
             s.soError = undefined;
             throw e;
           }
-          return { ret: "0", annotation: `local ${fmtAddr(s.conn.local)}` };
+          return {
+            ret: "0",
+            annotation: t("connect.local", { addr: fmtAddr(s.conn.local) }),
+          };
         }
         if (s.conn || s.listener) {
           throw new SocketError(
             "EISCONN",
-            `socket ${s.fd} is already ${s.conn ? "connected" : "listening"}`,
+            t("connect.already", {
+              fd: s.fd,
+              state: s.conn ? "connected" : "listening",
+            }),
           );
         }
         // bind before connect: the connection starts from the bound address.
@@ -118,7 +125,7 @@ export const connectCommand: CommandSpec = {
           );
           throw new SocketError(
             "EINPROGRESS",
-            "connecting in the background: poll for POLLOUT, then getsockopt SO_ERROR says how it ended",
+            t("connect.background"),
           );
         }
         const timer = timeout === undefined
@@ -147,20 +154,26 @@ export const connectCommand: CommandSpec = {
           }
         } catch (e) {
           if (ctx.signal.aborted) {
-            throw new SocketError("EINTR", "interrupted by Ctrl-C", {
+            throw new SocketError("EINTR", t("cmd.interrupted"), {
               cause: e,
             });
           }
           if (timer?.aborted) {
             throw new SocketError(
               "ETIMEDOUT",
-              `no answer within ${timeout! / 1000} s`,
+              t("connect.timeout", { s: timeout! / 1000 }),
               { cause: e },
             );
           }
           throw toSocketError(e);
         }
-        return { ret: "0", annotation: `local ${fmtAddr(s.conn.local)}` };
+        return {
+          ret: "0",
+          // Said only when shown: a loop of these pays no message.
+          annotation: ctx.scope.trace
+            ? t("connect.local", { addr: fmtAddr(s.conn.local) })
+            : undefined,
+        };
       },
     );
   },
@@ -187,43 +200,44 @@ async function connectUnix(
         s.peer = { path };
         return {
           ret: "0",
-          annotation: `peer ${path}`,
+          annotation: t("connect.peer", { addr: path }),
           notes: [
-            "the runtime has no connect for Unix datagrams: the peer is remembered, and a missing one shows at send (C's connect says ENOENT or ECONNREFUSED now)",
+            t("connect.unixDgram"),
           ],
         };
       }
       if (s.conn || s.listener) {
         throw new SocketError(
           "EISCONN",
-          `socket ${s.fd} is already ${s.conn ? "connected" : "listening"}`,
+          t("connect.already", {
+            fd: s.fd,
+            state: s.conn ? "connected" : "listening",
+          }),
         );
       }
       if (s.bound) {
         throw new SocketError(
           "EOPNOTSUPP",
-          `the runtime cannot connect from the bound path ${
-            fmtAddr(s.bound)
-          }: connect from a fresh socket`,
+          t("connect.fromBoundPath", { path: fmtAddr(s.bound) }),
         );
       }
       try {
         s.conn = s.adopt(await ctx.shell.net.connectUnix(path, ctx.signal));
       } catch (e) {
         if (ctx.signal.aborted) {
-          throw new SocketError("EINTR", "interrupted by Ctrl-C", { cause: e });
+          throw new SocketError("EINTR", t("cmd.interrupted"), { cause: e });
         }
         const se = toSocketError(e);
         if (se.errno === "EAGAIN") {
           throw new SocketError(
             "EAGAIN",
-            "the listener's queue is full: C's blocking connect would wait here, the runtime's connect does not",
+            t("connect.queueFull"),
             { cause: e },
           );
         }
         throw se;
       }
-      return { ret: "0", annotation: "local (unnamed): no bind, as in C" };
+      return { ret: "0", annotation: t("connect.unnamed") };
     },
   );
 }

@@ -2,6 +2,7 @@ import type { CommandSpec } from "../lib/shell/command.ts";
 import { checkState } from "../lib/check/state.ts";
 import { evalCondition } from "../lib/script/cond.ts";
 import { errorLine, quoteText } from "../lib/shell/format.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `expect`: check a condition, and fail clearly when it does not hold. */
 export const expectCommand: CommandSpec = {
@@ -16,7 +17,7 @@ export const expectCommand: CommandSpec = {
     const shown = ctx.args.map((
       w,
     ) => (w.quoted ? quoteText(w.text) : w.text)).join(" ");
-    errorLine(ctx.io, `expect: failed: ${shown}`);
+    errorLine(ctx.io, `expect: ${t("expect.failed", { condition: shown })}`);
     // In a check, both sides go to the failure's report, as bytes.
     const state = checkState(ctx.shell);
     const a = ctx.args;

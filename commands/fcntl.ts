@@ -7,6 +7,7 @@ import {
   targetSock,
 } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** Linux's O_RDWR: what F_GETFL shows for every socket. */
 const O_RDWR = 0o2;
@@ -46,7 +47,7 @@ export const fcntlCommand: CommandSpec = {
         arg !== "0" && !parts.every((p) => p === "O_NONBLOCK" || p === "O_RDWR")
       ) {
         throw new UsageError(
-          `F_SETFL takes O_NONBLOCK or 0, not ${quoteText(arg)}`,
+          t("fcntl.badFlags", { text: quoteText(arg) }),
         );
       }
       const on = parts.includes("O_NONBLOCK");
@@ -56,11 +57,9 @@ export const fcntlCommand: CommandSpec = {
       });
     }
     throw new UsageError(
-      `${
-        cmd === undefined
-          ? "missing argument"
-          : `unknown command ${quoteText(cmd)}`
-      }: usage: ${this.usage}`,
+      cmd === undefined
+        ? t("fcntl.missing", { usage: this.usage })
+        : t("fcntl.unknown", { cmd: quoteText(cmd), usage: this.usage }),
     );
   },
 };

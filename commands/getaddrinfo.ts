@@ -9,6 +9,7 @@ import { UsageError } from "../lib/shell/errors.ts";
 import { quoteText } from "../lib/shell/format.ts";
 import { familyOf } from "../lib/net.ts";
 import { parseServices, SERVICES_FILE } from "../lib/net/services.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** glibc's return values for the EAI_ codes this command can give. */
 export const EAI_CODE: Readonly<Record<string, number>> = {
@@ -65,12 +66,12 @@ export function parseArgs(
   );
   arity(rest, 0, 2, usage);
   if (opts["4"] && opts["6"]) {
-    throw new UsageError("choose one of -4 and -6");
+    throw new UsageError(t("getaddrinfo.family"));
   }
   const s = opts.s;
   if (s !== undefined && s !== "stream" && s !== "dgram") {
     throw new UsageError(
-      `-s takes stream or dgram, not ${quoteText(String(s))}`,
+      t("getaddrinfo.socktype", { text: quoteText(String(s)) }),
     );
   }
   const hints: Hints = {
@@ -158,9 +159,7 @@ export const getaddrinfoCommand: CommandSpec = {
         results.forEach((r, i) => value[String(i + 1)] = r.address);
         return {
           ret: "0",
-          annotation: `${results.length} result${
-            results.length === 1 ? "" : "s"
-          }`,
+          annotation: t("getaddrinfo.results", { n: results.length }),
           notes,
           extra: results.map((r) => "  " + fmtAddrInfo(r)).join("\n"),
           value,
@@ -188,7 +187,7 @@ async function resolveService(
     const port = Number(service) % 65536;
     if (Number(service) > 65535) {
       notes.push(
-        `${service} is past 65535: glibc keeps its low 16 bits, port ${port}`,
+        t("getaddrinfo.wrapped", { service, port }),
       );
     }
     return { port, types: wanted };
@@ -199,9 +198,10 @@ async function resolveService(
   } catch (e) {
     throw new SocketError(
       "EAI_SERVICE",
-      `${SERVICES_FILE} could not be read (${
-        toSocketError(e).errno
-      }): only numeric services`,
+      t("getaddrinfo.noServices", {
+        file: SERVICES_FILE,
+        errno: toSocketError(e).errno,
+      }),
     );
   }
   const services = parseServices(text);
@@ -215,11 +215,15 @@ async function resolveService(
   if (port === undefined || types.length === 0) {
     throw new SocketError(
       "EAI_SERVICE",
-      `${quoteText(service)} is not in ${SERVICES_FILE}${
-        hints.socktype
-          ? ` for ${hints.socktype === "stream" ? "tcp" : "udp"}`
-          : ""
-      }`,
+      t("getaddrinfo.unknownService", {
+        service: quoteText(service),
+        file: SERVICES_FILE,
+        proto: hints.socktype === "stream"
+          ? "tcp"
+          : hints.socktype
+          ? "udp"
+          : "any",
+      }),
     );
   }
   return { port, types };
@@ -242,7 +246,7 @@ async function resolveName(
     if (service === null) {
       throw new SocketError(
         "EAI_NONAME",
-        "neither a name nor a service: one of them is needed",
+        t("getaddrinfo.neither"),
       );
     }
     // glibc's answers for a NULL name: the wildcards to bind, else loopback (::1 sorted first).
@@ -253,7 +257,11 @@ async function resolveName(
     if (hints.family !== 0 && literal !== hints.family) {
       throw new SocketError(
         "EAI_ADDRFAMILY",
-        `${name} is an IPv${literal} address, and ai_family asks for IPv${hints.family}`,
+        t("getaddrinfo.wrongFamily", {
+          name,
+          literal,
+          family: hints.family,
+        }),
       );
     }
     return [name];
@@ -262,7 +270,7 @@ async function resolveName(
   if (found.length === 0) {
     throw new SocketError(
       "EAI_NONAME",
-      `${name} has no IPv${hints.family || ""} address`,
+      t("gethostbyname.none", { name, family: hints.family || "" }),
     );
   }
   return found;

@@ -6,6 +6,7 @@ import {
   parseOptions,
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `gethostbyname`: resolve a name as the handout's clients do. */
 export const gethostbynameCommand: CommandSpec = {
@@ -30,7 +31,7 @@ export const gethostbynameCommand: CommandSpec = {
         if (!all.length) {
           throw new SocketError(
             "EAI_NODATA",
-            `${name} has no IPv${family} address`,
+            t("gethostbyname.none", { name, family }),
           );
         }
         return {

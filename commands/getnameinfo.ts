@@ -11,6 +11,7 @@ import { fmtAddr, quoteText } from "../lib/shell/format.ts";
 import { familyOf } from "../lib/net.ts";
 import { parseServices, SERVICES_FILE } from "../lib/net/services.ts";
 import { EAI_CODE } from "./getaddrinfo.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `getnameinfo`: the reverse of getaddrinfo, an address and port to a host and service name. */
 export const getnameinfoCommand: CommandSpec = {
@@ -32,9 +33,7 @@ export const getnameinfoCommand: CommandSpec = {
     const family = familyOf(address);
     if (family === undefined) {
       throw new UsageError(
-        `getnameinfo takes a numeric address, not ${
-          quoteText(address)
-        }: getaddrinfo resolves names`,
+        t("getnameinfo.notNumeric", { text: quoteText(address) }),
       );
     }
     const port = rest[1] ? parsePort(rest[1].text) : 0;
@@ -54,7 +53,7 @@ export const getnameinfoCommand: CommandSpec = {
           if (name !== undefined) host = name;
           else {
             notes.push(
-              `${address} has no name: the numeric form, as C gives it without NI_NAMEREQD (with it: EAI_NONAME)`,
+              t("getnameinfo.noName", { address }),
             );
           }
         }
@@ -67,9 +66,10 @@ export const getnameinfoCommand: CommandSpec = {
             serv = services.name(port, opts.d ? "udp" : "tcp") ?? serv;
           } catch (e) {
             notes.push(
-              `${SERVICES_FILE} could not be read (${
-                toSocketError(e).errno
-              }): the port's number`,
+              t("getnameinfo.noServices", {
+                file: SERVICES_FILE,
+                errno: toSocketError(e).errno,
+              }),
             );
           }
         }

@@ -9,6 +9,7 @@ import { SocketError } from "../lib/net/errno.ts";
 import { fmtSockaddr } from "../lib/shell/format.ts";
 import type { Addr } from "../lib/net.ts";
 import { named } from "./getsockname.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `getpeername`: the address of the connected peer. */
 export const getpeernameCommand: CommandSpec = {
@@ -30,13 +31,10 @@ export const getpeernameCommand: CommandSpec = {
         if (!a) {
           throw new SocketError(
             "ENOTCONN",
-            `socket ${s.fd} is ${
-              s.reset
-                ? "reset by its peer"
-                : s.listener
-                ? "listening"
-                : "not connected"
-            }`,
+            t("getpeername.none", {
+              fd: s.fd,
+              state: s.reset ? "reset" : s.listener ? "listening" : "none",
+            }),
           );
         }
         return Promise.resolve(named(a));

@@ -7,6 +7,7 @@ import {
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
 import { getOption, optionInfo, OPTIONS } from "../lib/shell/sockopt.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `getsockopt`: read a socket option. */
 export const getsockoptCommand: CommandSpec = {
@@ -34,9 +35,10 @@ export const getsockoptCommand: CommandSpec = {
         if (misfit) {
           throw new SocketError(
             misfit[1],
-            `${name} does not apply to a ${s.proto}${
-              s.family === 6 ? "6" : ""
-            } socket`,
+            t("setsockopt.misfit", {
+              name,
+              kind: s.proto + (s.family === 6 ? "6" : ""),
+            }),
           );
         }
         const got = getOption(ctx, s, name, info);

@@ -7,6 +7,7 @@ import {
 import { PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
 import { findProc } from "../lib/check/procs.ts";
 import { payload } from "../lib/script/payload.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `input`: type a line into a program started by spawn, as the user would at its keyboard. */
 export const inputCommand: CommandSpec = {
@@ -34,7 +35,7 @@ export const inputCommand: CommandSpec = {
         if (opts.c) p.closeInput();
         return {
           ret: String(data.length),
-          annotation: opts.c ? "then its standard input closed" : undefined,
+          annotation: opts.c ? t("input.closed") : undefined,
         };
       },
     );

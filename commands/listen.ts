@@ -13,6 +13,7 @@ import { SocketError } from "../lib/net/errno.ts";
 import { ipSock, type Sock } from "../lib/shell/fdtable.ts";
 import { fmtAddr } from "../lib/shell/format.ts";
 import { unixSock } from "../lib/shell/unix.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** Linux's SOMAXCONN since 5.4, for when /proc/sys/net/core/somaxconn cannot be read (Deno refuses it without -A). */
 const DEFAULT_SOMAXCONN = 4096;
@@ -57,21 +58,21 @@ export const listenCommand: CommandSpec = {
         if (s.proto === "udp") {
           throw new SocketError(
             "EOPNOTSUPP",
-            "listen is for TCP: UDP has no connections",
+            t("listen.udp"),
           );
         }
         if (s.listener) {
           return {
             ret: "0",
             notes: [
-              "already listening: Linux would only update the backlog; the runtime cannot change it once listening, so it stays",
+              t("listen.already"),
             ],
           };
         }
         if (s.conn) {
           throw new SocketError(
             "EINVAL",
-            "a connected socket cannot listen",
+            t("listen.connected"),
           );
         }
         const addr = s.bound ?? { host: anyAddr(s.family), port: 0 };
@@ -83,17 +84,17 @@ export const listenCommand: CommandSpec = {
         const notes: string[] = [];
         if (!s.bound) {
           notes.push(
-            `no bind first: the system picked port ${s.listener.local.port}, as Linux does`,
+            t("listen.picked", { port: s.listener.local.port }),
           );
         }
         if (backlog > max) {
           notes.push(
-            `the kernel caps the backlog at SOMAXCONN (${max}): ${max} connections may wait`,
+            t("listen.capped", { max }),
           );
         }
         return {
           ret: "0",
-          annotation: `listening on ${fmtAddr(s.listener.local)}`,
+          annotation: t("listen.on", { addr: fmtAddr(s.listener.local) }),
           notes,
           value: {
             "": 0,
@@ -116,24 +117,24 @@ async function listenUnix(
     if (s.proto === "udp") {
       throw new SocketError(
         "EOPNOTSUPP",
-        "listen is for streams: a datagram socket has no connections",
+        t("listen.dgram"),
       );
     }
     if (s.listener) return { ret: "0" };
     if (s.conn) {
-      throw new SocketError("EINVAL", "a connected socket cannot listen");
+      throw new SocketError("EINVAL", t("listen.connected"));
     }
     if (!s.bound || !("path" in s.bound)) {
       throw new SocketError(
         "EINVAL",
-        `socket ${s.fd} has no path: bind one first (bind /tmp/x.sock)`,
+        t("listen.noPath", { fd: s.fd }),
       );
     }
     const path = s.bound.path;
     s.listener = s.adopt(await ctx.shell.net.listenUnix(path));
     return {
       ret: "0",
-      annotation: `listening on ${path}`,
+      annotation: t("listen.on", { addr: path }),
       value: { "": 0, path },
     };
   });

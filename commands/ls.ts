@@ -1,6 +1,7 @@
 import { arity, type CommandSpec } from "../lib/shell/command.ts";
 import { fmtAddr } from "../lib/shell/format.ts";
 import { optionsShown } from "../lib/shell/sockopt.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `ls`: every descriptor and its 5-tuple. */
 export const lsCommand: CommandSpec = {
@@ -12,12 +13,19 @@ export const lsCommand: CommandSpec = {
   example: "ls",
   run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
-    const rows = [["fd", "proto", "state", "local", "remote", ""]];
+    const rows = [[
+      t("ls.header.fd"),
+      t("ls.header.proto"),
+      t("ls.header.state"),
+      t("ls.header.local"),
+      t("ls.header.remote"),
+      "",
+    ]];
     for (const s of ctx.shell.table.list()) {
       const extra: string[] = [];
-      if (s.unread) extra.push(`${s.unread} bytes unread`);
-      if (s.waiting) extra.push(`${s.waiting} connections waiting`);
-      if (s.eof) extra.push("peer closed");
+      if (s.unread) extra.push(t("ls.unread", { n: s.unread }));
+      if (s.waiting) extra.push(t("ls.waiting", { n: s.waiting }));
+      if (s.eof) extra.push(t("ls.peerClosed"));
       if (s.opts.size) extra.push(optionsShown(s));
       if (s.nonblocking) extra.push("O_NONBLOCK");
       rows.push([
@@ -40,7 +48,7 @@ export const lsCommand: CommandSpec = {
     }
     if (rows.length === 1) {
       ctx.io.out(
-        "no open descriptors: start with 'socket tcp' or 'socket udp'\n",
+        t("ls.empty") + "\n",
       );
       return Promise.resolve({ code: 0 });
     }

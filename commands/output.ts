@@ -8,6 +8,7 @@ import {
 import { SocketError } from "../lib/net/errno.ts";
 import { showBytes } from "../lib/shell/format.ts";
 import { findProc } from "../lib/check/procs.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 const encoder = new TextEncoder();
 
@@ -50,17 +51,22 @@ export const outputCommand: CommandSpec = {
         const deadline = Date.now() + timeout;
         while (indexOf(take(), until, 0) < 0) {
           if (p.status !== undefined) {
-            notes.push(`the program exited (${p.ending}) before printing it`);
+            notes.push(t("output.exited", { ending: p.ending ?? "" }));
             break;
           }
           const left = deadline - Date.now();
           if (left <= 0) {
             notes.push(
-              `${showBytes(until)} did not come within ${timeout / 1000} s`,
+              t("output.timeout", {
+                text: showBytes(until),
+                s: timeout / 1000,
+              }),
             );
             break;
           }
-          if (ctx.signal.aborted) throw new SocketError("EINTR", "interrupted");
+          if (ctx.signal.aborted) {
+            throw new SocketError("EINTR", t("wait.interrupted"));
+          }
           let timer: ReturnType<typeof setTimeout> | undefined;
           await Promise.race([
             p.changed(),

@@ -9,6 +9,7 @@ import { UsageError } from "../lib/shell/errors.ts";
 import { POLLIN, POLLOUT } from "../lib/shell/fdtable.ts";
 import { eventNames, type PollFd, pollFds } from "../lib/shell/poll.ts";
 import type { Word } from "../lib/script/tokenize.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 const EVENTS: Record<string, number> = {
   in: POLLIN,
@@ -23,9 +24,7 @@ export function parsePollFds(words: Word[]): PollFd[] {
     const events = m ? EVENTS[m[2] ?? "in"] : undefined;
     if (!m || events === undefined) {
       throw new UsageError(
-        `bad descriptor ${
-          quoteText(w.text)
-        }: write FD or FD:in, FD:out, FD:inout, as in 3 5:inout`,
+        t("poll.badFd", { text: quoteText(w.text) }),
       );
     }
     return { fd: Number(m[1]), events, revents: 0 };

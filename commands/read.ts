@@ -2,6 +2,8 @@ import { arity, type CommandSpec, parseOptions } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, quoteText } from "../lib/shell/format.ts";
 import { MAX_LINE } from "../lib/script/tokenize.ts";
+import { t } from "../lib/i18n/mod.ts";
+import { strerror } from "../lib/net/errno.ts";
 
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
 export const readCommand: CommandSpec = {
@@ -19,14 +21,16 @@ export const readCommand: CommandSpec = {
     arity(rest, 1, 1, this.usage);
     const name = rest[0]!.text;
     if (!/^[A-Za-z_]\w*$/.test(name)) {
-      throw new UsageError(`bad variable name ${quoteText(name)}`);
+      throw new UsageError(t("set.badName", { text: quoteText(name) }));
     }
     const prompt = typeof opts.p === "string" ? opts.p : "";
     const line = await ctx.shell.input.readLine(prompt, ctx.signal);
     if (ctx.signal.aborted) {
       errorLine(
         ctx.io,
-        `read: EINTR (Interrupted system call): no line for $${name}`,
+        `read: EINTR (${strerror("EINTR")}): ${
+          t("read.noLine", { name: "$" + name })
+        }`,
       );
       return { code: 124 };
     }
@@ -38,7 +42,7 @@ export const readCommand: CommandSpec = {
     ) {
       errorLine(
         ctx.io,
-        `read: line too long: over ${MAX_LINE} bytes: no line for $${name}`,
+        `read: ${t("read.tooLong", { max: MAX_LINE, name: "$" + name })}`,
       );
       return { code: 1 };
     }
@@ -49,7 +53,7 @@ export const readCommand: CommandSpec = {
     if (line === null) {
       ctx.scope.vars.set(name, new Uint8Array(0));
       if (opts.e) return { code: 0, value: { "": "", eof: 1 } };
-      errorLine(ctx.io, `read: end of input: no line for $${name}`);
+      errorLine(ctx.io, `read: ${t("read.eof", { name: "$" + name })}`);
       return { code: 1 };
     }
     ctx.scope.vars.set(name, encoder.encode(line));

@@ -1,7 +1,8 @@
-import { fileErrorText } from "../lib/net/errno.ts";
+import { fileErrorText, strerror } from "../lib/net/errno.ts";
 import { arity, type CommandSpec, parseOptions } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, escapeControls } from "../lib/shell/format.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `record`: write the commands that succeed into a script `run` can replay. */
 export const recordCommand: CommandSpec = {
@@ -16,30 +17,34 @@ export const recordCommand: CommandSpec = {
     const { opts, rest } = parseOptions(ctx.args, { a: "flag", f: "flag" });
     arity(rest, 0, 1, this.usage);
     if (opts.a && opts.f) {
-      throw new UsageError("-a appends and -f overwrites: choose one");
+      throw new UsageError(t("record.appendOrOverwrite"));
     }
     const arg = rest[0]?.text;
     if (arg === undefined) {
       ctx.io.out(
         ctx.shell.recording
-          ? `recording to ${escapeControls(ctx.shell.recording)}\n`
-          : "not recording\n",
+          ? t("record.to", { file: escapeControls(ctx.shell.recording) }) + "\n"
+          : t("record.not") + "\n",
       );
       return { code: 0 };
     }
     if (arg === "stop" && !rest[0]!.quoted) {
       if (!ctx.shell.recording) {
-        errorLine(ctx.io, "record: not recording");
+        errorLine(ctx.io, `record: ${t("record.not")}`);
         return { code: 1 };
       }
       const file = escapeControls(ctx.shell.recording);
-      ctx.io.out(`recorded to ${file}: replay it with run ${file}\n`);
+      ctx.io.out(t("record.done", { file }) + "\n");
       ctx.shell.recording = undefined;
       return { code: 0 };
     }
-    const header = `# ${opts.a ? "appended to" : "recorded"} by sockshell on ${
-      new Date().toISOString().slice(0, 10)
-    }: replay with run ${arg}\n`;
+    const header = `# ${
+      t("record.header", {
+        how: opts.a ? "appended" : "recorded",
+        date: new Date().toISOString().slice(0, 10),
+        file: arg,
+      })
+    }\n`;
     try {
       if (opts.a) await ctx.shell.files.appendTextFile(arg, header);
       else {
@@ -49,17 +54,23 @@ export const recordCommand: CommandSpec = {
       }
     } catch (e) {
       const why = fileErrorText(e);
-      const hint = why === "EEXIST"
-        ? ` (File exists): record -a ${arg} appends to it, record -f ${arg} overwrites it`
-        : "";
-      errorLine(ctx.io, `record: cannot write ${arg}: ${why}${hint}`);
+      errorLine(
+        ctx.io,
+        `record: ${
+          why === "EEXIST"
+            ? t("record.exists", {
+              file: arg,
+              why,
+              meaning: strerror("EEXIST"),
+            })
+            : t("record.cannotWrite", { file: arg, why })
+        }`,
+      );
       return { code: 1 };
     }
     ctx.shell.recording = arg;
     ctx.io.out(
-      `recording to ${
-        escapeControls(arg)
-      }: every command that succeeds (record stop to end)\n`,
+      t("record.started", { file: escapeControls(arg) }) + "\n",
     );
     return { code: 0 };
   },

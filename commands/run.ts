@@ -15,6 +15,7 @@ import type { Shell } from "../lib/shell/shell.ts";
 import { builtInReplays, REPLAY_GROUPS } from "../replays/mod.ts";
 import { started } from "../lib/check/procs.ts";
 import { showDiagram } from "./diagram.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
 export const runCommand: CommandSpec = {
@@ -39,7 +40,7 @@ export const runCommand: CommandSpec = {
           `${r.name} ${r.usage}`.length
         ),
       );
-      const lines = ["Built-in replays (run -p NAME prints one):"];
+      const lines = [t("run.replays")];
       for (const [group, heading] of Object.entries(REPLAY_GROUPS)) {
         lines.push(`${heading}:`);
         for (const r of Object.values(builtInReplays)) {
@@ -53,7 +54,10 @@ export const runCommand: CommandSpec = {
     const depth = (ctx.scope.depth ?? 0) + 1;
     if (depth > MAX_RUN_DEPTH) {
       ctx.shell.runTooDeep = true;
-      errorLine(ctx.io, `run: too deeply nested (limit ${MAX_RUN_DEPTH})`);
+      errorLine(
+        ctx.io,
+        `run: ${t("run.tooDeep", { limit: MAX_RUN_DEPTH })}`,
+      );
       return { code: EXIT.failed };
     }
     const replay = own(builtInReplays, target.text);
@@ -67,7 +71,7 @@ export const runCommand: CommandSpec = {
         if (why) {
           errorLine(
             ctx.io,
-            `run: ${target.text} is not a sockshell script: ${why}`,
+            `run: ${t("run.notScript", { file: target.text, why })}`,
           );
           return { code: EXIT.usage };
         }
@@ -76,10 +80,16 @@ export const runCommand: CommandSpec = {
         errorLine(
           ctx.io,
           e instanceof FileLimitError
-            ? `run: cannot run ${target.text}: ${why} (a script is at most ${MAX_SCRIPT_BYTES} bytes)`
-            : `run: no replay or readable file ${
-              quoteText(target.text)
-            } (${why}): run lists the replays`,
+            ? `run: ${
+              t("run.tooBig", {
+                file: target.text,
+                why,
+                max: MAX_SCRIPT_BYTES,
+              })
+            }`
+            : `run: ${
+              t("run.notFound", { file: quoteText(target.text), why })
+            }`,
         );
         return { code: EXIT.usage };
       }

@@ -10,6 +10,7 @@ import { SocketError } from "../lib/net/errno.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { POLLERR, POLLHUP, POLLIN } from "../lib/shell/fdtable.ts";
 import { pollFds } from "../lib/shell/poll.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** What Linux's select counts as readable: POLLIN, and also a hang-up or an error. */
 const READABLE = POLLIN | POLLHUP | POLLERR;
@@ -28,13 +29,11 @@ export const selectCommand: CommandSpec = {
     arity(rest, 1, 1024, this.usage);
     const timeout = parseTimeout(opts.t);
     // A word may hold a list, as $fds and a capture's $r do: select $fds is the guide's master set.
-    const fds = rest.flatMap((w) => w.text.trim().split(/\s+/)).map((t) => {
-      const m = /^@?(\d{1,4})$/.exec(t);
+    const fds = rest.flatMap((w) => w.text.trim().split(/\s+/)).map((tok) => {
+      const m = /^@?(\d{1,4})$/.exec(tok);
       if (!m || Number(m[1]) >= 1024) {
         throw new UsageError(
-          `bad descriptor ${
-            quoteText(t)
-          }: write numbers below FD_SETSIZE (1024), as in select 3 5`,
+          t("select.badFd", { text: quoteText(tok) }),
         );
       }
       return Number(m[1]);
@@ -52,7 +51,7 @@ export const selectCommand: CommandSpec = {
       if (closed !== undefined) {
         throw new SocketError(
           "EBADF",
-          `descriptor ${closed} is not open: select fails as a whole`,
+          t("select.closed", { fd: closed }),
         );
       }
       const entries = set.map((fd) => ({ fd, events: POLLIN, revents: 0 }));

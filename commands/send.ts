@@ -11,7 +11,7 @@ import {
   parseTimeout,
   targetSock,
 } from "../lib/shell/command.ts";
-import { SocketError } from "../lib/net/errno.ts";
+import { SocketError, strerror } from "../lib/net/errno.ts";
 import type { Written } from "../lib/shell/fdtable.ts";
 import { errorLine, PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
 import { payload } from "../lib/script/payload.ts";
@@ -20,6 +20,7 @@ import { sendFile } from "../lib/shell/transfer.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 
 const CRLF = new Uint8Array([13, 10]);
+import { t } from "../lib/i18n/mod.ts";
 
 /** `send`: write bytes on a connected socket. */
 export const sendCommand: CommandSpec = {
@@ -73,7 +74,7 @@ export const sendCommand: CommandSpec = {
             );
           } catch {
             clearTimeout(timer);
-            errorLine(ctx.io, `${this.name}: EINTR (Interrupted system call)`);
+            errorLine(ctx.io, `${this.name}: EINTR (${strerror("EINTR")})`);
             return { code: 124 };
           }
         }
@@ -106,14 +107,14 @@ function sendOnce(
       if (oob) {
         throw new SocketError(
           "EOPNOTSUPP",
-          "MSG_OOB (urgent data) has no Deno equivalent",
+          t("send.oob"),
         );
       }
       if (s.proto === "udp" && s.family === "unix") {
         if (!s.peer || !("path" in s.peer)) {
           throw new SocketError(
             "ENOTCONN",
-            "Unix datagram socket not connected: use sendto PATH, or connect PATH first",
+            t("send.unixNotConnected"),
           );
         }
         return await sendUnixDatagram(ctx, s, data, s.peer);
@@ -122,7 +123,7 @@ function sendOnce(
         if (!s.peer || !s.dgram) {
           throw new SocketError(
             "EDESTADDRREQ",
-            "UDP socket not connected: use sendto, or connect first",
+            t("send.udpNotConnected"),
           );
         }
         const n = await s.dgram.send(data, s.peer);
@@ -146,7 +147,7 @@ export function sendWait(
       if (e instanceof SocketError && e.errno === "EAGAIN") {
         throw new SocketError(
           "EAGAIN",
-          `the peer took nothing within ${timeoutMs! / 1000} s (SO_SNDTIMEO)`,
+          t("send.timeout", { s: timeoutMs! / 1000 }),
         );
       }
       throw e;
@@ -157,10 +158,12 @@ export function sendWait(
 export function sent(w: Written, total: number): CallOk {
   const notes = w.cut
     ? [
-      `${w.cut.detail} after ${w.n} of ${total} bytes: ` +
-      `C's send returns this partial count; the other ${
-        total - w.n
-      } were not sent`,
+      t("send.cut", {
+        why: w.cut.message,
+        n: w.n,
+        total,
+        rest: total - w.n,
+      }),
     ]
     : undefined;
   return { ret: String(w.n), notes, value: { "": w.n } };

@@ -24,6 +24,7 @@ import { isBroadcast, recorded } from "../lib/shell/sockopt.ts";
 import type { Word } from "../lib/script/tokenize.ts";
 import { sendUnixDatagram, unixPath, unixSock } from "../lib/shell/unix.ts";
 import { sendWait, sent } from "./send.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `sendto`: send one datagram to an address. */
 export const sendToCommand: CommandSpec = {
@@ -57,7 +58,7 @@ export const sendToCommand: CommandSpec = {
             data.length,
           );
           ok.notes = [
-            "TCP ignores the address: the bytes went to the connected peer",
+            t("sendto.tcpIgnores"),
             ...ok.notes ?? [],
           ];
           return ok;
@@ -66,7 +67,7 @@ export const sendToCommand: CommandSpec = {
         if (isBroadcast(to.host) && recorded(s, "SO_BROADCAST") !== 1) {
           throw new SocketError(
             "EACCES",
-            `${to.host} is a broadcast address: set SO_BROADCAST first (the shell gives C's answer: the runtime would send it)`,
+            t("sendto.broadcast", { host: to.host }),
           );
         }
         const fresh = !s.dgram;
@@ -86,12 +87,15 @@ export const sendToCommand: CommandSpec = {
           // Closed while the datagram went (by a fork child): it was sent, the socket stays closed.
           s.dgram = s.closed ? (sock.close(), undefined) : sock;
           notes.push(
-            `bound to ephemeral port ${sock.local.port} first, as the kernel does`,
+            t("connect.autobound", { port: sock.local.port }),
           );
         }
         return {
           ret: String(n),
-          annotation: `local ${fmtAddr(sock.local)}`,
+          // Said only when shown: a loop of these pays no message.
+          annotation: ctx.scope.trace
+            ? t("connect.local", { addr: fmtAddr(sock.local) })
+            : undefined,
           notes,
           value: { "": n },
         };
@@ -123,11 +127,11 @@ async function sendToUnix(
         throw s.conn
           ? new SocketError(
             "EISCONN",
-            "a connected Unix stream takes no address: use send",
+            t("sendto.unixConnected"),
           )
           : new SocketError(
             "EOPNOTSUPP",
-            "a Unix stream sends only once connected: connect, then send",
+            t("sendto.unixNotConnected"),
           );
       }
       return await sendUnixDatagram(ctx, s, data, { path });

@@ -2,6 +2,7 @@ import type { CommandSpec } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { quoteText } from "../lib/shell/format.ts";
 import { joinWords } from "../lib/script/words.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `set`: give a variable a value. */
 export const setCommand: CommandSpec = {
@@ -22,7 +23,7 @@ export const setCommand: CommandSpec = {
     }
     if (name.quoted || !/^[A-Za-z_]\w*$/.test(name.text)) {
       throw new UsageError(
-        `bad variable name ${quoteText(name.text)}: letters, digits and _`,
+        t("set.badNameChars", { text: quoteText(name.text) }),
       );
     }
     ctx.scope.vars.set(name.text, joinWords(rest));

@@ -14,6 +14,7 @@ import {
   parseOption,
   setOption,
 } from "../lib/shell/sockopt.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `setsockopt`: set a socket option, applied now or when the runtime opens the socket. */
 export const setsockoptCommand: CommandSpec = {
@@ -49,16 +50,17 @@ export const setsockoptCommand: CommandSpec = {
         if (info.kind === "readonly") {
           throw new SocketError(
             "ENOPROTOOPT",
-            `${name} can only be read, with getsockopt`,
+            t("setsockopt.readOnly", { name }),
           );
         }
         const misfit = info.misfit?.(s);
         if (misfit) {
           throw new SocketError(
             misfit[0],
-            `${name} does not apply to a ${s.proto}${
-              s.family === 6 ? "6" : ""
-            } socket`,
+            t("setsockopt.misfit", {
+              name,
+              kind: s.proto + (s.family === 6 ? "6" : ""),
+            }),
           );
         }
         const parsed = parseOption(name, info, words.slice(1));

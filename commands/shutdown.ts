@@ -10,6 +10,7 @@ import {
 import { SocketError } from "../lib/net/errno.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { own } from "../lib/shell/registry.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 const HOW: Record<string, string> = {
   rd: "SHUT_RD",
@@ -25,7 +26,7 @@ export function parseHow(text: string | undefined): string {
   const how = own(HOW, (text ?? "wr").toLowerCase());
   if (!how) {
     throw new UsageError(
-      `how must be rd, wr, rdwr (or 0, 1, 2), not ${quoteText(text ?? "")}`,
+      t("shutdown.badHow", { text: quoteText(text ?? "") }),
     );
   }
   return how;
@@ -49,40 +50,44 @@ export const shutdownCommand: CommandSpec = {
         if (!s.peer) {
           throw new SocketError(
             "ENOTCONN",
-            `UDP socket ${s.fd} is not connected`,
+            t("shutdown.udpNotConnected", { fd: s.fd }),
           );
         }
         throw new SocketError(
           "EOPNOTSUPP",
-          "shutdown of a UDP socket has no Deno equivalent",
+          t("shutdown.udp"),
         );
       }
       if (!s.conn) {
-        throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
+        throw new SocketError(
+          "ENOTCONN",
+          t("recv.notConnected", { fd: s.fd }),
+        );
       }
       if (how === "SHUT_RD") {
         throw new SocketError(
           "EOPNOTSUPP",
-          "SHUT_RD has no Deno equivalent (use shutdown wr, or close)",
+          t("shutdown.rd"),
         );
       }
       const notes = how === "SHUT_RDWR"
         ? [
-          "only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)",
+          t("shutdown.rdwr"),
         ]
         : [];
       // A chunk of an interrupted send still in flight goes before the FIN.
       await s.writesDone((p) => interruptible(p, ctx.signal, undefined));
       if (s.closed) {
-        throw new SocketError("EBADF", `socket ${s.fd} was closed meanwhile`);
+        throw new SocketError(
+          "EBADF",
+          t("shutdown.closedMeanwhile", { fd: s.fd }),
+        );
       }
       if (!s.wrShut) await s.conn.closeWrite();
       s.markWriteShut();
       return {
         ret: "0",
-        annotation: s.conn.tls
-          ? "close_notify and FIN sent: the peer will read end of stream"
-          : "FIN sent: the peer will read end of stream",
+        annotation: t(s.conn.tls ? "shutdown.finSentTls" : "shutdown.finSent"),
         notes,
       };
     });

@@ -1,5 +1,6 @@
 import { arity, type CommandSpec, parseTimeout } from "../lib/shell/command.ts";
 import { EXIT } from "../lib/shell/errors.ts";
+import { strerror } from "../lib/net/errno.ts";
 
 /** `sleep`: pause, as a C program's sleep between two sends. */
 export const sleepCommand: CommandSpec = {
@@ -25,7 +26,7 @@ export const sleepCommand: CommandSpec = {
       else ctx.signal.addEventListener("abort", onAbort, { once: true });
     });
     if (aborted) {
-      ctx.io.err("sleep: EINTR (Interrupted system call)\n");
+      ctx.io.err(`sleep: EINTR (${strerror("EINTR")})\n`);
       return { code: EXIT.aborted };
     }
     return { code: 0 };

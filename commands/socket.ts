@@ -4,6 +4,7 @@ import { UsageError } from "../lib/shell/errors.ts";
 import type { Domain } from "../lib/net.ts";
 import type { Proto } from "../lib/shell/fdtable.ts";
 import { own } from "../lib/shell/registry.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 const KINDS: Record<string, [Proto, Domain]> = {
   tcp: ["tcp", 4],
@@ -19,9 +20,7 @@ export function parseArgs(words: { text: string }[]): [Proto, Domain] {
   const kind = own(KINDS, words[0]?.text.toLowerCase() ?? "");
   if (!kind) {
     throw new UsageError(
-      `unknown socket type ${
-        quoteText(words[0]?.text ?? "")
-      }: choose tcp, udp, tcp6, udp6, unix or unix-dgram`,
+      t("socket.unknownType", { text: quoteText(words[0]?.text ?? "") }),
     );
   }
   return kind;

@@ -9,6 +9,7 @@ import { checkState } from "../lib/check/state.ts";
 import { quoteText } from "../lib/shell/format.ts";
 import { remember } from "../lib/check/procs.ts";
 import { spawnProcess } from "../lib/check/proc.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `spawn`: start a program, its output captured and its input writable. */
 export const spawnCommand: CommandSpec = {
@@ -47,7 +48,7 @@ export const spawnCommand: CommandSpec = {
         }
         return {
           ret: String(p.pid),
-          annotation: `pid ${p.pid}, in its own process group`,
+          annotation: t("spawn.started", { pid: p.pid }),
           value: { "": p.pid, pid: p.pid },
         };
       },

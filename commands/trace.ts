@@ -1,6 +1,7 @@
 import { quoteText } from "../lib/shell/format.ts";
 import { arity, type CommandSpec } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `trace`: show or hide the C call of each command that succeeds. */
 export const traceCommand: CommandSpec = {
@@ -15,7 +16,7 @@ export const traceCommand: CommandSpec = {
     arity(ctx.args, 1, 1, this.usage);
     const v = ctx.args[0]!.text;
     if (v !== "on" && v !== "off") {
-      throw new UsageError(`trace takes on or off, not ${quoteText(v)}`);
+      throw new UsageError(t("trace.onOff", { text: quoteText(v) }));
     }
     ctx.scope.trace = v === "on";
     return Promise.resolve({ code: 0 });

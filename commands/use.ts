@@ -1,6 +1,7 @@
 import { arity, type CommandSpec, parseInteger } from "../lib/shell/command.ts";
 import { strerror } from "../lib/net/errno.ts";
 import { errorLine } from "../lib/shell/format.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `use`: pick the current descriptor. */
 export const useCommand: CommandSpec = {
@@ -23,12 +24,13 @@ export const useCommand: CommandSpec = {
     );
     if (!ctx.shell.table.has(fd)) {
       const open = ctx.shell.table.list().map((s) => s.fd);
-      const hint = open.length ? `open: ${open.join(", ")}` : "none is open";
       errorLine(
         ctx.io,
-        `use: EBADF (${
-          strerror("EBADF")
-        }): no socket has descriptor ${fd} (${hint})`,
+        `use: EBADF (${strerror("EBADF")}): ${
+          open.length
+            ? t("use.noSocket", { fd, open: open.join(", ") })
+            : t("use.noneOpen", { fd })
+        }`,
       );
       return Promise.resolve({ code: 1 });
     }

@@ -7,6 +7,7 @@ import {
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
 import { findProc } from "../lib/check/procs.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 /** `wait`: wait for a program started by spawn to exit, and read what it wrote. */
 export const waitCommand: CommandSpec = {
@@ -35,7 +36,7 @@ export const waitCommand: CommandSpec = {
             };
             const onAbort = () => {
               done();
-              reject(new SocketError("EINTR", "interrupted"));
+              reject(new SocketError("EINTR", t("wait.interrupted")));
             };
             if (ctx.signal.aborted) return onAbort();
             ctx.signal.addEventListener("abort", onAbort, { once: true });
@@ -45,9 +46,7 @@ export const waitCommand: CommandSpec = {
                 reject(
                   new SocketError(
                     "ETIMEDOUT",
-                    `the program did not exit within ${
-                      timeout / 1000
-                    } s: it is still running`,
+                    t("wait.timeout", { s: timeout / 1000 }),
                   ),
                 );
               }, timeout);

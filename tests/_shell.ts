@@ -127,3 +127,12 @@ export function sampleSession(port: number): string[] {
     "ls",
   ];
 }
+
+/**
+ * The C calls of an output, to compare two languages: `call = ret` of each
+ * call line (annotations and notes are prose, translated), ports hidden.
+ */
+export function callLines(out: string): string {
+  return out.split("\n").map((l) => /^[a-z_]+\(.* = -?\d+(?: [A-Z_]+)?/.exec(l))
+    .filter((m) => m).map((m) => m![0]).join("\n").replace(/:\d+/g, ":PORT");
+}

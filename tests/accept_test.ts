@@ -98,7 +98,7 @@ Deno.test("accept interrupted by Ctrl-C reports EINTR, and the client that comes
   using client = await Deno.connect({ hostname: "127.0.0.1", port });
   // The accept left running by the interrupted call takes it into the queue.
   await until(
-    async () => (await lsRow(sh, 3)).extra === "1 connections waiting",
+    async () => (await lsRow(sh, 3)).extra === "1 connection waiting",
     "the client queued",
   );
   assert.match(

@@ -74,12 +74,12 @@ Deno.test("close on a listener frees the port and says which connections were ne
   sh.take();
   using client = await Deno.connect({ hostname: "127.0.0.1", port });
   await until(
-    async () => (await lsRow(sh, 3)).extra === "1 connections waiting",
+    async () => (await lsRow(sh, 3)).extra === "1 connection waiting",
     "the client queued",
   );
   assert.equal(
     await sh.ok("close 3"),
-    "close(3) = 0\n  note: 1 pending connections were never accepted: closed\n",
+    "close(3) = 0\n  note: 1 pending connection was never accepted: closed\n",
   );
   assert.ok(await readsEof(client).catch(() => true), "the client is cut off");
   // The port is free again.

@@ -21,6 +21,7 @@ import {
   POLLNVAL,
   POLLOUT,
 } from "./fdtable.ts";
+import { t } from "../i18n/mod.ts";
 
 /** One entry of poll's array: `struct pollfd`. */
 export interface PollFd {
@@ -102,7 +103,7 @@ export async function pollFds(
 }
 
 function interrupted(): SocketError {
-  return new SocketError("EINTR", "interrupted by Ctrl-C");
+  return new SocketError("EINTR", t("cmd.interrupted"));
 }
 
 /**

@@ -25,6 +25,7 @@ import { READ_CHUNK } from "./fdtable.ts";
 import { recvFile } from "./transfer.ts";
 import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
 import { type Addr, type Datagram, sameAddr } from "../net.ts";
+import { language, t } from "../i18n/mod.ts";
 
 const encoder = new TextEncoder();
 const NEWLINE = new Uint8Array([10]);
@@ -84,7 +85,7 @@ export async function receive(
     ? ctx.args.find((w) => w.text === opts.u)?.bytes ?? encoder.encode(opts.u)
     : undefined;
   if (until && until.length === 0) {
-    throw new UsageError("-u needs a delimiter that is not empty");
+    throw new UsageError(t("recv.emptyDelimiter"));
   }
   const n = rest[0]
     ? parseInteger(rest[0].text, "byte count", 1, READ_CHUNK)
@@ -96,7 +97,7 @@ export async function receive(
   let nonblocking = false;
   const wait = <T>(p: Promise<T>) =>
     nonblocking
-      ? nonBlocking(p, "nothing to read")
+      ? nonBlocking(p, t("recv.nothing"))
       : interruptible(p, ctx.signal, timeout);
   return await call(
     ctx,
@@ -107,18 +108,18 @@ export async function receive(
       if (opts.o) {
         throw new SocketError(
           "EOPNOTSUPP",
-          "MSG_OOB (urgent data) has no Deno equivalent",
+          t("send.oob"),
         );
       }
       if (s.proto === "tcp") {
         if (!s.conn) {
           throw new SocketError(
             "ENOTCONN",
-            `socket ${s.fd} is not connected`,
+            t("recv.notConnected", { fd: s.fd }),
           );
         }
         if (until && opts.p) {
-          throw new UsageError("-p cannot be combined with -l or -u");
+          throw new UsageError(t("recv.peekUntil"));
         }
         const data = until
           ? await s.takeUntil(until, n, wait)
@@ -128,11 +129,13 @@ export async function receive(
           from ? s.conn.remote : undefined,
           opts.x ? "hex" : ctx.shell.view,
           // A peek leaves its bytes in the buffer: they are not "more".
-          streamNotes(data, s.unread - (opts.p ? data.length : 0), n),
+          ctx.scope.trace
+            ? streamNotes(data, s.unread - (opts.p ? data.length : 0), n)
+            : [],
           ctx.scope.trace,
         );
         if (until && data.length > 0) {
-          ok.annotation ??= `read until ${showBytes(until)}`;
+          ok.annotation ??= t("recv.until", { delimiter: showBytes(until) });
         }
         if (until && ok.value) {
           // $x.before: what came before the delimiter (all of it when the delimiter never came).
@@ -146,18 +149,18 @@ export async function receive(
       if (!s.dgram && s.family === "unix") {
         throw new SocketError(
           "ENOTCONN",
-          `Unix datagram socket ${s.fd} is not bound: nothing can reach it (bind PATH first)`,
+          t("recv.unixNotBound", { fd: s.fd }),
         );
       }
       if (!s.dgram) {
         throw new SocketError(
           "ENOTCONN",
-          `UDP socket ${s.fd} is not bound: nothing can arrive (bind, or sendto first)`,
+          t("recv.udpNotBound", { fd: s.fd }),
         );
       }
       if (until) {
         throw new UsageError(
-          "-l and -u are for streams: a datagram is already one message",
+          t("recv.untilDgram"),
         );
       }
       const notes: string[] = [];
@@ -170,7 +173,13 @@ export async function receive(
         } catch (e) {
           // Interrupted or timed out while dropping: what was dropped is still said.
           if (e instanceof SocketError && dropped.count > 0) {
-            throw new SocketError(e.errno, `${e.message}; ${dropped.note()}`);
+            throw new SocketError(
+              e.errno,
+              t("recv.andDropped", {
+                detail: e.message,
+                dropped: dropped.note(),
+              }),
+            );
           }
           throw e;
         }
@@ -185,9 +194,10 @@ export async function receive(
           if (timeout !== undefined && Date.now() - started > timeout) {
             throw new SocketError(
               "EAGAIN",
-              `nothing from the connected peer within ${
-                timeout / 1000
-              } s (SO_RCVTIMEO); ${dropped.note()}`,
+              t("recv.timeoutDropped", {
+                s: timeout / 1000,
+                dropped: dropped.note(),
+              }),
             );
           }
           continue;
@@ -235,24 +245,36 @@ class Dropped {
     await new Promise((r) => setTimeout(r, 0));
     this.#since = Date.now();
     if (signal.aborted) {
-      throw new SocketError("EINTR", `interrupted by Ctrl-C; ${this.note()}`);
+      throw new SocketError(
+        "EINTR",
+        t("recv.andDropped", {
+          detail: t("cmd.interrupted"),
+          dropped: this.note(),
+        }),
+      );
     }
   }
 
   note(): string {
-    const what = this.count === 1 ? "1 datagram" : `${this.count} datagrams`;
-    const from = this.#from.size === 1
-      ? `from ${[...this.#from][0]}: not the connected peer`
-      : "from others than the connected peer";
-    return `dropped ${what} (${fmtBytes(this.bytes)}) ${from}`;
+    return this.#from.size === 1
+      ? t("recv.droppedFrom", {
+        n: this.count,
+        size: fmtBytes(this.bytes),
+        from: [...this.#from][0]!,
+      })
+      : t("recv.droppedOthers", { n: this.count, size: fmtBytes(this.bytes) });
   }
 }
 
 /** A byte count as people read it: 4 bytes, 12.5 kB, 2.6 MB. */
 function fmtBytes(n: number): string {
-  if (n < 1000) return n === 1 ? "1 byte" : `${n} bytes`;
-  if (n < 1e6) return `${(n / 1e3).toFixed(1)} kB`;
-  return `${(n / 1e6).toFixed(1)} MB`;
+  if (n < 1000) return t("recv.bytes", { n });
+  // 12.5 kB in English, 12,5 ko in French: the decimal mark is the language's.
+  const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  if (n < 1e6) {
+    return t("recv.kB", { n: (n / 1e3).toLocaleString(language(), one) });
+  }
+  return t("recv.MB", { n: (n / 1e6).toLocaleString(language(), one) });
 }
 
 function streamNotes(
@@ -263,10 +285,10 @@ function streamNotes(
   if (data.length === 0) return [];
   if (unread > 0) {
     return [
-      `${unread} more bytes already received: a stream keeps no message boundaries`,
+      t("recv.moreBytes", { n: unread }),
     ];
   }
-  if (data.length === n) return ["the buffer is full: more may be waiting"];
+  if (data.length === n) return [t("recv.bufferFull")];
   return [];
 }
 
@@ -291,10 +313,13 @@ function shown(
         : { from: fmtAddr(from), host: from.host, port: from.port },
     );
   }
-  const annotation = from
-    ? `from ${fmtAddr(from)}`
+  // Said only when shown: a loop of recv under -q costs no message.
+  const annotation = !display
+    ? undefined
+    : from
+    ? t("recv.from", { addr: fmtAddr(from) })
     : data.length === 0
-    ? "end of stream: the peer closed"
+    ? t("recv.eof")
     : undefined;
   let text = "";
   let extra: string | undefined;

@@ -12,6 +12,7 @@ import type { Sock } from "./fdtable.ts";
 import { quoteText } from "./format.ts";
 import type { OptName, SockOpt } from "../net.ts";
 import { UsageError } from "./errors.ts";
+import { t } from "../i18n/mod.ts";
 
 /** One option as the shell knows it. */
 interface OptInfo {
@@ -74,7 +75,10 @@ export function optionInfo(text: string): [string, OptInfo] {
   if (!info) {
     throw new SocketError(
       "ENOPROTOOPT",
-      `no option ${quoteText(text)}: known: ${Object.keys(OPTIONS).join(" ")}`,
+      t("setsockopt.unknown", {
+        text: quoteText(text),
+        known: Object.keys(OPTIONS).join(" "),
+      }),
     );
   }
   return [name, info];
@@ -83,7 +87,7 @@ export function optionInfo(text: string): [string, OptInfo] {
 function int(text: string | undefined, what: string): number {
   if (text === undefined || !/^-?\d+$/.test(text)) {
     throw new UsageError(
-      `${what} must be a whole number, not ${quoteText(text ?? "")}`,
+      t("setsockopt.notInteger", { what, text: quoteText(text ?? "") }),
     );
   }
   return Number(text);
@@ -92,7 +96,7 @@ function int(text: string | undefined, what: string): number {
 function ipv4(text: string | undefined, what: string): string {
   if (text === undefined || !/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) {
     throw new UsageError(
-      `${what} must be a numeric IPv4 address, not ${quoteText(text ?? "")}`,
+      t("setsockopt.notIpv4", { what, text: quoteText(text ?? "") }),
     );
   }
   return text;
@@ -108,17 +112,11 @@ export function parseOption(
   const max = info.kind === "mreq" ? 2 : want;
   if (words.length < (info.kind === "mreq" ? 1 : want)) {
     throw new UsageError(
-      `${name} needs ${
-        info.kind === "linger"
-          ? "two values: l_onoff l_linger (1 0: reset at close)"
-          : info.kind === "mreq"
-          ? "a group address, and optionally an interface address"
-          : "a value"
-      }`,
+      t("setsockopt.needs", { name, kind: info.kind }),
     );
   }
   if (words.length > max) {
-    throw new UsageError(`too many values for ${name}`);
+    throw new UsageError(t("setsockopt.tooMany", { name }));
   }
   if (info.kind === "linger") {
     return {
@@ -128,26 +126,27 @@ export function parseOption(
     };
   }
   if (info.kind === "mreq") {
-    const group = ipv4(words[0], "the group");
+    const group = ipv4(words[0], "group");
     const first = Number(group.split(".")[0]);
     if (first < 224 || first > 239) {
       throw new SocketError(
         "EINVAL",
-        `${group} is not a multicast group (224.0.0.0 to 239.255.255.255)`,
+        t("setsockopt.notGroup", { group }),
       );
     }
     return {
       name: name as "IP_ADD_MEMBERSHIP" | "IP_DROP_MEMBERSHIP",
       group,
-      iface: words[1] === undefined
-        ? "0.0.0.0"
-        : ipv4(words[1], "the interface"),
+      iface: words[1] === undefined ? "0.0.0.0" : ipv4(words[1], "interface"),
     };
   }
   const value = int(words[0], name);
   const [lo, hi] = info.range ?? [-(2 ** 31), 2 ** 31 - 1];
   if (value < lo || value > hi) {
-    throw new SocketError("EINVAL", `${name} takes ${lo} to ${hi}`);
+    throw new SocketError(
+      "EINVAL",
+      t("setsockopt.range", { name, lo, hi }),
+    );
   }
   return { name: name as "IP_TTL", value };
 }
@@ -186,23 +185,29 @@ export async function setOption(
   if (opt.name === "SO_LINGER" && opt.onoff !== 0 && opt.seconds !== 0) {
     throw new SocketError(
       "EOPNOTSUPP",
-      "SO_LINGER: only l_linger 0 (reset at close) can be had: the runtimes' close never waits",
+      t("setsockopt.linger"),
     );
   }
   if (opt.name === "IP_ADD_MEMBERSHIP" && s.opts.has(key(opt))) {
-    throw new SocketError("EADDRINUSE", `already a member of ${opt.group}`);
+    throw new SocketError(
+      "EADDRINUSE",
+      t("setsockopt.member", { group: opt.group }),
+    );
   }
   if (opt.name === "IP_DROP_MEMBERSHIP" && !s.opts.has(key(opt))) {
-    throw new SocketError("EADDRNOTAVAIL", `not a member of ${opt.group}`);
+    throw new SocketError(
+      "EADDRNOTAVAIL",
+      t("setsockopt.notMember", { group: opt.group }),
+    );
   }
   if (opt.name === "IP_ADD_MEMBERSHIP" && s.family === 6) {
     throw new SocketError(
       "EOPNOTSUPP",
-      "IP_ADD_MEMBERSHIP: this shell joins IPv4 groups on AF_INET sockets only",
+      t("setsockopt.v4Only"),
     );
   }
   if (opt.name === "IPV6_V6ONLY" && s.local) {
-    throw new SocketError("EINVAL", "IPV6_V6ONLY must be set before bind");
+    throw new SocketError("EINVAL", t("setsockopt.v6OnlyLate"));
   }
   const open = s.proto === "tcp" ? s.conn ?? s.listener : s.dgram;
   if (
@@ -211,9 +216,10 @@ export async function setOption(
   ) {
     throw new SocketError(
       "EOPNOTSUPP",
-      `${opt.name}: the runtime takes it only when it opens the socket: set it before ${
-        s.proto === "tcp" ? "listen" : "bind"
-      }`,
+      t("setsockopt.atOpen", {
+        name: opt.name,
+        call: s.proto === "tcp" ? "listen" : "bind",
+      }),
     );
   }
   if (s.conn && opt.name !== "SO_REUSEADDR") {
@@ -226,17 +232,17 @@ export async function setOption(
     }
   } else if (s.listener) {
     if (["TCP_NODELAY", "SO_KEEPALIVE", "SO_LINGER"].includes(opt.name)) {
-      notes.push("recorded: the connections accept returns inherit it");
+      notes.push(t("setsockopt.inherited"));
     }
   } else if (!open) {
     notes.push(
-      `recorded: applied when the runtime opens the socket (at ${
-        s.proto === "udp"
-          ? "bind or the first sendto"
+      t("setsockopt.recorded", {
+        at: s.proto === "udp"
+          ? "bind"
           : ["SO_REUSEPORT", "SO_REUSEADDR", "IPV6_V6ONLY"].includes(opt.name)
           ? "listen"
-          : "connect, or inherited at accept"
-      })`,
+          : "connect",
+      }),
     );
   }
   if (opt.name === "IP_DROP_MEMBERSHIP") {
@@ -249,12 +255,12 @@ export async function setOption(
   if ("value" in opt && real !== undefined && real !== opt.value) {
     notes.push(
       opt.name === "SO_RCVBUF" || opt.name === "SO_SNDBUF"
-        ? `Linux doubles the size set (room for its bookkeeping): getsockopt reads ${real}`
-        : `${ctx.shell.net.name} keeps ${opt.name} at ${real} on this socket${
-          opt.name === "SO_BROADCAST"
-            ? ": the shell refuses broadcast sends itself (EACCES) while it is off, as C does"
-            : ""
-        }`,
+        ? t("setsockopt.doubled", { real })
+        : t("setsockopt.runtimeKeeps", {
+          runtime: ctx.shell.net.name,
+          name: opt.name,
+          real,
+        }),
     );
   }
   return notes;
@@ -299,7 +305,7 @@ export function getOption(
   if (info.kind === "mreq") {
     throw new SocketError(
       "ENOPROTOOPT",
-      `${name} can only be set: ls lists the groups joined`,
+      t("getsockopt.setOnly", { name }),
     );
   }
   if (name === "SO_TYPE") {
@@ -331,14 +337,25 @@ export function getOption(
     if (real !== undefined) return int(real);
     throw new SocketError(
       "EOPNOTSUPP",
-      `${name}: the runtime can read it only once the socket is bound`,
+      t("getsockopt.unbound", { name }),
     );
   }
   if (real !== undefined && real !== (set ?? info.initial)) {
     return int(real, undefined, [
-      `${ctx.shell.net.name} set ${name} to ${real} itself when it opened the socket (C starts at ${info.initial}${
-        set === undefined ? "" : `; you set ${set}`
-      })`,
+      set === undefined
+        ? t("getsockopt.runtimeSet", {
+          runtime: ctx.shell.net.name,
+          name,
+          real,
+          initial: info.initial ?? 0,
+        })
+        : t("getsockopt.runtimeSetOver", {
+          runtime: ctx.shell.net.name,
+          name,
+          real,
+          initial: info.initial ?? 0,
+          set,
+        }),
     ]);
   }
   return int(set ?? info.initial ?? 0);

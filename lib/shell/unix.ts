@@ -16,6 +16,7 @@ import { UsageError } from "./errors.ts";
 import type { Sock } from "./fdtable.ts";
 import { fmtAddr } from "./format.ts";
 import type { Addr, DatagramSocket, UnixAddr } from "../net.ts";
+import { t } from "../i18n/mod.ts";
 
 /** sun_path holds 108 bytes: a path and its final NUL. */
 export const SUN_PATH_MAX = 107;
@@ -39,12 +40,12 @@ export function unixSock(ctx: Context): Sock | undefined {
  * than struct sockaddr_un (a C program cannot even build one: strcpy would overflow sun_path).
  */
 export function unixPath(text: string | undefined, usage: string): string {
-  if (!text) throw new UsageError(`missing path: usage: ${usage}`);
+  if (!text) throw new UsageError(t("bind.missingPath", { usage }));
   const n = encoder.encode(text).length;
   if (n > SUN_PATH_MAX) {
     throw new SocketError(
       "EINVAL",
-      `the path is ${n} bytes: sun_path holds ${SUN_PATH_MAX} and the final NUL`,
+      t("bind.pathTooLong", { n, max: SUN_PATH_MAX }),
     );
   }
   return text;
@@ -55,9 +56,7 @@ export function fileStaysNote(s: Sock): string | undefined {
   const local = s.listener?.local ?? s.dgram?.local;
   if (!local || !("path" in local) || local.path === "") return undefined;
   if (local.path[0] === "\0") return undefined;
-  return `the socket file ${
-    fmtAddr(local)
-  } stays, as in C: remove it (unlink, rm) before binding that path again`;
+  return t("close.fileStays", { path: fmtAddr(local) });
 }
 
 /** Captured values for an address: `host` and `port`, or `path`. */
@@ -84,9 +83,7 @@ export async function autobind(
     try {
       const d = await ctx.shell.net.bindUnixDatagram(name);
       notes.push(
-        `an unbound socket sends unnamed in C (no reply can reach it); the runtime sends only from a bound one, so it was bound to the abstract name ${
-          fmtAddr(d.local)
-        } first, as Linux's autobind would name it`,
+        t("send.autobind", { name: fmtAddr(d.local) }),
       );
       return d;
     } catch (e) {
