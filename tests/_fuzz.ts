@@ -24,6 +24,7 @@ import { SHELL_FLAGS, sockshellArgs } from "./_shell.ts";
 /** What the checker flags. */
 export const CLASSES = [
   "internal",
+  "jsvalue",
   "control",
   "multiline",
   "hang",
@@ -36,9 +37,12 @@ export type FindingClass = typeof CLASSES[number];
 
 /** What the checker says of a class, for the report. */
 export const CLASS_MEANING: Record<FindingClass, string> = {
-  internal: '"internal error" in the output',
+  internal:
+    '"internal error" in the output (or a JavaScript exception\'s message)',
+  jsvalue: "a JavaScript value shown to the user (undefined, [object ...])",
   control: "a raw control character in stdout or stderr",
-  multiline: "an error message over several lines (one stderr write, several lines)",
+  multiline:
+    "an error message over several lines (one stderr write, several lines)",
   hang: "the line did not finish within its bound",
   crash: "an uncaught exception or unhandled rejection",
   leak: "descriptors still open after the session closed everything",
@@ -74,18 +78,27 @@ export interface Flag {
   detail: string;
 }
 
-/** Text safe to print: control characters escaped, long runs counted. */
+/** Text safe to print: control characters escaped, long runs counted (`«ab×500»` is "ab" 500 times). */
 export function visible(s: string, max = 240): string {
   let t = JSON.stringify(s).slice(1, -1)
-    // deno-lint-ignore no-control-regex -- escaping them is the point
     .replace(
       /[\x7f-\x9f\xad\u200b-\u200f\u2028\u2029\u2060-\u206f\ufeff\ufff0-\uffff]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
     )
-    .replace(/(.{1,3}?)\1{15,}/g, (m, u: string) => `${u}×${m.length / u.length}`);
+    .replace(
+      /(.{1,3}?)\1{15,}/g,
+      (m, u: string) => `«${u}×${m.length / u.length}»`,
+    );
   if (t.length > max) t = t.slice(0, max) + `… (${s.length} chars)`;
   return t;
 }
+
+/** "internal error", or a JavaScript exception's own words shown as if they were the shell's. */
+const INTERNAL =
+  /internal error|Failed to execute|is not a function|Cannot read propert|is not iterable|Maximum call stack|is not defined|Cannot convert|Invalid array length|Invalid string length/;
+
+/** `undefined` as a value (not "undefined variable"), or an object's default text: JavaScript showing through. */
+const JS_VALUE = /(^|[\s=:("])undefined($|[\s,)"])(?!variable)|\[object \w+\]/;
 
 // deno-lint-ignore no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
@@ -101,8 +114,12 @@ const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
 export function check(r: LineResult): Flag[] {
   const flags: Flag[] = [];
   const all = [...r.out, ...r.err, ...(r.said ?? [])];
-  const internal = all.find((w) => w.includes("internal error"));
-  if (internal) flags.push({ cls: "internal", detail: visible(internal.trim()) });
+  const internal = all.find((w) => INTERNAL.test(w));
+  if (internal) {
+    flags.push({ cls: "internal", detail: visible(internal.trim()) });
+  }
+  const js = [...r.out, ...r.err].find((w) => JS_VALUE.test(w));
+  if (js) flags.push({ cls: "jsvalue", detail: visible(js.trim()) });
   const control = [...r.out, ...r.err].find((w) => CONTROL.test(w));
   if (control) flags.push({ cls: "control", detail: visible(control) });
   const multi = r.err.find((w) => {
@@ -188,7 +205,15 @@ export class HostShell {
       `${ROOT}/tests/_fuzz_host.ts`,
     ];
     const [cmd, all] = this.#netns
-      ? ["unshare", ["-n", "sh", "-c", 'ip link set lo up && exec "$@"', "sh", Deno.execPath(), ...args]]
+      ? ["unshare", [
+        "-n",
+        "sh",
+        "-c",
+        'ip link set lo up && exec "$@"',
+        "sh",
+        Deno.execPath(),
+        ...args,
+      ]]
       : [Deno.execPath(), args];
     const child = new Deno.Command(cmd, {
       args: all,
@@ -253,7 +278,9 @@ export class HostShell {
   }
 
   async #post(m: ToHost): Promise<void> {
-    await this.#writer!.write(new TextEncoder().encode(JSON.stringify(m) + "\n"))
+    await this.#writer!.write(
+      new TextEncoder().encode(JSON.stringify(m) + "\n"),
+    )
       .catch(() => {});
   }
 
@@ -291,7 +318,12 @@ export class HostShell {
       const why = this.#stderr.trim().split("\n").slice(-3).join(" | ");
       await this.restart();
       return died
-        ? { id, out: [], err: [], crash: `the process died: ${why || "no message"}` }
+        ? {
+          id,
+          out: [],
+          err: [],
+          crash: `the process died: ${why || "no message"}`,
+        }
         : { id, out: [], err: [], hang: true, killed: true, crash: unhandled };
     }
     return {
@@ -372,6 +404,8 @@ export interface FuzzOptions {
   seed: number;
   /** Lines to run in-process. */
   lines: number;
+  /** Stop generating lines after this many seconds (then minimise and report). */
+  seconds?: number;
   /** Lines per session (a fresh shell each). */
   sessionLines?: number;
   /** Bound of one line before Ctrl-C, in ms. */
@@ -465,9 +499,10 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
       flag({
         flag: {
           cls: "leak",
-          detail: `the process holds ${more.length} descriptors more than before sessions ${fdSince} to ${session}: ${
-            more.join(", ")
-          }`,
+          detail:
+            `the process holds ${more.length} descriptors more than before sessions ${fdSince} to ${session}: ${
+              more.join(", ")
+            }`,
         },
         seed: opts.seed,
         session,
@@ -479,7 +514,8 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
     if (!last) fdSince = session + 1;
   };
   try {
-    for (; done < opts.lines; session++) {
+    const deadline = opts.seconds ? t0 + opts.seconds * 1000 : Infinity;
+    for (; done < opts.lines && performance.now() < deadline; session++) {
       const gen = new LineGen(subSeed(opts.seed, session), opts.tmp);
       const prefix: string[] = [];
       const ids: number[] = [];
@@ -615,7 +651,9 @@ async function minimise(
   line = line.filter((s, i) => s.p || keepStmts.includes(i));
   // A block whose opener and end go together: ddmin removes one at a time, and half a block does not parse.
   for (let i = 0; i < line.length; i++) {
-    if (line[i]!.p || !/^(if|while|fork)$/.test(line[i]!.toks[0]?.t ?? "")) continue;
+    if (line[i]!.p || !/^(if|while|fork)$/.test(line[i]!.toks[0]?.t ?? "")) {
+      continue;
+    }
     let depth = 0;
     for (let j = i + 1; j < line.length; j++) {
       const kw = line[j]!.toks[0]?.t ?? "";
@@ -703,7 +741,9 @@ export async function ddmin<T>(
 }
 
 /** The descriptors a process holds (`ls -l /proc/PID/fd`: their targets); undefined when not permitted. */
-async function processFds(pid: number | undefined): Promise<string[] | undefined> {
+async function processFds(
+  pid: number | undefined,
+): Promise<string[] | undefined> {
   if (pid === undefined) return undefined;
   try {
     const r = await new Deno.Command("ls", {
@@ -756,7 +796,9 @@ async function program(
   input: Uint8Array | undefined,
   tmp: string,
   ms: number,
-): Promise<{ code: number; stdout: Uint8Array; stderr: Uint8Array; hang: boolean }> {
+): Promise<
+  { code: number; stdout: Uint8Array; stderr: Uint8Array; hang: boolean }
+> {
   const cmd = new Deno.Command("unshare", {
     args: [
       "-n",
@@ -789,6 +831,42 @@ async function program(
   };
 }
 
+/**
+ * Replay one session of a run up to a line, in a fresh shell: each line
+ * exactly (as JSON), what the shell wrote, and what the checker says of it.
+ */
+export async function replay(
+  seed: number,
+  session: number,
+  index: number,
+  tmp: string,
+  lineMs = 2000,
+): Promise<string> {
+  const shell = new HostShell(tmp, await canUnshare());
+  await shell.start();
+  const out: string[] = [];
+  try {
+    for (const [i, l] of sessionLines(seed, session, index, tmp).entries()) {
+      const line = render(l);
+      const r = await shell.run(line, lineMs);
+      out.push(
+        `line ${i}: ${JSON.stringify(line)}`,
+        ...r.out.map((w) => `  stdout: ${JSON.stringify(w)}`),
+        ...r.err.map((w) => `  stderr: ${JSON.stringify(w)}`),
+        ...(r.said ?? []).map((w) => `  print:  ${JSON.stringify(w)}`),
+        `  status ${r.code ?? "none"}${
+          check(r).map((f) => `; ${f.cls}: ${f.detail}`).join("")
+        }`,
+      );
+    }
+    const e = await shell.end();
+    if (e.leak) out.push(`end: leak: ${e.leak}`);
+  } finally {
+    await shell.stop();
+  }
+  return out.join("\n");
+}
+
 /** True when this machine lets us make a network namespace. */
 async function canUnshare(): Promise<boolean> {
   try {
@@ -812,7 +890,8 @@ async function outOfProcess(
   if (!netns) {
     return {
       runs: 0,
-      skipped: "no network namespace (unshare -n) here: lines could reach the network",
+      skipped:
+        "no network namespace (unshare -n) here: lines could reach the network",
       findings: [],
     };
   }
@@ -838,7 +917,9 @@ async function outOfProcess(
     const crash = /.*(Uncaught|panicked).*/.exec(err);
     if (crash) flags.push({ cls: "crash", detail: visible(crash[0]) });
     if (r.hang) flags.push({ cls: "hang", detail: "killed after its bound" });
-    for (const flag of flags) findings.push({ flag, seed: opts.seed, ...where });
+    for (const flag of flags) {
+      findings.push({ flag, seed: opts.seed, ...where });
+    }
   };
   let runs = 0;
   for (const s of sample) {
@@ -848,7 +929,8 @@ async function outOfProcess(
     runs++;
   }
   if (sample.length) {
-    const text = sample.map((s) => s.line.replaceAll("\n", " ")).join("\n") + "\n";
+    const text = sample.map((s) => s.line.replaceAll("\n", " ")).join("\n") +
+      "\n";
     judge(
       await program([], rawBytes(text), opts.tmp, 10000 + 200 * sample.length),
       { session: -1, index: -1, line: `(stdin: ${sample.length} lines)` },
@@ -868,24 +950,33 @@ export function formatReport(r: FuzzReport): string {
     }`,
   ];
   for (const c of CLASSES) {
-    lines.push(`  ${c.padEnd(9)} ${String(r.counts[c]).padStart(7)}  ${CLASS_MEANING[c]}`);
+    lines.push(
+      `  ${c.padEnd(9)} ${String(r.counts[c]).padStart(7)}  ${
+        CLASS_MEANING[c]
+      }`,
+    );
   }
   const kinds = [...r.kinds].sort((a, b) => b[1].count - a[1].count);
-  if (kinds.length) lines.push("", "kinds of finding (lines, then one example):");
+  if (kinds.length) {
+    lines.push("", "kinds of finding (lines, then one example):");
+  }
   for (const [kind, { count, first: f }] of kinds) {
     lines.push(
       `- ${kind} (${count} lines)`,
       `    seen:     ${f.flag.detail}`,
       `    line:     ${visible(f.line, 300)}`,
-      `    where:    --seed ${f.seed}, session ${f.session}, line ${f.index}`,
+      `    replay:   deno task fuzz --seed ${f.seed} --replay ${f.session}:${f.index}`,
     );
     if (f.minimal) {
-      for (const p of f.minimal.prefix) lines.push(`    first:    ${visible(p, 300)}`);
+      for (const p of f.minimal.prefix) {
+        lines.push(`    first:    ${visible(p, 300)}`);
+      }
       lines.push(`    minimal:  ${visible(f.minimal.line, 300)}`);
     }
   }
-  if (r.outside.skipped) lines.push("", `out of process: skipped: ${r.outside.skipped}`);
-  else if (r.outside.runs) {
+  if (r.outside.skipped) {
+    lines.push("", `out of process: skipped: ${r.outside.skipped}`);
+  } else if (r.outside.runs) {
     lines.push(
       "",
       `out of process (sockshell -c, then standard input): ${r.outside.runs} runs, ${r.outside.findings.length} findings`,
@@ -895,7 +986,11 @@ export function formatReport(r: FuzzReport): string {
       const k = signature(f.flag);
       if (seen.has(k)) continue;
       seen.add(k);
-      lines.push(`- ${k}`, `    seen:     ${f.flag.detail}`, `    line:     ${visible(f.line, 300)}`);
+      lines.push(
+        `- ${k}`,
+        `    seen:     ${f.flag.detail}`,
+        `    line:     ${visible(f.line, 300)}`,
+      );
     }
   }
   return lines.join("\n");
@@ -903,5 +998,6 @@ export function formatReport(r: FuzzReport): string {
 
 /** True when nothing was flagged. */
 export function clean(r: FuzzReport): boolean {
-  return CLASSES.every((c) => r.counts[c] === 0) && r.outside.findings.length === 0;
+  return CLASSES.every((c) => r.counts[c] === 0) &&
+    r.outside.findings.length === 0;
 }

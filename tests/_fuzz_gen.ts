@@ -192,7 +192,7 @@ const ESCAPES = [
 ];
 
 const VARS = ["x", "y", "msg", "c", "n", "L", "U", "_a", "a.b", "1", "#", "0"];
-const BAD_VARS = ["1bad", "a-b", "é", "", "x.", ".x"];
+const BAD_VARS = ["1bad", "a-b", "é", "", "x.", ".x", "'q'", "${x}"];
 
 const TEXTS = [
   "hello",
@@ -254,7 +254,6 @@ export class LineGen {
   scenario(): GenLine {
     const r = this.rng;
     const s = (...w: Array<string | Tok | undefined>) => this.#s(...w);
-    const t = () => this.timeout();
     const host = r.pick(["127.0.0.1", "localhost"]);
     switch (r.int(5)) {
       case 0:
@@ -286,7 +285,9 @@ export class LineGen {
           s("socket", r.pick(["tcp", "udp"])),
           s(r.pick(["listen", "bind 127.0.0.1 0"])),
           s("fork"),
-          ...(r.chance(0.5) ? [s(...this.blocking(r.pick(["accept", "recvfrom"])))] : []),
+          ...(r.chance(0.5)
+            ? [s(...this.blocking(r.pick(["accept", "recvfrom"])))]
+            : []),
           s("end"),
           s(...this.blocking(r.pick(["accept", "recvfrom", "recv"]))),
           s("close", "3"),
@@ -313,7 +314,11 @@ export class LineGen {
       }
       default:
         return [
-          s(...this.blocking("recv"), "->", r.pick(["x", "constructor", "__proto__"])),
+          s(
+            ...this.blocking("recv"),
+            "->",
+            r.pick(["x", "constructor", "__proto__"]),
+          ),
           s("print", `$${r.pick(["x", "x.n", "x.line"])}`),
         ];
     }
@@ -384,7 +389,11 @@ export class LineGen {
     const stmt = this.command();
     if (r.chance(0.15)) {
       stmt.toks.push({ t: "->" }, {
-        t: r.chance(0.7) ? r.pick([...VARS.slice(0, 7), ...JS_NAMES]) : r.pick(BAD_VARS),
+        t: r.chance(0.1)
+          ? `$${r.pick(VARS)}`
+          : r.chance(0.7)
+          ? r.pick([...VARS.slice(0, 7), ...JS_NAMES])
+          : r.pick(BAD_VARS),
       });
     }
     return [stmt];
@@ -414,7 +423,20 @@ export class LineGen {
         return [this.#s("fork"), ...body(), this.#s("end")];
       default:
         // Misplaced keywords: the parser must refuse them in one line.
-        return [this.#s(r.pick(["break", "end", "else", "while", "if", "fork end", "else x", "end end"]))];
+        return [
+          this.#s(
+            r.pick([
+              "break",
+              "end",
+              "else",
+              "while",
+              "if",
+              "fork end",
+              "else x",
+              "end end",
+            ]),
+          ),
+        ];
     }
   }
 
@@ -431,7 +453,19 @@ export class LineGen {
       case 3:
         return [
           this.word(),
-          r.pick(["==", "!=", "<", "<=", ">", ">=", "contains", "startswith", "endswith", "=~", "==="]),
+          r.pick([
+            "==",
+            "!=",
+            "<",
+            "<=",
+            ">",
+            ">=",
+            "contains",
+            "startswith",
+            "endswith",
+            "=~",
+            "===",
+          ]),
           this.word(),
         ];
       case 4:
@@ -456,9 +490,18 @@ export class LineGen {
     const opt = (o: string) => r.chance(0.3) ? o : undefined;
     switch (name) {
       case "socket":
-        return s(name, fd, r.chance(0.8) ? r.pick(["tcp", "udp", "tcp6", "udp6"]) : this.word());
+        return s(
+          name,
+          fd,
+          r.chance(0.8) ? r.pick(["tcp", "udp", "tcp6", "udp6"]) : this.word(),
+        );
       case "bind":
-        return s(name, fd, r.chance(0.6) ? this.host() : undefined, this.port());
+        return s(
+          name,
+          fd,
+          r.chance(0.6) ? this.host() : undefined,
+          this.port(),
+        );
       case "listen":
         return s(name, fd, r.chance(0.5) ? this.number() : undefined);
       case "accept":
@@ -471,7 +514,9 @@ export class LineGen {
           name,
           fd,
           r.chance(0.1) ? "-r" : undefined,
-          r.chance(0.1) ? r.pick(["0", "1", "3", "-1", "abc", "4294967296"]) : undefined,
+          r.chance(0.1)
+            ? r.pick(["0", "1", "3", "-1", "abc", "4294967296"])
+            : undefined,
           r.chance(0.1) ? "-n" : undefined,
           r.chance(0.1) ? this.number() : undefined,
           ...this.texts(),
@@ -483,7 +528,9 @@ export class LineGen {
           r.chance(0.3) ? "-p" : undefined,
           r.chance(0.3) ? this.text() : undefined,
           opt("-e"),
-          r.chance(0.8) ? r.pick([...VARS, ...JS_NAMES, ...BAD_VARS]) : undefined,
+          r.chance(0.8)
+            ? r.pick([...VARS, ...JS_NAMES, ...BAD_VARS])
+            : undefined,
         );
       case "recv":
         return s(
@@ -494,7 +541,11 @@ export class LineGen {
           opt("-p"),
           r.chance(0.2) ? r.pick(["-l", "-u"]) : undefined,
           r.chance(0.1) ? this.text() : undefined,
-          r.chance(0.4) ? this.number() : r.chance(0.3) ? r.pick(VARS) : undefined,
+          r.chance(0.4)
+            ? this.number()
+            : r.chance(0.3)
+            ? r.pick(VARS)
+            : undefined,
         );
       case "sendto":
         return s(
@@ -507,38 +558,92 @@ export class LineGen {
           ...this.texts(),
         );
       case "recvfrom":
-        return s({ t: name, p: true }, fd, ...t(), opt("-x"), opt("-p"), r.chance(0.4) ? this.number() : undefined);
+        return s(
+          { t: name, p: true },
+          fd,
+          ...t(),
+          opt("-x"),
+          opt("-p"),
+          r.chance(0.4) ? this.number() : undefined,
+        );
       case "shutdown":
-        return s(name, fd, r.chance(0.8) ? r.pick(["rd", "wr", "rdwr", "0", "1", "2", "3", "RD"]) : this.word());
+        return s(
+          name,
+          fd,
+          r.chance(0.8)
+            ? r.pick(["rd", "wr", "rdwr", "0", "1", "2", "3", "RD"])
+            : this.word(),
+        );
       case "close":
-        return s(name, r.chance(0.5) ? this.fd() : r.chance(0.5) ? this.number() : undefined);
+        return s(
+          name,
+          r.chance(0.5) ? this.fd() : r.chance(0.5) ? this.number() : undefined,
+        );
       case "gethostbyname":
-        return s(name, opt("-6"), r.chance(0.7) ? r.pick([...HOSTS, ...BAD_HOSTS]) : this.word());
+        return s(
+          name,
+          opt("-6"),
+          r.chance(0.7) ? r.pick([...HOSTS, ...BAD_HOSTS]) : this.word(),
+        );
       case "ls":
         return s(name, fd, r.chance(0.1) ? this.word() : undefined);
       case "use":
-        return s(name, r.chance(0.7) ? r.pick(["3", "4", "5", "0", "-1", "99"]) : this.word());
+        return s(
+          name,
+          r.chance(0.7)
+            ? r.pick(["3", "4", "5", "0", "-1", "99"])
+            : this.word(),
+        );
       case "run":
         // Only what ends: list, print a replay, or a file that is not a script.
         return s(
           name,
           ...(r.chance(0.5)
             ? [{ t: "-p", p: true as const }, {
-              t: r.pick(["tcp-server", "udp-client", "age-server", "nosuch", ...JS_NAMES]),
+              t: r.pick([
+                "tcp-server",
+                "udp-client",
+                "age-server",
+                "nosuch",
+                ...JS_NAMES,
+              ]),
             }]
             : r.chance(0.5)
-            ? [r.pick(["/etc/passwd", "/dev/null", "nosuch.sock", "/nonexistent/x", ...JS_NAMES])]
+            ? [
+              r.pick([
+                "/etc/passwd",
+                "/dev/null",
+                "nosuch.sock",
+                "/nonexistent/x",
+                ...JS_NAMES,
+              ]),
+            ]
             : []),
         );
       case "record":
         return s(
           name,
-          r.chance(0.5) ? "stop" : r.chance(0.7) ? `${this.tmp}/r${r.int(3)}.sock` : this.word(),
+          r.chance(0.5)
+            ? "stop"
+            : r.chance(0.7)
+            ? `${this.tmp}/r${r.int(3)}.sock`
+            : this.word(),
         );
       case "set":
-        return s(name, r.chance(0.8) ? r.pick([...VARS, ...JS_NAMES, ...BAD_VARS]) : undefined, ...this.texts());
+        return s(
+          name,
+          r.chance(0.8)
+            ? r.pick([...VARS, ...JS_NAMES, ...BAD_VARS])
+            : undefined,
+          ...this.texts(),
+        );
       case "let":
-        return s(name, r.pick([...VARS, ...JS_NAMES]), r.chance(0.9) ? "=" : this.word(), ...this.expr());
+        return s(
+          name,
+          r.pick([...VARS, ...JS_NAMES]),
+          r.chance(0.9) ? "=" : this.word(),
+          ...this.expr(),
+        );
       case "print":
         return s(name, opt("-n"), opt("-e"), ...this.texts());
       case "expect":
@@ -546,11 +651,20 @@ export class LineGen {
       case "trace":
         return s(name, r.chance(0.8) ? r.pick(["on", "off"]) : this.word());
       case "help":
-        return s(name, r.chance(0.7) ? r.pick([...COMMAND_NAMES, ...JS_NAMES]) : r.chance(0.5) ? this.word() : undefined);
+        return s(
+          name,
+          r.chance(0.7)
+            ? r.pick([...COMMAND_NAMES, ...JS_NAMES])
+            : r.chance(0.5)
+            ? this.word()
+            : undefined,
+        );
       case "exit":
       case "quit":
         // Rare: it ends the session.
-        return r.chance(0.1) ? s(name, r.chance(0.5) ? this.number() : undefined) : s("ls");
+        return r.chance(0.1)
+          ? s(name, r.chance(0.5) ? this.number() : undefined)
+          : s("ls");
       default:
         return s(name, ...Array.from({ length: r.int(3) }, () => this.word()));
     }
@@ -574,7 +688,8 @@ export class LineGen {
         break;
       case 3: {
         const i = r.int(Math.max(1, name.length - 1));
-        out = name.slice(0, i) + (name[i + 1] ?? "") + name[i] + name.slice(i + 2);
+        out = name.slice(0, i) + (name[i + 1] ?? "") + name[i] +
+          name.slice(i + 2);
         break;
       }
       case 4:
@@ -589,22 +704,38 @@ export class LineGen {
 
   fd(): string {
     const r = this.rng;
-    return r.chance(0.7)
-      ? `@${r.pick(["3", "4", "5", "6"])}`
-      : r.pick(["@0", "@1", "@-1", "@", "@x", "@3.5", "@99999999", "@1234567", "@constructor", "@__proto__", "@03"]);
+    return r.chance(0.7) ? `@${r.pick(["3", "4", "5", "6"])}` : r.pick([
+      "@0",
+      "@1",
+      "@-1",
+      "@",
+      "@x",
+      "@3.5",
+      "@99999999",
+      "@1234567",
+      "@constructor",
+      "@__proto__",
+      "@03",
+    ]);
   }
 
   number(): string {
-    return this.rng.chance(0.8) ? this.rng.pick(NUMBERS) : String(this.rng.int(1000));
+    return this.rng.chance(0.8)
+      ? this.rng.pick(NUMBERS)
+      : String(this.rng.int(1000));
   }
 
   host(): string {
-    return this.rng.chance(0.75) ? this.rng.pick(HOSTS) : this.rng.pick(BAD_HOSTS);
+    return this.rng.chance(0.75)
+      ? this.rng.pick(HOSTS)
+      : this.rng.pick(BAD_HOSTS);
   }
 
   port(): string {
     const r = this.rng;
-    return r.chance(0.2) ? r.pick(["$L.port", "$U.port", "${L.port:-1}"]) : r.pick(PORTS);
+    return r.chance(0.2)
+      ? r.pick(["$L.port", "$U.port", "${L.port:-1}"])
+      : r.pick(PORTS);
   }
 
   /** `let`'s right-hand side. */
@@ -614,7 +745,10 @@ export class LineGen {
     const n = 1 + r.int(5);
     for (let i = 0; i < n; i++) {
       if (i > 0) out.push(r.pick(["+", "-", "*", "/", "%", "**", "&"]));
-      out.push(r.chance(0.2) ? "(" : "", r.chance(0.3) ? `$${r.pick(VARS)}` : this.number());
+      out.push(
+        r.chance(0.2) ? "(" : "",
+        r.chance(0.3) ? `$${r.pick(VARS)}` : this.number(),
+      );
       if (r.chance(0.1)) out.push(")");
     }
     return out.filter((w) => w !== "");
@@ -636,11 +770,30 @@ export class LineGen {
       case 2:
         return r.pick(ESCAPES) + r.pick(TEXTS);
       case 3:
-        return `$${r.pick([...VARS, ...JS_NAMES])}` + (r.chance(0.2) ? ".n" : "");
+        return `$${r.pick([...VARS, ...JS_NAMES])}` +
+          (r.chance(0.2) ? ".n" : "");
       case 4:
-        return r.pick(["${x:-def}", "${1:-$now.year}", "${", "${x", "$", "$$", "${constructor}", "$__proto__", "$now.year", "$x.peer"]);
+        return r.pick([
+          "${x:-def}",
+          "${1:-$now.year}",
+          "${",
+          "${x",
+          "$",
+          "$$",
+          "${constructor}",
+          "$__proto__",
+          "$now.year",
+          "$x.peer",
+        ]);
       case 5:
-        return r.pick(["\"unterminated", "'open", "\\", "a\\", '"a\\"', "\"\\x1\""]);
+        return r.pick([
+          '"unterminated',
+          "'open",
+          "\\",
+          "a\\",
+          '"a\\"',
+          '"\\x1"',
+        ]);
       case 6:
         return r.pick(RAW_CONTROL) + r.pick(TEXTS);
       case 7:
@@ -668,9 +821,18 @@ export class LineGen {
 
   longWord(): string {
     const r = this.rng;
-    const n = r.pick([300, 300, 1000, 1000, 4000, r.chance(0.2) ? 70000 : 2000]);
+    const n = r.pick([
+      300,
+      300,
+      1000,
+      1000,
+      4000,
+      r.chance(0.2) ? 70000 : 2000,
+    ]);
     const unit = r.pick(["A", "é", "\x1b", "\\n", "\u{1f600}", "ab "]);
-    return unit === "ab " ? `"${unit.repeat(n / 3)}"` : unit.repeat(Math.ceil(n / unit.length));
+    return unit === "ab "
+      ? `"${unit.repeat(n / 3)}"`
+      : unit.repeat(Math.ceil(n / unit.length));
   }
 
   /** Any word at all. */
@@ -697,7 +859,9 @@ export class LineGen {
     for (let i = 0; i < n; i++) {
       const stmt = r.pick(line);
       if (!stmt || stmt.p) continue;
-      const free = stmt.toks.map((t, j) => (t.p ? -1 : j)).filter((j) => j >= 0);
+      const free = stmt.toks.map((t, j) => (t.p ? -1 : j)).filter((j) =>
+        j >= 0
+      );
       if (!free.length) continue;
       const j = r.pick(free);
       switch (r.int(4)) {

@@ -79,7 +79,10 @@ const guarded: NetBackend = {
       return denoBackend.lookup(name, family);
     }
     return Promise.reject(
-      new SocketError("EAI_NONAME", "not looked up: the fuzzer resolves localhost only"),
+      new SocketError(
+        "EAI_NONAME",
+        "not looked up: the fuzzer resolves localhost only",
+      ),
     );
   },
 };
@@ -133,15 +136,16 @@ function inside(path: string): boolean {
   return path.startsWith(tmp + "/") && !path.includes("..");
 }
 function denied(path: string): Promise<never> {
+  // Deno's own words for a missing file, path included: how the shell shows them is under test.
   return Promise.reject(
-    new Deno.errors.NotFound(`No such file or directory: ${path}`),
+    new Deno.errors.NotFound(
+      `No such file or directory (os error 2): open '${path}'`,
+    ),
   );
 }
 const files = {
   readTextFile: (path: string) =>
-    inside(path) || READABLE.has(path)
-      ? Deno.readTextFile(path)
-      : denied(path),
+    inside(path) || READABLE.has(path) ? Deno.readTextFile(path) : denied(path),
   writeTextFile: (path: string, text: string) =>
     inside(path) ? Deno.writeTextFile(path, text) : denied(path),
   appendTextFile: (path: string, text: string) =>
@@ -210,7 +214,8 @@ async function end(): Promise<string | undefined> {
   shell.close();
   let leak: string | undefined;
   if (shell.table.list().length) {
-    leak = `the table still holds ${shell.table.list().length} sockets after close`;
+    leak =
+      `the table still holds ${shell.table.list().length} sockets after close`;
   }
   // A closed socket's pending call releases its resource a turn later.
   let now = resources();
@@ -221,9 +226,10 @@ async function end(): Promise<string | undefined> {
   if (now.length > base.length) {
     const extra = [...now];
     for (const b of base) extra.splice(extra.indexOf(b), 1);
-    leak ??= `${extra.length} Deno resources still open after the session closed everything (${
-      extra.join(", ")
-    }; its table had ${before.join(", ") || "nothing"})`;
+    leak ??=
+      `${extra.length} Deno resources still open after the session closed everything (${
+        extra.join(", ")
+      }; its table had ${before.join(", ") || "nothing"})`;
     base = now; // counted once
   }
   fresh();
@@ -252,7 +258,11 @@ globalThis.addEventListener("unhandledrejection", (e) => {
 });
 globalThis.addEventListener("error", (e) => {
   e.preventDefault();
-  post({ type: "unhandled", id: current, what: `uncaught exception: ${e.message}` });
+  post({
+    type: "unhandled",
+    id: current,
+    what: `uncaught exception: ${e.message}`,
+  });
 });
 
 async function handle(m: ToHost): Promise<void> {
