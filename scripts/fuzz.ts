@@ -1,5 +1,6 @@
 /**
- * `deno task fuzz [--lines N] [--seed S] [--seconds T] [--session-lines K] [--outside N] [--examples 0|1]`,
+ * `deno task fuzz [--lines N] [--seed S] [--seconds T] [--line-ms MS] [--grace-ms MS]
+ * [--session-lines K] [--outside N] [--examples 0|1]`,
  * or `deno task fuzz --seed S --replay SESSION:LINE` to see one finding's lines exactly:
  * the long fuzzing run (200,000 lines unless told; `--seconds` stops it
  * earlier). Prints counts per finding class and one minimised example of
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     examples: { type: "string", default: "1" },
     seconds: { type: "string", default: "0" },
     replay: { type: "string" },
+    "line-ms": { type: "string", default: "2000" },
+    "grace-ms": { type: "string", default: "1000" },
   },
 });
 
@@ -36,6 +39,8 @@ try {
     seed: Number(values.seed),
     lines: Number(values.lines),
     seconds: Number(values.seconds) || undefined,
+    lineMs: Number(values["line-ms"]),
+    graceMs: Number(values["grace-ms"]),
     sessionLines: Number(values["session-lines"]),
     outOfProcess: Number(values.outside),
     minimise: Number(values.examples),

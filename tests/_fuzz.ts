@@ -410,10 +410,14 @@ export interface FuzzOptions {
   sessionLines?: number;
   /** Bound of one line before Ctrl-C, in ms. */
   lineMs?: number;
+  /** Time a line gets after Ctrl-C before its process is killed, in ms. */
+  graceMs?: number;
   /** Examples minimised per kind of finding (0: none). */
   minimise?: number;
   /** Lines of the run to also run as `sockshell -c` (every Nth in-process line, up to this many). */
   outOfProcess?: number;
+  /** Seconds all minimising may take (120 unless told). */
+  minimiseSeconds?: number;
   /** Tries to minimise a hang (each costs a line's bound and a restart). */
   hangTries?: number;
   /** Progress. */
@@ -524,7 +528,7 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
         if (every && done % every === every - 1) {
           sample.push({ session, index: i, line });
         }
-        const r = await shell.run(line, lineMs);
+        const r = await shell.run(line, lineMs, opts.graceMs ?? 1000);
         ids.push(r.id ?? -1);
         for (const f of check(r)) {
           flag({ flag: f, seed: opts.seed, session, index: i, line: line });
@@ -566,11 +570,20 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
       }
     }
     await fdCheck(true);
+    log(
+      `${done} lines run in ${Math.round(performance.now() - t0)} ms: ${
+        CLASSES.map((c) => `${c} ${counts[c]}`).join(", ")
+      }`,
+    );
     if (opts.minimise) {
-      for (const [kind, k] of kinds) {
+      // The most frequent kinds first, within a time budget: a kind left over keeps its original line.
+      const until = performance.now() + (opts.minimiseSeconds ?? 120) * 1000;
+      const order = [...kinds].sort((a, b) => b[1].count - a[1].count);
+      for (const [kind, k] of order) {
         if (k.first.index < 0) continue; // a process-wide leak: no line to minimise
+        if (performance.now() > until) break;
         log(`minimising ${kind}`);
-        k.first.minimal = await minimise(shell, k.first, opts, lineMs);
+        k.first.minimal = await minimise(shell, k.first, opts, lineMs, until);
       }
     }
   } finally {
@@ -612,16 +625,17 @@ async function minimise(
   f: Finding,
   opts: FuzzOptions,
   lineMs: number,
+  until: number,
 ): Promise<{ prefix: string[]; line: string } | undefined> {
   const kind = signature(f.flag);
   const lines = sessionLines(f.seed, f.session, f.index, opts.tmp);
   let line = lines.pop()!;
   let prefix = lines.map(render);
   // A hang costs its whole bound per try: few tries, shorter bound.
-  let budget = f.flag.cls === "hang" ? opts.hangTries ?? 12 : 300;
+  let budget = f.flag.cls === "hang" ? opts.hangTries ?? 6 : 150;
   const ms = f.flag.cls === "hang" ? Math.min(lineMs, 1000) : lineMs;
   const same = async (pre: string[], l: GenLine): Promise<boolean> => {
-    if (budget-- <= 0) return false;
+    if (budget-- <= 0 || performance.now() > until) return false;
     for (const p of pre) {
       const r = await shell.run(p, ms, 300);
       if (r.killed) {

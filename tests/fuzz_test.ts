@@ -112,8 +112,10 @@ Deno.test({
         seed: SEED,
         lines: LINES,
         lineMs: 1000,
+        graceMs: 500,
         minimise: 1,
         hangTries: 2,
+        minimiseSeconds: 15,
         outOfProcess: 6,
         tmp,
       });
