@@ -144,20 +144,24 @@ export function check(r: LineResult): Flag[] {
  * user typed (quoted text, escapes, numbers, an unknown command's name).
  */
 export function signature(f: Flag): string {
-  let d = f.detail
-    .replace(/\\"(?:[^"\\]|\\\\.)*?\\"/g, "Q")
-    .replace(/\\(u[0-9a-f]{4}|x[0-9a-f]{2}|[a-z0-9])/gi, "~")
-    .replace(/\d+/g, "N");
   if (f.cls === "internal") {
+    const d = f.detail.replace(/\d+/g, "N");
     const m = /internal error: ([^:]*:[^:(]{0,50})/.exec(d);
     return `internal: ${m?.[1] ?? d.slice(0, 60)}`;
   }
+  let d = f.detail;
   // The command as typed, before the first colon, is the user's: keep it only when it is a name.
+  let head = "";
   const colon = d.indexOf(": ");
-  if (colon > 0 && colon < 80 && !/^[a-z]+$/.test(d.slice(0, colon))) {
-    d = "CMD" + d.slice(colon);
+  if (colon > 0 && colon < 80 && !d.slice(0, colon).includes("(")) {
+    head = /^([a-z]+|->.*)$/.test(d.slice(0, colon))
+      ? d.slice(0, colon)
+      : "CMD";
+    d = d.slice(colon + 2);
   }
-  return `${f.cls}: ${d.slice(0, 60)}`;
+  // The message up to the first thing the user typed: a quote, an escape, a run.
+  d = d.split(/\\|"|«/)[0]!.replace(/\d+/g, "N").trim().slice(0, 50);
+  return `${f.cls}: ${head ? `${head}: ` : ""}${d}`;
 }
 
 /** The directory of this repository. */
@@ -183,6 +187,8 @@ export class HostShell {
   base = 0;
   /** How many times the process was killed and made again. */
   restarts = 0;
+  /** When the process started (performance.now()). */
+  startedAt = 0;
 
   /** A host shell; `record` writes under `tmp`; `netns` runs it alone in a network namespace. */
   constructor(tmp: string, netns: boolean) {
@@ -224,6 +230,7 @@ export class HostShell {
       stderr: "piped",
     }).spawn();
     this.#child = child;
+    this.startedAt = performance.now();
     this.#dead = false;
     this.#stderr = "";
     this.#writer = child.stdin.getWriter();
@@ -487,6 +494,11 @@ export async function fuzz(opts: FuzzOptions): Promise<FuzzReport> {
   let fdSince = 0;
   let restarts = shell.restarts;
   const fdCheck = async (last: boolean) => {
+    if (performance.now() - shell.startedAt < 2000) {
+      // Deno opens a few descriptors of its own in the first second: wait before taking the base.
+      fdBase = undefined;
+      return;
+    }
     if (fdBase === undefined || shell.restarts !== restarts) {
       restarts = shell.restarts;
       fdBase = await processFds(shell.pid);
