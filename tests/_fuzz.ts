@@ -151,7 +151,9 @@ export function signature(f: Flag): string {
   }
   if (f.cls === "hang" || f.cls === "crash" || f.cls === "leak") {
     // Our own words: the sentence up to its first detail.
-    return `${f.cls}: ${f.detail.split(/[:(]/)[0]!.replace(/\d+/g, "N").trim()}`;
+    return `${f.cls}: ${
+      f.detail.split(/[:(]/)[0]!.replace(/\d+/g, "N").trim()
+    }`;
   }
   let d = f.detail;
   // The command as typed, before the first colon, is the user's: keep it only when it is a name.
