@@ -955,10 +955,17 @@ async function outOfProcess(
   };
   let runs = 0;
   for (const s of sample) {
-    // Arguments cannot carry invalid UTF-16: as a terminal would, those become U+FFFD.
+    // An argument cannot carry a NUL (that line goes on standard input only), nor invalid UTF-16:
+    // as a terminal would, those become U+FFFD.
+    if (s.line.includes("\0")) continue;
     const line = s.line.replace(/[\ud800-\udfff]/g, "\ufffd");
-    judge(await program(["-c", line], undefined, opts.tmp, 10000), s);
-    runs++;
+    try {
+      judge(await program(["-c", line], undefined, opts.tmp, 10000), s);
+      runs++;
+    } catch (e) {
+      // A line the system cannot pass as an argument: not the shell's finding.
+      opts.log?.(`sockshell -c could not run: ${(e as Error).message}`);
+    }
   }
   if (sample.length) {
     const text = sample.map((s) => s.line.replaceAll("\n", " ")).join("\n") +
