@@ -75,7 +75,17 @@ export const COMMAND_NAMES: readonly string[] = Object.values(builtInCommands)
   .flatMap((c) => [c.name, ...(c.aliases ?? [])]);
 
 /** Commands that may wait for the network: never generated without `-t`. */
-const BLOCKING = new Set(["accept", "connect", "recv", "recvfrom"]);
+export const BLOCKING = new Set([
+  "accept",
+  "connect",
+  "recv",
+  "recvfrom",
+  "poll",
+  "select",
+  "sleep",
+  "wait",
+  "output",
+]);
 
 /** JavaScript's own names: a look-up by a user-given name must never reach a prototype. */
 export const JS_NAMES: readonly string[] = [
@@ -659,6 +669,22 @@ export class LineGen {
             ? this.word()
             : undefined,
         );
+      case "poll":
+        // poll's -t is in milliseconds, and -1 blocks: always a protected 0.
+        return s(
+          { t: name, p: true },
+          { t: "-t", p: true },
+          { t: "0", p: true },
+          ...this.words(2, false),
+        );
+      case "select":
+      case "wait":
+      case "output":
+        // The protected -t first, and no word after it that could be another option.
+        return s(...this.blocking(name), ...this.words(2, false));
+      case "sleep":
+        // The only argument is the time: a protected, tiny one.
+        return s({ t: name, p: true }, { t: r.pick(["0", "0.001"]), p: true });
       case "exit":
       case "quit":
         // Rare: it ends the session.
@@ -666,8 +692,14 @@ export class LineGen {
           ? s(name, r.chance(0.5) ? this.number() : undefined)
           : s("ls");
       default:
-        return s(name, ...Array.from({ length: r.int(3) }, () => this.word()));
+        return s(name, ...this.words(3));
     }
+  }
+
+  /** Up to `n` - 1 random words; with `options` false, none that looks like an option. */
+  words(n: number, options = true): string[] {
+    return Array.from({ length: this.rng.int(n) }, () => this.word())
+      .filter((w) => options || !w.startsWith("-"));
   }
 
   /** A near-miss of a command name, or a JavaScript name. */

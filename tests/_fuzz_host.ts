@@ -9,17 +9,17 @@
  */
 
 import { builtInCommands } from "../commands/mod.ts";
-import type { Context, Output, Scope } from "../lib/command.ts";
-import { SocketError } from "../lib/errno.ts";
-import { PLAIN } from "../lib/format.ts";
+import type { Context, Output, Scope } from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
+import { PLAIN } from "../lib/shell/format.ts";
 import type {
   DatagramSocket,
   NetBackend,
   SockAddr,
   StreamListener,
 } from "../lib/net.ts";
-import { denoBackend } from "../lib/net_deno.ts";
-import { Shell } from "../lib/shell.ts";
+import { denoBackend } from "../lib/net/deno.ts";
+import { Shell } from "../lib/shell/shell.ts";
 
 /** What the driver asks. */
 export type ToHost =
@@ -59,33 +59,62 @@ let canned = 0;
  * is taken or reached (other tests run beside the fuzzer).
  */
 const guarded: NetBackend = {
-  name: denoBackend.name,
-  async listen(addr) {
+  ...denoBackend,
+  async listen(addr, backlog, options) {
     check(addr, "bind");
-    const l = await denoBackend.listen(addr);
+    const l = await denoBackend.listen(addr, backlog, options);
     return own(l);
   },
-  connect(addr, signal) {
+  connect(addr, signal, options) {
     check(addr, "connect");
-    return denoBackend.connect(addr, signal);
+    if (options?.local) check(options.local, "bind");
+    return denoBackend.connect(addr, signal, options);
   },
-  async bindDatagram(addr) {
+  async bindDatagram(addr, options) {
     check(addr, "bind");
-    const d = await denoBackend.bindDatagram(addr);
+    const d = await denoBackend.bindDatagram(addr, options);
     return ownDgram(d);
   },
   lookup(name, family) {
     if (LOCAL.has(name) || name === "localhost") {
       return denoBackend.lookup(name, family);
     }
-    return Promise.reject(
-      new SocketError(
-        "EAI_NONAME",
-        "not looked up: the fuzzer resolves localhost only",
-      ),
-    );
+    return Promise.reject(notLookedUp());
+  },
+  getaddrinfo(name, family) {
+    if (LOCAL.has(name) || name === "localhost") {
+      return denoBackend.getaddrinfo(name, family);
+    }
+    return Promise.reject(notLookedUp());
+  },
+  listenUnix(path) {
+    return unixInside(path, () => denoBackend.listenUnix(path));
+  },
+  probeUnix(path) {
+    return unixInside(path, () => denoBackend.probeUnix(path));
+  },
+  connectUnix(path, signal) {
+    return unixInside(path, () => denoBackend.connectUnix(path, signal));
+  },
+  bindUnixDatagram(path) {
+    return unixInside(path, () => denoBackend.bindUnixDatagram(path));
   },
 };
+
+function notLookedUp(): SocketError {
+  return new SocketError(
+    "EAI_NONAME",
+    "not looked up: the fuzzer resolves localhost only",
+  );
+}
+
+/** Unix socket files only under the fuzzer's directory (or Linux's abstract namespace). */
+function unixInside<T>(path: string, f: () => Promise<T>): Promise<T> {
+  if (path.startsWith("\0") || inside(path)) return f();
+  return Promise.reject(
+    new SocketError("EACCES", "the fuzzer keeps its socket files to itself"),
+  );
+}
 
 function check(addr: SockAddr, what: "bind" | "connect"): void {
   if (!LOCAL.has(addr.host)) {
@@ -105,6 +134,7 @@ function own(l: StreamListener): StreamListener {
   return {
     local: l.local,
     accept: () => l.accept(),
+    getOption: (name) => l.getOption(name),
     close() {
       ownPorts.delete(port);
       l.close();
@@ -122,6 +152,8 @@ function ownDgram(d: DatagramSocket): DatagramSocket {
       return d.send(data, to);
     },
     receive: () => d.receive(),
+    setOption: (o) => d.setOption(o),
+    getOption: (name) => d.getOption(name),
     close() {
       ownPorts.delete(port);
       d.close();
