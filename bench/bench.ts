@@ -1259,7 +1259,7 @@ async function relayRun(
   const conns: Deno.TcpConn[] = [await connectSoon(port)];
   try {
     while (conns.length < RELAY_CLIENTS) {
-      conns.push(await Deno.connect({ hostname: "127.0.0.1", port }));
+      conns.push(await connectSoon(port));
     }
     for (let i = 0, from = 0; i < RELAY_CLIENTS; i++) {
       await out.waitFor(said, PROCESS_TIMEOUT_MS, from);
