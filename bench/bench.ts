@@ -1205,8 +1205,8 @@ while true
       accept @3
       print accepted
     else
-      recv @$fd 4096 -> m
-      if $m.n == 0
+      try recv @$fd 4096 -> m
+      if $m.n <= 0
         close $fd
       else
         for dest in $fds
@@ -1284,7 +1284,11 @@ async function relay(cmd: string, args: string[], port: number, said: string) {
   try {
     return await relayRun(port, p.out, said);
   } finally {
-    p.child.kill("SIGTERM");
+    try {
+      p.child.kill("SIGTERM");
+    } catch {
+      // Already ended: its status says how.
+    }
     await p.child.status;
   }
 }
