@@ -301,6 +301,9 @@ export const en = {
     "In a check: the one-sentence hint a failure after this line shows (the classic mistake)",
   "help.hint.details":
     "A scenario may change its hint as it goes: each failure shows the last one set.\n" +
+    "-k KEY takes the sentence from the message catalogue, in the language in use (the built-in\n" +
+    "checks' checks.EXERCISE.* keys; name=value words fill its placeholders); scenario -k KEY\n" +
+    "names a scenario the same way. Plain text is shown as it is written.\n" +
     "Outside a check it does nothing.",
   "help.record.summary":
     "Write each command that succeeds into FILE, a script for run FILE; record stop ends it",

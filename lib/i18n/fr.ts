@@ -321,6 +321,9 @@ export const fr = {
     "Dans une vérification : le conseil d'une phrase qu'affiche un échec après cette ligne (l'erreur classique)",
   "help.hint.details":
     "Un scénario peut changer de conseil en cours de route : chaque échec montre le dernier fixé.\n" +
+    "-k CLÉ prend la phrase dans le catalogue des messages, dans la langue utilisée (les clés\n" +
+    "checks.EXERCICE.* des vérifications intégrées ; des mots nom=valeur remplissent ses paramètres) ;\n" +
+    "scenario -k CLÉ nomme un scénario de la même façon. Un texte simple est affiché tel qu'il est écrit.\n" +
     "Hors d'une vérification, il ne fait rien.",
   "help.record.summary":
     "Écrire chaque commande réussie dans FICHIER, un script pour run FICHIER ; record stop arrête",
