@@ -11,8 +11,9 @@
  * block with what was sent, expected and received, where the stream was cut,
  * and the scenario's `hint`.
  *
- * Every sentence check prints is in {@link CHECK_MESSAGES}, in one place, for
- * the French translation to come.
+ * Every sentence check prints is in {@link CHECK_MESSAGES}, from the message
+ * catalogues; a scenario's name may be a catalogue key too (`scenario -k KEY`,
+ * as the built-in checks' are), looked up in the language in use.
  *
  * @module
  */
