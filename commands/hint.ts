@@ -1,19 +1,32 @@
 import type { CommandSpec } from "../lib/shell/command.ts";
+import { EXIT } from "../lib/shell/errors.ts";
 import { checkState } from "../lib/check/state.ts";
+import { keyedText } from "../lib/check/keyed.ts";
 import { joinWords } from "../lib/script/words.ts";
 
 /** `hint`: in a check, the sentence a failure of this scenario shows from here on. */
 export const hintCommand: CommandSpec = {
   name: "hint",
   kind: "shell",
-  usage: "hint <text...>",
+  usage: "hint <text...> | hint -k <key> [name=value...]",
   c: "(no call)",
   deno: "none",
   example:
     'hint "your server answered after the first read: read until the newline"',
   run(ctx) {
     const state = checkState(ctx.shell);
-    if (state) state.hint = new TextDecoder().decode(joinWords(ctx.args));
+    const first = ctx.args[0];
+    if (first && !first.quoted && first.text === "-k") {
+      const words = ctx.args.slice(1).map((w) => w.text);
+      const found = keyedText("hint", words[0], words.slice(1));
+      if ("error" in found) {
+        ctx.io.err(`${found.error}\n`);
+        return Promise.resolve({ code: EXIT.usage });
+      }
+      if (state) state.hint = found.text;
+    } else if (state) {
+      state.hint = new TextDecoder().decode(joinWords(ctx.args));
+    }
     return Promise.resolve({ code: 0 });
   },
 };

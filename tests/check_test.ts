@@ -6,13 +6,14 @@
 import assert from "node:assert/strict";
 import { programArgs } from "../lib/check/args.ts";
 import { splitCheck, tapLines } from "../lib/check/check.ts";
+import { keyedText } from "../lib/check/keyed.ts";
 import { buildPeer, runPeer } from "./_peers.ts";
 import { SHELL_FLAGS, sockshell } from "./_shell.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 
 /** sockshell check, run as a program with --allow-run on top of the shell's own permissions. */
-function check(args: string[], stdin = "") {
+function check(args: string[], stdin = "", lang = "en") {
   return runPeer(
     Deno.execPath(),
     [
@@ -21,6 +22,8 @@ function check(args: string[], stdin = "") {
       ...SHELL_FLAGS,
       "--allow-run",
       `${ROOT}/mod.ts`,
+      "--lang",
+      lang,
       "check",
       ...args,
     ],
@@ -176,7 +179,12 @@ Deno.test("check runs a teacher's check file, with the ARGS before the exercise'
 Deno.test("check -p prints a built-in check, and check alone lists them", async () => {
   const printed = await sockshell(["check", "-p", "age-server"]);
   assert.equal(printed.code, 0);
-  assert.match(printed.stdout, /^scenario -t 20 "50 clients at once/m);
+  // The built-in checks name their scenarios and hints by catalogue key.
+  assert.match(
+    printed.stdout,
+    /^scenario -t 20 -k checks\.ageServer\.clients50AtOnce$/m,
+  );
+  assert.match(printed.stdout, /^ {2}hint -k checks\.ageServer\.\w+Hint$/m);
   const list = await sockshell(["check"]);
   assert.match(list.stdout, /age-client {2}3\.3/);
 });
@@ -376,4 +384,139 @@ Deno.test("check under --lang fr reports in French around TAP's own English word
   );
   assert.match(r.stdout, /: toujours en cours à la fin du scénario : tué'/);
   assert.equal(r.code, 1);
+});
+
+/** Each scenario's number and whether it passed, from TAP. */
+function outcomes(tap: string): string[] {
+  return [...tap.matchAll(/^(ok|not ok) (\d+) - /gm)].map((m) =>
+    `${m[1]} ${m[2]}`
+  );
+}
+
+Deno.test("check age-server under --lang fr names each scenario in French and passes the handout's server in every one", async () => {
+  const bin = await buildPeer("age_server");
+  const r = await check(["age-server", bin], "", "fr");
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(failed(r.stdout).length, 0, r.stdout);
+  assert.equal(planned(r.stdout), 11, r.stdout);
+  assert.match(r.stdout, /^ok 1 - le dialogue du polycopié : ali, 1983, q$/m);
+  assert.match(
+    r.stdout,
+    /^ok 2 - chaque ligne en segments d'un octet, à 50 ms d'intervalle$/m,
+  );
+  assert.match(r.stdout, /^ok 10 - 50 clients à la fois : /m);
+  assert.doesNotMatch(r.stdout, /^ok \d+ - (the|each|a|an|no) /m);
+});
+
+Deno.test("check age-server under --lang fr fails the same scenarios as in English on a server that reads once, with French hints", async () => {
+  const bin = await buildPeer("broken_read_once");
+  const [en, fr] = await Promise.all([
+    check(["age-server", bin]),
+    check(["age-server", bin], "", "fr"),
+  ]);
+  assert.deepEqual(outcomes(fr.stdout), outcomes(en.stdout), fr.stdout);
+  assert.deepEqual(failed(fr.stdout), [2, 3], fr.stdout);
+  assert.match(
+    fr.stdout,
+    /^not ok 3 - le nom, l'année et q réunis dans un seul segment$/m,
+  );
+  assert.match(
+    fr.stdout,
+    /\n {2}hint: 'votre serveur a répondu après le premier recv, mais chaque ligne est arrivée en plusieurs segments : lisez jusqu''au saut de ligne'\n/,
+  );
+  assert.doesNotMatch(fr.stdout, /hint: 'your /);
+  // The C side stays as C shows it.
+  assert.match(fr.stdout, /send\(3, "i", 1, 0\) = 1/);
+  assert.equal(fr.code, 1);
+});
+
+Deno.test("a teacher's check with plain-text scenarios and hints reads the same in English and French, beside a catalogue key", async () => {
+  const file = await Deno.makeTempFile({ suffix: ".sock" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      [
+        'scenario "my own words"',
+        '  hint "my own hint"',
+        "  expect 1 == 2",
+        "end",
+        "scenario -k checks.tcpServer.emptyLine",
+        "  hint -k checks.tcpServer.emptyLineStillHint",
+        "  expect 1 == 2",
+        "end",
+        'scenario "-k" is quoted, so plain text',
+        "  expect 1 == 1",
+        "end",
+      ].join("\n"),
+    );
+    const en = await check([file, "/bin/true"]);
+    const fr = await check([file, "/bin/true"], "", "fr");
+    for (const r of [en, fr]) {
+      assert.deepEqual(failed(r.stdout), [1, 2], r.stdout + r.stderr);
+      assert.match(r.stdout, /^not ok 1 - my own words$/m);
+      assert.match(r.stdout, /hint: 'my own hint'/);
+      assert.match(r.stdout, /^ok 3 - -k is quoted, so plain text$/m);
+      assert.equal(r.code, 1);
+    }
+    assert.match(en.stdout, /^not ok 2 - an empty line$/m);
+    assert.match(
+      en.stdout,
+      /hint: 'an empty line is still a message: acknowledge it'/,
+    );
+    assert.match(fr.stdout, /^not ok 2 - une ligne vide$/m);
+    assert.match(
+      fr.stdout,
+      /hint: 'une ligne vide est encore un message : accusez-en réception'/,
+    );
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
+Deno.test("a check whose scenario -k names no message is refused in one line with status 2, before any scenario", async () => {
+  const file = await Deno.makeTempFile({ suffix: ".sock" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      'scenario "fine"\nend\nscenario -k checks.nope\nend\n',
+    );
+    const r = await check([file, "/bin/true"]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, "");
+    assert.equal(
+      r.stderr,
+      "check: scenario -k: no message is named checks.nope\n",
+    );
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
+Deno.test("a hint -k that names no message fails its scenario with one line saying so", async () => {
+  const file = await Deno.makeTempFile({ suffix: ".sock" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      "scenario -k checks.tcpServer.emptyLine\n  hint -k checks.nope\nend\n",
+    );
+    const r = await check([file, "/bin/true"]);
+    assert.deepEqual(failed(r.stdout), [1], r.stdout);
+    assert.match(r.stdout, /hint -k: no message is named checks\.nope/);
+    assert.equal(r.code, 1);
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
+Deno.test("keyedText fills a message's placeholders from name=value words, and refuses other words", () => {
+  assert.deepEqual(keyedText("hint", "check.timedOut", ["seconds=3"]), {
+    text: "the scenario did not finish within 3 s: it was stopped",
+  });
+  assert.deepEqual(keyedText("hint", "checks.tcpServer.emptyLine", ["3"]), {
+    error:
+      "hint -k: 3 is not name=value (a value for the message's placeholders)",
+  });
+  assert.deepEqual(keyedText("scenario", undefined, []), {
+    error: "scenario -k: no message is named ",
+  });
 });

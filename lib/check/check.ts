@@ -11,8 +11,9 @@
  * block with what was sent, expected and received, where the stream was cut,
  * and the scenario's `hint`.
  *
- * Every sentence check prints is in {@link CHECK_MESSAGES}, in one place, for
- * the French translation to come.
+ * Every sentence check prints is in {@link CHECK_MESSAGES}, from the message
+ * catalogues; a scenario's name may be a catalogue key too (`scenario -k KEY`,
+ * as the built-in checks' are), looked up in the language in use.
  *
  * @module
  */
@@ -28,6 +29,7 @@ import { runScript, scriptScope } from "../script/script.ts";
 import { Shell } from "../shell/shell.ts";
 import { expand, lex } from "../script/tokenize.ts";
 import { language, t } from "../i18n/mod.ts";
+import { keyedText } from "./keyed.ts";
 
 /** Every message of `check`, in one place: the French version will be a second object like it. */
 export const CHECK_MESSAGES = {
@@ -84,6 +86,8 @@ export interface CheckPart {
   text: string;
   /** First line of the text in the file. */
   line: number;
+  /** Why the scenario line is wrong (`-k` naming no message): the check cannot run. */
+  error?: string;
 }
 
 /** Default time limit of a scenario, in seconds. */
@@ -132,7 +136,8 @@ export function splitCheck(text: string): CheckPart[] {
     const first = commands[0]?.[0];
     if (!open && depth === 0 && first === "scenario") {
       const words = lex(raw)[0]!;
-      const texts = expand(words, () => new Uint8Array(0)).map((w) => w.text);
+      const expanded = expand(words, () => new Uint8Array(0));
+      const texts = expanded.map((w) => w.text);
       let seconds = SCENARIO_SECONDS;
       let k = 1;
       if (texts[1] === "-t" && /^\d+(\.\d+)?$/.test(texts[2] ?? "")) {
@@ -140,13 +145,21 @@ export function splitCheck(text: string): CheckPart[] {
         k = 3;
       }
       flushPlain(i + 2);
+      // `-k KEY [name=value...]`: the name from the catalogue, in the language in use.
+      const keyed = texts[k] === "-k" && !expanded[k]?.quoted
+        ? keyedText("scenario", texts[k + 1], texts.slice(k + 2))
+        : undefined;
+      const name = keyed
+        ? "text" in keyed ? keyed.text : ""
+        : texts.slice(k).join(" ");
       open = {
         kind: "scenario",
-        name: texts.slice(k).join(" ") || CHECK_MESSAGES.scenarioAtLine(i + 1),
+        name: name || CHECK_MESSAGES.scenarioAtLine(i + 1),
         seconds,
         text: "",
         line: i + 2,
       };
+      if (keyed && "error" in keyed) open.error = keyed.error;
       body = [];
       continue;
     }
@@ -267,6 +280,11 @@ export async function runCheck(run: CheckRun): Promise<number> {
   const scenarios = parts.filter((p) => p.kind === "scenario").length;
   if (scenarios === 0) {
     out.err(`check: ${CHECK_MESSAGES.noScenario}\n`);
+    return EXIT.usage;
+  }
+  const wrong = parts.find((p) => p.error);
+  if (wrong) {
+    out.err(`check: ${wrong.error}\n`);
     return EXIT.usage;
   }
   let captured: string[] = [];

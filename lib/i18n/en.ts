@@ -301,6 +301,9 @@ export const en = {
     "In a check: the one-sentence hint a failure after this line shows (the classic mistake)",
   "help.hint.details":
     "A scenario may change its hint as it goes: each failure shows the last one set.\n" +
+    "-k KEY takes the sentence from the message catalogue, in the language in use (the built-in\n" +
+    "checks' checks.EXERCISE.* keys; name=value words fill its placeholders); scenario -k KEY\n" +
+    "names a scenario the same way. Plain text is shown as it is written.\n" +
     "Outside a check it does nothing.",
   "help.record.summary":
     "Write each command that succeeds into FILE, a script for run FILE; record stop ends it",
@@ -833,4 +836,207 @@ export const en = {
   "host.notRegular": "{path} is not a regular file",
   "check.runPermission":
     "starting a program needs --allow-run: run sockshell as deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (the Node builds need nothing)",
+  // ── the built-in checks' scenarios and hints (checks/*.sock) ──
+  "checks.unknownKey": "{command} -k: no message is named {key}",
+  "checks.notNameValue":
+    "{command} -k: {word} is not name=value (a value for the message's placeholders)",
+  "checks.tcpServer.handoutExchange":
+    "the handout's exchange: a message, its acknowledgement",
+  "checks.tcpServer.serverAcceptClientHint":
+    "the server must accept a client, read its message, print it and answer",
+  "checks.tcpServer.serverPrintsReceivedHint":
+    "the server prints what it received: Voici le message que j'ai reçu : bonjour",
+  "checks.tcpServer.acknowledgementWholeNewline":
+    "the acknowledgement whole, its newline included",
+  "checks.tcpServer.lengthByHandHint":
+    'write(fd, "J\'ai reçu votre message\\n", 24) counts ç as one byte: in UTF-8 the text is 25 bytes and its newline is cut; use strlen',
+  "checks.tcpServer.message1Byte":
+    "the message in 1-byte segments, 50 ms apart",
+  "checks.tcpServer.serverPrintedAfterHint":
+    "your server printed after the first read, but the message came in 8 segments: read until the newline",
+  "checks.tcpServer.clientClosesWithout":
+    "a client that closes without sending anything",
+  "checks.tcpServer.recvReturning0Hint":
+    "recv returning 0 means the client left: end cleanly, without waiting forever or crashing",
+  "checks.tcpServer.clientResetsConnection":
+    "a client that resets the connection",
+  "checks.tcpServer.resetMakesRecvHint":
+    "a reset makes recv return -1 (ECONNRESET): report it and end, without dying of SIGPIPE or waiting forever",
+  "checks.tcpServer.emptyLine": "an empty line",
+  "checks.tcpServer.emptyLineStillHint":
+    "an empty line is still a message: acknowledge it",
+  "checks.tcpServer.bytes5000NoNewline":
+    "5000 bytes with no newline, more than the buffer",
+  "checks.tcpServer.messageLongerThanHint":
+    "a message longer than the buffer must not overflow it: read at most sizeof buffer - 1 bytes",
+  "checks.tcpServer.notUtf8": "bytes that are not UTF-8",
+  "checks.tcpServer.messageBytesPrintHint":
+    "a message is bytes: print what came",
+  "checks.tcpServer.portErrorLine":
+    "no port: an error line and a non-zero status",
+  "checks.tcpServer.withoutPortServerHint":
+    "without its port the server must say so on stderr and exit with a non-zero status, as the handout's does (exit(1))",
+  "checks.tcpClient.handoutExchange":
+    "the handout's exchange: the line typed, the answer printed",
+  "checks.tcpClient.clientConnectHostHint":
+    "the client must connect to the host and port it is given",
+  "checks.tcpClient.clientSendLineHint":
+    "the client must send the line typed, newline included",
+  "checks.tcpClient.clientPrintsServerHint":
+    "the client prints the server's answer",
+  "checks.tcpClient.answer1Byte": "the answer in 1-byte segments, 20 ms apart",
+  "checks.tcpClient.clientPrintedFirstHint":
+    "your client printed the first read, but the answer came in pieces: read until the answer's end (its newline, or the server's close)",
+  "checks.tcpClient.serverClosesWithout": "the server closes without answering",
+  "checks.tcpClient.recvReturning0Hint":
+    "recv returning 0 means the server left: end cleanly, without waiting forever or crashing",
+  "checks.tcpClient.serverResetsConnection": "the server resets the connection",
+  "checks.tcpClient.resetMakesRecvHint":
+    "a reset makes recv return -1 (ECONNRESET): report it and end, without dying of SIGPIPE or waiting forever",
+  "checks.tcpClient.keyboardClosesCtrl":
+    "the keyboard closes (Ctrl-D) at once, then the server closes",
+  "checks.tcpClient.endInputFgetsHint":
+    "at the end of input (fgets returns NULL) the client has nothing to send: it must still end when the server closes",
+  "checks.tcpClient.emptyLineTyped": "an empty line typed",
+  "checks.tcpClient.emptyLineTypedHint":
+    'an empty line typed is still a line: send it ("\\n")',
+  "checks.tcpClient.line5000Bytes": "a line of 5000 bytes typed",
+  "checks.tcpClient.lineLongerThanHint":
+    "a line longer than the buffer must not overflow it: fgets with sizeof buffer, and send what was read",
+  "checks.tcpClient.answerNotUtf8": "an answer that is not UTF-8",
+  "checks.tcpClient.clientPrintBytesHint":
+    "the client must print the bytes it received as they are",
+  "checks.tcpClient.portErrorLine":
+    "no port: an error line and a non-zero status",
+  "checks.tcpClient.withoutPortClientHint":
+    "without its port the client must say so on stderr and exit with a non-zero status (exit(1), not exit(0))",
+  "checks.udpServer.handoutDatagram":
+    "the handout's datagram: from, length, text",
+  "checks.udpServer.listenerPrintGotHint":
+    'the listener must print: got packet from 127.0.0.1, packet is 7 bytes long, packet contains "bonjour"',
+  "checks.udpServer.datagram200Bytes":
+    "a datagram of 200 bytes, more than the buffer",
+  "checks.udpServer.recvfromMostSizeofHint":
+    "recvfrom with at most sizeof buffer - 1 bytes: the rest of the datagram is discarded, never written past the buffer",
+  "checks.udpServer.emptyDatagram": "an empty datagram",
+  "checks.udpServer.datagram0BytesHint":
+    "a datagram of 0 bytes is a datagram: recvfrom returns 0, and that is not an error",
+  "checks.udpServer.datagramNotUtf8": "a datagram that is not UTF-8",
+  "checks.udpServer.datagramBytesPrintHint":
+    "a datagram is bytes: print what came",
+  "checks.udpClient.handoutDatagram":
+    "the handout's datagram: the message, then sent N bytes",
+  "checks.udpClient.talkerSendMessageHint":
+    "the talker must send its message (argv[2], strlen bytes) in one datagram to the host and port",
+  "checks.udpClient.talkerPrintsSentHint":
+    "the talker prints: sent 7 bytes to 127.0.0.1",
+  "checks.udpClient.messageSpacesAccents":
+    "a message with spaces and accents, in one datagram",
+  "checks.udpClient.wholeMessageGoesHint":
+    "the whole message goes in one sendto, its length strlen (é is 2 bytes)",
+  "checks.udpClient.message1000Bytes":
+    "a message of 1000 bytes, in one datagram",
+  "checks.udpClient.sendtoSendsWholeHint":
+    "one sendto sends the whole message: no fixed buffer that cuts it",
+  "checks.udpClient.emptyMessage": "an empty message",
+  "checks.udpClient.emptyMessageDatagramHint":
+    "an empty message is a datagram of 0 bytes: send it, and say sent 0 bytes",
+  "checks.udpClient.messageUsageLine":
+    "no message: the usage line and a non-zero status",
+  "checks.udpClient.withoutArgumentsTalkerHint":
+    "without its arguments the talker must print its usage on stderr and exit with a non-zero status",
+  "checks.ageServer.handoutDialogue": "the handout's dialogue: ali, 1983, q",
+  "checks.ageServer.serverSendQuestionHint":
+    "the server must send each question, then read the whole line typed, as in the handout's transcript",
+  "checks.ageServer.ageWholeNumberHint":
+    "the age must be a whole number: the reference year minus the year of birth",
+  "checks.ageServer.lastQuestionCutHint":
+    "the last question is cut or too long: a length counted by hand is wrong in UTF-8 (â, é, ç are 2 bytes): use strlen",
+  "checks.ageServer.afterQServerHint":
+    "after q the server closes the connection",
+  "checks.ageServer.line1Byte": "each line in 1-byte segments, 50 ms apart",
+  "checks.ageServer.serverAnsweredAfterHint":
+    "your server answered after the first read, but each line arrived in several segments: read until the newline",
+  "checks.ageServer.nameYearQ":
+    "the name, the year and q joined in one segment",
+  "checks.ageServer.serverReadSegmentHint":
+    "your server read one segment as one line, but the name, the year and q came together: split what you read at each newline",
+  "checks.ageServer.clientLeavesMid":
+    "a client that leaves mid-dialogue, then another client",
+  "checks.ageServer.serverGreetClientHint":
+    "the server must greet each client and read its lines until the newline",
+  "checks.ageServer.whenRecvReturnsHint":
+    "when recv returns 0 the client has gone: end its dialogue (close, end the child) and keep serving the others",
+  "checks.ageServer.clientResetsConnection":
+    "a client that resets the connection, then another client",
+  "checks.ageServer.resetMakesRecvHint":
+    "a reset makes recv return -1 (ECONNRESET) and send raise SIGPIPE: end that client's dialogue (send with MSG_NOSIGNAL) and keep serving the others",
+  "checks.ageServer.yearNumberEmpty":
+    "a year that is not a number, then an empty line, then 1983",
+  "checks.ageServer.abcYearAtoiHint":
+    "abc is not a year: atoi gives 0 and an age computed from it; check the digits (strtol and its end pointer) and ask again",
+  "checks.ageServer.emptyLineYearHint":
+    "an empty line is not a year either: say so and ask again",
+  "checks.ageServer.afterWrongYearHint":
+    "after a wrong year the server asks again, and answers the next good one",
+  "checks.ageServer.emptyName": "an empty name",
+  "checks.ageServer.emptyLineStillHint":
+    "an empty line is still a line: answer it (Bonjour, ) or ask again, never wait for more or crash",
+  "checks.ageServer.name5000Bytes": "a name of 5000 bytes, then another client",
+  "checks.ageServer.lineLongerThanHint":
+    "a line longer than your buffer must not overflow it: read at most the buffer's size (fgets, recv with sizeof buffer - 1)",
+  "checks.ageServer.afterLongLineHint":
+    "after a long line the server must go on serving the others",
+  "checks.ageServer.nameNotUtf8": "a name that is not UTF-8",
+  "checks.ageServer.nameBytesSendHint":
+    "a name is bytes: send back what came (no strlen on a buffer that was never terminated, no UTF-8 assumed)",
+  "checks.ageServer.clients50AtOnce":
+    "50 clients at once: each greeted before any answers, each its own age",
+  "checks.ageServer.serverServeClientHint":
+    "the server must serve each client in its own process (fork after accept) or with select/poll, not one after the other",
+  "checks.ageServer.clientGetOwnHint":
+    "each client must get its own answers: keep each client's data apart (no shared buffer between clients)",
+  "checks.ageServer.portErrorLine":
+    "no port: an error line and a non-zero status",
+  "checks.ageServer.withoutPortServerHint":
+    "without its port the server must say so on stderr and exit with a non-zero status, as the handout's does (exit(1))",
+  "checks.ageClient.handoutDialogue":
+    "the handout's dialogue: ali, 1983, q, each question shown before the keyboard is read",
+  "checks.ageClient.clientConnectHostHint":
+    "the client must connect to the host and port it is given",
+  "checks.ageClient.clientPrintQuestionHint":
+    "the client must print each question as soon as it arrives, before it waits for the keyboard (printf on a pipe is buffered: fflush(stdout), or write(1, ...))",
+  "checks.ageClient.clientSendLineHint":
+    "the client must send the line typed, newline included",
+  "checks.ageClient.clientPrintQuestionShortHint":
+    "the client must print each question as soon as it arrives, before it waits for the keyboard",
+  "checks.ageClient.question1Byte":
+    "each question in 1-byte segments, 20 ms apart",
+  "checks.ageClient.clientAnsweredAfterHint":
+    'your client answered after the first read, but the question came in pieces: read until the question\'s end (": ") before reading the keyboard',
+  "checks.ageClient.serverClosesAfter": "the server closes after the name",
+  "checks.ageClient.whenRecvReturnsHint":
+    "when recv returns 0 the server has gone: stop and exit (a loop that reads 0 again and again spins forever)",
+  "checks.ageClient.serverResetsConnection":
+    "the server resets the connection after the name",
+  "checks.ageClient.resetMakesRecvHint":
+    "a reset makes recv return -1 (ECONNRESET): report it and exit, without dying of SIGPIPE or looping",
+  "checks.ageClient.keyboardClosesCtrl":
+    "the keyboard closes (Ctrl-D) at the first question",
+  "checks.ageClient.endInputFgetsHint":
+    "at the end of input (fgets returns NULL) the client must send nothing more: no old buffer sent again",
+  "checks.ageClient.emptyLineVery":
+    "an empty line, then a very long line typed",
+  "checks.ageClient.emptyLineTypedHint":
+    'an empty line typed is still a line: send it ("\\n")',
+  "checks.ageClient.lineLongerThanHint":
+    "a line longer than the buffer must not overflow it: fgets with sizeof buffer, and send what was read",
+  "checks.ageClient.questionNotUtf8":
+    "a question with bytes that are not UTF-8",
+  "checks.ageClient.clientPrintBytesHint":
+    "the client must print the bytes it received as they are (write what recv returned, not a string it assumed)",
+  "checks.ageClient.portErrorLine":
+    "no port: an error line and a non-zero status",
+  "checks.ageClient.withoutPortClientHint":
+    "without its port the client must say so on stderr and exit with a non-zero status",
 } as const;

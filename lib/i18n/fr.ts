@@ -321,6 +321,9 @@ export const fr = {
     "Dans une vérification : le conseil d'une phrase qu'affiche un échec après cette ligne (l'erreur classique)",
   "help.hint.details":
     "Un scénario peut changer de conseil en cours de route : chaque échec montre le dernier fixé.\n" +
+    "-k CLÉ prend la phrase dans le catalogue des messages, dans la langue utilisée (les clés\n" +
+    "checks.EXERCICE.* des vérifications intégrées ; des mots nom=valeur remplissent ses paramètres) ;\n" +
+    "scenario -k CLÉ nomme un scénario de la même façon. Un texte simple est affiché tel qu'il est écrit.\n" +
     "Hors d'une vérification, il ne fait rien.",
   "help.record.summary":
     "Écrire chaque commande réussie dans FICHIER, un script pour run FICHIER ; record stop arrête",
@@ -892,4 +895,210 @@ export const fr = {
   "host.notRegular": "{path} n'est pas un fichier ordinaire",
   "check.runPermission":
     "lancer un programme demande --allow-run : lancez sockshell par deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (les versions Node n'ont besoin de rien)",
+  // ── the built-in checks' scenarios and hints (checks/*.sock) ──
+  "checks.unknownKey": "{command} -k : aucun message ne s'appelle {key}",
+  "checks.notNameValue":
+    "{command} -k : {word} n'est pas de la forme nom=valeur (une valeur pour les paramètres du message)",
+  "checks.tcpServer.handoutExchange":
+    "l'échange du polycopié : un message, son accusé de réception",
+  "checks.tcpServer.serverAcceptClientHint":
+    "le serveur doit accepter un client, lire son message, l'afficher et répondre",
+  "checks.tcpServer.serverPrintsReceivedHint":
+    "le serveur affiche ce qu'il a reçu : Voici le message que j'ai reçu : bonjour",
+  "checks.tcpServer.acknowledgementWholeNewline":
+    "l'accusé de réception entier, saut de ligne compris",
+  "checks.tcpServer.lengthByHandHint":
+    'write(fd, "J\'ai reçu votre message\\n", 24) compte ç pour un octet : en UTF-8 le texte fait 25 octets et son saut de ligne est coupé ; utilisez strlen',
+  "checks.tcpServer.message1Byte":
+    "le message en segments d'un octet, à 50 ms d'intervalle",
+  "checks.tcpServer.serverPrintedAfterHint":
+    "votre serveur a affiché après le premier recv, mais le message est arrivé en 8 segments : lisez jusqu'au saut de ligne",
+  "checks.tcpServer.clientClosesWithout":
+    "un client qui ferme sans rien envoyer",
+  "checks.tcpServer.recvReturning0Hint":
+    "recv qui renvoie 0 signifie que le client est parti (fin de flux) : terminez proprement, sans attendre indéfiniment ni planter",
+  "checks.tcpServer.clientResetsConnection":
+    "un client qui réinitialise la connexion (RST)",
+  "checks.tcpServer.resetMakesRecvHint":
+    "une réinitialisation fait renvoyer -1 (ECONNRESET) à recv : signalez-la et terminez, sans mourir de SIGPIPE ni attendre indéfiniment",
+  "checks.tcpServer.emptyLine": "une ligne vide",
+  "checks.tcpServer.emptyLineStillHint":
+    "une ligne vide est encore un message : accusez-en réception",
+  "checks.tcpServer.bytes5000NoNewline":
+    "5000 octets sans saut de ligne, plus que le tampon",
+  "checks.tcpServer.messageLongerThanHint":
+    "un message plus long que le tampon ne doit pas le déborder : lisez au plus sizeof buffer - 1 octets",
+  "checks.tcpServer.notUtf8": "des octets qui ne sont pas de l'UTF-8",
+  "checks.tcpServer.messageBytesPrintHint":
+    "un message, ce sont des octets : affichez ce qui est arrivé",
+  "checks.tcpServer.portErrorLine":
+    "sans port : une ligne d'erreur et un code de retour non nul",
+  "checks.tcpServer.withoutPortServerHint":
+    "sans son port, le serveur doit le dire sur stderr et se terminer avec un code de retour non nul, comme celui du polycopié (exit(1))",
+  "checks.tcpClient.handoutExchange":
+    "l'échange du polycopié : la ligne tapée, la réponse affichée",
+  "checks.tcpClient.clientConnectHostHint":
+    "le client doit se connecter à l'hôte et au port qu'on lui donne",
+  "checks.tcpClient.clientSendLineHint":
+    "le client doit envoyer la ligne tapée, saut de ligne compris",
+  "checks.tcpClient.clientPrintsServerHint":
+    "le client affiche la réponse du serveur",
+  "checks.tcpClient.answer1Byte":
+    "la réponse en segments d'un octet, à 20 ms d'intervalle",
+  "checks.tcpClient.clientPrintedFirstHint":
+    "votre client a affiché le premier recv, mais la réponse est arrivée en morceaux : lisez jusqu'à la fin de la réponse (son saut de ligne, ou la fermeture par le serveur)",
+  "checks.tcpClient.serverClosesWithout": "le serveur ferme sans répondre",
+  "checks.tcpClient.recvReturning0Hint":
+    "recv qui renvoie 0 signifie que le serveur est parti (fin de flux) : terminez proprement, sans attendre indéfiniment ni planter",
+  "checks.tcpClient.serverResetsConnection":
+    "le serveur réinitialise la connexion (RST)",
+  "checks.tcpClient.resetMakesRecvHint":
+    "une réinitialisation fait renvoyer -1 (ECONNRESET) à recv : signalez-la et terminez, sans mourir de SIGPIPE ni attendre indéfiniment",
+  "checks.tcpClient.keyboardClosesCtrl":
+    "le clavier se ferme (Ctrl-D) aussitôt, puis le serveur ferme",
+  "checks.tcpClient.endInputFgetsHint":
+    "en fin d'entrée (fgets renvoie NULL), le client n'a rien à envoyer : il doit tout de même se terminer quand le serveur ferme",
+  "checks.tcpClient.emptyLineTyped": "une ligne vide tapée",
+  "checks.tcpClient.emptyLineTypedHint":
+    'une ligne vide tapée est encore une ligne : envoyez-la ("\\n")',
+  "checks.tcpClient.line5000Bytes": "une ligne de 5000 octets tapée",
+  "checks.tcpClient.lineLongerThanHint":
+    "une ligne plus longue que le tampon ne doit pas le déborder : fgets avec sizeof buffer, et envoyez ce qui a été lu",
+  "checks.tcpClient.answerNotUtf8": "une réponse qui n'est pas de l'UTF-8",
+  "checks.tcpClient.clientPrintBytesHint":
+    "le client doit afficher les octets reçus tels quels",
+  "checks.tcpClient.portErrorLine":
+    "sans port : une ligne d'erreur et un code de retour non nul",
+  "checks.tcpClient.withoutPortClientHint":
+    "sans son port, le client doit le dire sur stderr et se terminer avec un code de retour non nul (exit(1), pas exit(0))",
+  "checks.udpServer.handoutDatagram":
+    "le datagramme du polycopié : expéditeur, longueur, texte",
+  "checks.udpServer.listenerPrintGotHint":
+    'le listener doit afficher : got packet from 127.0.0.1, packet is 7 bytes long, packet contains "bonjour"',
+  "checks.udpServer.datagram200Bytes":
+    "un datagramme de 200 octets, plus que le tampon",
+  "checks.udpServer.recvfromMostSizeofHint":
+    "recvfrom avec au plus sizeof buffer - 1 octets : le reste du datagramme est perdu, jamais écrit au-delà du tampon",
+  "checks.udpServer.emptyDatagram": "un datagramme vide",
+  "checks.udpServer.datagram0BytesHint":
+    "un datagramme de 0 octet est un datagramme : recvfrom renvoie 0, et ce n'est pas une erreur",
+  "checks.udpServer.datagramNotUtf8": "un datagramme qui n'est pas de l'UTF-8",
+  "checks.udpServer.datagramBytesPrintHint":
+    "un datagramme, ce sont des octets : affichez ce qui est arrivé",
+  "checks.udpClient.handoutDatagram":
+    "le datagramme du polycopié : le message, puis sent N bytes",
+  "checks.udpClient.talkerSendMessageHint":
+    "le talker doit envoyer son message (argv[2], strlen octets) en un seul datagramme à l'hôte et au port",
+  "checks.udpClient.talkerPrintsSentHint":
+    "le talker affiche : sent 7 bytes to 127.0.0.1",
+  "checks.udpClient.messageSpacesAccents":
+    "un message avec des espaces et des accents, en un seul datagramme",
+  "checks.udpClient.wholeMessageGoesHint":
+    "tout le message part en un seul sendto, de longueur strlen (é fait 2 octets)",
+  "checks.udpClient.message1000Bytes":
+    "un message de 1000 octets, en un seul datagramme",
+  "checks.udpClient.sendtoSendsWholeHint":
+    "un seul sendto envoie tout le message : pas de tampon de taille fixe qui le coupe",
+  "checks.udpClient.emptyMessage": "un message vide",
+  "checks.udpClient.emptyMessageDatagramHint":
+    "un message vide est un datagramme de 0 octet : envoyez-le, et affichez sent 0 bytes",
+  "checks.udpClient.messageUsageLine":
+    "sans message : la ligne d'usage et un code de retour non nul",
+  "checks.udpClient.withoutArgumentsTalkerHint":
+    "sans ses arguments, le talker doit afficher son usage sur stderr et se terminer avec un code de retour non nul",
+  "checks.ageServer.handoutDialogue": "le dialogue du polycopié : ali, 1983, q",
+  "checks.ageServer.serverSendQuestionHint":
+    "le serveur doit envoyer chaque question, puis lire toute la ligne tapée, comme dans la trace du polycopié",
+  "checks.ageServer.ageWholeNumberHint":
+    "l'âge doit être un nombre entier : l'année de référence moins l'année de naissance",
+  "checks.ageServer.lastQuestionCutHint":
+    "la dernière question est coupée ou trop longue : une longueur comptée à la main est fausse en UTF-8 (â, é, ç font 2 octets) : utilisez strlen",
+  "checks.ageServer.afterQServerHint": "après q, le serveur ferme la connexion",
+  "checks.ageServer.line1Byte":
+    "chaque ligne en segments d'un octet, à 50 ms d'intervalle",
+  "checks.ageServer.serverAnsweredAfterHint":
+    "votre serveur a répondu après le premier recv, mais chaque ligne est arrivée en plusieurs segments : lisez jusqu'au saut de ligne",
+  "checks.ageServer.nameYearQ":
+    "le nom, l'année et q réunis dans un seul segment",
+  "checks.ageServer.serverReadSegmentHint":
+    "votre serveur a pris un segment pour une ligne, mais le nom, l'année et q sont arrivés ensemble : découpez ce que vous lisez à chaque saut de ligne",
+  "checks.ageServer.clientLeavesMid":
+    "un client qui part au milieu du dialogue, puis un autre client",
+  "checks.ageServer.serverGreetClientHint":
+    "le serveur doit accueillir chaque client et lire ses lignes jusqu'au saut de ligne",
+  "checks.ageServer.whenRecvReturnsHint":
+    "quand recv renvoie 0, le client est parti (fin de flux) : terminez son dialogue (close, fin du fils) et continuez de servir les autres",
+  "checks.ageServer.clientResetsConnection":
+    "un client qui réinitialise la connexion (RST), puis un autre client",
+  "checks.ageServer.resetMakesRecvHint":
+    "une réinitialisation fait renvoyer -1 (ECONNRESET) à recv et lever SIGPIPE à send : terminez le dialogue de ce client (send avec MSG_NOSIGNAL) et continuez de servir les autres",
+  "checks.ageServer.yearNumberEmpty":
+    "une année qui n'est pas un nombre, puis une ligne vide, puis 1983",
+  "checks.ageServer.abcYearAtoiHint":
+    "abc n'est pas une année : atoi donne 0 et un âge calculé à partir de 0 ; vérifiez les chiffres (strtol et son pointeur de fin) et redemandez",
+  "checks.ageServer.emptyLineYearHint":
+    "une ligne vide n'est pas une année non plus : dites-le et redemandez",
+  "checks.ageServer.afterWrongYearHint":
+    "après une année erronée, le serveur redemande, et répond à la bonne qui suit",
+  "checks.ageServer.emptyName": "un nom vide",
+  "checks.ageServer.emptyLineStillHint":
+    "une ligne vide est encore une ligne : répondez-y (Bonjour, ) ou redemandez, sans jamais attendre la suite ni planter",
+  "checks.ageServer.name5000Bytes":
+    "un nom de 5000 octets, puis un autre client",
+  "checks.ageServer.lineLongerThanHint":
+    "une ligne plus longue que votre tampon ne doit pas le déborder : lisez au plus la taille du tampon (fgets, recv avec sizeof buffer - 1)",
+  "checks.ageServer.afterLongLineHint":
+    "après une longue ligne, le serveur doit continuer de servir les autres",
+  "checks.ageServer.nameNotUtf8": "un nom qui n'est pas de l'UTF-8",
+  "checks.ageServer.nameBytesSendHint":
+    "un nom, ce sont des octets : renvoyez ce qui est arrivé (pas de strlen sur un tampon jamais terminé par un zéro, pas d'UTF-8 supposé)",
+  "checks.ageServer.clients50AtOnce":
+    "50 clients à la fois : chacun accueilli avant que l'un d'eux ne réponde, chacun son âge",
+  "checks.ageServer.serverServeClientHint":
+    "le serveur doit servir chaque client dans son propre processus (fork après accept) ou avec select/poll, pas l'un après l'autre",
+  "checks.ageServer.clientGetOwnHint":
+    "chaque client doit recevoir ses propres réponses : gardez séparées les données de chaque client (pas de tampon partagé entre clients)",
+  "checks.ageServer.portErrorLine":
+    "sans port : une ligne d'erreur et un code de retour non nul",
+  "checks.ageServer.withoutPortServerHint":
+    "sans son port, le serveur doit le dire sur stderr et se terminer avec un code de retour non nul, comme celui du polycopié (exit(1))",
+  "checks.ageClient.handoutDialogue":
+    "le dialogue du polycopié : ali, 1983, q, chaque question affichée avant la lecture du clavier",
+  "checks.ageClient.clientConnectHostHint":
+    "le client doit se connecter à l'hôte et au port qu'on lui donne",
+  "checks.ageClient.clientPrintQuestionHint":
+    "le client doit afficher chaque question dès qu'elle arrive, avant d'attendre le clavier (printf sur un tube passe par un tampon : fflush(stdout), ou write(1, ...))",
+  "checks.ageClient.clientSendLineHint":
+    "le client doit envoyer la ligne tapée, saut de ligne compris",
+  "checks.ageClient.clientPrintQuestionShortHint":
+    "le client doit afficher chaque question dès qu'elle arrive, avant d'attendre le clavier",
+  "checks.ageClient.question1Byte":
+    "chaque question en segments d'un octet, à 20 ms d'intervalle",
+  "checks.ageClient.clientAnsweredAfterHint":
+    'votre client a répondu après le premier recv, mais la question est arrivée en morceaux : lisez jusqu\'à la fin de la question (": ") avant de lire le clavier',
+  "checks.ageClient.serverClosesAfter": "le serveur ferme après le nom",
+  "checks.ageClient.whenRecvReturnsHint":
+    "quand recv renvoie 0, le serveur est parti (fin de flux) : arrêtez-vous et terminez (une boucle qui relit 0 encore et encore tourne sans fin)",
+  "checks.ageClient.serverResetsConnection":
+    "le serveur réinitialise la connexion (RST) après le nom",
+  "checks.ageClient.resetMakesRecvHint":
+    "une réinitialisation fait renvoyer -1 (ECONNRESET) à recv : signalez-la et terminez, sans mourir de SIGPIPE ni boucler",
+  "checks.ageClient.keyboardClosesCtrl":
+    "le clavier se ferme (Ctrl-D) à la première question",
+  "checks.ageClient.endInputFgetsHint":
+    "en fin d'entrée (fgets renvoie NULL), le client ne doit plus rien envoyer : pas de vieux tampon renvoyé",
+  "checks.ageClient.emptyLineVery":
+    "une ligne vide, puis une très longue ligne tapées",
+  "checks.ageClient.emptyLineTypedHint":
+    'une ligne vide tapée est encore une ligne : envoyez-la ("\\n")',
+  "checks.ageClient.lineLongerThanHint":
+    "une ligne plus longue que le tampon ne doit pas le déborder : fgets avec sizeof buffer, et envoyez ce qui a été lu",
+  "checks.ageClient.questionNotUtf8":
+    "une question avec des octets qui ne sont pas de l'UTF-8",
+  "checks.ageClient.clientPrintBytesHint":
+    "le client doit afficher les octets reçus tels quels (écrivez ce que recv a renvoyé, pas une chaîne supposée)",
+  "checks.ageClient.portErrorLine":
+    "sans port : une ligne d'erreur et un code de retour non nul",
+  "checks.ageClient.withoutPortClientHint":
+    "sans son port, le client doit le dire sur stderr et se terminer avec un code de retour non nul",
 } as const satisfies Catalogue;
