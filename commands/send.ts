@@ -45,9 +45,7 @@ export const sendCommand: CommandSpec = {
     });
     if (typeof opts.f === "string") {
       if (rest.length || opts.r || opts.n || opts.C || opts.c) {
-        throw new UsageError(
-          "-f FILE sends the file alone: no text, -r, -n, -c or -C",
-        );
+        throw new UsageError(t("transfer.fileAlone"));
       }
       return await sendFile(ctx, opts.f);
     }
@@ -60,7 +58,7 @@ export const sendCommand: CommandSpec = {
     );
     const oob = opts.o === true;
     if (opts.c !== undefined) {
-      const size = parseInteger(String(opts.c), "segment size", 1, 65536);
+      const size = parseInteger(String(opts.c), "segmentSize", 1, 65536);
       const pause = parseTimeout(opts.d) ?? 0;
       let r: CommandResult = { code: 0 };
       for (let off = 0; off < data.length; off += size) {

@@ -228,7 +228,8 @@ export async function call(
     // The call's text and notes may hold what the user typed: never a raw control character.
     let out = callLine(escapeControls(show()), ok.ret, ok.annotation, p) + "\n";
     for (const n of ok.notes ?? []) {
-      out += p.dim(`  note: ${escapeControls(n)}`) + "\n";
+      out += p.dim("  " + t("shell.note", { text: escapeControls(n) })) +
+        "\n";
     }
     if (ok.extra) out += ok.extra + "\n";
     ctx.io.out(out);
@@ -358,10 +359,21 @@ export function parsePort(text: string): number {
   return Number(text);
 }
 
+/** What a whole number given to {@link parseInteger} is, named in the message only when it is wrong. */
+export type IntegerName =
+  | "backlog"
+  | "byteCount"
+  | "descriptor"
+  | "exitStatus"
+  | "length"
+  | "repeatCount"
+  | "segmentSize"
+  | "timeoutMs";
+
 /** A whole number from `min` to `max`, named `what` in the message. */
 export function parseInteger(
   text: string,
-  what: string,
+  what: IntegerName,
   min: number,
   max: number,
 ): number {
@@ -547,7 +559,10 @@ export async function nextTurn(): Promise<void> {
  * (it settles within {@link nextTurn}), else EAGAIN. `p` is not cancelled:
  * the socket keeps it, so what it brings later is not lost.
  */
-export function nonBlocking<T>(p: Promise<T>, what: string): Promise<T> {
+export function nonBlocking<T>(
+  p: Promise<T>,
+  what: "accept" | "recv",
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     p.then((v) => {
