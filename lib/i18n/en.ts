@@ -63,7 +63,8 @@ export const en = {
   "help.show.c": "C:       {c}",
   "help.show.deno": "Deno:    {deno}",
   "help.show.example": "Example: {example}",
-  "help.noCommand": "no command {name}{suggestion}",
+  "help.noCommand":
+    'no command {name}{hasBest, select, yes {: did you mean "{best}"?} other {}}',
   "help.socket.summary":
     "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
   "help.socket.details":

@@ -66,7 +66,8 @@ export const fr = {
   "help.show.c": "C :       {c}",
   "help.show.deno": "Deno :    {deno}",
   "help.show.example": "Exemple : {example}",
-  "help.noCommand": "aucune commande {name}{suggestion}",
+  "help.noCommand":
+    'aucune commande {name}{hasBest, select, yes { : vouliez-vous dire "{best}" ?} other {}}',
   "help.socket.summary":
     "Créer une socket : un nouveau descripteur, numéroté à partir de 3, qui devient le descripteur courant",
   "help.socket.details":

@@ -152,7 +152,7 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   setOption(opt: SockOpt): Promise<void> {
     return errno(() => {
       if (!("setNoDelay" in this.#conn)) {
-        throw noOption(opt.name, "Deno.TlsConn has no call for it");
+        throw noOption(opt.name, t("net.noCallFor", { api: "Deno.TlsConn" }));
       }
       const tcp = this.#conn as Deno.TcpConn;
       if (opt.name === "TCP_NODELAY") tcp.setNoDelay(opt.value !== 0);
