@@ -13,7 +13,12 @@ import {
 } from "../lib/shell/command.ts";
 import { SocketError, strerror } from "../lib/net/errno.ts";
 import type { Written } from "../lib/shell/fdtable.ts";
-import { errorLine, PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
+import {
+  errorLine,
+  PREVIEW_MAX,
+  seconds,
+  showBytes,
+} from "../lib/shell/format.ts";
 import { payload } from "../lib/script/payload.ts";
 import { sendUnixDatagram } from "../lib/shell/unix.ts";
 import { sendFile } from "../lib/shell/transfer.ts";
@@ -145,7 +150,7 @@ export function sendWait(
       if (e instanceof SocketError && e.errno === "EAGAIN") {
         throw new SocketError(
           "EAGAIN",
-          t("send.timeout", { s: timeoutMs! / 1000 }),
+          t("send.timeout", { s: seconds(timeoutMs!) }),
         );
       }
       throw e;

@@ -170,11 +170,12 @@ Deno.test("send -f and recv -f in French: a file through the shell to itself, an
   }
 });
 
-Deno.test("try, a non-blocking EAGAIN and an integer out of range in French", async () => {
+Deno.test("try, a non-blocking EAGAIN, a time limit's decimal mark and an integer out of range in French", async () => {
   const r = await bothLanguages(() =>
     "socket tcp; bind 127.0.0.1 0 -> a; listen 2; fcntl F_SETFL O_NONBLOCK; " +
     "try accept; socket tcp; connect 127.0.0.1 $a.port; " +
-    "fcntl F_SETFL O_NONBLOCK; try recv; listen 70000"
+    "fcntl F_SETFL O_NONBLOCK; try recv; fcntl F_SETFL 0; try recv -t 0.25; " +
+    "listen 70000"
   );
   assert.match(
     r.fr,
@@ -183,6 +184,15 @@ Deno.test("try, a non-blocking EAGAIN and an integer out of range in French", as
   assert.match(
     r.fr,
     /recv\(4, buf, 255, 0\) = -1 EAGAIN \(.*\): rien à lire sur une socket non bloquante/,
+  );
+  // A time limit with the language's decimal mark.
+  assert.match(
+    r.en,
+    /recv\(4, buf, 255, 0\) = -1 EAGAIN \(.*\): no answer within 0\.25 s/,
+  );
+  assert.match(
+    r.fr,
+    /recv\(4, buf, 255, 0\) = -1 EAGAIN \(.*\): pas de réponse en 0,25 s \(SO_RCVTIMEO\)\n/,
   );
   assert.match(
     r.en,

@@ -14,6 +14,7 @@ import {
   escapeControls,
   type Paint,
   quoteText,
+  seconds,
 } from "./format.ts";
 import type { Addr, Family, NetBackend, SockAddr } from "../net.ts";
 import { familyOf } from "../net.ts";
@@ -519,7 +520,7 @@ export function interruptible<T>(
           new SocketError(
             onTimeout,
             t("shell.noAnswer", {
-              seconds: timeoutMs / 1000,
+              seconds: seconds(timeoutMs),
               how: onTimeout === "EAGAIN" ? "rcvtimeo" : "other",
             }),
           ),

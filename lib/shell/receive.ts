@@ -23,7 +23,7 @@ import { SocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
 import { recvFile } from "./transfer.ts";
-import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
+import { fmtAddr, hexDump, hexPairs, seconds, showBytes } from "./format.ts";
 import { type Addr, type Datagram, sameAddr } from "../net.ts";
 import { language, t } from "../i18n/mod.ts";
 
@@ -193,7 +193,7 @@ export async function receive(
             throw new SocketError(
               "EAGAIN",
               t("recv.timeoutDropped", {
-                s: timeout / 1000,
+                s: seconds(timeout),
                 dropped: dropped.note(),
               }),
             );
