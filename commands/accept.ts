@@ -42,7 +42,7 @@ export const acceptCommand: CommandSpec = {
       }
       const conn = await s.takeConnection((p) =>
         s.nonblocking
-          ? nonBlocking(p, t("accept.noneWaiting"))
+          ? nonBlocking(p, "accept")
           : interruptible(p, ctx.signal, timeout)
       );
       const child = ctx.shell.table.open("tcp", s.family);

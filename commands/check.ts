@@ -3,11 +3,7 @@ import type { CommandSpec } from "../lib/shell/command.ts";
 import { fileErrorText } from "../lib/net/errno.ts";
 import { EXIT, UsageError } from "../lib/shell/errors.ts";
 import type { Shell } from "../lib/shell/shell.ts";
-import {
-  cannotExecute,
-  RUN_PERMISSION_HINT,
-  runPermission,
-} from "../lib/check/proc.ts";
+import { cannotExecute, runPermission } from "../lib/check/proc.ts";
 import { builtInChecks } from "../checks/mod.ts";
 import { t } from "../lib/i18n/mod.ts";
 
@@ -87,7 +83,7 @@ export const checkCommand: CommandSpec = {
       throw new UsageError(t("check.noProgram", { usage: this.usage }));
     }
     if (runPermission() !== "granted") {
-      ctx.io.err(`check: ${RUN_PERMISSION_HINT}\n`);
+      ctx.io.err(`check: ${t("check.runPermission")}\n`);
       return { code: EXIT.usage };
     }
     const why = await cannotExecute(program);

@@ -14,7 +14,7 @@ import {
 } from "../lib/shell/command.ts";
 import { SocketError, toSocketError } from "../lib/net/errno.ts";
 import { ipSock, type Sock } from "../lib/shell/fdtable.ts";
-import { fmtAddr, fmtSockaddrUn } from "../lib/shell/format.ts";
+import { fmtAddr, fmtSockaddrUn, seconds } from "../lib/shell/format.ts";
 import type { SockAddr } from "../lib/net.ts";
 import { isBroadcast, recorded } from "../lib/shell/sockopt.ts";
 import { unixPath, unixSock } from "../lib/shell/unix.ts";
@@ -161,7 +161,7 @@ export const connectCommand: CommandSpec = {
           if (timer?.aborted) {
             throw new SocketError(
               "ETIMEDOUT",
-              t("connect.timeout", { s: timeout! / 1000 }),
+              t("connect.timeout", { s: seconds(timeout!) }),
               { cause: e },
             );
           }

@@ -5,7 +5,8 @@ import {
   type Context,
   parseOptions,
 } from "../lib/shell/command.ts";
-import { fileErrorText } from "../lib/net/errno.ts";
+import { fileErrorText, strerror } from "../lib/net/errno.ts";
+import { t } from "../lib/i18n/mod.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, escapeControls, quoteText } from "../lib/shell/format.ts";
 import { LOG_MAX } from "../lib/teach/teach.ts";
@@ -67,11 +68,7 @@ export const diagramCommand: CommandSpec = {
       ? "html"
       : undefined;
     if (!kind) {
-      throw new UsageError(
-        `${
-          quoteText(file)
-        } is neither .svg nor .html: diagram writes FILE.svg or FILE.html`,
-      );
+      throw new UsageError(t("diagram.notSvgHtml", { file: quoteText(file) }));
     }
     const { buildDiagram, htmlDiagram, svgDiagram } = await import(
       "../lib/teach/diagram.ts"
@@ -85,10 +82,13 @@ export const diagramCommand: CommandSpec = {
       );
     } catch (e) {
       const why = fileErrorText(e);
-      const hint = why === "EEXIST"
-        ? ` (File exists): diagram -f ${file} overwrites it`
-        : "";
-      errorLine(ctx.io, `diagram: cannot write ${file}: ${why}${hint}`);
+      errorLine(
+        ctx.io,
+        "diagram: " +
+          (why === "EEXIST"
+            ? t("diagram.exists", { file, meaning: strerror("EEXIST") })
+            : t("diagram.cannotWrite", { file, why })),
+      );
       return { code: 1 };
     }
     ctx.io.out(say("diagramWritten", { file: escapeControls(file) }) + "\n");

@@ -1,6 +1,7 @@
 import { quoteText } from "../lib/shell/format.ts";
 import { arity, type CommandSpec } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
+import { t } from "../lib/i18n/mod.ts";
 import { say } from "../lib/teach/messages.ts";
 
 /** `explain`: after each call, the socket's 5-tuple as the handout writes it, and why. */
@@ -17,7 +18,7 @@ export const explainCommand: CommandSpec = {
     const teach = ctx.shell.teach;
     const v = ctx.args[0]?.text;
     if (v !== undefined && v !== "on" && v !== "off") {
-      throw new UsageError(`explain takes on or off, not ${quoteText(v)}`);
+      throw new UsageError(t("explain.onOff", { text: quoteText(v) }));
     }
     if (teach && v !== undefined) teach.explain = v === "on";
     ctx.io.out(say(teach?.explain ? "explainOn" : "explainOff") + "\n");

@@ -1,7 +1,7 @@
 import { quoteText } from "../lib/shell/format.ts";
 import { arity, type CommandSpec } from "../lib/shell/command.ts";
 import { UnknownCommandError } from "../lib/shell/errors.ts";
-import { findCommand, suggest } from "../lib/shell/registry.ts";
+import { findCommand, nearest } from "../lib/shell/registry.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** A command's one line of help, in the language in use. */
@@ -46,10 +46,12 @@ export const helpCommand: CommandSpec = {
     const name = ctx.args[0].text;
     const spec = findCommand(commands, name);
     if (!spec) {
+      const best = nearest(commands, name);
       throw new UnknownCommandError(
         t("help.noCommand", {
           name: quoteText(name),
-          suggestion: suggest(commands, name),
+          hasBest: best ? "yes" : "no",
+          best: best ?? "",
         }),
       );
     }

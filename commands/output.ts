@@ -6,7 +6,7 @@ import {
   parseTimeout,
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
-import { showBytes } from "../lib/shell/format.ts";
+import { seconds, showBytes } from "../lib/shell/format.ts";
 import { findProc } from "../lib/check/procs.ts";
 import { t } from "../lib/i18n/mod.ts";
 
@@ -59,7 +59,7 @@ export const outputCommand: CommandSpec = {
             notes.push(
               t("output.timeout", {
                 text: showBytes(until),
-                s: timeout / 1000,
+                s: seconds(timeout),
               }),
             );
             break;

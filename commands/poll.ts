@@ -44,7 +44,7 @@ export const pollCommand: CommandSpec = {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     const timeout = opts.t === undefined
       ? -1
-      : parseInteger(String(opts.t), "timeout (ms)", -1, 86400000);
+      : parseInteger(String(opts.t), "timeoutMs", -1, 86400000);
     const fds = rest.length
       ? parsePollFds(rest)
       : ctx.shell.table.list().filter((s) => !ctx.scope.outside?.has(s.fd)).map(

@@ -13,7 +13,12 @@ import {
 } from "../lib/shell/command.ts";
 import { SocketError, strerror } from "../lib/net/errno.ts";
 import type { Written } from "../lib/shell/fdtable.ts";
-import { errorLine, PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
+import {
+  errorLine,
+  PREVIEW_MAX,
+  seconds,
+  showBytes,
+} from "../lib/shell/format.ts";
 import { payload } from "../lib/script/payload.ts";
 import { sendUnixDatagram } from "../lib/shell/unix.ts";
 import { sendFile } from "../lib/shell/transfer.ts";
@@ -45,9 +50,7 @@ export const sendCommand: CommandSpec = {
     });
     if (typeof opts.f === "string") {
       if (rest.length || opts.r || opts.n || opts.C || opts.c) {
-        throw new UsageError(
-          "-f FILE sends the file alone: no text, -r, -n, -c or -C",
-        );
+        throw new UsageError(t("transfer.fileAlone"));
       }
       return await sendFile(ctx, opts.f);
     }
@@ -60,7 +63,7 @@ export const sendCommand: CommandSpec = {
     );
     const oob = opts.o === true;
     if (opts.c !== undefined) {
-      const size = parseInteger(String(opts.c), "segment size", 1, 65536);
+      const size = parseInteger(String(opts.c), "segmentSize", 1, 65536);
       const pause = parseTimeout(opts.d) ?? 0;
       let r: CommandResult = { code: 0 };
       for (let off = 0; off < data.length; off += size) {
@@ -147,7 +150,7 @@ export function sendWait(
       if (e instanceof SocketError && e.errno === "EAGAIN") {
         throw new SocketError(
           "EAGAIN",
-          t("send.timeout", { s: timeoutMs! / 1000 }),
+          t("send.timeout", { s: seconds(timeoutMs!) }),
         );
       }
       throw e;

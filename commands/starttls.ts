@@ -16,6 +16,7 @@ import {
   toSocketError,
 } from "../lib/net/errno.ts";
 import { UsageError } from "../lib/shell/errors.ts";
+import { t } from "../lib/i18n/mod.ts";
 import type { TlsInfo, TlsOptions } from "../lib/net.ts";
 import type { Word } from "../lib/script/tokenize.ts";
 
@@ -52,7 +53,7 @@ export function parseStartTls(words: Word[], usage: string): StartTlsArgs {
     if (LONG.has(w.text) || w.text === "-t") {
       const v = words[++i]?.text;
       if (v === undefined || v === "") {
-        throw new UsageError(`option ${w.text} needs a value`);
+        throw new UsageError(t("starttls.needsValue", { option: w.text }));
       }
       if (w.text === "--alpn") a.alpn.push(...v.split(",").filter(Boolean));
       else if (w.text === "-t") a.timeout = v;
@@ -60,26 +61,20 @@ export function parseStartTls(words: Word[], usage: string): StartTlsArgs {
     } else if (w.text === "-k") a.insecure = true;
     else if (w.text === "-s") a.server = true;
     else if (/^-/.test(w.text)) {
-      throw new UsageError(
-        `unknown option ${w.text} (options: -s -k -t --ca --alpn --cert --key)`,
-      );
+      throw new UsageError(t("starttls.unknownOption", { option: w.text }));
     } else rest.push(w);
   }
   arity(rest, 0, 1, usage);
   a.servername = rest[0]?.text;
   if (a.server) {
     if (!a.cert || !a.key) {
-      throw new UsageError("-s needs --cert FILE and --key FILE");
+      throw new UsageError(t("starttls.serverNeedsCert"));
     }
     if (a.insecure || a.ca || a.servername) {
-      throw new UsageError(
-        "-k, --ca and a server name are for the client's side, not with -s",
-      );
+      throw new UsageError(t("starttls.clientOnly"));
     }
   } else if (a.cert || a.key) {
-    throw new UsageError(
-      "--cert and --key are for the server's side (-s): client certificates are not supported",
-    );
+    throw new UsageError(t("starttls.serverOnly"));
   }
   return a;
 }
@@ -89,7 +84,11 @@ async function readPem(ctx: Context, opt: string, file: string) {
     return await ctx.shell.files.readTextFile(file);
   } catch (e) {
     throw new UsageError(
-      `${opt} ${JSON.stringify(file)} cannot be read (${fileErrorText(e)})`,
+      t("starttls.cannotRead", {
+        option: opt,
+        file: JSON.stringify(file),
+        error: fileErrorText(e),
+      }),
     );
   }
 }
@@ -106,12 +105,16 @@ function agreed(
   if (info?.version) value.version = info.version;
   if (info?.cipher) value.cipher = info.cipher;
   value.alpn = info?.alpn ?? "";
-  const parts = [
-    info?.version && `protocol ${info.version}`,
-    info?.cipher && `cipher ${info.cipher}`,
-    `ALPN ${info?.alpn ?? "none agreed"}`,
-  ].filter(Boolean);
-  lines.push(`  agreed: ${parts.join(", ")}`);
+  lines.push(
+    "  " + t("starttls.agreed", {
+      hasVersion: info?.version ? "yes" : "no",
+      version: info?.version ?? "",
+      hasCipher: info?.cipher ? "yes" : "no",
+      cipher: info?.cipher ?? "",
+      hasAlpn: info?.alpn ? "yes" : "no",
+      alpn: info?.alpn ?? "",
+    }),
+  );
   if (info?.peer) {
     Object.assign(value, {
       subject: info.peer.subject,
@@ -119,24 +122,30 @@ function agreed(
       expires: info.peer.validTo,
     });
     lines.push(
-      `  peer certificate: subject ${info.peer.subject}; issuer ${info.peer.issuer}; expires ${info.peer.validTo}`,
+      "  " + t("starttls.peerCertificate", {
+        subject: info.peer.subject,
+        issuer: info.peer.issuer,
+        expires: info.peer.validTo,
+      }),
     );
   }
   let annotation: string;
-  if (a.server) annotation = "TLS server: the client's handshake is done";
+  if (a.server) annotation = t("starttls.server");
   else if (a.insecure) {
-    annotation = `TLS to ${name}, NOT verified (-k)`;
+    annotation = t("starttls.unverified", { name });
     notes.push(
       info?.unverified
-        ? `verification skipped: it would have failed: ${info.unverified}`
-        : "verification skipped (-k): the certificate would have passed",
+        ? t("starttls.skippedFailed", { why: info.unverified })
+        : t("starttls.skippedPassed"),
     );
   } else {
-    annotation = `TLS to ${name}, verified against ${
-      a.ca ? a.ca : "the system's roots"
-    }`;
+    annotation = a.ca
+      ? t("starttls.verifiedCa", { name, ca: a.ca })
+      : t("starttls.verifiedRoots", { name });
   }
-  if (info?.hidden) lines.push(`  not shown: ${info.hidden}`);
+  if (info?.hidden) {
+    lines.push("  " + t("starttls.notShown", { what: info.hidden }));
+  }
   return {
     ret: "1",
     annotation,
@@ -174,46 +183,37 @@ export const starttlsCommand: CommandSpec = {
       async () => {
         const s = targetSock(ctx);
         if (s.proto !== "tcp") {
-          throw new SocketError(
-            "EOPNOTSUPP",
-            "TLS runs over TCP (DTLS has no Deno equivalent)",
-          );
+          throw new SocketError("EOPNOTSUPP", t("starttls.overTcp"));
         }
         if (s.broken) throw s.broken;
         if (!s.conn) {
           throw new SocketError(
             "ENOTCONN",
             s.listener
-              ? `socket ${s.fd} is listening: starttls -s goes on a socket accept returned`
-              : `socket ${s.fd} is not connected`,
+              ? t("starttls.listening", { fd: s.fd })
+              : t("fd.notConnected", { fd: s.fd }),
           );
         }
         if (s.family === "unix") {
-          throw new SocketError(
-            "EOPNOTSUPP",
-            "TLS over an AF_UNIX socket: Deno.startTls and node:tls here take TCP connections only",
-          );
+          throw new SocketError("EOPNOTSUPP", t("starttls.unix"));
         }
         if (s.conn.tls) {
           throw new SocketError(
             "EISCONN",
-            `socket ${s.fd} already speaks TLS`,
+            t("starttls.alreadyTls", { fd: s.fd }),
           );
         }
         if (s.wrShut) {
-          throw new SocketError("EPIPE", "the writing half was shut down");
+          throw new SocketError("EPIPE", t("fd.writeShut"));
         }
         if (s.unread > 0) {
           throw new SocketError(
             "EINVAL",
-            `${s.unread} bytes received before the handshake are not read yet: recv them first`,
+            t("starttls.unread", { n: s.unread }),
           );
         }
         if (s.reading) {
-          throw new SocketError(
-            "EBUSY",
-            "an interrupted recv's read is still waiting on this socket: TLS cannot start under it (recv what it brings, or close)",
-          );
+          throw new SocketError("EBUSY", t("starttls.readPending"));
         }
         name ||= (s.conn.remote as SockAddr).host;
         opts.servername = name;
@@ -237,11 +237,13 @@ export const starttlsCommand: CommandSpec = {
           plain.close();
           s.broken = new SocketError(
             "ECONNABORTED",
-            "the failed TLS handshake closed the connection",
+            t("starttls.failedClosed"),
           );
           throw new SocketError(
             se.errno,
-            `${se.detail ?? strerror(se.errno)}; the connection is closed`,
+            t("starttls.closed", {
+              detail: se.detail ?? strerror(se.errno),
+            }),
             { cause: se },
           );
         }

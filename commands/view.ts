@@ -1,5 +1,6 @@
 import { arity, type CommandSpec } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
+import { t } from "../lib/i18n/mod.ts";
 
 const VIEWS = ["quoted", "lines", "hex"] as const;
 
@@ -20,9 +21,7 @@ export const viewCommand: CommandSpec = {
       return Promise.resolve({ code: 0 });
     }
     if (!(VIEWS as readonly string[]).includes(v)) {
-      throw new UsageError(
-        `view takes quoted, lines or hex, not ${JSON.stringify(v)}`,
-      );
+      throw new UsageError(t("view.takes", { text: JSON.stringify(v) }));
     }
     ctx.shell.view = v as typeof VIEWS[number];
     return Promise.resolve({ code: 0 });

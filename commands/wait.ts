@@ -8,6 +8,7 @@ import {
 import { SocketError } from "../lib/net/errno.ts";
 import { findProc } from "../lib/check/procs.ts";
 import { t } from "../lib/i18n/mod.ts";
+import { seconds } from "../lib/shell/format.ts";
 
 /** `wait`: wait for a program started by spawn to exit, and read what it wrote. */
 export const waitCommand: CommandSpec = {
@@ -46,7 +47,7 @@ export const waitCommand: CommandSpec = {
                 reject(
                   new SocketError(
                     "ETIMEDOUT",
-                    t("wait.timeout", { s: timeout / 1000 }),
+                    t("wait.timeout", { s: seconds(timeout) }),
                   ),
                 );
               }, timeout);

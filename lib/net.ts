@@ -10,6 +10,7 @@
  */
 
 import { SocketError } from "./net/errno.ts";
+import { t } from "./i18n/mod.ts";
 
 /** An IPv4 or IPv6 address and a port, as numeric text (`127.0.0.1`, `::1`). */
 export interface SockAddr {
@@ -179,9 +180,7 @@ export function tlsFailure(e: unknown): SocketError {
       msg,
     ) || name === "UnexpectedEof"
   ) {
-    return ssl(
-      "unexpected eof while reading: the peer closed during the handshake",
-    );
+    return ssl(t("net.tlsEof"));
   }
   if (
     code === "ECONNRESET" || name === "ConnectionReset" || code === "EPIPE" ||
@@ -189,27 +188,27 @@ export function tlsFailure(e: unknown): SocketError {
   ) {
     return new SocketError(
       code === "EPIPE" || name === "BrokenPipe" ? "EPIPE" : "ECONNRESET",
-      "the handshake was cut by a reset",
+      t("net.tlsReset"),
       { cause: e },
     );
   }
-  const verify = "certificate verify failed: ";
   if (/expired/i.test(msg) || code === "CERT_HAS_EXPIRED") {
-    return ssl(verify + "certificate has expired");
+    return ssl(t("net.tlsExpired"));
   }
   if (/not valid yet|NotValidYet|CERT_NOT_YET_VALID/i.test(msg + code)) {
-    return ssl(verify + "certificate is not yet valid");
+    return ssl(t("net.tlsNotYetValid"));
   }
   if (
     /NotValidForName|not valid for name|does not match certificate|ALTNAME/i
       .test(msg + code)
   ) {
+    const names = msg.match(
+      /(?:certificate is only valid for|is not in the cert's altnames:)\s*(.*)$/,
+    )?.[1];
     return ssl(
-      verify + "hostname mismatch (" +
-        msg.replace(
-          /^.*?(certificate is only valid for|is not in the cert's altnames:)\s*/,
-          "the certificate names ",
-        ).replace(/\.$/, "") + ")",
+      names === undefined
+        ? t("net.tlsHostnameOther", { detail: msg.replace(/\.$/, "") })
+        : t("net.tlsHostname", { names: names.replace(/\.$/, "") }),
     );
   }
   if (
@@ -217,25 +216,23 @@ export function tlsFailure(e: unknown): SocketError {
       msg + code,
     )
   ) {
-    return ssl(
-      verify +
-        "unable to get local issuer certificate (self-signed or not signed by a trusted CA: --ca FILE trusts one, -k skips the check)",
-    );
+    return ssl(t("net.tlsUnknownIssuer"));
   }
   if (
     /InvalidContentType|WRONG_VERSION|wrong version|http request|packet length/i
       .test(msg + code)
   ) {
-    return ssl("wrong version number: the peer does not speak TLS");
+    return ssl(t("net.tlsWrongVersion"));
   }
   if (/alert/i.test(msg)) {
     return ssl(
-      "the peer sent an alert: " +
-        msg.replace(/^.*?alert/i, "alert").replace(/\s*\(.*$/, ""),
+      t("net.tlsAlert", {
+        alert: msg.replace(/^.*?alert/i, "alert").replace(/\s*\(.*$/, ""),
+      }),
     );
   }
   if (/ApplicationProtocol|ALPN/i.test(msg + code)) {
-    return ssl("no application protocol in common (ALPN)");
+    return ssl(t("net.tlsNoAlpn"));
   }
   return ssl(msg);
 }

@@ -77,7 +77,7 @@ Deno.test("a stream's notes and annotations: accept's peer, recv's boundaries, e
   assert.match(r.fr, /accept\(3\) = 5 +pair 127\.0\.0\.1:\d+\n/);
   assert.match(
     r.fr,
-    /note: 6 octets de plus déjà reçus : un flux ne garde pas les limites des messages\n/,
+    /remarque : 6 octets de plus déjà reçus : un flux ne garde pas les limites des messages\n/,
   );
   assert.match(
     r.fr,
@@ -95,11 +95,11 @@ Deno.test("close says in French what was never read and never accepted, with plu
   assert.match(r.en, /note: 3 received bytes were never read: discarded\n/);
   assert.match(
     r.fr,
-    /note: 1 connexion en attente n'a jamais été acceptée : elle est fermée\n/,
+    /remarque : 1 connexion en attente n'a jamais été acceptée : elle est fermée\n/,
   );
   assert.match(
     r.fr,
-    /note: 3 octets reçus n'ont jamais été lus : ils sont perdus\n/,
+    /remarque : 3 octets reçus n'ont jamais été lus : ils sont perdus\n/,
   );
 });
 
@@ -142,12 +142,12 @@ Deno.test("getpeername, select, setsockopt and sendto explain themselves in Fren
   const recorded = await bothLanguages("socket tcp; setsockopt TCP_NODELAY 1");
   assert.match(
     recorded.fr,
-    /note: enregistrée : appliquée quand le runtime ouvre la socket \(au connect, ou héritée à l'accept\)\n/,
+    /remarque : enregistrée : appliquée quand le runtime ouvre la socket \(au connect, ou héritée à l'accept\)\n/,
   );
   const sendto = await bothLanguages(`${PAIR}; sendto 127.0.0.1 9 x`);
   assert.match(
     sendto.fr,
-    /note: TCP ignore l'adresse : les octets sont allés au pair connecté\n/,
+    /remarque : TCP ignore l'adresse : les octets sont allés au pair connecté\n/,
   );
 });
 

@@ -20,12 +20,40 @@ import { callLines, sockshell } from "./_shell.ts";
 
 const CATALOGUES: Record<string, Record<string, string>> = { en, fr };
 
-/** The placeholders of a template: `{fd}`, and the argument of each `{n, plural, ...}`. */
+/**
+ * The placeholders of a template: `{fd}`, and the argument of each
+ * `{n, plural, ...}`, with those inside their cases (a case's text, as the
+ * `backlog` of `{what, select, backlog {backlog} ...}`, is no placeholder).
+ */
 function placeholders(template: string): string[] {
   const names = new Set<string>();
-  for (const m of template.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)) {
-    names.add(m[1]!);
-  }
+  const walk = (s: string) => {
+    let depth = 0;
+    let open = -1;
+    for (let i = 0; i < s.length; i++) {
+      if (s[i - 1] === "'" && s[i + 1] === "'") continue;
+      if (s[i] === "{" && depth++ === 0) open = i;
+      else if (s[i] === "}" && --depth === 0) {
+        const body = s.slice(open + 1, i);
+        const [name, kind] = body.split(",", 2).map((p) => p.trim());
+        names.add(name!);
+        if (kind === "plural" || kind === "select") {
+          const cases = body.slice(body.indexOf(kind) + kind.length + 1);
+          // Each case's text, without the braces around it.
+          let d = 0;
+          let from = -1;
+          for (let j = 0; j < cases.length; j++) {
+            if (cases[j - 1] === "'" && cases[j + 1] === "'") continue;
+            if (cases[j] === "{" && d++ === 0) from = j;
+            else if (cases[j] === "}" && --d === 0) {
+              walk(cases.slice(from + 1, j));
+            }
+          }
+        }
+      }
+    }
+  };
+  walk(template);
   return [...names].sort();
 }
 

@@ -63,14 +63,14 @@ Deno.test("recv -f -a writes everything socat sends until end of stream", async 
   await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
   assert.match(
     await sh.ok(`recv -f ${f.dir}/head.bin -t 10 1000`),
-    /^recv\(3, buf, 65536, 0\) = 1000 +written to .*head\.bin in \d+ recv calls, 1000 bytes asked\n$/,
+    /^recv\(3, buf, 65536, 0\) = 1000 +written to .*head\.bin in \d+ recv calls?, 1000 bytes asked\n$/,
   );
   assert.match(
     await sh.ok(`recv -f ${f.dir}/rest.bin -a -t 10`),
     new RegExp(
       `= ${
         f.data.length - 1000
-      } +written to .*rest\\.bin in \\d+ recv calls, until end of stream`,
+      } +written to .*rest\\.bin in \\d+ recv calls?, until end of stream`,
     ),
   );
   assert.equal((await lsRow(sh, 3)).state, "CLOSE_WAIT");

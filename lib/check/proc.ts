@@ -92,10 +92,6 @@ export async function requestRunPermission(): Promise<boolean> {
   return run.state === "granted" && env.state === "granted";
 }
 
-/** The one line that says how to give the permission, in English (`t("check.runPermission")` in the language in use). */
-export const RUN_PERMISSION_HINT =
-  "starting a program needs --allow-run: run sockshell as deno run --allow-run --allow-net --allow-read --allow-write --allow-env mod.ts (the Node builds need nothing)";
-
 function signalNumber(name: string): number {
   const numbers: Record<string, number> = {
     SIGHUP: 1,

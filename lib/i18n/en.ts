@@ -63,7 +63,8 @@ export const en = {
   "help.show.c": "C:       {c}",
   "help.show.deno": "Deno:    {deno}",
   "help.show.example": "Example: {example}",
-  "help.noCommand": "no command {name}{suggestion}",
+  "help.noCommand":
+    'no command {name}{hasBest, select, yes {: did you mean "{best}"?} other {}}',
   "help.socket.summary":
     "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
   "help.socket.details":
@@ -367,7 +368,6 @@ export const en = {
   "help.diagram.details":
     "One lifeline per socket, and one per peer outside the shell, by its address; in time order:\nthe handshake (SYN, SYN-ACK, ACK) of connect and accept, each send and recv with its byte count\nand the first bytes, where accept or recv waited, FIN and RST, each datagram and its sender,\nfailed calls with their errno. Box-drawing characters on a UTF-8 terminal (LANG, LC_ALL,\nLC_CTYPE), ASCII otherwise, as wide as the terminal (COLUMNS, or 80 on a pipe).\nFILE.svg writes an SVG for a lab report; FILE.html a page with the SVG and the calls beside it.\nAn existing file is refused (EEXIST): -f overwrites it. diagram reset starts afresh.\nThe log keeps the last {logMax} calls and says how many were left out. run -d NAME ends a replay with its diagram.",
   // ── commands: what each command says as it runs (errors, notes) ──
-  "accept.noneWaiting": "no connection waiting",
   "accept.notInherited": "{option} not inherited: {reason}",
   "accept.notListening": "socket {fd} is not listening: call listen first",
   "accept.peer": "peer {addr}",
@@ -421,6 +421,12 @@ export const en = {
   "connect.unixDgram":
     "the runtime has no connect for Unix datagrams: the peer is remembered, and a missing one shows at send (C's connect says ENOENT or ECONNREFUSED now)",
   "connect.unnamed": "local (unnamed): no bind, as in C",
+  "diagram.cannotWrite": "cannot write {file}: {why}",
+  "diagram.exists":
+    "cannot write {file}: EEXIST ({meaning}): diagram -f {file} overwrites it",
+  "diagram.notSvgHtml":
+    "{file} is neither .svg nor .html: diagram writes FILE.svg or FILE.html",
+  "explain.onOff": "explain takes on or off, not {text}",
   "expect.failed": "failed: {condition}",
   "fcntl.badFlags": "F_SETFL takes O_NONBLOCK or 0, not {text}",
   "fcntl.missing": "missing argument: usage: {usage}",
@@ -498,6 +504,8 @@ export const en = {
   "recv.andDropped": "{detail}; {dropped}",
   "recv.bufferFull": "the buffer is full: more may be waiting",
   "recv.bytes": "{n, plural, one {# byte} other {# bytes}}",
+  "recv.datagramCut":
+    "datagram was {size, plural, one {# byte} other {# bytes}}: the last {n, plural, one {byte is} other {# are}} discarded, as in C",
   "recv.droppedFrom":
     "dropped {n, plural, one {# datagram} other {# datagrams}} ({size}) from {from}: not the connected peer",
   "recv.droppedOthers":
@@ -509,7 +517,6 @@ export const en = {
   "recv.moreBytes":
     "{n, plural, one {# more byte already received} other {# more bytes already received}}: a stream keeps no message boundaries",
   "recv.notConnected": "socket {fd} is not connected",
-  "recv.nothing": "nothing to read",
   "recv.peekUntil": "-p cannot be combined with -l or -u",
   "recv.timeoutDropped":
     "nothing from the connected peer within {s} s (SO_RCVTIMEO); {dropped}",
@@ -589,9 +596,62 @@ export const en = {
   "socket.unknownType":
     "unknown socket type {text}: choose tcp, udp, tcp6, udp6, unix or unix-dgram",
   "spawn.started": "pid {pid}, in its own process group",
+  "starttls.agreed":
+    "agreed: {hasVersion, select, yes {protocol {version}, } other {}}{hasCipher, select, yes {cipher {cipher}, } other {}}ALPN {hasAlpn, select, yes {{alpn}} other {none agreed}}",
+  "starttls.alreadyTls": "socket {fd} already speaks TLS",
+  "starttls.cannotRead": "{option} {file} cannot be read ({error})",
+  "starttls.clientOnly":
+    "-k, --ca and a server name are for the client's side, not with -s",
+  "starttls.closed": "{detail}; the connection is closed",
+  "starttls.failedClosed": "the failed TLS handshake closed the connection",
+  "starttls.listening":
+    "socket {fd} is listening: starttls -s goes on a socket accept returned",
+  "starttls.needsValue": "option {option} needs a value",
+  "starttls.notShown": "not shown: {what}",
+  "starttls.overTcp": "TLS runs over TCP (DTLS has no Deno equivalent)",
+  "starttls.peerCertificate":
+    "peer certificate: subject {subject}; issuer {issuer}; expires {expires}",
+  "starttls.readPending":
+    "an interrupted recv's read is still waiting on this socket: TLS cannot start under it (recv what it brings, or close)",
+  "starttls.server": "TLS server: the client's handshake is done",
+  "starttls.serverNeedsCert": "-s needs --cert FILE and --key FILE",
+  "starttls.serverOnly":
+    "--cert and --key are for the server's side (-s): client certificates are not supported",
+  "starttls.skippedFailed": "verification skipped: it would have failed: {why}",
+  "starttls.skippedPassed":
+    "verification skipped (-k): the certificate would have passed",
+  "starttls.unix":
+    "TLS over an AF_UNIX socket: Deno.startTls and node:tls here take TCP connections only",
+  "starttls.unknownOption":
+    "unknown option {option} (options: -s -k -t --ca --alpn --cert --key)",
+  "starttls.unread":
+    "{n, plural, one {# byte received before the handshake is not read yet: recv it first} other {# bytes received before the handshake are not read yet: recv them first}}",
+  "starttls.unverified": "TLS to {name}, NOT verified (-k)",
+  "starttls.verifiedCa": "TLS to {name}, verified against {ca}",
+  "starttls.verifiedRoots":
+    "TLS to {name}, verified against the system's roots",
   "trace.onOff": "trace takes on or off, not {text}",
+  "transfer.afterReceived":
+    "{detail} (after {n, plural, one {# byte} other {# bytes}}, written to {file})",
+  "transfer.afterSent":
+    "{detail} (after {n, plural, one {# byte} other {# bytes}})",
+  "transfer.cannotOpen":
+    "-f {file} cannot be {how, select, read {read} other {written}} ({error})",
+  "transfer.fileAlone":
+    "-f FILE sends the file alone: no text, -r, -n, -c or -C",
+  "transfer.forRecv":
+    "{from, select, yes {-f and -a are for recv} other {-a goes with -f FILE}}",
+  "transfer.interrupted":
+    "interrupted by Ctrl-C after {n, plural, one {# byte} other {# bytes}}",
+  "transfer.noFiles": "files cannot be opened in this shell",
+  "transfer.sent":
+    "the whole file, in {calls, plural, one {# send} other {# sends}} of up to {chunk}",
+  "transfer.streamsOnly": "-f is for streams: send a datagram with its text",
+  "transfer.written":
+    "written to {file} in {calls, plural, one {# recv call} other {# recv calls}}, {why, select, oneRead {one read} eof {until end of stream} other {{n, plural, one {# byte asked} other {# bytes asked}}}}",
   "use.noSocket": "no socket has descriptor {fd} (open: {open})",
   "use.noneOpen": "no socket has descriptor {fd} (none is open)",
+  "view.takes": "view takes quoted, lines or hex, not {text}",
   "wait.interrupted": "interrupted",
   "wait.timeout": "the program did not exit within {s} s: it is still running",
   // ── the shell core, the network backends, the script language ──
@@ -613,7 +673,7 @@ export const en = {
     "too many arguments ({word} and after): usage: {usage}",
   "shell.badPort": "port must be a whole number from 0 to 65535, not {text}",
   "shell.badInteger":
-    "{what} must be a whole number from {min} to {max}, not {text}",
+    "{what, select, backlog {backlog} byteCount {byte count} descriptor {descriptor} exitStatus {exit status} length {length} repeatCount {repeat count} segmentSize {segment size} timeoutMs {timeout (ms)} other {{what}}} must be a whole number from {min} to {max}, not {text}",
   "shell.badTimeout":
     "timeout must be a number of seconds up to 86400, not {text}",
   "shell.wrongFamily":
@@ -623,7 +683,8 @@ export const en = {
   "shell.noAnswer":
     "no answer within {seconds} s{how, select, rcvtimeo { (SO_RCVTIMEO)} other {}}",
   "shell.wouldBlock":
-    "{what} on a non-blocking socket (O_NONBLOCK); EWOULDBLOCK is the same errno",
+    "{what, select, accept {no connection waiting} other {nothing to read}} on a non-blocking socket (O_NONBLOCK); EWOULDBLOCK is the same errno",
+  "shell.note": "note: {text}",
   "fd.notConnected": "socket {fd} is not connected",
   "fd.writeShut": "the writing half was shut down",
   "fd.closedWhileWaiting": "socket {fd} was closed while the call waited",
@@ -636,6 +697,8 @@ export const en = {
   "script.forNeedsList": "for needs a variable and a list, as in: for fd in $r",
   "script.forkTakesNothing":
     "fork takes nothing: the block under it is the child",
+  "script.tryNeedsCommand":
+    "try needs a command after it, as in: try recv -> m",
   "script.takesNothing": "{kw} takes nothing after it (use ; between commands)",
   "script.elseWithoutIf": "else without an if",
   "script.endWithoutBlock": "end without an if, while, for or fork",
@@ -674,7 +737,6 @@ export const en = {
   "script.undefinedVariable":
     "undefined variable ${name}: set it first, or write \\$ for a dollar sign",
   "script.nothingToSend": 'nothing to send: give the TEXT, e.g. "hello\\n"',
-  "script.repeatCount": "repeat count",
   "script.payloadTooLarge":
     "payload too large: {n, plural, one {# byte} other {# bytes}} (at most {max})",
   "net.closed": "the socket is closed",
@@ -700,6 +762,26 @@ export const en = {
   "net.denoNoV6Only":
     "Deno.listen and Deno.listenDatagram cannot set IPV6_V6ONLY",
   "net.outsidePermissions": "outside what sockshell may touch",
+  "net.tlsAlready": "the connection already speaks TLS",
+  "net.tlsUnreadOrEnded":
+    "the connection has bytes read and not taken, or has ended",
+  "net.tlsDenoHidden":
+    "Deno.startTls does not expose the TLS version, the cipher or the peer certificate",
+  "net.tlsEof":
+    "unexpected eof while reading: the peer closed during the handshake",
+  "net.tlsReset": "the handshake was cut by a reset",
+  "net.tlsExpired": "certificate verify failed: certificate has expired",
+  "net.tlsNotYetValid":
+    "certificate verify failed: certificate is not yet valid",
+  "net.tlsHostname":
+    "certificate verify failed: hostname mismatch (the certificate names {names})",
+  "net.tlsHostnameOther":
+    "certificate verify failed: hostname mismatch ({detail})",
+  "net.tlsUnknownIssuer":
+    "certificate verify failed: unable to get local issuer certificate (self-signed or not signed by a trusted CA: --ca FILE trusts one, -k skips the check)",
+  "net.tlsWrongVersion": "wrong version number: the peer does not speak TLS",
+  "net.tlsAlert": "the peer sent an alert: {alert}",
+  "net.tlsNoAlpn": "no application protocol in common (ALPN)",
   "shell.moreBytes":
     "... and {n, plural, one {# more byte} other {# more bytes}}{hint, select, x { (shown with -x)} other {}}",
 

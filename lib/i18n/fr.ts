@@ -66,7 +66,8 @@ export const fr = {
   "help.show.c": "C :       {c}",
   "help.show.deno": "Deno :    {deno}",
   "help.show.example": "Exemple : {example}",
-  "help.noCommand": "aucune commande {name}{suggestion}",
+  "help.noCommand":
+    'aucune commande {name}{hasBest, select, yes { : vouliez-vous dire "{best}" ?} other {}}',
   "help.socket.summary":
     "Créer une socket : un nouveau descripteur, numéroté à partir de 3, qui devient le descripteur courant",
   "help.socket.details":
@@ -389,7 +390,6 @@ export const fr = {
   "help.diagram.details":
     "Une ligne de vie par socket, et une par pair hors du shell, à son adresse ; dans l'ordre du temps :\nla poignée de main (SYN, SYN-ACK, ACK) de connect et accept, chaque send et recv avec son nombre d'octets\net les premiers octets, là où accept ou recv a attendu, FIN et RST, chaque datagramme et son expéditeur,\nles appels en échec avec leur errno. Des caractères de tracé sur un terminal UTF-8 (LANG, LC_ALL,\nLC_CTYPE), de l'ASCII sinon, aussi large que le terminal (COLUMNS, ou 80 sur un tube).\nFICHIER.svg écrit un SVG pour un compte rendu de TP ; FICHIER.html une page avec le SVG et les appels à côté.\nUn fichier existant est refusé (EEXIST) : -f l'écrase. diagram reset repart de zéro.\nLe journal garde les {logMax} derniers appels et dit combien ont été omis. run -d NOM termine un rejeu par son diagramme.",
   // ── commands: what each command says as it runs (errors, notes) ──
-  "accept.noneWaiting": "aucune connexion en attente",
   "accept.notInherited": "{option} non hérité : {reason}",
   "accept.notListening":
     "la socket {fd} n'est pas en écoute : appelez d'abord listen",
@@ -446,6 +446,12 @@ export const fr = {
   "connect.unixDgram":
     "le runtime n'a pas de connect pour les datagrammes Unix : le pair est mémorisé, et s'il manque, cela se voit au send (le connect du C dit ENOENT ou ECONNREFUSED dès maintenant)",
   "connect.unnamed": "adresse locale (sans nom) : pas de bind, comme en C",
+  "diagram.cannotWrite": "impossible d'écrire {file} : {why}",
+  "diagram.exists":
+    "impossible d'écrire {file} : EEXIST ({meaning}) : diagram -f {file} le remplace",
+  "diagram.notSvgHtml":
+    "{file} n'est ni un .svg ni un .html : diagram écrit FICHIER.svg ou FICHIER.html",
+  "explain.onOff": "explain prend on ou off, pas {text}",
   "expect.failed": "échec : {condition}",
   "fcntl.badFlags": "F_SETFL prend O_NONBLOCK ou 0, pas {text}",
   "fcntl.missing": "argument manquant : usage : {usage}",
@@ -530,6 +536,8 @@ export const fr = {
   "recv.bufferFull":
     "le tampon est plein : d'autres octets attendent peut-être",
   "recv.bytes": "{n, plural, one {# octet} other {# octets}}",
+  "recv.datagramCut":
+    "le datagramme faisait {size, plural, one {# octet} other {# octets}} : {n, plural, one {le dernier est perdu} other {les # derniers sont perdus}}, comme en C",
   "recv.droppedFrom":
     "{n, plural, one {# datagramme écarté} other {# datagrammes écartés}} ({size}) venant de {from} : ce n'est pas le pair connecté",
   "recv.droppedOthers":
@@ -541,7 +549,6 @@ export const fr = {
   "recv.moreBytes":
     "{n, plural, one {# octet de plus déjà reçu} other {# octets de plus déjà reçus}} : un flux ne garde pas les limites des messages",
   "recv.notConnected": "la socket {fd} n'est pas connectée",
-  "recv.nothing": "rien à lire",
   "recv.peekUntil": "-p ne peut pas être combiné avec -l ou -u",
   "recv.timeoutDropped":
     "rien du pair connecté en {s} s (SO_RCVTIMEO) ; {dropped}",
@@ -627,9 +634,65 @@ export const fr = {
   "socket.unknownType":
     "type de socket inconnu {text} : choisissez tcp, udp, tcp6, udp6, unix ou unix-dgram",
   "spawn.started": "pid {pid}, dans son propre groupe de processus",
+  "starttls.agreed":
+    "négocié : {hasVersion, select, yes {protocole {version}, } other {}}{hasCipher, select, yes {chiffrement {cipher}, } other {}}ALPN {hasAlpn, select, yes {{alpn}} other {aucun négocié}}",
+  "starttls.alreadyTls": "la socket {fd} parle déjà TLS",
+  "starttls.cannotRead": "{option} {file} ne peut pas être lu ({error})",
+  "starttls.clientOnly":
+    "-k, --ca et un nom de serveur sont pour le côté client, pas avec -s",
+  "starttls.closed": "{detail} ; la connexion est fermée",
+  "starttls.failedClosed":
+    "la poignée de main TLS a échoué et a fermé la connexion",
+  "starttls.listening":
+    "la socket {fd} est en écoute : starttls -s se fait sur une socket renvoyée par accept",
+  "starttls.needsValue": "l'option {option} attend une valeur",
+  "starttls.notShown": "non affiché : {what}",
+  "starttls.overTcp":
+    "TLS fonctionne sur TCP (DTLS n'a pas d'équivalent dans Deno)",
+  "starttls.peerCertificate":
+    "certificat du pair : sujet {subject} ; émetteur {issuer} ; expire le {expires}",
+  "starttls.readPending":
+    "la lecture d'un recv interrompu attend encore sur cette socket : TLS ne peut pas démarrer par-dessous (faites recv de ce qu'elle apporte, ou close)",
+  "starttls.server": "serveur TLS : la poignée de main du client est faite",
+  "starttls.serverNeedsCert": "-s attend --cert FICHIER et --key FICHIER",
+  "starttls.serverOnly":
+    "--cert et --key sont pour le côté serveur (-s) : les certificats client ne sont pas pris en charge",
+  "starttls.skippedFailed": "vérification sautée : elle aurait échoué : {why}",
+  "starttls.skippedPassed":
+    "vérification sautée (-k) : le certificat aurait été accepté",
+  "starttls.unix":
+    "TLS sur une socket AF_UNIX : Deno.startTls et node:tls ne prennent ici que des connexions TCP",
+  "starttls.unknownOption":
+    "option inconnue {option} (options : -s -k -t --ca --alpn --cert --key)",
+  "starttls.unread":
+    "{n, plural, one {# octet reçu avant la poignée de main n'est pas encore lu : faites-en d'abord le recv} other {# octets reçus avant la poignée de main ne sont pas encore lus : faites-en d'abord le recv}}",
+  "starttls.unverified": "TLS vers {name}, NON vérifié (-k)",
+  "starttls.verifiedCa": "TLS vers {name}, vérifié avec {ca}",
+  "starttls.verifiedRoots":
+    "TLS vers {name}, vérifié avec les autorités racines du système",
   "trace.onOff": "trace prend on ou off, pas {text}",
+  "transfer.afterReceived":
+    "{detail} (après {n, plural, one {# octet} other {# octets}}, écrits dans {file})",
+  "transfer.afterSent":
+    "{detail} (après {n, plural, one {# octet} other {# octets}})",
+  "transfer.cannotOpen":
+    "-f {file} ne peut pas être {how, select, read {lu} other {écrit}} ({error})",
+  "transfer.fileAlone":
+    "-f FICHIER envoie le fichier seul : pas de texte, ni -r, -n, -c ou -C",
+  "transfer.forRecv":
+    "{from, select, yes {-f et -a sont pour recv} other {-a va avec -f FICHIER}}",
+  "transfer.interrupted":
+    "interrompu par Ctrl-C après {n, plural, one {# octet} other {# octets}}",
+  "transfer.noFiles": "ce shell ne peut pas ouvrir de fichiers",
+  "transfer.sent":
+    "le fichier entier, en {calls, plural, one {# send} other {# send}} d'au plus {chunk}",
+  "transfer.streamsOnly":
+    "-f est pour les flux : envoyez un datagramme avec son texte",
+  "transfer.written":
+    "écrit dans {file} en {calls, plural, one {# appel} other {# appels}} à recv, {why, select, oneRead {une seule lecture} eof {jusqu'à la fin de flux} other {{n, plural, one {# octet demandé} other {# octets demandés}}}}",
   "use.noSocket": "aucune socket n'a le descripteur {fd} (ouverts : {open})",
   "use.noneOpen": "aucune socket n'a le descripteur {fd} (aucun n'est ouvert)",
+  "view.takes": "view prend quoted, lines ou hex, pas {text}",
   "wait.interrupted": "interrompu",
   "wait.timeout":
     "le programme ne s'est pas terminé en {s} s : il tourne toujours",
@@ -655,7 +718,7 @@ export const fr = {
   "shell.badPort":
     "le port doit être un nombre entier de 0 à 65535, pas {text}",
   "shell.badInteger":
-    "{what} doit être un nombre entier de {min} à {max}, pas {text}",
+    "{what, select, backlog {la taille de la file d'attente} byteCount {le nombre d'octets} descriptor {le descripteur} exitStatus {le code de sortie} length {la longueur} repeatCount {le nombre de répétitions} segmentSize {la taille de segment} timeoutMs {le délai (ms)} other {{what}}} doit être un nombre entier de {min} à {max}, pas {text}",
   "shell.badTimeout":
     "le délai doit être un nombre de secondes jusqu'à 86400, pas {text}",
   "shell.wrongFamily":
@@ -665,7 +728,8 @@ export const fr = {
   "shell.noAnswer":
     "pas de réponse en {seconds} s{how, select, rcvtimeo { (SO_RCVTIMEO)} other {}}",
   "shell.wouldBlock":
-    "{what} sur une socket non bloquante (O_NONBLOCK) ; EWOULDBLOCK est le même errno",
+    "{what, select, accept {aucune connexion en attente} other {rien à lire}} sur une socket non bloquante (O_NONBLOCK) ; EWOULDBLOCK est le même errno",
+  "shell.note": "remarque : {text}",
   "fd.notConnected": "la socket {fd} n'est pas connectée",
   "fd.writeShut": "le sens d'écriture a été fermé (shutdown)",
   "fd.closedWhileWaiting":
@@ -682,6 +746,8 @@ export const fr = {
     "for attend une variable et une liste, par exemple : for fd in $r",
   "script.forkTakesNothing":
     "fork ne prend rien : le bloc qui le suit est le fils",
+  "script.tryNeedsCommand":
+    "try attend une commande après lui, comme dans : try recv -> m",
   "script.takesNothing":
     "{kw} ne prend rien après lui (séparez les commandes par ;)",
   "script.elseWithoutIf": "else sans if",
@@ -727,7 +793,6 @@ export const fr = {
     "variable ${name} non définie : donnez-lui d'abord une valeur, ou écrivez \\$ pour un signe dollar",
   "script.nothingToSend":
     'rien à envoyer : donnez le TEXTE, par exemple "hello\\n"',
-  "script.repeatCount": "le nombre de répétitions",
   "script.payloadTooLarge":
     "données trop grandes : {n, plural, one {# octet} other {# octets}} (au plus {max})",
   "net.closed": "la socket est fermée",
@@ -756,6 +821,27 @@ export const fr = {
   "net.denoNoV6Only":
     "Deno.listen et Deno.listenDatagram ne savent pas positionner IPV6_V6ONLY",
   "net.outsidePermissions": "hors de ce que sockshell a le droit de toucher",
+  "net.tlsAlready": "la connexion parle déjà TLS",
+  "net.tlsUnreadOrEnded":
+    "la connexion a des octets lus et pas encore pris, ou elle est terminée",
+  "net.tlsDenoHidden":
+    "Deno.startTls ne donne ni la version de TLS, ni le chiffrement, ni le certificat du pair",
+  "net.tlsEof":
+    "unexpected eof while reading : le pair a fermé pendant la poignée de main",
+  "net.tlsReset":
+    "la poignée de main a été coupée par une réinitialisation (RST)",
+  "net.tlsExpired": "certificate verify failed : le certificat a expiré",
+  "net.tlsNotYetValid":
+    "certificate verify failed : le certificat n'est pas encore valide",
+  "net.tlsHostname":
+    "certificate verify failed : le nom ne correspond pas (le certificat nomme {names})",
+  "net.tlsHostnameOther":
+    "certificate verify failed : le nom ne correspond pas ({detail})",
+  "net.tlsUnknownIssuer":
+    "certificate verify failed : unable to get local issuer certificate (certificat auto-signé ou non signé par une autorité de confiance : --ca FICHIER lui fait confiance, -k saute la vérification)",
+  "net.tlsWrongVersion": "wrong version number : le pair ne parle pas TLS",
+  "net.tlsAlert": "le pair a envoyé une alerte : {alert}",
+  "net.tlsNoAlpn": "aucun protocole applicatif en commun (ALPN)",
   "shell.moreBytes":
     "... et {n, plural, one {# octet de plus} other {# octets de plus}}{hint, select, x { (affichés avec -x)} other {}}",
 

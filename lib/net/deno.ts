@@ -96,7 +96,7 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
 
   async startTls(o: TlsOptions): Promise<StreamConn> {
     if (this.tls) {
-      throw new SocketError("EISCONN", "the connection already speaks TLS");
+      throw new SocketError("EISCONN", t("net.tlsAlready"));
     }
     // Deno.startTls is a client's handshake that always verifies: a server's handshake, and a
     // client's that skips verification, go through Deno's node:tls layer over this connection.
@@ -119,8 +119,7 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
       return new DenoConn(tls, addrOf, {
         via: "Deno.startTls",
         alpn: agreed.alpnProtocol,
-        hidden:
-          "Deno.startTls does not expose the TLS version, the cipher or the peer certificate",
+        hidden: t("net.tlsDenoHidden"),
       });
     } catch (e) {
       try {
@@ -153,7 +152,7 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   setOption(opt: SockOpt): Promise<void> {
     return errno(() => {
       if (!("setNoDelay" in this.#conn)) {
-        throw noOption(opt.name, "Deno.TlsConn has no call for it");
+        throw noOption(opt.name, t("net.noCallFor", { api: "Deno.TlsConn" }));
       }
       const tcp = this.#conn as Deno.TcpConn;
       if (opt.name === "TCP_NODELAY") tcp.setNoDelay(opt.value !== 0);

@@ -214,13 +214,13 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
 
   async startTls(o: TlsOptions): Promise<StreamConn> {
     if (this.tls) {
-      throw new SocketError("EISCONN", "the connection already speaks TLS");
+      throw new SocketError("EISCONN", t("net.tlsAlready"));
     }
     if (this.#closed) throw badf("starttls");
     if (this.#chunks.length || this.#sock.destroyed || this.#ended) {
       throw new SocketError(
         "EINVAL",
-        "the connection has bytes read and not taken, or has ended",
+        t("net.tlsUnreadOrEnded"),
       );
     }
     const context = await secureContext(o);
@@ -465,10 +465,7 @@ async function handshake(
       const onClose = () => {
         done();
         reject(
-          new SocketError(
-            "SSL_ERROR_SSL",
-            "unexpected eof while reading: the peer closed during the handshake",
-          ),
+          new SocketError("SSL_ERROR_SSL", t("net.tlsEof")),
         );
       };
       sock.once(o.server ? "secure" : "secureConnect", onOk);

@@ -37,7 +37,7 @@ export function payload(
   const once = end ? concat([joined, end]) : joined;
   const times = repeat === undefined
     ? 1
-    : parseInteger(String(repeat), t("script.repeatCount"), 1, MAX_PAYLOAD);
+    : parseInteger(String(repeat), "repeatCount", 1, MAX_PAYLOAD);
   if (once.length * times > MAX_PAYLOAD) {
     throw new UsageError(
       t("script.payloadTooLarge", { n: once.length * times, max: MAX_PAYLOAD }),

@@ -273,10 +273,7 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         if (tried) {
           words.shift();
           if (!words.length || keyword(words[0])) {
-            throw new ScriptError(
-              line,
-              "try needs a command after it, as in: try recv -> m",
-            );
+            throw new ScriptError(line, t("script.tryNeedsCommand"));
           }
         }
         let capture: string | undefined;

@@ -14,6 +14,7 @@ import {
   escapeControls,
   type Paint,
   quoteText,
+  seconds,
 } from "./format.ts";
 import type { Addr, Family, NetBackend, SockAddr } from "../net.ts";
 import { familyOf } from "../net.ts";
@@ -228,7 +229,8 @@ export async function call(
     // The call's text and notes may hold what the user typed: never a raw control character.
     let out = callLine(escapeControls(show()), ok.ret, ok.annotation, p) + "\n";
     for (const n of ok.notes ?? []) {
-      out += p.dim(`  note: ${escapeControls(n)}`) + "\n";
+      out += p.dim("  " + t("shell.note", { text: escapeControls(n) })) +
+        "\n";
     }
     if (ok.extra) out += ok.extra + "\n";
     ctx.io.out(out);
@@ -358,10 +360,21 @@ export function parsePort(text: string): number {
   return Number(text);
 }
 
+/** What a whole number given to {@link parseInteger} is, named in the message only when it is wrong. */
+export type IntegerName =
+  | "backlog"
+  | "byteCount"
+  | "descriptor"
+  | "exitStatus"
+  | "length"
+  | "repeatCount"
+  | "segmentSize"
+  | "timeoutMs";
+
 /** A whole number from `min` to `max`, named `what` in the message. */
 export function parseInteger(
   text: string,
-  what: string,
+  what: IntegerName,
   min: number,
   max: number,
 ): number {
@@ -507,7 +520,7 @@ export function interruptible<T>(
           new SocketError(
             onTimeout,
             t("shell.noAnswer", {
-              seconds: timeoutMs / 1000,
+              seconds: seconds(timeoutMs),
               how: onTimeout === "EAGAIN" ? "rcvtimeo" : "other",
             }),
           ),
@@ -547,7 +560,10 @@ export async function nextTurn(): Promise<void> {
  * (it settles within {@link nextTurn}), else EAGAIN. `p` is not cancelled:
  * the socket keeps it, so what it brings later is not lost.
  */
-export function nonBlocking<T>(p: Promise<T>, what: string): Promise<T> {
+export function nonBlocking<T>(
+  p: Promise<T>,
+  what: "accept" | "recv",
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     p.then((v) => {

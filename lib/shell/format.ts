@@ -6,7 +6,7 @@
 
 import type { Addr } from "../net.ts";
 import { isUnix } from "../net.ts";
-import { t } from "../i18n/mod.ts";
+import { language, t } from "../i18n/mod.ts";
 
 /** Most bytes shown inline before the rest is summarised (never dropped silently). */
 export const SHOW_MAX = 4096;
@@ -75,6 +75,22 @@ export function fmtSockaddrUn(path: string): string {
     return `{sa_family=AF_UNIX, sun_path=@${quoteText(path.slice(1))}}`;
   }
   return `{sa_family=AF_UNIX, sun_path=${quoteText(path)}}`;
+}
+
+/**
+ * A time limit in milliseconds as seconds with the language's decimal mark,
+ * for a message: `0.1` in English, `0,1` in French.
+ *
+ * @example
+ * ```ts ignore
+ * seconds(1500); // "1.5" (English)
+ * ```
+ */
+export function seconds(ms: number): string {
+  return (ms / 1000).toLocaleString(language(), {
+    maximumFractionDigits: 3,
+    useGrouping: false,
+  });
 }
 
 /** Escape text so every control character is visible: `"hello\n"`. */

@@ -23,7 +23,7 @@ import { SocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import { READ_CHUNK } from "./fdtable.ts";
 import { recvFile } from "./transfer.ts";
-import { fmtAddr, hexDump, hexPairs, showBytes } from "./format.ts";
+import { fmtAddr, hexDump, hexPairs, seconds, showBytes } from "./format.ts";
 import { type Addr, type Datagram, sameAddr } from "../net.ts";
 import { language, t } from "../i18n/mod.ts";
 
@@ -62,7 +62,7 @@ export async function receive(
     const limit = opts.a
       ? Infinity
       : rest[0]
-      ? parseInteger(rest[0].text, "byte count", 1, Number.MAX_SAFE_INTEGER)
+      ? parseInteger(rest[0].text, "byteCount", 1, Number.MAX_SAFE_INTEGER)
       : READ_CHUNK;
     const timeout = parseTimeout(opts.t);
     return await recvFile(
@@ -74,9 +74,7 @@ export async function receive(
     );
   }
   if (opts.f !== undefined || opts.a) {
-    throw new UsageError(
-      from ? "-f and -a are for recv" : "-a goes with -f FILE",
-    );
+    throw new UsageError(t("transfer.forRecv", { from: from ? "yes" : "no" }));
   }
   // -l is -u "\n": a line, as fgets reads one; the delimiter is kept in the data.
   const until = opts.l
@@ -88,7 +86,7 @@ export async function receive(
     throw new UsageError(t("recv.emptyDelimiter"));
   }
   const n = rest[0]
-    ? parseInteger(rest[0].text, "byte count", 1, READ_CHUNK)
+    ? parseInteger(rest[0].text, "byteCount", 1, READ_CHUNK)
     : until
     ? READ_CHUNK
     : DEFAULT_RECV;
@@ -97,7 +95,7 @@ export async function receive(
   let nonblocking = false;
   const wait = <T>(p: Promise<T>) =>
     nonblocking
-      ? nonBlocking(p, t("recv.nothing"))
+      ? nonBlocking(p, "recv")
       : interruptible(p, ctx.signal, timeout);
   return await call(
     ctx,
@@ -195,7 +193,7 @@ export async function receive(
             throw new SocketError(
               "EAGAIN",
               t("recv.timeoutDropped", {
-                s: timeout / 1000,
+                s: seconds(timeout),
                 dropped: dropped.note(),
               }),
             );
@@ -206,9 +204,10 @@ export async function receive(
         const data = d.data.subarray(0, n);
         if (d.data.length > n) {
           notes.push(
-            `datagram was ${d.data.length} bytes: the last ${
-              d.data.length - n
-            } are discarded, as in C`,
+            t("recv.datagramCut", {
+              size: d.data.length,
+              n: d.data.length - n,
+            }),
           );
         }
         const ok = shown(

@@ -41,24 +41,6 @@ export function commandNames(
 }
 
 /**
- * `: did you mean "recv"?` for a near-miss, or "" when nothing is close: an
- * English fragment, kept for `help` until it says the whole sentence through
- * the catalogue with {@link nearest}.
- *
- * @example
- * ```ts ignore
- * suggest(commands, "rcv"); // ': did you mean "recv"?'
- * ```
- */
-export function suggest(
-  commands: Readonly<Record<string, CommandSpec>>,
-  name: string,
-): string {
-  const best = nearest(commands, name);
-  return best ? `: did you mean "${best}"?` : "";
-}
-
-/**
  * The command name or alias closest to `name`, or undefined when nothing is close.
  *
  * @example

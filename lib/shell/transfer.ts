@@ -15,6 +15,7 @@ import {
 } from "./command.ts";
 import { fileErrorText, SocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
+import { t } from "../i18n/mod.ts";
 import { READ_CHUNK, type Sock } from "./fdtable.ts";
 import type { FileReader, FileWriter } from "../ui/host.ts";
 
@@ -27,24 +28,23 @@ async function open<T>(
   how: "openRead" | "openWrite",
 ): Promise<T> {
   const f = ctx.shell.files[how];
-  if (!f) throw new UsageError("files cannot be opened in this shell");
+  if (!f) throw new UsageError(t("transfer.noFiles"));
   try {
     return await f(path) as T;
   } catch (e) {
     throw new UsageError(
-      `-f ${JSON.stringify(path)} cannot be ${
-        how === "openRead" ? "read" : "written"
-      } (${fileErrorText(e)})`,
+      t("transfer.cannotOpen", {
+        file: JSON.stringify(path),
+        how: how === "openRead" ? "read" : "write",
+        error: fileErrorText(e),
+      }),
     );
   }
 }
 
 function connected(s: Sock): void {
   if (s.proto !== "tcp") {
-    throw new SocketError(
-      "EOPNOTSUPP",
-      "-f is for streams: send a datagram with its text",
-    );
+    throw new SocketError("EOPNOTSUPP", t("transfer.streamsOnly"));
   }
 }
 
@@ -74,7 +74,7 @@ export async function sendFile(
             if (ctx.signal.aborted) {
               throw new SocketError(
                 "EINTR",
-                `interrupted by Ctrl-C after ${sent} bytes`,
+                t("transfer.interrupted", { n: sent }),
               );
             }
             const n = await reading;
@@ -86,7 +86,10 @@ export async function sendFile(
               if (e instanceof SocketError && sent > 0) {
                 throw new SocketError(
                   e.errno,
-                  `${e.detail ?? e.message} (after ${sent} bytes)`,
+                  t("transfer.afterSent", {
+                    detail: e.detail ?? e.message,
+                    n: sent,
+                  }),
                 );
               }
               throw e;
@@ -100,8 +103,7 @@ export async function sendFile(
         }
         return {
           ret: String(sent),
-          annotation:
-            `the whole file, in ${calls} sends of up to ${FILE_CHUNK}`,
+          annotation: t("transfer.sent", { calls, chunk: FILE_CHUNK }),
           value: { "": sent },
         };
       },
@@ -129,7 +131,7 @@ export async function recvFile(
     s = targetSock(ctx);
     connected(s);
     if (!s.conn) {
-      throw new SocketError("ENOTCONN", `socket ${s.fd} is not connected`);
+      throw new SocketError("ENOTCONN", t("fd.notConnected", { fd: s.fd }));
     }
   } catch (e) {
     return await call(ctx, text, () => Promise.reject(e));
@@ -159,9 +161,11 @@ export async function recvFile(
               if (e instanceof SocketError && got > 0) {
                 throw new SocketError(
                   e.errno,
-                  `${
-                    e.detail ?? e.message
-                  } (after ${got} bytes, written to ${path})`,
+                  t("transfer.afterReceived", {
+                    detail: e.detail ?? e.message,
+                    n: got,
+                    file: path,
+                  }),
                 );
               }
               throw e;
@@ -179,12 +183,14 @@ export async function recvFile(
         } finally {
           await writing;
         }
-        const why = ended ? "until end of stream" : `${got} bytes asked`;
         return {
           ret: String(got),
-          annotation: `written to ${path} in ${calls} recv calls, ${
-            oneRead && !ended ? "one read" : why
-          }`,
+          annotation: t("transfer.written", {
+            file: path,
+            calls,
+            why: oneRead && !ended ? "oneRead" : ended ? "eof" : "asked",
+            n: got,
+          }),
           value: { "": got, n: got },
         };
       },
