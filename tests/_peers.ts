@@ -383,8 +383,16 @@ export function startPeer(
     kill,
     waitForPort(port, host = "127.0.0.1", timeoutMs = 5000) {
       return waitFor(`TCP listener on port ${port}`, timeoutMs, async () => {
-        const table = await socketTable(["/proc/net/tcp", "/proc/net/tcp6"]);
-        if (table !== null) return hasLocalPort(table, port, "0A");
+        const files = ["/proc/net/tcp", "/proc/net/tcp6"];
+        const table = await socketTable(files);
+        if (table !== null) {
+          if (!hasLocalPort(table, port, "0A")) return false;
+          // sockshell's bind checks its port by listening and closing at once (Deno binds only
+          // by listening): still listening a moment later is the real listen, not that probe.
+          await new Promise((r) => setTimeout(r, 50));
+          const again = await socketTable(files);
+          return again !== null && hasLocalPort(again, port, "0A");
+        }
         try {
           const conn = await Deno.connect({ hostname: host, port });
           conn.close();
