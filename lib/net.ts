@@ -391,6 +391,7 @@ export function useBackend(b: NetBackend): void {
 /** The family of a numeric address, or undefined for a name. */
 export function familyOf(host: string): Family | undefined {
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return 4;
-  if (host.includes(":")) return 6;
+  // Hex groups, colons, an IPv4 tail (::ffff:127.0.0.1) and a zone (fe80::1%lo): anything else is a name.
+  if (/^[0-9a-f:.]*:[0-9a-f:.]*(%[\w.-]+)?$/i.test(host)) return 6;
   return undefined;
 }

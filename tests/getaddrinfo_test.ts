@@ -139,3 +139,15 @@ Deno.test("getaddrinfo refuses bad options as usage errors", async () => {
     assert.equal(r.code, 2, line);
   }
 });
+
+Deno.test("a name with colons and a control character is a name, not an IPv6 address: EAI_NONAME, escaped (found by the fuzzer)", async () => {
+  using sh = new TestShell();
+  const r = await sh.fails("getaddrinfo \u009b2J::ffff:127.0.0.1");
+  assert.match(r.stderr, /= -2 EAI_NONAME \(Name or service not known\)/);
+  assert.ok(!/[\u0080-\u009f\u001b]/.test(r.stderr), r.stderr);
+  // A real IPv6 address with an IPv4 tail or a zone is still numeric.
+  assert.match(
+    await sh.ok("getaddrinfo -s stream ::ffff:127.0.0.1"),
+    /AF_INET6 SOCK_STREAM IPPROTO_TCP ::ffff:127\.0\.0\.1 0/,
+  );
+});
