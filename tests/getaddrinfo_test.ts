@@ -144,6 +144,7 @@ Deno.test("a name with colons and a control character is a name, not an IPv6 add
   using sh = new TestShell();
   const r = await sh.fails("getaddrinfo \u009b2J::ffff:127.0.0.1");
   assert.match(r.stderr, /= -2 EAI_NONAME \(Name or service not known\)/);
+  // deno-lint-ignore no-control-regex
   assert.ok(!/[\u0080-\u009f\u001b]/.test(r.stderr), r.stderr);
   // A real IPv6 address with an IPv4 tail or a zone is still numeric.
   assert.match(
