@@ -85,6 +85,7 @@ export const BLOCKING = new Set([
   "sleep",
   "wait",
   "output",
+  "starttls",
 ]);
 
 /** JavaScript's own names: a look-up by a user-given name must never reach a prototype. */
@@ -680,6 +681,7 @@ export class LineGen {
       case "select":
       case "wait":
       case "output":
+      case "starttls":
         // The protected -t first, and no word after it that could be another option.
         return s(...this.blocking(name), ...this.words(2, false));
       case "sleep":
