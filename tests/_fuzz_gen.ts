@@ -88,6 +88,11 @@ export const BLOCKING = new Set([
   "starttls",
 ]);
 
+/** Whether a word names a blocking command: the shell's lexer takes white space (\r too) as a separator. */
+function isBlocking(word: string): boolean {
+  return word.split(/\s+/).some((w) => BLOCKING.has(w.toLowerCase()));
+}
+
 /** JavaScript's own names: a look-up by a user-given name must never reach a prototype. */
 export const JS_NAMES: readonly string[] = [
   "constructor",
@@ -733,7 +738,7 @@ export class LineGen {
         out = name[0]!;
     }
     // A misspelt blocking command must not turn into the real one without its -t.
-    return BLOCKING.has(out.toLowerCase()) ? "ls" : out;
+    return isBlocking(out) ? "ls" : out;
   }
 
   fd(): string {
@@ -911,7 +916,7 @@ export class LineGen {
         default: {
           let w = this.word();
           // A word that becomes a blocking command's name needs its -t: never put one in first place.
-          if (j === 0 && BLOCKING.has(w.toLowerCase())) w = "ls";
+          if (j === 0 && isBlocking(w)) w = "ls";
           stmt.toks[j] = { t: w };
         }
       }
@@ -929,7 +934,7 @@ export function unblockable(stmt: GenStmt): void {
   if (!head) return;
   if (!head.p) {
     // A free first word never names a blocking command, even through a variable.
-    if (BLOCKING.has(head.t.toLowerCase()) || head.t.includes("$")) {
+    if (isBlocking(head.t) || head.t.includes("$")) {
       stmt.toks[0] = { t: "ls" };
     }
     return;
