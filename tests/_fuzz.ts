@@ -808,7 +808,8 @@ function rawBytes(text: string): Uint8Array {
   const enc = new TextEncoder();
   for (const piece of text.split(/([\ud800-\udfff])/)) {
     if (/^[\ud800-\udfff]$/.test(piece)) parts.push(0xff, 0xfe);
-    else parts.push(...enc.encode(piece));
+    // One byte at a time: spreading a long line's bytes overflows the call stack.
+    else for (const b of enc.encode(piece)) parts.push(b);
   }
   return new Uint8Array(parts);
 }
