@@ -98,15 +98,7 @@ export const connectCommand: CommandSpec = {
             annotation: t("connect.local", { addr: fmtAddr(s.conn.local) }),
           };
         }
-        if (s.conn || s.listener) {
-          throw new SocketError(
-            "EISCONN",
-            t("connect.already", {
-              fd: s.fd,
-              state: s.conn ? "connected" : "listening",
-            }),
-          );
-        }
+        notConnectedYet(s);
         // bind before connect: the connection starts from the bound address.
         const local = s.bound &&
             (s.bound.port !== 0 || s.bound.host !== anyAddr(s.family))
@@ -179,6 +171,19 @@ export const connectCommand: CommandSpec = {
   },
 };
 
+/** EISCONN for a stream socket already connected or listening, IP or Unix alike. */
+function notConnectedYet(s: Sock): void {
+  if (s.conn || s.listener) {
+    throw new SocketError(
+      "EISCONN",
+      t("connect.already", {
+        fd: s.fd,
+        state: s.conn ? "connected" : "listening",
+      }),
+    );
+  }
+}
+
 /**
  * connect() on an AF_UNIX socket: the address is a path. A stream connects
  * now; a datagram socket records its peer, which the first send checks.
@@ -206,15 +211,7 @@ async function connectUnix(
           ],
         };
       }
-      if (s.conn || s.listener) {
-        throw new SocketError(
-          "EISCONN",
-          t("connect.already", {
-            fd: s.fd,
-            state: s.conn ? "connected" : "listening",
-          }),
-        );
-      }
+      notConnectedYet(s);
       if (s.bound) {
         throw new SocketError(
           "EOPNOTSUPP",

@@ -75,6 +75,12 @@ export interface LineInput {
   readLine(prompt: string, signal?: AbortSignal): Promise<string | null>;
 }
 
+/** The host's files a shell uses: scripts for `run`, `record`'s file, `send -f`/`recv -f`. */
+export type ShellFiles = Pick<
+  Host,
+  "readTextFile" | "writeTextFile" | "appendTextFile" | "openRead" | "openWrite"
+>;
+
 /** What every command shares: the descriptor table, the network, the registry. */
 export interface ShellState {
   /** Every open socket. */
@@ -88,14 +94,7 @@ export interface ShellState {
   /** Where `read` reads from. */
   input: LineInput;
   /** Files: scripts for `run`, the file `record` writes. */
-  readonly files: Pick<
-    Host,
-    | "readTextFile"
-    | "writeTextFile"
-    | "appendTextFile"
-    | "openRead"
-    | "openWrite"
-  >;
+  readonly files: ShellFiles;
   /** The file `record` appends successful lines to, if recording. */
   recording?: string;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */

@@ -14,6 +14,7 @@ import type {
   LineInput,
   Output,
   Scope,
+  ShellFiles,
   ShellState,
 } from "./command.ts";
 import { fileErrorText, SocketError, strerror } from "../net/errno.ts";
@@ -51,15 +52,7 @@ export class Shell implements ShellState {
     readonly net: NetBackend,
     readonly commands: Readonly<Record<string, CommandSpec>>,
     readonly io: Output,
-    readonly files: Pick<
-      Host,
-      | "readTextFile"
-      | "writeTextFile"
-      | "appendTextFile"
-      | "openRead"
-      | "openWrite"
-      | "readLine"
-    >,
+    readonly files: ShellFiles & Pick<Host, "readLine">,
   ) {
     this.input = {
       readLine: (prompt) => {
