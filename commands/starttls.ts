@@ -143,9 +143,6 @@ function agreed(
       ? t("starttls.verifiedCa", { name, ca: a.ca })
       : t("starttls.verifiedRoots", { name });
   }
-  if (info?.hidden) {
-    lines.push("  " + t("starttls.notShown", { what: info.hidden }));
-  }
   return {
     ret: "1",
     annotation,
@@ -162,7 +159,7 @@ export const starttlsCommand: CommandSpec = {
     "starttls [@fd] [-t seconds] [-k] [--ca FILE] [--alpn PROTO] [servername] | starttls [@fd] -s --cert FILE --key FILE",
   c: "int SSL_connect(SSL *ssl); int SSL_accept(SSL *ssl);",
   deno:
-    "Deno.startTls(conn, { hostname, caCerts, alpnProtocols }); -s and -k: node:tls TLSSocket",
+    "node:tls TLSSocket over the connection (Deno.startTls loses data at close)",
   example: "starttls --ca cert.pem localhost",
   takesFd: true,
   async run(ctx) {

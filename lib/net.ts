@@ -111,8 +111,13 @@ export interface StreamConn<A extends Addr = SockAddr> {
   write(data: Uint8Array): Promise<number>;
   /** shutdown(SHUT_WR): send FIN, keep reading. */
   closeWrite(): Promise<void>;
-  /** Release the connection; a pending read rejects. Never throws. */
-  close(): void;
+  /**
+   * Release the connection; a pending read rejects. Never throws. The promise
+   * (which never rejects) settles once the connection is let go: what was
+   * written has gone out and, on TLS, close_notify after it; the kernel does
+   * this after close(2) even when the process exits, so an exit waits for it.
+   */
+  close(): Promise<void>;
   /** setsockopt() on the open connection; EOPNOTSUPP (with why) where the runtime has no call for it. */
   setOption(opt: SockOpt): Promise<void>;
   /** What the TLS handshake agreed, once this connection speaks TLS. */
@@ -146,7 +151,7 @@ export interface TlsOptions {
 
 /** What a TLS handshake agreed, as far as the runtime tells; undefined is "not exposed". */
 export interface TlsInfo {
-  /** The runtime's call: "Deno.startTls" or "node:tls". */
+  /** The runtime's call: "node:tls" on both backends. */
   via: string;
   /** The protocol version, such as TLSv1.3. */
   version?: string;
@@ -163,14 +168,15 @@ export interface TlsInfo {
   };
   /** Client under `-k`: why verification would have failed, if it would have. */
   unverified?: string;
-  /** What the runtime does not expose, in a sentence, if anything. */
-  hidden?: string;
 }
 
 /** A runtime's TLS failure as the shell reports it: SSL_ERROR_SSL with OpenSSL's reason, or the errno of a cut. */
 export function tlsFailure(e: unknown): SocketError {
   if (e instanceof SocketError && e.errno.startsWith("SSL_")) return e;
-  const code = String((e as { code?: unknown })?.code ?? "");
+  // A cut seen by the connection under node:tls (Deno's backend) comes as its SocketError.
+  const code = e instanceof SocketError
+    ? e.errno
+    : String((e as { code?: unknown })?.code ?? "");
   const name = e instanceof Error ? e.name : "";
   const msg = e instanceof Error ? e.message : String(e);
   const ssl = (why: string) =>

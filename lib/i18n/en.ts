@@ -354,7 +354,7 @@ export const en = {
   "help.starttls.summary":
     "Start TLS on a connected TCP socket (client, or -s server): send and recv then go through it",
   "help.starttls.details":
-    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for\nSERVERNAME (sent as SNI; default: the peer's address). -k skips verification, as curl -k does.\n-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.\nAfter it, send, recv and their options go through TLS; shutdown and close send close_notify.\nIt may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.\nA failed handshake closes the connection (the stream is out of step): close the descriptor.\nDeno.startTls shows only the ALPN agreed; -s and -k use node:tls, which shows the version, the\ncipher and the peer certificate.",
+    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for\nSERVERNAME (sent as SNI; default: the peer's address). -k skips verification, as curl -k does.\n-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.\nAfter it, send, recv and their options go through TLS; shutdown and close send close_notify.\nIt may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.\nA failed handshake closes the connection (the stream is out of step): close the descriptor.\nIt shows the version, the cipher and the ALPN protocol agreed, and the client sees the peer's\ncertificate.",
   "help.view.summary":
     "Show received data as one quoted string (the default), one line per line, or hex, for the session",
   "help.view.details":
@@ -607,7 +607,6 @@ export const en = {
   "starttls.listening":
     "socket {fd} is listening: starttls -s goes on a socket accept returned",
   "starttls.needsValue": "option {option} needs a value",
-  "starttls.notShown": "not shown: {what}",
   "starttls.overTcp": "TLS runs over TCP (DTLS has no Deno equivalent)",
   "starttls.peerCertificate":
     "peer certificate: subject {subject}; issuer {issuer}; expires {expires}",
@@ -621,7 +620,7 @@ export const en = {
   "starttls.skippedPassed":
     "verification skipped (-k): the certificate would have passed",
   "starttls.unix":
-    "TLS over an AF_UNIX socket: Deno.startTls and node:tls here take TCP connections only",
+    "TLS over an AF_UNIX socket: node:tls here takes TCP connections only",
   "starttls.unknownOption":
     "unknown option {option} (options: -s -k -t --ca --alpn --cert --key)",
   "starttls.unread":
@@ -661,6 +660,8 @@ export const en = {
   "shell.takesNoFd": "{name} takes no descriptor ({word})",
   "shell.badFd": "bad descriptor {word}: write @ and a number, as in @4",
   "shell.internalError": "internal error: {message}",
+  "shell.exitCut":
+    "on exit, {n, plural, one {descriptor {fds} still had bytes} other {descriptors {fds} still had bytes}} going out after {s} s: the peer was not reading, the rest was dropped",
   "shell.ending": "the shell is ending",
   "shell.recordStopped": "cannot write {file}: {error}: recording stopped",
   "shell.noCurrentFd":
@@ -765,8 +766,6 @@ export const en = {
   "net.tlsAlready": "the connection already speaks TLS",
   "net.tlsUnreadOrEnded":
     "the connection has bytes read and not taken, or has ended",
-  "net.tlsDenoHidden":
-    "Deno.startTls does not expose the TLS version, the cipher or the peer certificate",
   "net.tlsEof":
     "unexpected eof while reading: the peer closed during the handshake",
   "net.tlsReset": "the handshake was cut by a reset",

@@ -376,7 +376,7 @@ export const fr = {
   "help.starttls.summary":
     "Démarrer TLS sur une socket TCP connectée (client, ou -s serveur) : send et recv passent ensuite par TLS",
   "help.starttls.details":
-    "Le client vérifie le certificat du serveur auprès des autorités du système, ou de --ca FICHIER (PEM), pour\nNOMSERVEUR (envoyé en SNI ; par défaut : l'adresse du pair). -k saute la vérification, comme curl -k.\n-s fait la poignée de main du serveur avec --cert FICHIER et --key FICHIER (PEM), sur une socket acceptée.\nEnsuite send, recv et leurs options passent par TLS ; shutdown et close envoient close_notify.\nIl peut suivre un dialogue en clair (le STARTTLS de SMTP) : lisez d'abord tout ce que le pair a envoyé.\nUne poignée de main ratée ferme la connexion (le flux est désynchronisé) : fermez le descripteur.\nDeno.startTls ne montre que l'ALPN convenu ; -s et -k passent par node:tls, qui montre la version, la\nsuite de chiffrement et le certificat du pair.",
+    "Le client vérifie le certificat du serveur auprès des autorités du système, ou de --ca FICHIER (PEM), pour\nNOMSERVEUR (envoyé en SNI ; par défaut : l'adresse du pair). -k saute la vérification, comme curl -k.\n-s fait la poignée de main du serveur avec --cert FICHIER et --key FICHIER (PEM), sur une socket acceptée.\nEnsuite send, recv et leurs options passent par TLS ; shutdown et close envoient close_notify.\nIl peut suivre un dialogue en clair (le STARTTLS de SMTP) : lisez d'abord tout ce que le pair a envoyé.\nUne poignée de main ratée ferme la connexion (le flux est désynchronisé) : fermez le descripteur.\nIl montre la version, la suite de chiffrement et le protocole ALPN convenus, et le client voit le\ncertificat du pair.",
   "help.view.summary":
     "Afficher les données reçues en une chaîne entre guillemets (par défaut), une ligne par ligne, ou en hexadécimal, pour la session",
   "help.view.details":
@@ -646,7 +646,6 @@ export const fr = {
   "starttls.listening":
     "la socket {fd} est en écoute : starttls -s se fait sur une socket renvoyée par accept",
   "starttls.needsValue": "l'option {option} attend une valeur",
-  "starttls.notShown": "non affiché : {what}",
   "starttls.overTcp":
     "TLS fonctionne sur TCP (DTLS n'a pas d'équivalent dans Deno)",
   "starttls.peerCertificate":
@@ -661,7 +660,7 @@ export const fr = {
   "starttls.skippedPassed":
     "vérification sautée (-k) : le certificat aurait été accepté",
   "starttls.unix":
-    "TLS sur une socket AF_UNIX : Deno.startTls et node:tls ne prennent ici que des connexions TCP",
+    "TLS sur une socket AF_UNIX : node:tls ne prend ici que des connexions TCP",
   "starttls.unknownOption":
     "option inconnue {option} (options : -s -k -t --ca --alpn --cert --key)",
   "starttls.unread":
@@ -704,6 +703,8 @@ export const fr = {
   "shell.badFd":
     "descripteur {word} invalide : écrivez @ suivi d'un numéro, par exemple @4",
   "shell.internalError": "erreur interne : {message}",
+  "shell.exitCut":
+    "à la sortie, {n, plural, one {le descripteur {fds} avait} other {les descripteurs {fds} avaient}} encore des octets à envoyer après {s} s : le pair ne lisait pas, le reste a été abandonné",
   "shell.ending": "le shell se termine",
   "shell.recordStopped":
     "impossible d'écrire dans {file} : {error} : enregistrement arrêté",
@@ -824,8 +825,6 @@ export const fr = {
   "net.tlsAlready": "la connexion parle déjà TLS",
   "net.tlsUnreadOrEnded":
     "la connexion a des octets lus et pas encore pris, ou elle est terminée",
-  "net.tlsDenoHidden":
-    "Deno.startTls ne donne ni la version de TLS, ni le chiffrement, ni le certificat du pair",
   "net.tlsEof":
     "unexpected eof while reading : le pair a fermé pendant la poignée de main",
   "net.tlsReset":

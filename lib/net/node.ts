@@ -148,6 +148,12 @@ class Arrivals<T> {
   }
 }
 
+/** The connection under a TLS one: when TLS has written its last bytes to it, and how to let it go. */
+interface Under {
+  flushed: Promise<void>;
+  release(): Promise<void> | void;
+}
+
 class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   readonly local: A;
   readonly remote: A;
@@ -155,7 +161,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   #sock: net.Socket;
   // deno-lint-ignore no-explicit-any
   #listeners: [string, (...a: any[]) => void][] = [];
-  #under?: () => void;
+  #under?: Under;
   #chunks: Uint8Array[] = [];
   #ended = false;
   #error?: SocketError;
@@ -174,7 +180,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     sock: net.Socket,
     tls?: TlsInfo,
     addrs?: { local: A; remote: A },
-    under?: () => void,
+    under?: Under,
   ) {
     this.#sock = sock;
     this.tls = tls;
@@ -231,8 +237,10 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     // Released after the TLS socket: what is still queued on it goes out first.
     const release = () => {
       if (sock.destroyed) return;
+      const gone = new Promise<void>((resolve) => sock.once("close", resolve));
       sock.end(() => sock.destroy());
       setTimeout(() => sock.destroy(), 1000).unref();
+      return gone;
     };
     // A TLS connection is TCP: its addresses are IP addresses.
     const addrs = this as { local: Addr; remote: Addr } as {
@@ -341,8 +349,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     return Promise.resolve();
   }
 
-  close(): void {
-    if (this.#closed) return;
+  close(): Promise<void> {
+    if (this.#closed) return Promise.resolve();
     this.#closed = true;
     const sock = this.#sock;
     if (this.#reset && !sock.destroyed) {
@@ -364,13 +372,20 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       else sock.end(() => sock.destroy());
       setTimeout(() => sock.destroy(), this.tls ? 5000 : 1000).unref();
     }
-    if (this.#under) {
-      const under = this.#under;
-      // TLS: the connection under it goes once close_notify is out (or at once if it cannot be sent).
-      if (sock.destroyed) under();
-      else sock.once("close", under);
-    }
     this.#wake();
+    const under = this.#under;
+    const closed = new Promise<void>((resolve) => {
+      if (sock.destroyed) resolve();
+      else sock.once("close", () => resolve());
+    });
+    if (!under) return closed;
+    // TLS: the connection under it goes once close_notify is out, which its 'finish' says
+    // (the TLS socket itself may never say 'close': Deno's node:tls over a stream), or at
+    // once if nothing can be sent.
+    return Promise.race([under.flushed, closed]).then(() => {
+      sock.destroy();
+      return under.release();
+    });
   }
 }
 
@@ -413,13 +428,35 @@ function dn(name: unknown): string {
   return Object.entries(name).map(([k, v]) => `${k}=${v}`).join(", ");
 }
 
+/**
+ * OpenSSL's verify result for a rejected certificate: the runtime's, but
+ * CERT_HAS_EXPIRED or CERT_NOT_YET_VALID when the certificate is out of its
+ * dates and the runtime named only the issuer (Deno's node:tls does).
+ */
+function verifyCode(
+  code: unknown,
+  cert: { valid_from?: string; valid_to?: string } | undefined,
+): string {
+  const now = Date.now();
+  if (/ISSUER|VERIFY_LEAF|SELF_SIGNED/.test(String(code)) && cert) {
+    if (cert.valid_to && Date.parse(cert.valid_to) < now) {
+      return "CERT_HAS_EXPIRED";
+    }
+    if (cert.valid_from && Date.parse(cert.valid_from) > now) {
+      return "CERT_NOT_YET_VALID";
+    }
+  }
+  return String(code);
+}
+
 /** SSL_connect or SSL_accept with node:tls over `transport`; the TLS connection, or the failure. */
 async function handshake(
   transport: net.Socket | Duplex,
   o: TlsOptions,
   context: tlsModule.SecureContext | undefined,
   addrs: { local: SockAddr; remote: SockAddr },
-  under: () => void,
+  under: () => Promise<void> | void,
+  abort: () => void = under,
 ): Promise<StreamConn> {
   const tls = await loadTls();
   const name = o.servername ?? addrs.remote.host;
@@ -437,11 +474,13 @@ async function handshake(
         servername: familyOf(name) === undefined ? name : undefined,
         host: name,
         ca: o.ca,
-        rejectUnauthorized: !o.insecure,
+        // Checked once the handshake is done (SSL_get_verify_result's way), below: Deno's
+        // node:tls gives an expired certificate's rejection as a missing issuer.
+        rejectUnauthorized: false,
         ALPNProtocols: o.alpn,
       });
   } catch (e) {
-    under();
+    abort();
     throw tlsFailure(e);
   }
   try {
@@ -478,11 +517,19 @@ async function handshake(
     });
   } catch (e) {
     sock.destroy();
-    under();
+    abort();
     throw tlsFailure(e);
   }
   const cipher = sock.getCipher();
   const cert = o.server ? undefined : sock.getPeerCertificate();
+  const verifyError = o.server || sock.authorized
+    ? undefined
+    : tlsFailure({ code: verifyCode(sock.authorizationError, cert) });
+  if (verifyError && !o.insecure) {
+    sock.destroy();
+    abort();
+    throw verifyError;
+  }
   const info: TlsInfo = {
     via: "node:tls",
     version: sock.getProtocol() ?? undefined,
@@ -496,11 +543,25 @@ async function handshake(
         altNames: cert.subjectaltname,
       }
       : undefined,
-    unverified: !o.server && !sock.authorized
-      ? tlsFailure({ code: String(sock.authorizationError) }).detail
-      : undefined,
+    unverified: verifyError?.detail,
   };
-  return new NodeConn(sock, info, addrs, under);
+  // Every byte the TLS socket wrote, and close_notify, has reached the connection under it.
+  // Every byte the TLS socket wrote, and close_notify, has reached the connection under it,
+  // and that one's FIN after them. Over a net.Socket, node:tls ends it; over the shell's own
+  // stream (Deno's backend), Deno's node:tls does not: once its last bytes are through, the
+  // shell ends that stream itself.
+  if (!(transport instanceof net.Socket)) {
+    sock.once("finish", () => {
+      const end = () => transport.end();
+      if (transport.writableLength > 0) transport.once("drain", end);
+      else end();
+    });
+  }
+  const flushed = new Promise<void>((resolve) => {
+    transport.once("finish", resolve);
+    transport.once("close", resolve);
+  });
+  return new NodeConn(sock, info, addrs, { flushed, release: under });
 }
 
 /**
@@ -514,12 +575,17 @@ export async function startTlsOver(
   const context = await secureContext(o);
   const { Duplex } = await import("node:stream");
   const buf = new Uint8Array(65536);
+  // The one read in flight on `conn`, if any: a second would be refused.
+  let reading: Promise<unknown> | undefined;
   const transport = new Duplex({
     read() {
-      conn.read(buf).then(
+      const r = conn.read(buf).then(
         (n) => this.push(n === null ? null : buf.slice(0, n)),
         (e) => this.destroy(e),
       );
+      reading = r.finally(() => {
+        if (reading === r) reading = undefined;
+      });
     },
     write(chunk: Uint8Array, _enc, cb) {
       conn.write(chunk).then(() => cb(), cb);
@@ -528,7 +594,41 @@ export async function startTlsOver(
       conn.closeWrite().then(() => cb(), cb);
     },
   });
-  return await handshake(transport, o, context, conn, () => conn.close());
+  // Released once close_notify and our FIN are out. What the peer still sends (its own
+  // close_notify, a TLS 1.3 session ticket no one read) is read and dropped until its FIN,
+  // 1 s at most, before the close: a close over unread bytes would be a reset, and a reset
+  // makes the peer's kernel drop what it has received and not yet read: the file's tail.
+  const release = async () => {
+    transport.destroy();
+    const until = Date.now() + 1000;
+    try {
+      await reading;
+      for (;;) {
+        const left = until - Date.now();
+        if (left <= 0) break;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const n = await Promise.race([
+          conn.read(buf),
+          new Promise<null>((resolve) =>
+            timer = setTimeout(resolve, left, null)
+          ),
+        ]);
+        clearTimeout(timer);
+        if (n === null) break;
+      }
+    } catch {
+      // Reset or closed: nothing more to wait for.
+    }
+    await conn.close();
+  };
+  return await handshake(
+    transport,
+    o,
+    context,
+    conn,
+    release,
+    () => void conn.close(),
+  );
 }
 
 class NodeListener<A extends Addr = SockAddr> implements StreamListener<A> {

@@ -341,7 +341,7 @@ export class Sock {
     this.#accepting ??= (async () => {
       try {
         const c = await listener.accept();
-        if (this.#closed) c.close();
+        if (this.#closed) void c.close();
         else this.#backlog.push(c);
       } catch (e) {
         if (!this.#closed) this.#acceptErr = toSocketError(e);
@@ -368,7 +368,7 @@ export class Sock {
     this.connecting = (async () => {
       try {
         const conn = await start(abort.signal);
-        if (this.#closed) conn.close();
+        if (this.#closed) void conn.close();
         else this.conn = conn;
       } catch (e) {
         if (!this.#closed) {
@@ -597,25 +597,29 @@ export class Sock {
    * send still in flight goes out before the connection closes, unless
    * `now` (the shell is leaving).
    */
-  close(now = false): void {
+  close(now = false): Promise<void> {
     if (this.#closed) {
       // Already closed, its last chunk still going: now is now.
-      if (now) this.conn?.close();
-      return;
+      if (now) void this.conn?.close();
+      return this.#released ?? Promise.resolve();
     }
     this.#closed = true;
     this.#connectAbort?.abort();
     this.#closing?.resolve();
-    for (const c of this.#backlog) c.close();
+    for (const c of this.#backlog) void c.close();
     this.#backlog = [];
     this.listener?.close();
     const conn = this.conn;
-    // What send counted as sent goes out before the FIN, as the kernel sends its buffer after close().
-    if (this.#writing && conn && !now) {
-      void this.#writing.then(() => conn.close());
-    } else conn?.close();
     this.dgram?.close();
+    // What send counted as sent goes out before the FIN, as the kernel sends its buffer after close().
+    this.#released = this.#writing && conn && !now
+      ? this.#writing.then(() => conn.close())
+      : conn?.close() ?? Promise.resolve();
+    return this.#released;
   }
+
+  // Settles once close() has let the connection go: see StreamConn.close.
+  #released?: Promise<void>;
 }
 
 /** A socket of AF_INET or AF_INET6: every address it has is an IP address and a port. */
@@ -686,13 +690,10 @@ export class FdTable {
   /** close(): release the socket and free its number (once nothing holds it). */
   close(fd: number): void {
     const s = this.get(fd);
-    s.close();
+    const released = s.close();
     this.#socks.delete(fd);
-    const flushing = s.flushing;
-    if (flushing) {
-      this.#lingering.add(s);
-      void flushing.then(() => this.#lingering.delete(s));
-    }
+    this.#lingering.add(s);
+    void released.then(() => this.#lingering.delete(s));
     if (this.#holds.has(s)) {
       this.#reserved.set(fd, (this.#reserved.get(fd) ?? 0) + 1);
     }
@@ -736,7 +737,25 @@ export class FdTable {
     return [...this.#socks.values()].sort((a, b) => a.fd - b.fd);
   }
 
-  /** Close everything: on exit, nothing leaks. */
+  /**
+   * On exit, as the kernel closes a process's descriptors: each open one is
+   * closed, and what was written still goes out (TLS: close_notify too).
+   * Resolves with the descriptors whose connections were still going after
+   * `ms`: the caller ends them with {@link closeAll}.
+   */
+  async settle(ms: number): Promise<number[]> {
+    for (const s of this.list()) this.close(s.fd);
+    if (!this.#lingering.size) return [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all([...this.#lingering].map((s) => s.close())),
+      new Promise<void>((resolve) => timer = setTimeout(resolve, ms)),
+    ]);
+    clearTimeout(timer);
+    return [...this.#lingering].map((s) => s.fd).sort((a, b) => a - b);
+  }
+
+  /** Close everything at once: on exit, nothing leaks. */
   closeAll(): void {
     for (const s of [...this.#socks.values(), ...this.#lingering]) {
       s.close(true);

@@ -190,9 +190,32 @@ export class Shell implements ShellState {
     return this.#ending.signal;
   }
 
-  /** Close every socket: nothing outlives the shell. */
+  /** Close every socket at once: nothing outlives the shell. */
   close(): void {
     this.#ending.abort(new SocketError("EINTR", t("shell.ending")));
     this.table.closeAll();
+  }
+
+  /**
+   * The shell's exit: every descriptor closed as the kernel closes a
+   * process's, what was written still sent (at most `ms`), then
+   * {@link close}. Descriptors cut short are named on standard error.
+   */
+  async exit(ms = 5000): Promise<void> {
+    this.#ending.abort(new SocketError("EINTR", t("shell.ending")));
+    const cut = await this.table.settle(ms);
+    if (cut.length) {
+      errorLine(
+        this.io,
+        `sockshell: ${
+          t("shell.exitCut", {
+            n: cut.length,
+            fds: cut.join(", "),
+            s: ms / 1000,
+          })
+        }`,
+      );
+    }
+    this.close();
   }
 }

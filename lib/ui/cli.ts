@@ -287,7 +287,7 @@ export async function main(
       off();
     }
   } finally {
-    shell.close();
+    await shell.exit();
   }
 }
 
