@@ -19,9 +19,9 @@ import {
   seconds,
   showBytes,
 } from "../lib/shell/format.ts";
-import { payload } from "../lib/script/payload.ts";
+import { MAX_PAYLOAD, payload, repetition } from "../lib/script/payload.ts";
 import { sendUnixDatagram } from "../lib/shell/unix.ts";
-import { sendFile } from "../lib/shell/transfer.ts";
+import { FILE_CHUNK, sendFile } from "../lib/shell/transfer.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 
 const CRLF = new Uint8Array([13, 10]);
@@ -55,13 +55,23 @@ export const sendCommand: CommandSpec = {
       return await sendFile(ctx, opts.f);
     }
     const timeout = parseTimeout(opts.t);
-    const text = payload(rest, opts.r, opts.C ? CRLF : undefined);
+    const end = opts.C ? CRLF : undefined;
+    const oob = opts.o === true;
+    if (opts.r !== undefined && !oob && opts.c === undefined) {
+      const { once, times } = repetition(rest, opts.r, end);
+      const total = opts.n === undefined
+        ? once.length * times
+        : parseInteger(String(opts.n), "length", 0, once.length * times);
+      if (total > MAX_PAYLOAD && streams(ctx)) {
+        return await sendRepeated(ctx, once, total, timeout);
+      }
+    }
+    const text = payload(rest, opts.r, end);
     // -n LEN is C's len argument: only the first LEN bytes of the text go out.
     const data = opts.n === undefined ? text : text.subarray(
       0,
       parseInteger(String(opts.n), "length", 0, text.length),
     );
-    const oob = opts.o === true;
     if (opts.c !== undefined) {
       const size = parseInteger(String(opts.c), "segmentSize", 1, 65536);
       const pause = parseTimeout(opts.d) ?? 0;
@@ -90,6 +100,52 @@ export const sendCommand: CommandSpec = {
     return await sendOnce(ctx, this.name, data, oob, timeout);
   },
 };
+
+/** True when the target is a TCP socket (a bad descriptor is left for the send to report). */
+function streams(ctx: Context): boolean {
+  try {
+    return targetSock(ctx).proto === "tcp";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One send() of `total` bytes of `once` repeated, too many to build: a block
+ * of whole repetitions is written again and again, so memory stays bounded
+ * (what a C loop over one buffer does; the count is the same).
+ */
+function sendRepeated(
+  ctx: Context,
+  once: Uint8Array,
+  total: number,
+  timeout: number | undefined,
+): Promise<CommandResult> {
+  const times = Math.max(1, Math.floor(FILE_CHUNK / once.length));
+  const block = new Uint8Array(once.length * times);
+  for (let i = 0; i < times; i++) block.set(once, i * once.length);
+  const preview = `${showBytes(block.subarray(0, PREVIEW_MAX), PREVIEW_MAX)} ${
+    t("shell.moreBytes", { n: total - PREVIEW_MAX, hint: "other" })
+  }`;
+  return call(
+    ctx,
+    `send(${fdText(ctx)}, ${preview}, ${total}, 0)`,
+    async () => {
+      const s = targetSock(ctx);
+      const wait = sendWait(ctx.signal, timeout);
+      let n = 0;
+      while (n < total) {
+        const w = await s.writeStream(
+          block.subarray(0, Math.min(block.length, total - n)),
+          wait,
+        );
+        n += w.n;
+        if (w.cut) return sent({ n, cut: w.cut }, total);
+      }
+      return sent({ n }, total);
+    },
+  );
+}
 
 /** One send() call of `data`. */
 function sendOnce(

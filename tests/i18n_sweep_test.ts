@@ -145,15 +145,15 @@ Deno.test("send -f and recv -f in French: a file through the shell to itself, an
     assert.equal(await Deno.readTextFile(`${dir}/out.txt`), "bonjour\n");
     assert.match(
       r.en,
-      /= 8 +the whole file, in 1 send of up to 65536\n/,
+      /= 8 +the whole file, in 1 send of up to 262144\n/,
     );
     assert.match(
       r.fr,
-      /send\(4, <.*src\.txt>, 8, 0\) = 8 +le fichier entier, en 1 send d'au plus 65536\n/,
+      /send\(4, <.*src\.txt>, 8, 0\) = 8 +le fichier entier, en 1 send d'au plus 262144\n/,
     );
     assert.match(
       r.fr,
-      /recv\(5, buf, 65536, 0\) = 8 +écrit dans .*out\.txt en 2 appels à recv, jusqu'à la fin de flux\n/,
+      /recv\(5, buf, 262144, 0\) = 8 +écrit dans .*out\.txt en 2 appels à recv, jusqu'à la fin de flux\n/,
     );
     assert.match(
       r.fr,

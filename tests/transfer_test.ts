@@ -41,7 +41,7 @@ Deno.test("send -f streams a file into socat byte for byte", async () => {
   assert.match(
     await sh.ok(`send -f ${f.path}`),
     new RegExp(
-      `^send\\(3, <${f.path}>, ${f.data.length}, 0\\) = ${f.data.length} +the whole file, in 49 sends of up to 65536\\n$`,
+      `^send\\(3, <${f.path}>, ${f.data.length}, 0\\) = ${f.data.length} +the whole file, in 13 sends of up to 262144\\n$`,
     ),
   );
   await sh.ok("close");
@@ -63,7 +63,7 @@ Deno.test("recv -f -a writes everything socat sends until end of stream", async 
   await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
   assert.match(
     await sh.ok(`recv -f ${f.dir}/head.bin -t 10 1000`),
-    /^recv\(3, buf, 65536, 0\) = 1000 +written to .*head\.bin in \d+ recv calls?, 1000 bytes asked\n$/,
+    /^recv\(3, buf, 262144, 0\) = 1000 +written to .*head\.bin in \d+ recv calls?, 1000 bytes asked\n$/,
   );
   assert.match(
     await sh.ok(`recv -f ${f.dir}/rest.bin -a -t 10`),
@@ -201,6 +201,58 @@ time.sleep(30)
     /sockshell: on exit, descriptor 3 still had bytes going out after 0\.3 s: the peer was not reading, the rest was dropped\n$/,
   );
   sh[Symbol.dispose]();
+});
+
+Deno.test("send -r beyond 16 MiB streams to socat: every repetition, in order, and -n cuts the total", async () => {
+  await using f = await randomFile(0);
+  for (
+    const [args, total] of [["-r 2500000", 25_000_000], [
+      "-n 20000003 -r 2500000",
+      20_000_003,
+    ]] as const
+  ) {
+    const port = freePort("tcp");
+    await using sink = startPeer("socat", [
+      "-u",
+      `TCP-LISTEN:${port},bind=127.0.0.1`,
+      `CREATE:${f.dir}/out.bin`,
+    ]);
+    await sink.waitForPort(port);
+    using sh = new TestShell();
+    await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+    assert.match(
+      await sh.ok(`send ${args} 0123456789`),
+      new RegExp(
+        `^send\\(3, "0123456789012.*" \\.\\.\\. and ${
+          total - 64
+        } more bytes, ${total}, 0\\) = ${total}\n$`,
+      ),
+    );
+    await sh.ok("close");
+    await sink.status;
+    const out = await Deno.readFile(`${f.dir}/out.bin`);
+    const want = new TextEncoder().encode("0123456789".repeat(total / 10 + 1))
+      .subarray(0, total);
+    assert.equal(out.length, total);
+    assert.equal(sha256(out), sha256(want));
+  }
+});
+
+Deno.test("recv -f cut by its timeout leaves the read in flight: what it brings is the next recv's", async () => {
+  await using f = await randomFile(0);
+  const port = freePort("tcp");
+  // Silent for a second, then three bytes, then the peer waits for us to close.
+  await using peer = startPeer("socat", [
+    `TCP-LISTEN:${port},bind=127.0.0.1`,
+    "SYSTEM:sleep 1; printf abc; sleep 5",
+  ]);
+  await peer.waitForPort(port);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+  const cut = await sh.fails(`recv -f ${f.dir}/out.bin -a -t 0.2`);
+  assert.match(cut.stderr, /= -1 EAGAIN /);
+  assert.match(await sh.ok("recv -t 5"), /= 3 "abc"\n$/);
+  assert.equal((await Deno.readFile(`${f.dir}/out.bin`)).length, 0);
 });
 
 Deno.test("send -f and recv -f refuse what they cannot do, one line each, ls unchanged", async () => {

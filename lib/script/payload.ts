@@ -12,7 +12,31 @@ import type { Word } from "./tokenize.ts";
 import { concat } from "./tokenize.ts";
 import { joinWords } from "./words.ts";
 
-/** Most bytes one `send` builds: 16 MiB. */
+/**
+ * TEXT once (its words joined, then `end`) and how many times `-r` repeats
+ * it: what a send streams when the whole would be too large to build.
+ */
+export function repetition(
+  words: Word[],
+  repeat: string | true | undefined,
+  end?: Uint8Array,
+): { once: Uint8Array; times: number } {
+  if (words.length === 0) {
+    throw new UsageError(t("script.nothingToSend"));
+  }
+  const joined = joinWords(words);
+  // `end` (send -C's \r\n) closes each repetition, as a line protocol wants.
+  const once = end ? concat([joined, end]) : joined;
+  const times = repeat === undefined
+    ? 1
+    : parseInteger(String(repeat), "repeatCount", 1, MAX_REPEAT);
+  return { once, times };
+}
+
+/** Most repetitions of `-r`: a TCP send streams them, whatever the total. */
+export const MAX_REPEAT = 2 ** 31 - 1;
+
+/** Most bytes one `send` builds: 16 MiB (a TCP `send -r` beyond it streams). */
 export const MAX_PAYLOAD = 16 * 1024 * 1024;
 
 /**
@@ -29,15 +53,7 @@ export function payload(
   repeat: string | true | undefined,
   end?: Uint8Array,
 ): Uint8Array {
-  if (words.length === 0) {
-    throw new UsageError(t("script.nothingToSend"));
-  }
-  const joined = joinWords(words);
-  // `end` (send -C's \r\n) closes each repetition, as a line protocol wants.
-  const once = end ? concat([joined, end]) : joined;
-  const times = repeat === undefined
-    ? 1
-    : parseInteger(String(repeat), "repeatCount", 1, MAX_PAYLOAD);
+  const { once, times } = repetition(words, repeat, end);
   if (once.length * times > MAX_PAYLOAD) {
     throw new UsageError(
       t("script.payloadTooLarge", { n: once.length * times, max: MAX_PAYLOAD }),

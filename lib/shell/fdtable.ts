@@ -218,6 +218,62 @@ export class Sock {
     }
   }
 
+  /**
+   * recv() into the caller's buffer, for a loop that moves a stream (`recv -f`):
+   * the bytes already buffered, else one read straight into `buf`, without a
+   * copy. The byte count, 0 at end of stream. If `wait` gives up (Ctrl-C, the
+   * timeout), the read stays in flight and what it brings is kept for the next
+   * recv, as with {@link takeStream}.
+   */
+  async readInto(
+    buf: Uint8Array,
+    wait: <T>(p: Promise<T>) => Promise<T>,
+  ): Promise<number> {
+    for (;;) {
+      this.#checkOpen();
+      if (this.#rx.length || this.#eof || this.#rxErr) {
+        const data = this.#take(buf.length, false);
+        buf.set(data);
+        return data.length;
+      }
+      if (this.#reading) {
+        await wait(this.#reading);
+        continue;
+      }
+      // The caller's until it gives up; then what arrives is kept, as #fill keeps it.
+      let mine = true;
+      let got: number | undefined;
+      const keep = (n: number) => {
+        const data = buf.subarray(0, n);
+        this.#rx = this.#rx.length ? concat([this.#rx, data]) : data.slice();
+      };
+      const read = this.conn!.read(buf).then((n) => {
+        got = n ?? 0;
+        if (n === null) {
+          this.#eof = true;
+          this.finFirst ??= "peer";
+        } else if (!mine) keep(n);
+      }, (e) => {
+        got = 0;
+        this.#rxErr = this.broken ?? toSocketError(e);
+        if (this.#rxErr.errno === "ECONNRESET") this.reset = true;
+      }).finally(() => {
+        this.#reading = undefined;
+        this.#changed();
+      });
+      this.#reading = read;
+      try {
+        await wait(read);
+      } catch (e) {
+        mine = false;
+        // Done already, in the buffer the caller now leaves: keep it.
+        if (got) keep(got);
+        throw e;
+      }
+      if (got) return got;
+    }
+  }
+
   #take(n: number, peek: boolean): Uint8Array {
     if (!peek && n >= this.#rx.length && this.#rx.length > 0) {
       // All of it: the buffer is never written again, so it is handed over without a copy.
