@@ -22,8 +22,10 @@
  * (8,000 concurrent age dialogues next to the C fork server, memory per held
  * connection next to raw Deno and Python, memory over rounds of 1,000
  * dialogues), `files` (1 GiB through `send -f` and `recv -f` against
- * `socat -b 65536` and the same C peer, with peak memory). Each section prints
- * a Markdown table as it finishes.
+ * `socat -b 65536` and the same C peer, with peak memory), `dialogue` (a
+ * script's `send`/`recv -l` ping-pong against a C echo server beside a raw
+ * Deno client; a `recvfrom` loop beside a C receiver under a C sender's
+ * flood). Each section prints a Markdown table as it finishes.
  *
  * @module
  */
@@ -49,6 +51,7 @@ const SECTIONS = [
   "beej",
   "scale",
   "files",
+  "dialogue",
 ];
 const argv = Deno.args.filter((a) => a !== "--quick");
 const QUICK = Deno.args.includes("--quick");
@@ -376,6 +379,170 @@ async function benchFiles(): Promise<void> {
       `peak RSS over an idle shell's ${fmt(idle / 1024, 1)} MiB)`,
     ["path", "median", "min", "max", "vs socat", "RSS over idle", "runs"],
     rows,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Dialogue: the per-command cost of a script that talks, and a recvfrom loop.
+
+/** Round trips of each ping-pong run. */
+const PINGS = QUICK ? 2000 : 5000;
+/** Datagrams the C sender floods at each receiver. */
+const FLOOD = QUICK ? 20000 : 50000;
+
+const RAW_PING = `const [port, n] = Deno.args.map(Number);
+const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+const msg = new TextEncoder().encode("ping\\n");
+const buf = new Uint8Array(4096);
+const t0 = performance.now();
+for (let i = 0; i < n; i++) {
+  let off = 0;
+  while (off < msg.length) off += await conn.write(msg.subarray(off));
+  // Read up to the line's end, as recv -l does.
+  for (let got = 0; got === 0 || buf[got - 1] !== 10;) {
+    const r = await conn.read(buf.subarray(got));
+    if (r === null) throw new Error("end of stream");
+    got += r;
+  }
+}
+console.log(String(performance.now() - t0));
+conn.close();
+`;
+
+function pingScript(n: number): string {
+  return "socket tcp\nconnect 127.0.0.1 $1\nlet i = 0\nprint start\n" +
+    `while $i < ${n}\n  send "ping\\n"\n  recv -l\n  let i = $i + 1\nend\n` +
+    "print done\nclose\n";
+}
+
+const UDP_RECEIVER = `socket udp
+bind 127.0.0.1 $1
+print ready
+let n = 0
+while true
+  try recvfrom -t 0.3 64 -> d
+  if $d.n < 0
+    break
+  end
+  let n = $n + 1
+end
+print got $n
+`;
+
+/**
+ * A script's dialogue against a C echo server (`send` + `recv -l` in a
+ * `while` loop, `-q`) beside a raw Deno client doing the same write and read
+ * to the newline; and a `recvfrom` loop beside a C receiver, each taking what
+ * a C sender floods at it (the kernel drops what a receiver cannot keep up with).
+ */
+async function benchDialogue(): Promise<void> {
+  const { buildPeer, startPeer } = await import("../tests/_peers.ts");
+  const echo = await buildPeer("line_echo");
+  const flood = await buildPeer("udp_flood");
+  const counter = await buildPeer("udp_count");
+  const rawPing = await writeTemp("raw_ping.ts", RAW_PING);
+  const ping = await writeTemp("ping.sock", pingScript(PINGS));
+  const udpReceiver = await writeTemp("udp_receiver.sock", UDP_RECEIVER);
+  const perTrip = (ms: number) => (ms * 1000) / PINGS;
+  const pings = [
+    {
+      name: "raw Deno client: write + read to the newline (reference)",
+      run: async () => {
+        const port = freePort();
+        await using e = startPeer(echo, [String(port)]);
+        await e.waitForPort(port);
+        const p = start(DENO, [
+          "run",
+          "--quiet",
+          "--allow-net=127.0.0.1",
+          rawPing,
+          String(port),
+          String(PINGS),
+        ]);
+        await finished(p, "raw Deno client");
+        return perTrip(Number(p.out.text.trim()));
+      },
+    },
+    {
+      name: 'sockshell -q: `send "ping\\n"` + `recv -l` + `let` in a `while`',
+      run: async () => {
+        const port = freePort();
+        await using e = startPeer(echo, [String(port)]);
+        await e.waitForPort(port);
+        const p = start(DENO, shellArgs(["-q", ping, String(port)]));
+        const t0 = await p.out.waitFor("start");
+        const t1 = await p.out.waitFor("done");
+        await finished(p, "sockshell ping");
+        return perTrip(t1 - t0);
+      },
+    },
+  ];
+  const trips = await roundRobin("dialogue", pings, RUNS.commands);
+  const ref = stats(trips.get(pings[0]!.name)!).median;
+  const rows = pings.map((v, i) => {
+    const s = stats(trips.get(v.name)!);
+    return [
+      v.name,
+      fmt(s.median),
+      fmt(s.min),
+      fmt(s.max),
+      i ? `${fmt(ref / s.median, 2)}×` : "1×",
+      `${s.runs}`,
+    ];
+  });
+  table(
+    `A dialogue with a C echo server on 127.0.0.1 (${PINGS} round trips a run; µs per round trip)`,
+    ["client", "median", "min", "max", "speed vs raw Deno", "runs"],
+    rows,
+  );
+
+  /** Start a receiver, flood it, and return how many datagrams it took. */
+  const flooded = async (
+    cmd: string,
+    args: (port: number) => string[],
+    ready: string,
+    got: RegExp,
+  ) => {
+    const port = freePort();
+    const r = start(cmd, args(port));
+    await r.out.waitFor(ready);
+    const f = start(flood, [String(port), String(FLOOD)]);
+    await finished(f, "udp_flood");
+    await finished(r, "receiver");
+    return Number(got.exec(r.out.text)?.[1] ?? NaN);
+  };
+  const receivers = [
+    {
+      name: "C receiver: a recvfrom() loop (reference)",
+      run: () => flooded(counter, (p) => [String(p)], "ready", /^(\d+)$/m),
+    },
+    {
+      name: "sockshell -q: `try recvfrom` + `let` in a `while`",
+      run: () =>
+        flooded(
+          DENO,
+          (p) => shellArgs(["-q", udpReceiver, String(p)]),
+          "ready",
+          /^got (\d+)$/m,
+        ),
+    },
+  ];
+  const taken = await roundRobin("recvfrom", receivers, RUNS.commands);
+  const cTook = stats(taken.get(receivers[0]!.name)!).median;
+  table(
+    `A UDP receive loop under a flood (a C sender, ${FLOOD} datagrams of 1 byte a run, as fast as sendto() goes; datagrams taken)`,
+    ["receiver", "median", "min", "max", "vs C", "runs"],
+    receivers.map((v, i) => {
+      const s = stats(taken.get(v.name)!);
+      return [
+        v.name,
+        fmt(s.median, 0),
+        fmt(s.min, 0),
+        fmt(s.max, 0),
+        i ? `${fmt(s.median / cTook, 2)}×` : "1×",
+        `${s.runs}`,
+      ];
+    }),
   );
 }
 
@@ -1807,6 +1974,7 @@ async function main(): Promise<void> {
       beej: benchBeej,
       scale: benchScale,
       files: benchFiles,
+      dialogue: benchDialogue,
     };
     for (const s of selected) {
       // scale has its own bounds (each process, each crowd): it runs past the others' limit.

@@ -158,9 +158,10 @@ function sendOnce(
   const flags = oob ? "MSG_OOB" : "0";
   return call(
     ctx,
-    `${name}(${fdText(ctx)}, ${
-      showBytes(data, PREVIEW_MAX)
-    }, ${data.length}, ${flags})`,
+    () =>
+      `${name}(${fdText(ctx)}, ${
+        showBytes(data, PREVIEW_MAX)
+      }, ${data.length}, ${flags})`,
     async () => {
       const s = targetSock(ctx);
       if (oob) {

@@ -285,3 +285,27 @@ Deno.test("age_server serves 20 concurrent clients, each getting its own age", a
     for (const wire of wires) wire.close();
   }
 });
+
+Deno.test("the benchmarks' peers: line_echo writes back what it reads; udp_count counts what udp_flood sends", async () => {
+  const port = freePort("tcp");
+  await using echo = startPeer(await buildPeer("line_echo"), [String(port)]);
+  await echo.waitForPort(port);
+  const w = await Wire.connect(port);
+  await w.send("ping\n");
+  await w.expect("ping\n");
+  await w.send("a\nb\n");
+  await w.expect("a\nb\n");
+  w.close();
+  assert.equal((await echo.status).code, 0);
+
+  const udp = freePort("udp");
+  await using counter = startPeer(await buildPeer("udp_count"), [String(udp)]);
+  await counter.waitForUdpBound(udp);
+  const flood = await runPeer(await buildPeer("udp_flood"), [
+    String(udp),
+    "100",
+  ]);
+  assert.equal(flood.code, 0);
+  assert.match(flood.stdout, /^100 \d+\.\d+\n$/);
+  assert.equal((await counter.stdout()).trim(), "ready\n100");
+});

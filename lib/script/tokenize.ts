@@ -257,6 +257,9 @@ export type VarLookup = (name: string) => Uint8Array | undefined;
  */
 export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
   return words.map((w) => {
+    // A word with no variable expands to the same thing every time: a loop decodes it once.
+    const known = literals.get(w);
+    if (known) return known;
     const parts: Uint8Array[] = [];
     for (const p of w.pieces) {
       if (p instanceof Uint8Array) {
@@ -279,9 +282,16 @@ export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
     // A word that starts with a variable is data: its value must never turn into an option.
     const quoted = w.quoted ||
       (w.pieces[0] !== undefined && !(w.pieces[0] instanceof Uint8Array));
-    return { text: decoder.decode(bytes), bytes, quoted };
+    const word = { text: decoder.decode(bytes), bytes, quoted };
+    if (w.pieces.every((p) => p instanceof Uint8Array)) {
+      literals.set(w, Object.freeze(word));
+    }
+    return word;
   });
 }
+
+/** Each literal word's expansion, kept while its lexed word lives. */
+const literals = new WeakMap<LexedWord, Word>();
 
 /** Join byte arrays into one. */
 export function concat(parts: Uint8Array[]): Uint8Array {

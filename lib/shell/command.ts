@@ -459,7 +459,7 @@ const abortWaiters = new WeakMap<AbortSignal, AbortWaiters>();
 /**
  * Call `f` when `signal` aborts; the returned function forgets it. However
  * many calls wait on one signal (a thousand fork children blocked in recv),
- * the signal has one listener, removed once nothing waits.
+ * the signal has one listener, kept (and collected with the signal).
  */
 export function onAbort(signal: AbortSignal, f: () => void): () => void {
   let w = abortWaiters.get(signal);
@@ -473,15 +473,10 @@ export function onAbort(signal: AbortSignal, f: () => void): () => void {
     abortWaiters.set(signal, w);
     signal.addEventListener("abort", fire, { once: true });
   }
-  const { callbacks, fire } = w;
+  const { callbacks } = w;
   callbacks.add(f);
-  return () => {
-    callbacks.delete(f);
-    if (callbacks.size === 0 && abortWaiters.get(signal) === w) {
-      abortWaiters.delete(signal);
-      signal.removeEventListener("abort", fire);
-    }
-  };
+  // The listener stays while the signal lives: a loop of calls adds and removes none.
+  return () => void callbacks.delete(f);
 }
 
 /** The error a call interrupted by `signal` fails with: the reason given (`exit`), else Ctrl-C's. */

@@ -132,7 +132,7 @@ export async function receive(
             : [],
           ctx.scope.trace,
         );
-        if (until && data.length > 0) {
+        if (until && data.length > 0 && ctx.scope.trace) {
           ok.annotation ??= t("recv.until", { delimiter: showBytes(until) });
         }
         if (until && ok.value) {
