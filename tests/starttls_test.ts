@@ -291,3 +291,20 @@ Deno.test("shutdown and close on a TLS socket send close_notify to openssl s_ser
     /<<< TLS 1\.3, Alert \[length 0002\], warning close_notify/,
   );
 });
+
+Deno.test("starttls given up by its timeout leaves no error behind when the handshake then fails", async () => {
+  const port = freePort("tcp");
+  // A peer that accepts, says nothing, and leaves: the abandoned handshake then fails.
+  await using peer = startPeer("socat", [
+    `TCP-LISTEN:${port},bind=127.0.0.1`,
+    "SYSTEM:sleep 0.3",
+  ]);
+  await peer.waitForPort(port);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+  const r = await sh.fails("starttls -t 0 localhost");
+  assert.match(r.stderr, /^SSL_connect\(ssl\) = -1 ETIMEDOUT /);
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  // The shell goes on; an uncaught error would have failed this test.
+  assert.match(await sh.ok("ls"), /CLOSED/);
+});

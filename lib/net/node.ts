@@ -483,6 +483,9 @@ async function handshake(
     abort();
     throw tlsFailure(e);
   }
+  // An error after the handshake was given up (its timeout, a close) has no one left to tell:
+  // it must not end the shell as an uncaught one. While connected, NodeConn hears them too.
+  sock.on("error", () => {});
   try {
     await new Promise<void>((resolve, reject) => {
       const done = () => {
