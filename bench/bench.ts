@@ -380,6 +380,101 @@ async function benchFiles(): Promise<void> {
     ["path", "median", "min", "max", "vs socat", "RSS over idle", "runs"],
     rows,
   );
+  await byteExact(startPeer);
+}
+
+/** sha256 of a file, read 1 MiB at a time. */
+async function sha256File(path: string): Promise<string> {
+  const { createHash } = await import("node:crypto");
+  const h = createHash("sha256");
+  using f = await Deno.open(path);
+  const buf = new Uint8Array(1024 * 1024);
+  for (;;) {
+    const n = await f.read(buf);
+    if (n === null) break;
+    h.update(buf.subarray(0, n));
+  }
+  return h.digest("hex");
+}
+
+/**
+ * The issue's round trip: a file of FILE_BYTES distinct bytes through `send -f`
+ * into socat, and from socat through `recv -f`, each compared by sha256.
+ */
+async function byteExact(
+  startPeer: typeof import("../tests/_peers.ts").startPeer,
+): Promise<void> {
+  const src = `${tmp}/random.bin`;
+  {
+    using f = await Deno.open(src, { write: true, create: true });
+    // xorshift32: distinct bytes everywhere, so a lost, doubled or reordered piece shows.
+    const chunk = new Uint32Array(256 * 1024);
+    let x = 2463534242;
+    for (let off = 0; off < FILE_BYTES; off += chunk.byteLength) {
+      for (let i = 0; i < chunk.length; i++) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        chunk[i] = x >>> 0;
+      }
+      await f.write(new Uint8Array(chunk.buffer));
+    }
+  }
+  const want = await sha256File(src);
+  const out = `${tmp}/random.out`;
+  let port = freePort();
+  {
+    await using sink = startPeer("socat", [
+      "-u",
+      `TCP-LISTEN:${port},bind=127.0.0.1`,
+      `CREATE:${out}`,
+    ]);
+    await sink.waitForPort(port);
+    await finished(
+      start(
+        DENO,
+        shellArgs([
+          "-q",
+          "-c",
+          `socket tcp; connect 127.0.0.1 ${port}; send -f ${src}; close`,
+        ]),
+      ),
+      "send -f",
+    );
+    await sink.status;
+  }
+  const sent = await sha256File(out);
+  port = freePort();
+  {
+    await using source = startPeer("socat", [
+      "-u",
+      `OPEN:${src}`,
+      `TCP-LISTEN:${port},bind=127.0.0.1`,
+    ]);
+    await source.waitForPort(port);
+    await finished(
+      start(
+        DENO,
+        shellArgs([
+          "-q",
+          "-c",
+          `socket tcp; connect 127.0.0.1 ${port}; recv -f ${out} -a; close`,
+        ]),
+      ),
+      "recv -f",
+    );
+  }
+  const received = await sha256File(out);
+  const said = (h: string) => h === want ? "equal" : `DIFFERENT (${h})`;
+  console.log(
+    `\nByte-exact, ${FILE_BYTES / 1024 / 1024} MiB of xorshift bytes (sha256 ${
+      want.slice(0, 16)
+    }…): \`send -f\` → socat: ${said(sent)}; socat → \`recv -f\`: ${
+      said(received)
+    }.`,
+  );
+  await Deno.remove(src);
+  await Deno.remove(out);
 }
 
 // ---------------------------------------------------------------------------

@@ -37,6 +37,8 @@ import { childEvent } from "../shell/memory.ts";
 import type { Shell } from "../shell/shell.ts";
 import { expand, lex, type LexedWord } from "./tokenize.ts";
 
+const decoder = new TextDecoder();
+
 const encoder = new TextEncoder();
 
 /** One statement of a parsed script. */
@@ -113,7 +115,7 @@ function keyword(w: LexedWord | undefined): string | undefined {
   if (!w || w.quoted || w.pieces.length !== 1) return undefined;
   const p = w.pieces[0]!;
   if (!(p instanceof Uint8Array)) return undefined;
-  const t = new TextDecoder().decode(p);
+  const t = decoder.decode(p);
   return KEYWORDS.includes(t) || t === "->" ? t : undefined;
 }
 
@@ -123,14 +125,14 @@ function captureName(w: LexedWord): string | undefined {
   if (w.quoted || w.pieces.length !== 1 || !(piece instanceof Uint8Array)) {
     return undefined;
   }
-  const name = new TextDecoder().decode(piece);
+  const name = decoder.decode(piece);
   return /^[A-Za-z_]\w*$/.test(name) ? name : undefined;
 }
 
 /** A word as the user wrote it, variables as `$name`: for messages. */
 function wordText(w: LexedWord): string {
   return w.pieces.map((p) =>
-    p instanceof Uint8Array ? new TextDecoder().decode(p) : `$${p.name}`
+    p instanceof Uint8Array ? decoder.decode(p) : `$${p.name}`
   ).join("");
 }
 
@@ -197,12 +199,12 @@ export function parseScript(text: string, firstLine = 1): Stmt[] {
         const name =
           rest[0] && !rest[0].quoted && rest[0].pieces.length === 1 &&
             rest[0].pieces[0] instanceof Uint8Array
-            ? new TextDecoder().decode(rest[0].pieces[0])
+            ? decoder.decode(rest[0].pieces[0])
             : "";
         const inWord = rest[1]?.pieces[0];
         const isIn = rest[1] && !rest[1].quoted &&
           inWord instanceof Uint8Array &&
-          new TextDecoder().decode(inWord) === "in";
+          decoder.decode(inWord) === "in";
         if (!/^[A-Za-z_]\w*$/.test(name) || !isIn) {
           throw new ScriptError(
             line,
@@ -759,7 +761,7 @@ export function notAScript(
     if (first.pieces.length !== 1 || !(piece instanceof Uint8Array)) {
       return undefined;
     }
-    const name = new TextDecoder().decode(piece);
+    const name = decoder.decode(piece);
     if (
       keyword(first) || findCommand(commands, name) ||
       nearest(commands, name) !== undefined
