@@ -530,12 +530,27 @@ function capture(scope: Scope, name: string, r: CommandResult): void {
   for (const key of [...scope.vars.keys()]) {
     if (key.startsWith(name + ".")) scope.vars.delete(key);
   }
-  const toBytes = (v: Uint8Array | string | number) =>
-    v instanceof Uint8Array ? v : encoder.encode(String(v));
   const value = r.value ?? { "": r.code };
   for (const [key, v] of Object.entries(value)) {
     scope.vars.set(key === "" ? name : `${name}.${key}`, toBytes(v));
   }
+}
+
+// The bytes of short texts captured again and again (a count, "", an address), shared:
+// a loop's captures encode nothing new. Bounded: cleared when full.
+const captured = new Map<string, Uint8Array>();
+
+function toBytes(v: Uint8Array | string | number): Uint8Array {
+  if (v instanceof Uint8Array) return v;
+  const text = String(v);
+  if (text.length > 64) return encoder.encode(text);
+  let b = captured.get(text);
+  if (!b) {
+    if (captured.size >= 4096) captured.clear();
+    b = encoder.encode(text);
+    captured.set(text, b);
+  }
+  return b;
 }
 
 function where(run: Run, stmt: Stmt): string {
