@@ -1,6 +1,7 @@
 import { quoteText } from "../lib/shell/format.ts";
 import type { CommandSpec } from "../lib/shell/command.ts";
 import { evalArithmetic } from "../lib/script/cond.ts";
+import { encodeText } from "../lib/script/tokenize.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { t } from "../lib/i18n/mod.ts";
 
@@ -21,7 +22,7 @@ export const letCommand: CommandSpec = {
       throw new UsageError(t("set.badName", { text: quoteText(name.text) }));
     }
     const value = evalArithmetic(expr.map((w) => w.text).join(" "));
-    ctx.scope.vars.set(name.text, new TextEncoder().encode(String(value)));
+    ctx.scope.vars.set(name.text, encodeText(String(value)));
     return Promise.resolve({ code: 0, value: { "": value } });
   },
 };

@@ -9,6 +9,8 @@ import assert from "node:assert/strict";
 import { UsageError } from "../lib/shell/errors.ts";
 import {
   concat,
+  decodeText,
+  encodeText,
   expand,
   lex,
   MAX_LINE,
@@ -345,4 +347,26 @@ Deno.test("concat joins byte arrays in order", () => {
     [1, 2, 3],
   );
   assert.deepEqual([...concat([])], []);
+});
+
+Deno.test("decodeText and encodeText agree with TextDecoder and TextEncoder, ASCII or not, short or long", () => {
+  const texts = [
+    "",
+    "42",
+    "127.0.0.1",
+    "a".repeat(32),
+    "a".repeat(33),
+    "é",
+    "€uro",
+    "x\u0000y",
+    "\x7f\x80",
+  ];
+  for (const s of texts) {
+    const bytes = new TextEncoder().encode(s);
+    assert.deepEqual(encodeText(s), bytes);
+    assert.equal(decodeText(bytes), new TextDecoder().decode(bytes));
+  }
+  // Bytes that are not UTF-8 decode as the runtime's decoder does (replacement characters).
+  const bad = new Uint8Array([0x61, 0xff, 0x62]);
+  assert.equal(decodeText(bad), new TextDecoder().decode(bad));
 });

@@ -35,7 +35,7 @@ import { t } from "../i18n/mod.ts";
 import type { FdTable } from "../shell/fdtable.ts";
 import { childEvent } from "../shell/memory.ts";
 import type { Shell } from "../shell/shell.ts";
-import { expand, lex, type LexedWord } from "./tokenize.ts";
+import { encodeText, expand, lex, type LexedWord } from "./tokenize.ts";
 
 const decoder = new TextDecoder();
 
@@ -392,7 +392,7 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
       for (const item of items) {
         await breathe();
         if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
-        scope.vars.set(stmt.name, encoder.encode(item));
+        scope.vars.set(stmt.name, encodeText(item));
         const flow = await runStmts(run, stmt.body, scope);
         if (flow.failed || stopped(run, scope)) return flow;
         if (flow.brk) break;
@@ -543,11 +543,11 @@ const captured = new Map<string, Uint8Array>();
 function toBytes(v: Uint8Array | string | number): Uint8Array {
   if (v instanceof Uint8Array) return v;
   const text = String(v);
-  if (text.length > 64) return encoder.encode(text);
+  if (text.length > 64) return encodeText(text);
   let b = captured.get(text);
   if (!b) {
     if (captured.size >= 4096) captured.clear();
-    b = encoder.encode(text);
+    b = encodeText(text);
     captured.set(text, b);
   }
   return b;

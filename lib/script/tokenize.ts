@@ -45,6 +45,34 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
+ * UTF-8 bytes as text. A short ASCII run (a count, a name, a port: most of
+ * what a script's variables hold) is converted here: Deno's decoder is a
+ * runtime call, which costs more than the loop.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length > 32) return decoder.decode(bytes);
+  let s = "";
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b > 0x7f) return decoder.decode(bytes);
+    s += String.fromCharCode(b);
+  }
+  return s;
+}
+
+/** Text as UTF-8 bytes; a short ASCII text without a runtime call (see {@link decodeText}). */
+export function encodeText(text: string): Uint8Array {
+  if (text.length > 32) return encoder.encode(text);
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return encoder.encode(text);
+    out[i] = c;
+  }
+  return out;
+}
+
+/**
  * Split a line into commands, each a list of lexed words.
  *
  * @example
@@ -282,7 +310,7 @@ export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
     // A word that starts with a variable is data: its value must never turn into an option.
     const quoted = w.quoted ||
       (w.pieces[0] !== undefined && !(w.pieces[0] instanceof Uint8Array));
-    const word = { text: decoder.decode(bytes), bytes, quoted };
+    const word = { text: decodeText(bytes), bytes, quoted };
     if (w.pieces.every((p) => p instanceof Uint8Array)) {
       literals.set(w, Object.freeze(word));
     }
