@@ -1,5 +1,5 @@
 import { quoteText } from "../lib/shell/format.ts";
-import type { CommandSpec } from "../lib/shell/command.ts";
+import type { CommandImpl } from "../lib/shell/command.ts";
 import { fileErrorText } from "../lib/net/errno.ts";
 import { EXIT, UsageError } from "../lib/shell/errors.ts";
 import type { Shell } from "../lib/shell/shell.ts";
@@ -8,15 +8,7 @@ import { builtInChecks } from "../checks/mod.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `check`: test a student's program on the handout's exercise, scenario by scenario, in TAP. */
-export const checkCommand: CommandSpec = {
-  name: "check",
-  kind: "shell",
-  usage:
-    "check [--json] [--port N] [-p] <exercise|file.sock> <program> [args...]",
-  c: "(no call: ./server 4950, and the other side played by the shell)",
-  deno: "node:child_process (needs --allow-run) and the shell's own sockets",
-  example: "check age-server ./a.out",
-  complete: Object.keys(builtInChecks),
+export const checkCommand: CommandImpl = {
   async run(ctx) {
     let json = false;
     let print = false;
