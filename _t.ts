@@ -1,0 +1,15 @@
+const t0 = performance.now();
+const { builtInCommands } = await import("./commands/mod.ts");
+const ta = performance.now();
+const { main } = await import("./lib/ui/cli.ts");
+const { host } = await import("./lib/ui/host.ts");
+const { backend } = await import("./lib/net.ts");
+const t1 = performance.now();
+const h = await host();
+const t2 = performance.now();
+const b = await backend();
+const t3 = performance.now();
+const code = await main(h, b, builtInCommands);
+const t4 = performance.now();
+console.error([ta-t0, t1-ta, t2-t1, t3-t2, t4-t3].map(x=>x.toFixed(1)).join(" "));
+h.exit(code);
