@@ -5,6 +5,7 @@ import { EXIT, UsageError } from "../lib/shell/errors.ts";
 import type { Shell } from "../lib/shell/shell.ts";
 import { cannotExecute, runPermission } from "../lib/check/proc.ts";
 import { builtInChecks } from "../checks/mod.ts";
+import { own } from "../lib/shell/registry.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `check`: test a student's program on the handout's exercise, scenario by scenario, in TAP. */
@@ -54,7 +55,8 @@ export const checkCommand: CommandImpl = {
       );
       return { code: 0 };
     }
-    let text = builtInChecks[target]?.text;
+    // own: a name such as `constructor` is a file, not an inherited property.
+    let text = await own(builtInChecks, target)?.load();
     if (text === undefined) {
       try {
         text = await ctx.shell.files.readTextFile(target);

@@ -53,7 +53,7 @@ export const runCommand: CommandImpl = {
       return { code: EXIT.failed };
     }
     const replay = own(builtInReplays, target.text);
-    let text = replay?.text;
+    let text = await replay?.load();
     if (text === undefined) {
       try {
         text = await ctx.shell.files.readTextFile(target.text, {
