@@ -224,14 +224,15 @@ export async function main(
         shell.close();
         h.exit(128 + signal);
       });
-      let banner: string | undefined = t("repl.banner", { version: VERSION });
+      const banner = t("repl.banner", { version: VERSION });
       // The banner and the first prompt are drawn before the line editor loads (node:process and
       // node:readline: some 30 ms under Deno). Keys typed meanwhile wait in the terminal, raw so
       // that they are not echoed twice; the line editor redraws the prompt in place and reads them.
-      if (h.setRaw && h.isTerminal(1) && h.env("TERM") !== "dumb") {
-        h.setRaw(true);
+      const early = h.setRaw !== undefined && h.isTerminal(1) &&
+        h.env("TERM") !== "dumb";
+      if (early) {
+        h.setRaw!(true);
         h.write(1, banner + "\n" + promptFor(scope));
-        banner = undefined;
       }
       try {
         const process = (await import("node:process")).default;
@@ -241,9 +242,11 @@ export async function main(
           terminal: true,
           historyFile,
           host: h,
-          banner,
+          banner: early ? undefined : banner,
         });
       } finally {
+        // The line editor restores the terminal when it closes; this is for a start that failed before it.
+        if (early) h.setRaw!(false);
         offTerminate();
       }
     }
