@@ -6,12 +6,20 @@
  * @module
  */
 
-import ageClient from "./age_client.sock" with { type: "text" };
-import ageServer from "./age_server.sock" with { type: "text" };
-import tcpClient from "./tcp_client.sock" with { type: "text" };
-import tcpServer from "./tcp_server.sock" with { type: "text" };
-import udpClient from "./udp_client.sock" with { type: "text" };
-import udpServer from "./udp_server.sock" with { type: "text" };
+import { text } from "../replays/mod.ts";
+
+const ageClient = () =>
+  text(import("./age_client.sock", { with: { type: "text" } }));
+const ageServer = () =>
+  text(import("./age_server.sock", { with: { type: "text" } }));
+const tcpClient = () =>
+  text(import("./tcp_client.sock", { with: { type: "text" } }));
+const tcpServer = () =>
+  text(import("./tcp_server.sock", { with: { type: "text" } }));
+const udpClient = () =>
+  text(import("./udp_client.sock", { with: { type: "text" } }));
+const udpServer = () =>
+  text(import("./udp_server.sock", { with: { type: "text" } }));
 
 /** A built-in check. */
 export interface Check {
@@ -21,8 +29,8 @@ export interface Check {
   args: string;
   /** What it checks. */
   summary: string;
-  /** The script. */
-  text: string;
+  /** The script, imported on first use. */
+  load(): Promise<string>;
 }
 
 /** Every built-in check, by exercise, in the handout's order. */
@@ -33,38 +41,38 @@ export const builtInChecks: Readonly<Record<string, Check>> = Object
         name: "tcp-server",
         args: "PORT",
         summary: "3.1: the TCP server prints the message and acknowledges it",
-        text: tcpServer,
+        load: tcpServer,
       },
       {
         name: "tcp-client",
         args: "HOST PORT",
         summary:
           "3.1: the TCP client sends the typed line and prints the reply",
-        text: tcpClient,
+        load: tcpClient,
       },
       {
         name: "udp-server",
         args: "[PORT] (4950: --port 4950)",
         summary: "3.2: the UDP listener prints the datagram it got",
-        text: udpServer,
+        load: udpServer,
       },
       {
         name: "udp-client",
         args: "HOST MESSAGE (4950: --port 4950)",
         summary: "3.2: the UDP talker sends its message in one datagram",
-        text: udpClient,
+        load: udpClient,
       },
       {
         name: "age-server",
         args: "PORT",
         summary: "3.3: the age dialogue's server, many clients at once",
-        text: ageServer,
+        load: ageServer,
       },
       {
         name: "age-client",
         args: "HOST PORT",
         summary: "3.3: the age dialogue's client, prompts shown as they come",
-        text: ageClient,
+        load: ageClient,
       },
     ].map((c) => [c.name, c]),
   );

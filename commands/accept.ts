@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   fdText,
   interruptible,
   nonBlocking,
@@ -15,13 +15,7 @@ import { addrValue } from "../lib/shell/unix.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `accept`: take the next connection from a listening socket, as a new descriptor. */
-export const acceptCommand: CommandSpec = {
-  name: "accept",
-  usage: "accept [@fd] [-t seconds]",
-  c: "int accept(int socket, struct sockaddr *addr, int *addrlen);",
-  deno: "Listener.accept()",
-  example: "accept",
-  takesFd: true,
+export const acceptCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 0, 0, this.usage);

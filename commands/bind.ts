@@ -4,8 +4,8 @@ import {
   arity,
   call,
   type CallOk,
+  type CommandImpl,
   type CommandResult,
-  type CommandSpec,
   type Context,
   fdText,
   targetSock,
@@ -19,14 +19,7 @@ import { unixPath, unixSock } from "../lib/shell/unix.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `bind`: give the socket its local address and port. */
-export const bindCommand: CommandSpec = {
-  name: "bind",
-  usage: "bind [@fd] [host] <port:integer> | bind [@fd] <path>",
-  c: "int bind(int sockfd, struct sockaddr *myaddr, int addrlen);",
-  deno:
-    "TCP: checked now, opened by Deno.listen at listen; UDP: Deno.listenDatagram",
-  example: "bind 4950",
-  takesFd: true,
+export const bindCommand: CommandImpl = {
   async run(ctx) {
     const unix = unixSock(ctx);
     if (unix) return await bindUnix(ctx, unix);

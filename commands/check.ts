@@ -1,22 +1,15 @@
 import { quoteText } from "../lib/shell/format.ts";
-import type { CommandSpec } from "../lib/shell/command.ts";
+import type { CommandImpl } from "../lib/shell/command.ts";
 import { fileErrorText } from "../lib/net/errno.ts";
 import { EXIT, UsageError } from "../lib/shell/errors.ts";
 import type { Shell } from "../lib/shell/shell.ts";
 import { cannotExecute, runPermission } from "../lib/check/proc.ts";
 import { builtInChecks } from "../checks/mod.ts";
+import { own } from "../lib/shell/registry.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `check`: test a student's program on the handout's exercise, scenario by scenario, in TAP. */
-export const checkCommand: CommandSpec = {
-  name: "check",
-  kind: "shell",
-  usage:
-    "check [--json] [--port N] [-p] <exercise|file.sock> <program> [args...]",
-  c: "(no call: ./server 4950, and the other side played by the shell)",
-  deno: "node:child_process (needs --allow-run) and the shell's own sockets",
-  example: "check age-server ./a.out",
-  complete: Object.keys(builtInChecks),
+export const checkCommand: CommandImpl = {
   async run(ctx) {
     let json = false;
     let print = false;
@@ -62,7 +55,8 @@ export const checkCommand: CommandSpec = {
       );
       return { code: 0 };
     }
-    let text = builtInChecks[target]?.text;
+    // own: a name such as `constructor` is a file, not an inherited property.
+    let text = await own(builtInChecks, target)?.load();
     if (text === undefined) {
       try {
         text = await ctx.shell.files.readTextFile(target);

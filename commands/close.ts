@@ -2,7 +2,7 @@ import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   targetFd,
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
@@ -10,13 +10,7 @@ import { fileStaysNote } from "../lib/shell/unix.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `close`: release a descriptor. */
-export const closeCommand: CommandSpec = {
-  name: "close",
-  usage: "close [@fd | fd]",
-  c: "int close(int socket);",
-  deno: "Conn.close() / Listener.close() / DatagramConn.close()",
-  example: "close",
-  takesFd: true,
+export const closeCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const fd = ctx.args[0] ? Number(ctx.args[0].text) : targetFd(ctx);

@@ -3,8 +3,8 @@ import {
   anyAddr,
   arity,
   call,
+  type CommandImpl,
   type CommandResult,
-  type CommandSpec,
   type Context,
   fdText,
   interruptible,
@@ -22,15 +22,7 @@ import type { Word } from "../lib/script/tokenize.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `connect`: TCP opens a connection; UDP sets the default peer. */
-export const connectCommand: CommandSpec = {
-  name: "connect",
-  usage:
-    "connect [@fd] [-t seconds] [-w seconds] <host> <port:integer> | connect [@fd] <path>",
-  c: "int connect(int socket, struct sockaddr *addr, int addrlen);",
-  deno:
-    "TCP: Deno.connect({ hostname, port, signal }); UDP: none (the peer is remembered)",
-  example: "connect localhost 4950",
-  takesFd: true,
+export const connectCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(
       ctx.args,

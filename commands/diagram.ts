@@ -1,7 +1,7 @@
 import {
   arity,
+  type CommandImpl,
   type CommandResult,
-  type CommandSpec,
   type Context,
   parseOptions,
 } from "../lib/shell/command.ts";
@@ -9,7 +9,6 @@ import { fileErrorText, strerror } from "../lib/net/errno.ts";
 import { t } from "../lib/i18n/mod.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, escapeControls, quoteText } from "../lib/shell/format.ts";
-import { LOG_MAX } from "../lib/teach/teach.ts";
 import { say } from "../lib/teach/messages.ts";
 
 /**
@@ -37,15 +36,7 @@ export async function showDiagram(ctx: Context, since = 0): Promise<void> {
 }
 
 /** `diagram`: the session so far as a sequence diagram, in the terminal or as SVG or HTML. */
-export const diagramCommand: CommandSpec = {
-  name: "diagram",
-  kind: "shell",
-  usage: "diagram [-f] [file.svg|file.html|reset]",
-  c: "(no call: the handout's figures of the TCP and UDP call sequences)",
-  deno: "none",
-  example: "diagram report.svg",
-  helpValues: { logMax: LOG_MAX },
-  complete: ["reset"],
+export const diagramCommand: CommandImpl = {
   async run(ctx): Promise<CommandResult> {
     const { opts, rest } = parseOptions(ctx.args, { f: "flag" });
     arity(rest, 0, 1, this.usage);

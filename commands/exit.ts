@@ -1,14 +1,7 @@
-import { arity, type CommandSpec, parseInteger } from "../lib/shell/command.ts";
+import { arity, type CommandImpl, parseInteger } from "../lib/shell/command.ts";
 
 /** `exit`: close every socket and leave. */
-export const exitCommand: CommandSpec = {
-  name: "exit",
-  kind: "shell",
-  aliases: ["quit"],
-  usage: "exit [status:integer]",
-  c: "void exit(int status);",
-  deno: "every resource's close()",
-  example: "exit",
+export const exitCommand: CommandImpl = {
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const code = ctx.args[0]

@@ -1,17 +1,11 @@
-import type { CommandSpec } from "../lib/shell/command.ts";
+import type { CommandImpl } from "../lib/shell/command.ts";
 import { checkState } from "../lib/check/state.ts";
 import { evalCondition } from "../lib/script/cond.ts";
 import { errorLine, quoteText } from "../lib/shell/format.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `expect`: check a condition, and fail clearly when it does not hold. */
-export const expectCommand: CommandSpec = {
-  name: "expect",
-  kind: "shell",
-  usage: "expect <condition>",
-  c: "(no call: assert(3))",
-  deno: "none",
-  example: 'expect "$msg" == "hello\\n"',
+export const expectCommand: CommandImpl = {
   run(ctx) {
     if (evalCondition(ctx.args)) return Promise.resolve({ code: 0 });
     const shown = ctx.args.map((

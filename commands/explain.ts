@@ -1,18 +1,11 @@
 import { quoteText } from "../lib/shell/format.ts";
-import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { arity, type CommandImpl } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { t } from "../lib/i18n/mod.ts";
 import { say } from "../lib/teach/messages.ts";
 
 /** `explain`: after each call, the socket's 5-tuple as the handout writes it, and why. */
-export const explainCommand: CommandSpec = {
-  name: "explain",
-  kind: "shell",
-  usage: "explain [on|off]",
-  c: "(no call: the handout's {protocole, port local, adresse locale, port éloigné, adresse éloignée})",
-  deno: "none",
-  example: "explain on",
-  complete: ["on", "off"],
+export const explainCommand: CommandImpl = {
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const teach = ctx.shell.teach;

@@ -2,7 +2,7 @@ import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   fdText,
   targetSock,
 } from "../lib/shell/command.ts";
@@ -15,15 +15,7 @@ const O_RDWR = 0o2;
 const O_NONBLOCK = 0o4000;
 
 /** `fcntl`: read or set a socket's file status flags (O_NONBLOCK). */
-export const fcntlCommand: CommandSpec = {
-  name: "fcntl",
-  usage: "fcntl [@fd] F_GETFL | F_SETFL <O_NONBLOCK|0>",
-  c: "int fcntl(int fd, int cmd, ... /* int arg */);",
-  deno:
-    "none: O_NONBLOCK is the shell's, on top of Deno's calls (which never block the process)",
-  example: "fcntl F_SETFL O_NONBLOCK",
-  takesFd: true,
-  complete: ["F_GETFL", "F_SETFL"],
+export const fcntlCommand: CommandImpl = {
   async run(ctx) {
     const words = ctx.args.map((w) => w.text);
     const cmd = words[0];

@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
 } from "../lib/shell/command.ts";
 import { SocketError, toSocketError } from "../lib/net/errno.ts";
@@ -113,14 +113,7 @@ export function fmtAddrInfo(a: AddrInfo): string {
 }
 
 /** `getaddrinfo`: every address of a name and service, in the C library's order. */
-export const getaddrinfoCommand: CommandSpec = {
-  name: "getaddrinfo",
-  usage: "getaddrinfo [-4|-6] [-s stream|dgram] [-P] [name|-] [service]",
-  c: "int getaddrinfo(const char *node, const char *service, const struct addrinfo *hints, struct addrinfo **res);",
-  deno:
-    "node:dns lookup(name, { all: true, verbatim: true }) (getaddrinfo(3) itself, in its order); services from /etc/services",
-  example: "getaddrinfo localhost 4950",
-  complete: ["-4", "-6", "-s", "-P", "localhost"],
+export const getaddrinfoCommand: CommandImpl = {
   async run(ctx) {
     const { hints, name, service } = parseArgs(ctx.args, this.usage);
     const text = `getaddrinfo(${name === null ? "NULL" : quoteText(name)}, ${

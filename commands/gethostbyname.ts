@@ -2,19 +2,14 @@ import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `gethostbyname`: resolve a name as the handout's clients do. */
-export const gethostbynameCommand: CommandSpec = {
-  name: "gethostbyname",
-  usage: "gethostbyname [-6] <name>",
-  c: "struct hostent *gethostbyname(const char *name);",
-  deno: "node:dns lookup(), which is getaddrinfo(3)",
-  example: "gethostbyname localhost",
+export const gethostbynameCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       "6": "flag",

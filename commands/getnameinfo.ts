@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
   parsePort,
 } from "../lib/shell/command.ts";
@@ -14,14 +14,7 @@ import { EAI_CODE } from "./getaddrinfo.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `getnameinfo`: the reverse of getaddrinfo, an address and port to a host and service name. */
-export const getnameinfoCommand: CommandSpec = {
-  name: "getnameinfo",
-  usage: "getnameinfo [-d] [-n] <address> [port:integer]",
-  c: "int getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host, socklen_t hostlen, char *serv, socklen_t servlen, int flags);",
-  deno:
-    "node:dns lookupService(address, port) (getnameinfo(3) with NI_NAMEREQD); services from /etc/services",
-  example: "getnameinfo 127.0.0.1 22",
-  complete: ["-d", "-n", "127.0.0.1", "::1"],
+export const getnameinfoCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(
       ctx.args,

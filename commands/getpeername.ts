@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   fdText,
   targetSock,
 } from "../lib/shell/command.ts";
@@ -12,13 +12,7 @@ import { named } from "./getsockname.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `getpeername`: the address of the connected peer. */
-export const getpeernameCommand: CommandSpec = {
-  name: "getpeername",
-  usage: "getpeername [@fd]",
-  c: "int getpeername(int s, struct sockaddr *name, socklen_t *namelen);",
-  deno: "Conn.remoteAddr (Node: socket.remoteAddress/remotePort)",
-  example: "getpeername -> peer",
-  takesFd: true,
+export const getpeernameCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
     let a: Addr | undefined;

@@ -3,7 +3,7 @@ import {
   arity,
   call,
   type CallOk,
-  type CommandSpec,
+  type CommandImpl,
   fdText,
   targetSock,
 } from "../lib/shell/command.ts";
@@ -11,14 +11,7 @@ import { fmtSockaddr } from "../lib/shell/format.ts";
 import { type Addr, isUnix } from "../lib/net.ts";
 
 /** `getsockname`: the socket's own address. */
-export const getsocknameCommand: CommandSpec = {
-  name: "getsockname",
-  usage: "getsockname [@fd]",
-  c: "int getsockname(int s, struct sockaddr *name, socklen_t *namelen);",
-  deno:
-    "Listener.addr / Conn.localAddr / DatagramConn.addr (Node: server.address(), socket.localAddress/localPort)",
-  example: "getsockname -> me",
-  takesFd: true,
+export const getsocknameCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
     let a: Addr | undefined;

@@ -1,24 +1,16 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   fdText,
   targetSock,
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
-import { getOption, optionInfo, OPTIONS } from "../lib/shell/sockopt.ts";
+import { getOption, optionInfo } from "../lib/shell/sockopt.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `getsockopt`: read a socket option. */
-export const getsockoptCommand: CommandSpec = {
-  name: "getsockopt",
-  usage: "getsockopt [@fd] <name>",
-  c: "int getsockopt(int s, int level, int optname, void *optval, socklen_t *optlen);",
-  deno:
-    "none: the shell shows what was set and what the runtime set itself (Node: dgram getRecvBufferSize)",
-  example: "getsockopt SO_TYPE -> t",
-  takesFd: true,
-  complete: Object.keys(OPTIONS),
+export const getsockoptCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
     const typed = ctx.args[0]!.text.toUpperCase();

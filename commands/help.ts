@@ -1,5 +1,9 @@
 import { quoteText } from "../lib/shell/format.ts";
-import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import {
+  arity,
+  type CommandImpl,
+  type CommandSpec,
+} from "../lib/shell/command.ts";
 import { UnknownCommandError } from "../lib/shell/errors.ts";
 import { findCommand, nearest } from "../lib/shell/registry.ts";
 import { t } from "../lib/i18n/mod.ts";
@@ -15,13 +19,7 @@ export function detailsOf(spec: CommandSpec): string[] {
 }
 
 /** `help`: what each command does, its C call and its Deno call, from the registry and the catalogue. */
-export const helpCommand: CommandSpec = {
-  name: "help",
-  kind: "shell",
-  usage: "help [command]",
-  c: "(no call: man 2 socket, man 2 bind, ...)",
-  deno: "none",
-  example: "help recv",
+export const helpCommand: CommandImpl = {
   run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const commands = ctx.shell.commands;

@@ -1,18 +1,11 @@
-import type { CommandSpec } from "../lib/shell/command.ts";
+import type { CommandImpl } from "../lib/shell/command.ts";
 import { EXIT } from "../lib/shell/errors.ts";
 import { checkState } from "../lib/check/state.ts";
 import { keyedText } from "../lib/check/keyed.ts";
 import { joinWords } from "../lib/script/words.ts";
 
 /** `hint`: in a check, the sentence a failure of this scenario shows from here on. */
-export const hintCommand: CommandSpec = {
-  name: "hint",
-  kind: "shell",
-  usage: "hint <text...> | hint -k <key> [name=value...]",
-  c: "(no call)",
-  deno: "none",
-  example:
-    'hint "your server answered after the first read: read until the newline"',
+export const hintCommand: CommandImpl = {
   run(ctx) {
     const state = checkState(ctx.shell);
     const first = ctx.args[0];

@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
 } from "../lib/shell/command.ts";
 import { PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
@@ -10,13 +10,7 @@ import { payload } from "../lib/script/payload.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `input`: type a line into a program started by spawn, as the user would at its keyboard. */
-export const inputCommand: CommandSpec = {
-  name: "input",
-  kind: "shell",
-  usage: "input [-c] [-r count] <pid> [text...]",
-  c: "ssize_t write(int fd, const void *buf, size_t count); /* the program's stdin */",
-  deno: "ChildProcess.stdin.write",
-  example: 'input $p "ali\\n"',
+export const inputCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { c: "flag", r: "value" });
     arity(rest, 1, 4096, this.usage);

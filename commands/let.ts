@@ -1,18 +1,12 @@
 import { quoteText } from "../lib/shell/format.ts";
-import type { CommandSpec } from "../lib/shell/command.ts";
+import type { CommandImpl } from "../lib/shell/command.ts";
 import { evalArithmetic } from "../lib/script/cond.ts";
 import { encodeText } from "../lib/script/tokenize.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `let`: integer arithmetic into a variable. */
-export const letCommand: CommandSpec = {
-  name: "let",
-  kind: "shell",
-  usage: "let <name> = <expression>",
-  c: "(no call: int age = 2005 - annee;)",
-  deno: "none",
-  example: "let age = $year - $birth.line",
+export const letCommand: CommandImpl = {
   run(ctx) {
     const [name, eq, ...expr] = ctx.args;
     if (!name || eq?.text !== "=" || !expr.length) {

@@ -2,8 +2,8 @@ import {
   anyAddr,
   arity,
   call,
+  type CommandImpl,
   type CommandResult,
-  type CommandSpec,
   type Context,
   fdText,
   parseInteger,
@@ -34,13 +34,7 @@ function maxBacklog(
 }
 
 /** `listen`: start accepting connections on a TCP socket. */
-export const listenCommand: CommandSpec = {
-  name: "listen",
-  usage: "listen [@fd] [backlog:integer]",
-  c: "int listen(int socket, int backlog);",
-  deno: "Deno.listen({ hostname, port, tcpBacklog })",
-  example: "listen 5",
-  takesFd: true,
+export const listenCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const given = ctx.args[0]

@@ -1,16 +1,10 @@
-import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { arity, type CommandImpl } from "../lib/shell/command.ts";
 import { fmtAddr } from "../lib/shell/format.ts";
 import { optionsShown } from "../lib/shell/sockopt.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `ls`: every descriptor and its 5-tuple. */
-export const lsCommand: CommandSpec = {
-  name: "ls",
-  kind: "shell",
-  usage: "ls",
-  c: "(no call: what ss -tuanp shows for this process)",
-  deno: "none: read from the shell's descriptor table",
-  example: "ls",
+export const lsCommand: CommandImpl = {
   run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
     const rows = [[

@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
   parseTimeout,
 } from "../lib/shell/command.ts";
@@ -23,13 +23,7 @@ function indexOf(hay: Uint8Array, needle: Uint8Array, from: number): number {
 }
 
 /** `output`: what a program started by spawn has written so far, waiting for some text if asked. */
-export const outputCommand: CommandSpec = {
-  name: "output",
-  kind: "shell",
-  usage: "output [-t seconds] [-e] [-u text] <pid>",
-  c: "(no call: the read end of the program's stdout pipe)",
-  deno: "ChildProcess.stdout 'data' events",
-  example: 'output -t 2 -u "nom: " $p -> o',
+export const outputCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       t: "value",

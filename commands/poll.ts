@@ -1,7 +1,7 @@
 import { quoteText } from "../lib/shell/format.ts";
 import {
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseInteger,
   parseOptions,
 } from "../lib/shell/command.ts";
@@ -32,14 +32,7 @@ export function parsePollFds(words: Word[]): PollFd[] {
 }
 
 /** `poll`: wait until one of several descriptors is ready. */
-export const pollCommand: CommandSpec = {
-  name: "poll",
-  usage: "poll [-t ms] [fd[:in|out|inout]...]",
-  c: "int poll(struct pollfd *fds, nfds_t nfds, int timeout);",
-  deno:
-    "no Deno equivalent: sockshell races its one pending read/accept per socket",
-  example: "poll -t 2000 3 4 5",
-  complete: ["-t"],
+export const pollCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     const timeout = opts.t === undefined

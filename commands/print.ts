@@ -1,16 +1,10 @@
-import { type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { type CommandImpl, parseOptions } from "../lib/shell/command.ts";
 import { joinWords } from "../lib/script/words.ts";
 
 const decoder = new TextDecoder();
 
 /** `print`: write a line, as the handout's printf calls do. */
-export const printCommand: CommandSpec = {
-  name: "print",
-  kind: "shell",
-  usage: "print [-n] [-e] [text...]",
-  c: "int printf(const char *format, ...);",
-  deno: "none",
-  example: 'print "packet is $buf.n bytes long"',
+export const printCommand: CommandImpl = {
   run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       n: "flag",

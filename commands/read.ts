@@ -1,4 +1,4 @@
-import { arity, type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { arity, type CommandImpl, parseOptions } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, quoteText } from "../lib/shell/format.ts";
 import { MAX_LINE } from "../lib/script/tokenize.ts";
@@ -6,13 +6,7 @@ import { t } from "../lib/i18n/mod.ts";
 import { strerror } from "../lib/net/errno.ts";
 
 /** `read`: a line from the user, as the handout's fgets(buffer, 255, stdin). */
-export const readCommand: CommandSpec = {
-  name: "read",
-  kind: "shell",
-  usage: "read [-p prompt] [-e] <name>",
-  c: "char *fgets(char *s, int size, FILE *stdin);",
-  deno: "none (the terminal, or standard input)",
-  example: 'read -p "Entrez le message à envoyer : " msg',
+export const readCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       p: "value",

@@ -1,18 +1,11 @@
 import { fileErrorText, strerror } from "../lib/net/errno.ts";
-import { arity, type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { arity, type CommandImpl, parseOptions } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, escapeControls } from "../lib/shell/format.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `record`: write the commands that succeed into a script `run` can replay. */
-export const recordCommand: CommandSpec = {
-  name: "record",
-  kind: "shell",
-  usage: "record [-a|-f] <file|stop>",
-  c: "(no call: script(1))",
-  deno: "none",
-  example: "record session.sock",
-  complete: ["stop"],
+export const recordCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { a: "flag", f: "flag" });
     arity(rest, 0, 1, this.usage);

@@ -1,4 +1,4 @@
-import { type CommandSpec, parseOptions } from "../lib/shell/command.ts";
+import { type CommandImpl, parseOptions } from "../lib/shell/command.ts";
 import { fileErrorText } from "../lib/net/errno.ts";
 import { EXIT } from "../lib/shell/errors.ts";
 import { errorLine, quoteText } from "../lib/shell/format.ts";
@@ -18,15 +18,7 @@ import { showDiagram } from "./diagram.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `run`: a built-in replay of the handout, or a script file, as if it were a program. */
-export const runCommand: CommandSpec = {
-  name: "run",
-  kind: "shell",
-  usage: "run [-v] [-p] [-d] [name|file] [args...]",
-  c: "(no call: ./server 4950, as the handout runs its programs)",
-  deno: "none: the script's commands make the calls",
-  example: "run tcp-server 4950",
-  helpValues: { maxBytes: MAX_SCRIPT_BYTES, maxDepth: MAX_RUN_DEPTH },
-  complete: Object.keys(builtInReplays),
+export const runCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       v: "flag",
@@ -61,7 +53,7 @@ export const runCommand: CommandSpec = {
       return { code: EXIT.failed };
     }
     const replay = own(builtInReplays, target.text);
-    let text = replay?.text;
+    let text = await replay?.load();
     if (text === undefined) {
       try {
         text = await ctx.shell.files.readTextFile(target.text, {

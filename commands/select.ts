@@ -2,7 +2,7 @@ import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
   parseTimeout,
 } from "../lib/shell/command.ts";
@@ -16,14 +16,7 @@ import { t } from "../lib/i18n/mod.ts";
 const READABLE = POLLIN | POLLHUP | POLLERR;
 
 /** `select`: wait until one of several descriptors can be read. */
-export const selectCommand: CommandSpec = {
-  name: "select",
-  usage: "select [-t seconds] <fd...>",
-  c: "int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout);",
-  deno:
-    "no Deno equivalent: sockshell races its one pending read/accept per socket",
-  example: "select -t 2 3 5",
-  complete: ["-t"],
+export const selectCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 1, 1024, this.usage);

@@ -1,8 +1,8 @@
 import {
   call,
   type CallOk,
+  type CommandImpl,
   type CommandResult,
-  type CommandSpec,
   type Context,
   fdText,
   interruptible,
@@ -28,15 +28,7 @@ const CRLF = new Uint8Array([13, 10]);
 import { t } from "../lib/i18n/mod.ts";
 
 /** `send`: write bytes on a connected socket. */
-export const sendCommand: CommandSpec = {
-  name: "send",
-  aliases: ["write"],
-  usage:
-    "send [@fd] [-C] [-r count] [-n len] [-t s] [-c size [-d seconds]] <text...> | send [@fd] -f FILE",
-  c: "int send(int socket, char *buffer, int len, int flags);",
-  deno: "Conn.write(bytes) (UDP: DatagramConn.send to the connected peer)",
-  example: 'send "hello\\n"',
-  takesFd: true,
+export const sendCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       r: "value",

@@ -3,8 +3,8 @@ import {
   anyAddr,
   arity,
   call,
+  type CommandImpl,
   type CommandResult,
-  type CommandSpec,
   type Context,
   fdText,
   parseOptions,
@@ -27,14 +27,7 @@ import { sendWait, sent } from "./send.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `sendto`: send one datagram to an address. */
-export const sendToCommand: CommandSpec = {
-  name: "sendto",
-  usage:
-    "sendto [@fd] [-r count] <host> <port:integer> <text...> | sendto [@fd] <path> <text...>",
-  c: "int sendto(int s, char *buf, int len, int flags, struct sockaddr *to, int tolen);",
-  deno: "DatagramConn.send(bytes, { hostname, port })",
-  example: 'sendto localhost 4950 "hello"',
-  takesFd: true,
+export const sendToCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { r: "value" });
     const unix = unixSock(ctx);

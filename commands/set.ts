@@ -1,17 +1,11 @@
-import type { CommandSpec } from "../lib/shell/command.ts";
+import type { CommandImpl } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { quoteText } from "../lib/shell/format.ts";
 import { joinWords } from "../lib/script/words.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `set`: give a variable a value. */
-export const setCommand: CommandSpec = {
-  name: "set",
-  kind: "shell",
-  usage: "set <name> [text...]",
-  c: "(no call: a C variable)",
-  deno: "none",
-  example: "set port ${1:-4950}",
+export const setCommand: CommandImpl = {
   run(ctx) {
     const [name, ...rest] = ctx.args;
     if (!name) {

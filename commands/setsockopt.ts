@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   fdText,
   targetSock,
 } from "../lib/shell/command.ts";
@@ -9,7 +9,6 @@ import { SocketError } from "../lib/net/errno.ts";
 import type { SockOpt } from "../lib/net.ts";
 import {
   optionInfo,
-  OPTIONS,
   optText,
   parseOption,
   setOption,
@@ -17,15 +16,7 @@ import {
 import { t } from "../lib/i18n/mod.ts";
 
 /** `setsockopt`: set a socket option, applied now or when the runtime opens the socket. */
-export const setsockoptCommand: CommandSpec = {
-  name: "setsockopt",
-  usage: "setsockopt [@fd] <name> <value...>",
-  c: "int setsockopt(int s, int level, int optname, const void *optval, socklen_t optlen);",
-  deno:
-    "TcpConn.setNoDelay/setKeepAlive; Deno.listen({ reusePort }); Deno.listenDatagram({ reuseAddress, loopback }); DatagramConn.joinMulticastV4",
-  example: "setsockopt SO_BROADCAST 1",
-  takesFd: true,
-  complete: Object.keys(OPTIONS),
+export const setsockoptCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 1, 3, this.usage);
     const words = ctx.args.map((w) => w.text);

@@ -2,7 +2,7 @@ import { quoteText } from "../lib/shell/format.ts";
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   fdText,
   interruptible,
   targetSock,
@@ -33,14 +33,7 @@ export function parseHow(text: string | undefined): string {
 }
 
 /** `shutdown`: close one direction of a TCP connection. */
-export const shutdownCommand: CommandSpec = {
-  name: "shutdown",
-  usage: "shutdown [@fd] [rd|wr|rdwr|0|1|2]",
-  c: "int shutdown(int socket, int how);",
-  deno: "Conn.closeWrite() for wr; rd has no Deno equivalent",
-  example: "shutdown wr",
-  complete: ["rd", "wr", "rdwr"],
-  takesFd: true,
+export const shutdownCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 0, 1, this.usage);
     const how = parseHow(ctx.args[0]?.text);

@@ -1,15 +1,9 @@
-import { arity, type CommandSpec, parseTimeout } from "../lib/shell/command.ts";
+import { arity, type CommandImpl, parseTimeout } from "../lib/shell/command.ts";
 import { EXIT } from "../lib/shell/errors.ts";
 import { strerror } from "../lib/net/errno.ts";
 
 /** `sleep`: pause, as a C program's sleep between two sends. */
-export const sleepCommand: CommandSpec = {
-  name: "sleep",
-  kind: "shell",
-  usage: "sleep <seconds>",
-  c: "int usleep(useconds_t usec);",
-  deno: "setTimeout",
-  example: "sleep 0.05",
+export const sleepCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
     const ms = parseTimeout(ctx.args[0]!.text)!;

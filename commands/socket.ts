@@ -1,5 +1,5 @@
 import { quoteText } from "../lib/shell/format.ts";
-import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { arity, type CommandImpl } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import type { Domain } from "../lib/net.ts";
 import type { Proto } from "../lib/shell/fdtable.ts";
@@ -27,13 +27,7 @@ export function parseArgs(words: { text: string }[]): [Proto, Domain] {
 }
 
 /** `socket`: a new descriptor; nothing is opened until bind, listen, connect or sendto. */
-export const socketCommand: CommandSpec = {
-  name: "socket",
-  usage: "socket <tcp|udp|tcp6|udp6|unix|unix-dgram>",
-  c: "int socket(int domain, int type, int protocol);",
-  deno: "none yet: Deno opens the socket at listen, connect or listenDatagram",
-  example: "socket tcp",
-  complete: ["tcp", "udp", "tcp6", "udp6", "unix", "unix-dgram"],
+export const socketCommand: CommandImpl = {
   run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
     const [proto, family] = parseArgs(ctx.args);

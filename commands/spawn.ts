@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
 } from "../lib/shell/command.ts";
 import { programArgs } from "../lib/check/args.ts";
@@ -12,13 +12,7 @@ import { spawnProcess } from "../lib/check/proc.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `spawn`: start a program, its output captured and its input writable. */
-export const spawnCommand: CommandSpec = {
-  name: "spawn",
-  kind: "shell",
-  usage: "spawn [-i text] <program> [args...]",
-  c: "pid_t fork(void); int execvp(const char *file, char *const argv[]);",
-  deno: "node:child_process spawn (needs --allow-run)",
-  example: "spawn ./server 4950 -> p",
+export const spawnCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { i: "value" });
     arity(rest, 1, 64, this.usage);

@@ -3,7 +3,7 @@ import {
   arity,
   call,
   type CallOk,
-  type CommandSpec,
+  type CommandImpl,
   type Context,
   interruptible,
   parseTimeout,
@@ -153,15 +153,7 @@ function agreed(
 }
 
 /** `starttls`: the TLS handshake on a connected socket, client or server. */
-export const starttlsCommand: CommandSpec = {
-  name: "starttls",
-  usage:
-    "starttls [@fd] [-t seconds] [-k] [--ca FILE] [--alpn PROTO] [servername] | starttls [@fd] -s --cert FILE --key FILE",
-  c: "int SSL_connect(SSL *ssl); int SSL_accept(SSL *ssl);",
-  deno:
-    "node:tls TLSSocket over the connection (Deno.startTls loses data at close)",
-  example: "starttls --ca cert.pem localhost",
-  takesFd: true,
+export const starttlsCommand: CommandImpl = {
   async run(ctx) {
     const a = parseStartTls(ctx.args, this.usage);
     const timeout = parseTimeout(a.timeout);

@@ -1,17 +1,10 @@
 import { quoteText } from "../lib/shell/format.ts";
-import { arity, type CommandSpec } from "../lib/shell/command.ts";
+import { arity, type CommandImpl } from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `trace`: show or hide the C call of each command that succeeds. */
-export const traceCommand: CommandSpec = {
-  name: "trace",
-  kind: "shell",
-  usage: "trace <on|off>",
-  c: "(no call: strace -e trace=network)",
-  deno: "none",
-  example: "trace off",
-  complete: ["on", "off"],
+export const traceCommand: CommandImpl = {
   run(ctx) {
     arity(ctx.args, 1, 1, this.usage);
     const v = ctx.args[0]!.text;

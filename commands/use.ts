@@ -1,18 +1,10 @@
-import { arity, type CommandSpec, parseInteger } from "../lib/shell/command.ts";
+import { arity, type CommandImpl, parseInteger } from "../lib/shell/command.ts";
 import { strerror } from "../lib/net/errno.ts";
 import { errorLine } from "../lib/shell/format.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `use`: pick the current descriptor. */
-export const useCommand: CommandSpec = {
-  name: "use",
-  kind: "shell",
-  usage: "use <fd:integer>",
-  c: "(no call: in C you pass the descriptor to every call)",
-  deno: "none",
-  example: "use 3",
-  // So that `use @4` works like `close @4`: the shell takes the @FD off, and it is the argument.
-  takesFd: true,
+export const useCommand: CommandImpl = {
   run(ctx) {
     const words = ctx.fd === undefined ? 1 : 0;
     arity(ctx.args, words, words, this.usage);

@@ -1,7 +1,7 @@
 import {
   arity,
   call,
-  type CommandSpec,
+  type CommandImpl,
   parseOptions,
   parseTimeout,
 } from "../lib/shell/command.ts";
@@ -11,13 +11,7 @@ import { t } from "../lib/i18n/mod.ts";
 import { seconds } from "../lib/shell/format.ts";
 
 /** `wait`: wait for a program started by spawn to exit, and read what it wrote. */
-export const waitCommand: CommandSpec = {
-  name: "wait",
-  kind: "shell",
-  usage: "wait [-t seconds] <pid>",
-  c: "pid_t waitpid(pid_t pid, int *status, int options);",
-  deno: "node:child_process 'close' event",
-  example: "wait -t 2 $p -> p",
+export const waitCommand: CommandImpl = {
   async run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, { t: "value" }, true);
     arity(rest, 1, 1, this.usage);

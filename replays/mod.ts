@@ -1,27 +1,50 @@
 /**
  * The built-in replays of the handout's exercises: scripts of the shell's own
  * commands, embedded in the program so they work from the single binary too.
+ * Each script is imported when it first runs: start-up loads only this list.
  *
  * @module
  */
 
-import ageClient from "./age_client.sock" with { type: "text" };
-import ageServer from "./age_server.sock" with { type: "text" };
-import broadcaster from "./broadcaster.sock" with { type: "text" };
-import listener from "./listener.sock" with { type: "text" };
-import pollLoopback from "./poll_loopback.sock" with { type: "text" };
-import pollserver from "./pollserver.sock" with { type: "text" };
-import selectserver from "./selectserver.sock" with { type: "text" };
-import showip from "./showip.sock" with { type: "text" };
-import streamClient from "./stream_client.sock" with { type: "text" };
-import streamServer from "./stream_server.sock" with { type: "text" };
-import talker from "./talker.sock" with { type: "text" };
-import tcpClient from "./tcp_client.sock" with { type: "text" };
-import tcpLoopback from "./tcp_loopback.sock" with { type: "text" };
-import tcpServer from "./tcp_server.sock" with { type: "text" };
-import udpClient from "./udp_client.sock" with { type: "text" };
-import udpLoopback from "./udp_loopback.sock" with { type: "text" };
-import udpServer from "./udp_server.sock" with { type: "text" };
+/** A script's text from its module (`import("./x.sock", { with: { type: "text" } })`). */
+export async function text(
+  module: Promise<{ default: string }>,
+): Promise<string> {
+  return (await module).default;
+}
+
+const ageClient = () =>
+  text(import("./age_client.sock", { with: { type: "text" } }));
+const ageServer = () =>
+  text(import("./age_server.sock", { with: { type: "text" } }));
+const broadcaster = () =>
+  text(import("./broadcaster.sock", { with: { type: "text" } }));
+const listener = () =>
+  text(import("./listener.sock", { with: { type: "text" } }));
+const pollLoopback = () =>
+  text(import("./poll_loopback.sock", { with: { type: "text" } }));
+const pollserver = () =>
+  text(import("./pollserver.sock", { with: { type: "text" } }));
+const selectserver = () =>
+  text(import("./selectserver.sock", { with: { type: "text" } }));
+const showip = () => text(import("./showip.sock", { with: { type: "text" } }));
+const streamClient = () =>
+  text(import("./stream_client.sock", { with: { type: "text" } }));
+const streamServer = () =>
+  text(import("./stream_server.sock", { with: { type: "text" } }));
+const talker = () => text(import("./talker.sock", { with: { type: "text" } }));
+const tcpClient = () =>
+  text(import("./tcp_client.sock", { with: { type: "text" } }));
+const tcpLoopback = () =>
+  text(import("./tcp_loopback.sock", { with: { type: "text" } }));
+const tcpServer = () =>
+  text(import("./tcp_server.sock", { with: { type: "text" } }));
+const udpClient = () =>
+  text(import("./udp_client.sock", { with: { type: "text" } }));
+const udpLoopback = () =>
+  text(import("./udp_loopback.sock", { with: { type: "text" } }));
+const udpServer = () =>
+  text(import("./udp_server.sock", { with: { type: "text" } }));
 
 /** A built-in replay. */
 export interface Replay {
@@ -33,8 +56,8 @@ export interface Replay {
   summary: string;
   /** Show each call by default: the one-shell demos do; the handout's programs print only their own lines. */
   trace: boolean;
-  /** The script. */
-  text: string;
+  /** The script, imported on first use. */
+  load(): Promise<string>;
   /** Where it comes from, for `run`'s list: the handout (the default), or Beej's Guide. */
   group?: "handout" | "beej";
 }
@@ -54,56 +77,56 @@ export const builtInReplays: Readonly<Record<string, Replay>> = Object
         usage: "PORT",
         summary: "3.1: the TCP server (one client)",
         trace: false,
-        text: tcpServer,
+        load: tcpServer,
       },
       {
         name: "tcp-client",
         usage: "HOST PORT",
         summary: "3.1: the TCP client",
         trace: false,
-        text: tcpClient,
+        load: tcpClient,
       },
       {
         name: "udp-server",
         usage: "[PORT]",
         summary: "3.2: the UDP listener (4950)",
         trace: false,
-        text: udpServer,
+        load: udpServer,
       },
       {
         name: "udp-client",
         usage: "HOST MESSAGE [PORT]",
         summary: "3.2: the UDP talker",
         trace: false,
-        text: udpClient,
+        load: udpClient,
       },
       {
         name: "age-server",
         usage: "PORT [YEAR]",
         summary: "3.3: the age dialogue, many clients at once (fork)",
         trace: false,
-        text: ageServer,
+        load: ageServer,
       },
       {
         name: "age-client",
         usage: "HOST PORT",
         summary: "3.3: the age dialogue's client",
         trace: false,
-        text: ageClient,
+        load: ageClient,
       },
       {
         name: "tcp-loopback",
         usage: "[PORT]",
         summary: "3.1 both sides in one shell, every call shown",
         trace: true,
-        text: tcpLoopback,
+        load: tcpLoopback,
       },
       {
         name: "udp-loopback",
         usage: "[PORT]",
         summary: "3.2 both sides in one shell, every call shown",
         trace: true,
-        text: udpLoopback,
+        load: udpLoopback,
       },
       ...beej([
         [
@@ -151,7 +174,7 @@ export const builtInReplays: Readonly<Record<string, Replay>> = Object
         summary:
           "7.2 a chat server and three clients in one shell, poll by hand",
         trace: true,
-        text: pollLoopback,
+        load: pollLoopback,
         group: "beej" as const,
       },
     ].map((r) => [r.name, r]),
@@ -159,14 +182,16 @@ export const builtInReplays: Readonly<Record<string, Replay>> = Object
 
 /** The guide's programs: they print only their own lines, as the C does. */
 function beej(
-  rows: Array<[name: string, usage: string, summary: string, text: string]>,
+  rows: Array<
+    [name: string, usage: string, summary: string, load: () => Promise<string>]
+  >,
 ): Replay[] {
-  return rows.map(([name, usage, summary, text]) => ({
+  return rows.map(([name, usage, summary, load]) => ({
     name,
     usage,
     summary,
     trace: false,
-    text,
+    load,
     group: "beej",
   }));
 }

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { bundleForNode, ROOT } from "../scripts/_bundle.ts";
 import { runPeer } from "./_peers.ts";
-import { TestShell } from "./_shell.ts";
+import { sockshellArgs, TestShell } from "./_shell.ts";
 
 const OWN_NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty"];
 
@@ -48,4 +48,41 @@ Deno.test("__proto__ and constructor are unknown commands under real Node too", 
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+/** The modules under `dir` (relative to the root) that a run of sockshell with `args` evaluated, by V8's coverage. */
+async function evaluated(args: string[], dir: string): Promise<string[]> {
+  const cov = await Deno.makeTempDir({ prefix: "sockshell_loads_" });
+  try {
+    const [run, ...rest] = sockshellArgs(args);
+    const r = await runPeer(Deno.execPath(), [
+      run!,
+      `--coverage=${cov}`,
+      ...rest,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const urls: string[] = [];
+    for await (const e of Deno.readDir(cov)) {
+      if (!e.name.endsWith(".json")) continue;
+      const { url } = JSON.parse(await Deno.readTextFile(`${cov}/${e.name}`));
+      urls.push(url);
+    }
+    const prefix = `file://${ROOT}/${dir}/`;
+    return urls.filter((u) => u.startsWith(prefix)).map((u) =>
+      u.slice(prefix.length)
+    ).sort();
+  } finally {
+    await Deno.remove(cov, { recursive: true });
+  }
+}
+
+Deno.test("start-up loads no command's module: each is loaded on its first run, once", async () => {
+  assert.deepEqual(await evaluated(["-c", "exit"], "commands"), [
+    "exit.ts",
+    "mod.ts",
+  ]);
+  assert.deepEqual(
+    await evaluated(["-c", "socket tcp; ls; socket udp; ls"], "commands"),
+    ["ls.ts", "mod.ts", "socket.ts"],
+  );
 });

@@ -81,6 +81,9 @@ export type ShellFiles = Pick<
   "readTextFile" | "writeTextFile" | "appendTextFile" | "openRead" | "openWrite"
 >;
 
+/** How received data can be shown (`view`): quoted text (the default), lines, or hex. */
+export const VIEWS = ["quoted", "lines", "hex"] as const;
+
 /** What every command shares: the descriptor table, the network, the registry. */
 export interface ShellState {
   /** Every open socket. */
@@ -102,7 +105,7 @@ export interface ShellState {
   /** The session log `diagram` draws, and the `explain` switch. */
   readonly teach?: Teach;
   /** How received data is shown (`view`): quoted text (the default), lines, or hex. */
-  view?: "quoted" | "lines" | "hex";
+  view?: typeof VIEWS[number];
 }
 
 /** A command's whole world (dax's CommandContext). */
@@ -180,6 +183,16 @@ export interface CommandSpec {
   kind?: "shell";
   /** Run it. */
   run(ctx: Context): Promise<CommandResult>;
+}
+
+/**
+ * A command's implementation: what its module in commands/ exports, loaded
+ * on the command's first run (its declaration is in the registry,
+ * commands/mod.ts).
+ */
+export interface CommandImpl {
+  /** Run it; `this` is the command's spec. */
+  run(this: CommandSpec, ctx: Context): Promise<CommandResult>;
 }
 
 /**
@@ -531,10 +544,12 @@ export function interruptible<T>(
   });
 }
 
-/** setImmediate: a global in Deno 2 and Node, absent from Deno's type declarations. */
-const immediate = (globalThis as unknown as {
-  setImmediate(f: () => void): unknown;
-}).setImmediate;
+/**
+ * setImmediate: a global in Deno 2 and Node, absent from Deno's type
+ * declarations. Read on first use, not at load: in Deno the first read
+ * loads the Node compatibility layer, a few milliseconds of every start-up.
+ */
+let immediate: ((f: () => void) => unknown) | undefined;
 
 /**
  * Let the event loop turn: a runtime read of data already in the kernel
@@ -545,8 +560,11 @@ const immediate = (globalThis as unknown as {
  * would do.
  */
 export async function nextTurn(): Promise<void> {
-  await new Promise<void>((r) => immediate(r));
-  await new Promise<void>((r) => immediate(r));
+  immediate ??= (globalThis as unknown as {
+    setImmediate(f: () => void): unknown;
+  }).setImmediate;
+  await new Promise<void>((r) => immediate!(r));
+  await new Promise<void>((r) => immediate!(r));
 }
 
 /**

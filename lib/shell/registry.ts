@@ -4,7 +4,43 @@
  * @module
  */
 
-import type { CommandSpec } from "./command.ts";
+import type { CommandImpl, CommandSpec } from "./command.ts";
+
+/**
+ * A registry entry: a command's declaration (all that help, completion and
+ * "did you mean" need) and how to load its implementation.
+ */
+export interface CommandEntry extends Omit<CommandSpec, "run"> {
+  /** Import the command's module (a literal `import()`, so that bundlers follow it). */
+  load(): Promise<CommandImpl>;
+}
+
+/**
+ * The registry from its entries, by name. Each command's module is loaded
+ * on its first run, not at start-up: a session loads only the commands it
+ * uses. Later runs call the implementation directly.
+ *
+ * @example
+ * ```ts ignore
+ * lazyCommands([{ name: "ls", usage: "ls", c: "...", deno: "...", example: "ls",
+ *   load: async () => (await import("./ls.ts")).lsCommand }]);
+ * ```
+ */
+export function lazyCommands(
+  entries: readonly CommandEntry[],
+): Record<string, CommandSpec> {
+  return Object.fromEntries(entries.map(({ load, ...declaration }) => {
+    let impl: CommandImpl | undefined;
+    const spec: CommandSpec = {
+      ...declaration,
+      run(ctx) {
+        if (impl) return impl.run.call(spec, ctx);
+        return load().then((loaded) => (impl = loaded).run.call(spec, ctx));
+      },
+    };
+    return [spec.name, spec];
+  }));
+}
 
 /**
  * A table's own entry for a name the user typed, never one inherited from

@@ -211,8 +211,7 @@ export async function main(
   if (inv.explain) shell.teach.explain = true;
   try {
     if (inv.mode === "repl") {
-      const { repl } = await import("./repl.ts");
-      const process = (await import("node:process")).default;
+      const { promptFor, repl } = await import("./repl.ts");
       const home = h.env("HOME");
       const historyFile = h.env("SOCKSHELL_HISTORY") ??
         (home ? `${home}/.sockshell_history` : undefined);
@@ -220,21 +219,34 @@ export async function main(
       scope.trace = !inv.quiet;
       // Killed (SIGTERM) or hung up (SIGHUP): Deno would leave the terminal raw, with no echo.
       const offTerminate = h.onTerminate((signal) => {
-        if (process.stdin.isTTY) process.stdin.setRawMode(false);
+        h.setRaw?.(false);
         h.write(1, "\n"); // off the prompt's line
         shell.close();
         h.exit(128 + signal);
       });
+      const banner = t("repl.banner", { version: VERSION });
+      // The banner and the first prompt are drawn before the line editor loads (node:process and
+      // node:readline: some 30 ms under Deno). Keys typed meanwhile wait in the terminal, raw so
+      // that they are not echoed twice; the line editor redraws the prompt in place and reads them.
+      const early = h.setRaw !== undefined && h.isTerminal(1) &&
+        h.env("TERM") !== "dumb";
+      if (early) {
+        h.setRaw!(true);
+        h.write(1, banner + "\n" + promptFor(scope));
+      }
       try {
+        const process = (await import("node:process")).default;
         return await repl(shell, scope, {
           input: process.stdin,
           output: process.stdout,
           terminal: true,
           historyFile,
           host: h,
-          banner: t("repl.banner", { version: VERSION }),
+          banner: early ? undefined : banner,
         });
       } finally {
+        // The line editor restores the terminal when it closes; this is for a start that failed before it.
+        if (early) h.setRaw!(false);
         offTerminate();
       }
     }

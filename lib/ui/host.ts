@@ -35,6 +35,8 @@ export interface Host {
   openWrite?(path: string): Promise<FileWriter>;
   /** The next line of standard input without its newline, or null at end of input. */
   readLine(): Promise<string | null>;
+  /** Put standard input's terminal in raw mode (keys as typed, no echo) or back; nothing when it is not a terminal. */
+  setRaw?(on: boolean): void;
   /** Call `f` on SIGINT until the returned function is called. */
   onInterrupt(f: () => void): () => void;
   /** Call `f` with the signal's number on SIGTERM or SIGHUP (instead of dying) until the returned function is called. */

@@ -119,6 +119,10 @@ export const denoHost: Host = {
     }
   },
 
+  setRaw(on) {
+    if (Deno.stdin.isTerminal()) Deno.stdin.setRaw(on);
+  },
+
   onInterrupt(f) {
     Deno.addSignalListener("SIGINT", f);
     return () => Deno.removeSignalListener("SIGINT", f);

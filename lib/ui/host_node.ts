@@ -163,6 +163,10 @@ export const nodeHost: Host = {
     }
   },
 
+  setRaw(on) {
+    if (process.stdin.isTTY) process.stdin.setRawMode(on);
+  },
+
   onInterrupt(f) {
     process.on("SIGINT", f);
     return () => void process.off("SIGINT", f);
