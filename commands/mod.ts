@@ -32,6 +32,7 @@ import { readCommand } from "./read.ts";
 import { expectCommand } from "./expect.ts";
 import { traceCommand } from "./trace.ts";
 import { viewCommand } from "./view.ts";
+import { talkCommand } from "./talk.ts";
 import { runCommand } from "./run.ts";
 import { recordCommand } from "./record.ts";
 import { setsockoptCommand } from "./setsockopt.ts";
@@ -63,6 +64,7 @@ export const builtInCommands: Readonly<Record<string, CommandSpec>> = Object
       starttlsCommand,
       sendCommand,
       recvCommand,
+      talkCommand,
       sendToCommand,
       recvFromCommand,
       pollCommand,

@@ -359,6 +359,16 @@ export const en = {
     "Show received data as one quoted string (the default), one line per line, or hex, for the session",
   "help.view.details":
     "lines: each received line on a line of its own after the call, escaped as recv quotes it,\nits ending shown (\\r\\n, \\n); the call line keeps the byte count. recv -x still gives hex.\nWithout an argument, view says which is in use.",
+  "help.talk.summary":
+    "Type a line protocol by hand: each line is sent as typed, what arrives is shown as it comes (nc's way)",
+  "help.talk.details":
+    "On a connected socket (TCP, TLS after starttls, Unix stream, connected UDP). Each line typed goes out at once\n" +
+    "with \\n (-C: \\r\\n, as ncat -C and send -C), and what arrives is shown without waiting for the next line,\n" +
+    "in the session's view. The send and recv calls are shown as everywhere else; -q shows only the data.\n" +
+    "Leave with Ctrl-C, Ctrl-D or a line that is exactly ~. (a lone . is sent: SMTP ends DATA with it).\n" +
+    "When the peer closes or resets, talk says so and returns. The socket stays open; what arrived and was\n" +
+    "not shown stays for the next recv. At the prompt, the line editor reads the lines (history works);\n" +
+    "with commands piped on standard input, talk takes the lines after it, up to ~. or the end of input.",
   "help.explain.summary":
     "Show the socket's 5-tuple after each call, as the handout writes it, and why (on or off)",
   "help.explain.details":
@@ -650,6 +660,16 @@ export const en = {
     "written to {file} in {calls, plural, one {# recv call} other {# recv calls}}, {why, select, oneRead {one read} eof {until end of stream} other {{n, plural, one {# byte asked} other {# bytes asked}}}}",
   "use.noSocket": "no socket has descriptor {fd} (open: {open})",
   "use.noneOpen": "no socket has descriptor {fd} (none is open)",
+  "talk.noInput":
+    "no lines to send here: run talk at the prompt, or with commands piped on standard input (not in -c or a script file)",
+  "talk.notConnected":
+    "descriptor {fd} {how, select, listening {is listening (accept gives a connected socket)} connecting {is still connecting} stream {is not connected (connect it first)} other {has no peer (connect it to one first)}}: talk needs a connected socket",
+  "talk.start":
+    "talk on {fd}: each line goes out with {ending} as you type it; ~. or Ctrl-C or Ctrl-D to leave",
+  "talk.peerClosed":
+    "the peer closed the connection (end of stream on {fd}): talk ends",
+  "talk.unsent":
+    "{n, plural, one {# line was not sent: the connection had ended} other {# lines were not sent: the connection had ended}}",
   "view.takes": "view takes quoted, lines or hex, not {text}",
   "wait.interrupted": "interrupted",
   "wait.timeout": "the program did not exit within {s} s: it is still running",

@@ -381,6 +381,17 @@ export const fr = {
     "Afficher les données reçues en une chaîne entre guillemets (par défaut), une ligne par ligne, ou en hexadécimal, pour la session",
   "help.view.details":
     "lines : chaque ligne reçue sur une ligne à elle après l'appel, échappée comme recv la cite,\navec sa fin de ligne visible (\\r\\n, \\n) ; la ligne de l'appel garde le nombre d'octets. recv -x donne toujours l'hexadécimal.\nSans argument, view dit lequel est en usage.",
+  "help.talk.summary":
+    "Parler un protocole ligne à ligne à la main : chaque ligne part dès qu'elle est tapée, ce qui arrive s'affiche aussitôt (comme nc)",
+  "help.talk.details":
+    "Sur une socket connectée (TCP, TLS après starttls, flux Unix, UDP connectée). Chaque ligne tapée part aussitôt\n" +
+    "avec \\n (-C : \\r\\n, comme ncat -C et send -C), et ce qui arrive s'affiche sans attendre la ligne suivante,\n" +
+    "dans la vue de la session. Les appels send et recv s'affichent comme partout ; -q ne montre que les données.\n" +
+    "On sort par Ctrl-C, Ctrl-D ou une ligne qui vaut exactement ~. (un . seul est envoyé : SMTP termine DATA ainsi).\n" +
+    "Quand le pair ferme ou réinitialise la connexion, talk le dit et rend la main. La socket reste ouverte ; ce qui\n" +
+    "est arrivé sans être affiché reste pour le prochain recv. À l'invite, l'éditeur de ligne lit les lignes\n" +
+    "(l'historique marche) ; avec des commandes sur l'entrée standard, talk prend les lignes qui le suivent,\n" +
+    "jusqu'à ~. ou la fin de l'entrée.",
   "help.explain.summary":
     "Montrer le quintuplet de la socket après chaque appel, comme l'écrit le polycopié, et pourquoi (on ou off)",
   "help.explain.details":
@@ -691,6 +702,16 @@ export const fr = {
     "écrit dans {file} en {calls, plural, one {# appel} other {# appels}} à recv, {why, select, oneRead {une seule lecture} eof {jusqu'à la fin de flux} other {{n, plural, one {# octet demandé} other {# octets demandés}}}}",
   "use.noSocket": "aucune socket n'a le descripteur {fd} (ouverts : {open})",
   "use.noneOpen": "aucune socket n'a le descripteur {fd} (aucun n'est ouvert)",
+  "talk.noInput":
+    "pas de lignes à envoyer ici : lancez talk à l'invite, ou avec des commandes sur l'entrée standard (pas dans -c ni dans un fichier de script)",
+  "talk.notConnected":
+    "le descripteur {fd} {how, select, listening {écoute (accept donne une socket connectée)} connecting {est encore en train de se connecter} stream {n'est pas connecté (connectez-le d'abord)} other {n'a pas de pair (connectez-le d'abord à un pair)}} : talk a besoin d'une socket connectée",
+  "talk.start":
+    "talk sur {fd} : chaque ligne part avec {ending} dès qu'elle est tapée ; ~. ou Ctrl-C ou Ctrl-D pour sortir",
+  "talk.peerClosed":
+    "le pair a fermé la connexion (fin de flux sur {fd}) : talk se termine",
+  "talk.unsent":
+    "{n, plural, one {# ligne n'a pas été envoyée : la connexion était terminée} other {# lignes n'ont pas été envoyées : la connexion était terminée}}",
   "view.takes": "view prend quoted, lines ou hex, pas {text}",
   "wait.interrupted": "interrompu",
   "wait.timeout":

@@ -257,7 +257,7 @@ export async function main(
         return await runCheckMode(shell, h, inv.args, scope, interrupt.signal);
       }
       if (inv.mode === "stdin") {
-        return await runStdin(shell, h, scope, interrupt.signal);
+        return await runStdin(shell, scope, interrupt.signal);
       }
       let text = inv.text!;
       if (inv.mode === "script") {
@@ -330,7 +330,6 @@ async function runCheckMode(
  */
 async function runStdin(
   shell: Shell,
-  h: Host,
   scope: Scope,
   signal: AbortSignal,
 ): Promise<number> {
@@ -338,8 +337,9 @@ async function runStdin(
   let first = 1;
   let lineNo = 0;
   let reader = new BlockReader();
+  shell.commandsOnStdin();
   for (;;) {
-    const line = await h.readLine();
+    const line = await shell.input.readLine("");
     if (line !== null) {
       lineNo++;
       chunk += line + "\n";
