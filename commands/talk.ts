@@ -141,6 +141,7 @@ async function converse(
       const r = await receive(recvCtx, "recv", false);
       if (r.code !== 0) {
         netEnd = { eof: false, errno: r.errno ?? "EIO" };
+        if (!o.calls) quietError(io, "recv", netEnd.errno);
         return;
       }
       const data = r.value?.[""];
@@ -148,6 +149,7 @@ async function converse(
       if (!o.calls && data.length > 0) io.out(shownData(ctx, data) + "\n");
       if (data.length === 0 && s.proto === "tcp") {
         netEnd = { eof: true };
+        io.out(`talk: ${t("talk.peerClosed", { fd })}\n`);
         return;
       }
     }
@@ -199,8 +201,6 @@ async function converse(
   } finally {
     forget();
   }
-  if (netEnd?.eof) io.out(`talk: ${t("talk.peerClosed", { fd })}\n`);
-  else if (netEnd && !o.calls) quietError(io, "recv", netEnd.errno);
   if (unsent > 0) errorLine(io, `talk: ${t("talk.unsent", { n: unsent })}`);
   if (ctx.signal.aborted && !eof && !left) return { code: 124 };
   if (netEnd && !netEnd.eof) return { code: 1, errno: netEnd.errno };
