@@ -184,7 +184,7 @@ c.sendall(b"* unprompted\\r\\n")`,
   // Still connected: the next line is a command again, and the peer still answers.
   await sh.write('send "NOOP\\n"', "recv -l -t 5");
   await sh.until(
-    /recv\(3, buf, 65536, 0\) = 13 +read until "\\n"\n  \| 250 ok NOOP\\r\\n/,
+    /recv\(3, buf, 65536, 0\) = 13 +read until "\\n"\n {2}\| 250 ok NOOP\\r\\n/,
   );
   await sh.write('send "QUIT\\n"', "close 3");
   assert.equal(await sh.end(), 0, sh.stderr);

@@ -7,7 +7,7 @@
  */
 
 import assert from "node:assert/strict";
-import { freePort, missing } from "./_peers.ts";
+import { freePort, missing, startPeer } from "./_peers.ts";
 import { sampleSession, sockshellArgs } from "./_shell.ts";
 
 const decoder = new TextDecoder();
@@ -379,6 +379,97 @@ Deno.test({
         ),
     );
     await term.key("C-c");
+    assert.equal(await term.exitStatus(), 0);
+  },
+});
+
+/** A python3 line server: `220 ready` first, then `250 ok LINE` for each line (after EHLO, a line of its own), until the client closes. */
+function lineServer(port: number) {
+  return startPeer("python3", [
+    "-c",
+    `import socket, time
+srv = socket.socket()
+srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", ${port}))
+srv.listen(1)
+c, _ = srv.accept()
+c.sendall(b"220 ready\\r\\n")
+f = c.makefile("rb")
+for line in f:
+    c.sendall(b"250 ok " + line.rstrip(b"\\r\\n") + b"\\r\\n")
+    if line.startswith(b"EHLO"):
+        time.sleep(0.5)
+        c.sendall(b"* unprompted\\r\\n")`,
+  ]);
+}
+
+Deno.test({
+  name:
+    "talk at a terminal: a typed line is sent, the reply shows under it with the prompt redrawn, Ctrl-C and Ctrl-D go back to the shell's prompt",
+  ignore: SKIP || missing("python3"),
+  async fn() {
+    const port = freePort("tcp");
+    await using peer = lineServer(port);
+    await peer.waitForPort(port);
+    await using term = new Terminal();
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    await term.line(`socket tcp; connect 127.0.0.1 ${port}`);
+    await term.type("talk");
+    await term.until(
+      "the greeting under talk's prompt",
+      (s) => /"220 ready\\r\\n"\ntalk 3> $/m.test(s.trimEnd() + " "),
+    );
+    await term.type("EHLO me");
+    let screen = await term.until(
+      "the reply",
+      (s) => s.includes('= 16 "250 ok EHLO me\\r\\n"'),
+    );
+    let lines = linesOf(screen);
+    const at = lines.indexOf("talk 3> EHLO me");
+    assert.ok(at > 0, screen);
+    assert.deepEqual(lines.slice(at, at + 4), [
+      "talk 3> EHLO me",
+      'send(3, "EHLO me\\n", 8, 0) = 8',
+      'recv(3, buf, 4096, 0) = 16 "250 ok EHLO me\\r\\n"',
+      "talk 3>",
+    ]);
+    // Half a line typed when the peer speaks: its line shows above, the half line is drawn again.
+    await term.type("NO", false);
+    screen = await term.until(
+      "the unprompted line",
+      (s) => s.includes('"* unprompted\\r\\n"'),
+    );
+    assert.deepEqual(linesOf(screen).slice(-2), [
+      'recv(3, buf, 4096, 0) = 14 "* unprompted\\r\\n"',
+      "talk 3> NO",
+    ]);
+    await term.type("OP");
+    await term.until(
+      "the rest of the line sent with it",
+      (s) => s.includes('"250 ok NOOP\\r\\n"'),
+    );
+    assert.ok(
+      (await term.screen()).includes('send(3, "NOOP\\n", 5, 0) = 5'),
+    );
+    await term.key("C-c");
+    screen = await term.until(
+      "the shell's prompt",
+      (s) => linesOf(s).at(-1) === "sockshell@3>",
+    );
+    await term.line("ls");
+    assert.match(await term.screen(), /^\* 3 +tcp +ESTABLISHED/m);
+    // Ctrl-D leaves talk, not the shell; history brings the line back.
+    await term.type("talk");
+    await term.until("talk's prompt", (s) => linesOf(s).at(-1) === "talk 3>");
+    await term.key("C-d");
+    screen = await term.until(
+      "the shell's prompt again",
+      (s) => linesOf(s).at(-1) === "sockshell@3>",
+    );
+    lines = linesOf(screen);
+    assert.ok(!lines.some((l) => l.startsWith("[sockshell exited")), screen);
+    await term.key("C-d");
     assert.equal(await term.exitStatus(), 0);
   },
 });
