@@ -7,7 +7,13 @@
  */
 
 import assert from "node:assert/strict";
-import { freePort, missing, startPeer } from "./_peers.ts";
+import {
+  freePort,
+  missing,
+  slowSink,
+  slowSource,
+  startPeer,
+} from "./_peers.ts";
 import { sampleSession, sockshellArgs } from "./_shell.ts";
 
 const decoder = new TextDecoder();
@@ -471,5 +477,50 @@ Deno.test({
     assert.ok(!lines.some((l) => l.startsWith("[sockshell exited")), screen);
     await term.key("C-d");
     assert.equal(await term.exitStatus(), 0);
+  },
+});
+
+/** The progress line of a transfer: bytes so far and the rate. */
+const PROGRESS = /^ +\d+(\.\d)? (B|KiB|MiB) +\d+(\.\d)? (B|KiB|MiB)\/s$/m;
+
+Deno.test({
+  name:
+    "recv -f and send -f show a progress line on a terminal during a long transfer, replaced by the call line",
+  ignore: SKIP || missing("python3"),
+  async fn() {
+    await using term = new Terminal();
+    const file = `${term.dir}/got.bin`;
+    const port = freePort("tcp");
+    await using source = slowSource(port);
+    await source.waitForPort(port);
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    await term.line(`socket tcp; connect 127.0.0.1 ${port}`);
+    await term.type(`recv -f ${file} -a`);
+    await term.until("recv -f's progress line", (s) => PROGRESS.test(s));
+    let screen = await term.until(
+      "recv -f's call line",
+      (s) => /^recv\(3, buf, 65536, 0\) = 4915200 /m.test(s),
+    );
+    assert.ok(!PROGRESS.test(screen), screen);
+    assert.match(linesOf(screen).at(-1)!, /^sockshell@3>$/);
+    assert.equal(Deno.statSync(file).size, 75 * 65536);
+
+    // Larger than what the kernel's buffers take at once (a few MiB), so that the sink sets the pace.
+    const big = `${term.dir}/big.bin`;
+    Deno.writeFileSync(big, new Uint8Array(16 << 20));
+    const port2 = freePort("tcp");
+    await using sink = slowSink(port2);
+    await sink.waitForPort(port2);
+    await term.line(`close 3; socket tcp; connect 127.0.0.1 ${port2}`);
+    await term.type(`send -f ${big}`);
+    await term.until("send -f's progress line", (s) => PROGRESS.test(s));
+    screen = await term.until(
+      "send -f's call line",
+      (s) => /^send\(3, <.*big\.bin>, 16777216, 0\) = 16777216 /m.test(s),
+    );
+    assert.ok(!PROGRESS.test(screen), screen);
+    await term.line("close 3");
+    assert.equal((await sink.stdout()).trim(), String(16 << 20));
   },
 });

@@ -653,8 +653,11 @@ export const en = {
   "transfer.interrupted":
     "interrupted by Ctrl-C after {n, plural, one {# byte} other {# bytes}}",
   "transfer.noFiles": "files cannot be opened in this shell",
+  "transfer.progress": "  {size}  {rate}/s",
   "transfer.sent":
     "the whole file, in {calls, plural, one {# send} other {# sends}} of up to {chunk}",
+  "transfer.size":
+    "{n} {unit, select, B {B} KiB {KiB} MiB {MiB} GiB {GiB} other {TiB}}",
   "transfer.streamsOnly": "-f is for streams: send a datagram with its text",
   "transfer.written":
     "written to {file} in {calls, plural, one {# recv call} other {# recv calls}}, {why, select, oneRead {one read} eof {until end of stream} other {{n, plural, one {# byte asked} other {# bytes asked}}}}",

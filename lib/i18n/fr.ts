@@ -694,8 +694,11 @@ export const fr = {
   "transfer.interrupted":
     "interrompu par Ctrl-C après {n, plural, one {# octet} other {# octets}}",
   "transfer.noFiles": "ce shell ne peut pas ouvrir de fichiers",
+  "transfer.progress": "  {size}  {rate}/s",
   "transfer.sent":
     "le fichier entier, en {calls, plural, one {# send} other {# send}} d'au plus {chunk}",
+  "transfer.size":
+    "{n} {unit, select, B {o} KiB {Kio} MiB {Mio} GiB {Gio} other {Tio}}",
   "transfer.streamsOnly":
     "-f est pour les flux : envoyez un datagramme avec son texte",
   "transfer.written":

@@ -37,6 +37,8 @@ export interface Output {
   columns?(): number;
   /** True when the locale says UTF-8: box-drawing characters may be used. */
   readonly utf8?: boolean;
+  /** A terminal's status line, rewritten in place (`\r`): `text`, or erased when undefined; absent on a pipe. */
+  progress?(text: string | undefined): void;
 }
 
 /** What a command hands back to the shell. */

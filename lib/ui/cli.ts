@@ -173,6 +173,11 @@ export function hostOutput(h: Host): Output {
     utf8: /utf-?8/i.test(
       h.env("LC_ALL") || h.env("LC_CTYPE") || h.env("LANG") || "",
     ),
+    // Only where it can be rewritten in place: a pipe or a file gets none of it.
+    progress: h.isTerminal(1)
+      ? (text) =>
+        h.write(1, text === undefined ? "\r\x1b[K" : `\r${text}\x1b[K`)
+      : undefined,
   };
 }
 
