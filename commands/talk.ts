@@ -178,7 +178,13 @@ async function converse(
         unsent++;
         return;
       }
-      const r = await sendCommand.run(sub("send", line, bytes, ctx.signal));
+      // A bug of ours must not leave the chain rejected: one line, and talk ends as after a failed send.
+      const r = await sendCommand.run(sub("send", line, bytes, ctx.signal))
+        .catch((e): CommandResult => {
+          const message = e instanceof Error ? e.message : String(e);
+          errorLine(io, `talk: ${t("shell.internalError", { message })}`);
+          return { code: 1, errno: "EIO" };
+        });
       if (r.code !== 0) {
         sendErrno = r.errno ?? "EIO";
         if (!o.calls) quietError(io, "send", sendErrno);

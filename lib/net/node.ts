@@ -503,6 +503,9 @@ async function handshake(
       };
       const onClose = () => {
         done();
+        // The TLS socket may still say how it ended ("disconnected before secure TLS
+        // connection") on a later tick, with no one left to hear it: an uncaught error.
+        sock.on("error", () => {});
         reject(
           new SocketError("SSL_ERROR_SSL", t("net.tlsEof")),
         );
