@@ -394,3 +394,21 @@ Deno.test("talk refuses a socket that is not connected, a listening one and a ba
     "talk: ENOTCONN (Transport endpoint is not connected): descriptor 4 has no peer (connect it to one first): talk needs a connected socket",
   );
 });
+
+Deno.test("piped talk takes its lines up to ~. even after the peer closed, and says how many were not sent", async () => {
+  const port = freePort("tcp");
+  await using peer = lineServer(port, "c.close()\nsys.exit(0)");
+  await peer.waitForPort(port);
+  await using sh = new Piped();
+  await sh.write(`socket tcp; connect 127.0.0.1 ${port}`, "talk");
+  await sh.until(/^talk: the peer closed the connection/m);
+  // These are talk's lines (before its ~.), not commands: none runs, none is sent.
+  await sh.write("HELO x", "close 3", "~.", "ls");
+  await sh.until(/\* 3 +tcp +CLOSE_WAIT/);
+  assert.equal(await sh.end(), 0, sh.stderr);
+  assert.equal(
+    sh.stderr,
+    "talk: 2 lines were not sent: the connection had ended\n",
+  );
+  assert.ok(!sh.stdout.includes("send("), sh.stdout);
+});
