@@ -103,6 +103,15 @@ const ENTRIES: readonly CommandEntry[] = [
     load: async () => (await import("./recv.ts")).recvCommand,
   },
   {
+    name: "talk",
+    usage: "talk [@fd] [-C] [-q]",
+    c: "poll(fds, 2, -1); recv(fd, buf, len, 0); send(fd, line, len, 0); /* nc's loop */",
+    deno: "Conn.read and Conn.write (UDP: DatagramConn.receive and send)",
+    example: "talk -C",
+    takesFd: true,
+    load: async () => (await import("./talk.ts")).talkCommand,
+  },
+  {
     name: "sendto",
     usage:
       "sendto [@fd] [-r count] <host> <port:integer> <text...> | sendto [@fd] <path> <text...>",

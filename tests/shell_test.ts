@@ -4,6 +4,12 @@
  */
 import assert from "node:assert/strict";
 import { callLines, sockshell, TestShell } from "./_shell.ts";
+import { settle, within } from "./_net.ts";
+import { Shell } from "../lib/shell/shell.ts";
+import { builtInCommands } from "../commands/mod.ts";
+import { denoBackend } from "../lib/net/deno.ts";
+import { denoHost } from "../lib/ui/host_deno.ts";
+import { PLAIN } from "../lib/shell/format.ts";
 
 /** What the fuzzer found reaching the terminal raw: ESC sequences, BEL, CSI (C1), DEL, line breaks. */
 const NASTY = "\x1b[2J\x07\x9b\x7f";
@@ -152,4 +158,38 @@ Deno.test("an unknown command with its suggestion, a usage error and a bad descr
       "pas de descripteur courant : créez-en un avec 'socket tcp' ou choisissez-en un avec 'use FD'\n" +
       "-c:1: arrêté : listen\n",
   );
+});
+
+Deno.test("a line of standard input that comes after its read was interrupted is kept for the next read", async () => {
+  // Standard input whose one line the test hands over when it chooses.
+  let give: (line: string | null) => void = () => {};
+  const files = {
+    ...denoHost,
+    readLine: () => new Promise<string | null>((r) => give = r),
+  };
+  let out = "";
+  const io = {
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (out += t),
+    paint: PLAIN,
+  };
+  const shell = new Shell(denoBackend, builtInCommands, io, files);
+  try {
+    const scope = shell.newScope();
+    const ctrlC = new AbortController();
+    const first = shell.runLine("read a", scope, ctrlC.signal);
+    await settle();
+    ctrlC.abort();
+    assert.equal((await within(first, 5000, "read after Ctrl-C")).code, 124);
+    give("hello");
+    const second = shell.runLine(
+      'read b; print "[$b]"',
+      scope,
+      new AbortController().signal,
+    );
+    assert.equal((await within(second, 5000, "the next read")).code, 0);
+    assert.ok(out.includes("[hello]\n"), out);
+  } finally {
+    shell.close();
+  }
 });

@@ -7,7 +7,13 @@
  */
 
 import assert from "node:assert/strict";
-import { freePort, missing } from "./_peers.ts";
+import {
+  freePort,
+  missing,
+  slowSink,
+  slowSource,
+  startPeer,
+} from "./_peers.ts";
 import { sampleSession, sockshellArgs } from "./_shell.ts";
 
 const decoder = new TextDecoder();
@@ -380,5 +386,141 @@ Deno.test({
     );
     await term.key("C-c");
     assert.equal(await term.exitStatus(), 0);
+  },
+});
+
+/** A python3 line server: `220 ready` first, then `250 ok LINE` for each line (after EHLO, a line of its own), until the client closes. */
+function lineServer(port: number) {
+  return startPeer("python3", [
+    "-c",
+    `import socket, time
+srv = socket.socket()
+srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", ${port}))
+srv.listen(1)
+c, _ = srv.accept()
+c.sendall(b"220 ready\\r\\n")
+f = c.makefile("rb")
+for line in f:
+    c.sendall(b"250 ok " + line.rstrip(b"\\r\\n") + b"\\r\\n")
+    if line.startswith(b"EHLO"):
+        time.sleep(0.5)
+        c.sendall(b"* unprompted\\r\\n")`,
+  ]);
+}
+
+Deno.test({
+  name:
+    "talk at a terminal: a typed line is sent, the reply shows under it with the prompt redrawn, Ctrl-C and Ctrl-D go back to the shell's prompt",
+  ignore: SKIP || missing("python3"),
+  async fn() {
+    const port = freePort("tcp");
+    await using peer = lineServer(port);
+    await peer.waitForPort(port);
+    await using term = new Terminal();
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    await term.line(`socket tcp; connect 127.0.0.1 ${port}`);
+    await term.type("talk");
+    await term.until(
+      "the greeting under talk's prompt",
+      (s) => /"220 ready\\r\\n"\ntalk 3> $/m.test(s.trimEnd() + " "),
+    );
+    await term.type("EHLO me");
+    let screen = await term.until(
+      "the reply",
+      (s) => s.includes('= 16 "250 ok EHLO me\\r\\n"'),
+    );
+    let lines = linesOf(screen);
+    const at = lines.indexOf("talk 3> EHLO me");
+    assert.ok(at > 0, screen);
+    assert.deepEqual(lines.slice(at, at + 4), [
+      "talk 3> EHLO me",
+      'send(3, "EHLO me\\n", 8, 0) = 8',
+      'recv(3, buf, 4096, 0) = 16 "250 ok EHLO me\\r\\n"',
+      "talk 3>",
+    ]);
+    // Half a line typed when the peer speaks: its line shows above, the half line is drawn again.
+    await term.type("NO", false);
+    screen = await term.until(
+      "the unprompted line",
+      (s) => s.includes('"* unprompted\\r\\n"'),
+    );
+    assert.deepEqual(linesOf(screen).slice(-2), [
+      'recv(3, buf, 4096, 0) = 14 "* unprompted\\r\\n"',
+      "talk 3> NO",
+    ]);
+    await term.type("OP");
+    await term.until(
+      "the rest of the line sent with it",
+      (s) => s.includes('"250 ok NOOP\\r\\n"'),
+    );
+    assert.ok(
+      (await term.screen()).includes('send(3, "NOOP\\n", 5, 0) = 5'),
+    );
+    await term.key("C-c");
+    screen = await term.until(
+      "the shell's prompt",
+      (s) => linesOf(s).at(-1) === "sockshell@3>",
+    );
+    await term.line("ls");
+    assert.match(await term.screen(), /^\* 3 +tcp +ESTABLISHED/m);
+    // Ctrl-D leaves talk, not the shell; history brings the line back.
+    await term.type("talk");
+    await term.until("talk's prompt", (s) => linesOf(s).at(-1) === "talk 3>");
+    await term.key("C-d");
+    screen = await term.until(
+      "the shell's prompt again",
+      (s) => linesOf(s).at(-1) === "sockshell@3>",
+    );
+    lines = linesOf(screen);
+    assert.ok(!lines.some((l) => l.startsWith("[sockshell exited")), screen);
+    await term.key("C-d");
+    assert.equal(await term.exitStatus(), 0);
+  },
+});
+
+/** The progress line of a transfer: bytes so far and the rate. */
+const PROGRESS = /^ +\d+(\.\d)? (B|KiB|MiB) +\d+(\.\d)? (B|KiB|MiB)\/s$/m;
+
+Deno.test({
+  name:
+    "recv -f and send -f show a progress line on a terminal during a long transfer, replaced by the call line",
+  ignore: SKIP || missing("python3"),
+  async fn() {
+    await using term = new Terminal();
+    const file = `${term.dir}/got.bin`;
+    const port = freePort("tcp");
+    await using source = slowSource(port);
+    await source.waitForPort(port);
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the prompt", (s) => s.includes("sockshell> "));
+    await term.line(`socket tcp; connect 127.0.0.1 ${port}`);
+    await term.type(`recv -f ${file} -a`);
+    await term.until("recv -f's progress line", (s) => PROGRESS.test(s));
+    let screen = await term.until(
+      "recv -f's call line",
+      (s) => /^recv\(3, buf, 262144, 0\) = 4915200 /m.test(s),
+    );
+    assert.ok(!PROGRESS.test(screen), screen);
+    assert.match(linesOf(screen).at(-1)!, /^sockshell@3>$/);
+    assert.equal(Deno.statSync(file).size, 75 * 65536);
+
+    // Larger than what the kernel's buffers take at once (a few MiB), so that the sink sets the pace.
+    const big = `${term.dir}/big.bin`;
+    Deno.writeFileSync(big, new Uint8Array(16 << 20));
+    const port2 = freePort("tcp");
+    await using sink = slowSink(port2);
+    await sink.waitForPort(port2);
+    await term.line(`close 3; socket tcp; connect 127.0.0.1 ${port2}`);
+    await term.type(`send -f ${big}`);
+    await term.until("send -f's progress line", (s) => PROGRESS.test(s));
+    screen = await term.until(
+      "send -f's call line",
+      (s) => /^send\(3, <.*big\.bin>, 16777216, 0\) = 16777216 /m.test(s),
+    );
+    assert.ok(!PROGRESS.test(screen), screen);
+    await term.line("close 3");
+    assert.equal((await sink.stdout()).trim(), String(16 << 20));
   },
 });

@@ -122,11 +122,11 @@ export const en = {
   "help.send.summary":
     "Send bytes on a connected socket, exactly as written (no newline added)",
   "help.send.details":
-    "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.\n-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text (over 16 MiB on TCP,\nit is streamed from one buffer, whatever the total). -C ends it with \\r\\n (ncat -C), as\nSMTP, HTTP and most line protocols want. TCP sends all bytes (a blocking send); a stream keeps no boundaries,\nso the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.\nA send the peer does not read blocks: Ctrl-C (EINTR) or -t SECONDS (SO_SNDTIMEO, EAGAIN) stops it,\nand once some bytes went it returns their count, as C's send does.\n-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (with a pause, each leaves as a\nsegment of its own): what a slow or distant client does to a server that reads once.\n-f FILE sends a file's bytes, read and sent 256 KiB at a time (memory stays bounded); Ctrl-C stops it.",
+    "Words are joined by one space; quote to keep spaces, escape with \\n \\r \\t \\\\ \\xHH.\n-n LEN sends only the first LEN bytes, as C's len argument. -r COUNT repeats the text (over 16 MiB on TCP,\nit is streamed from one buffer, whatever the total). -C ends it with \\r\\n (ncat -C), as\nSMTP, HTTP and most line protocols want. TCP sends all bytes (a blocking send); a stream keeps no boundaries,\nso the peer's recv may get them in other pieces. MSG_OOB has no Deno equivalent.\nA send the peer does not read blocks: Ctrl-C (EINTR) or -t SECONDS (SO_SNDTIMEO, EAGAIN) stops it,\nand once some bytes went it returns their count, as C's send does.\n-c SIZE sends in SIZE-byte send() calls, -d SECONDS apart (with a pause, each leaves as a\nsegment of its own): what a slow or distant client does to a server that reads once.\n-f FILE sends a file's bytes, read and sent 256 KiB at a time (memory stays bounded); Ctrl-C stops it.\nOn a terminal, a transfer that lasts shows its progress (bytes so far, rate) until its call line.",
   "help.recv.summary":
     "Receive up to N bytes (255 by default); 0 means the peer closed",
   "help.recv.details":
-    "Blocks until data arrives. It returns what is there, up to N: one send is not one recv.\n-x shows the bytes in hex, -p peeks (MSG_PEEK: the bytes stay for the next recv),\n-t SECONDS gives up with EAGAIN; Ctrl-C interrupts with EINTR and nothing is lost.\n-l reads a line and -u DELIM up to DELIM (both kept in the data), as a C loop of recv calls would:\nwhat a line-based protocol needs, since a stream keeps no message boundaries;\n-> x then gives $x.before, the data without its delimiter.\nUDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.\nOn a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.\n-f FILE writes what arrives to FILE instead of showing it: one read, N bytes (a loop of recv calls),\nor with -a everything until end of stream, read 256 KiB at a time; memory stays bounded. The file is\ntruncated first.",
+    "Blocks until data arrives. It returns what is there, up to N: one send is not one recv.\n-x shows the bytes in hex, -p peeks (MSG_PEEK: the bytes stay for the next recv),\n-t SECONDS gives up with EAGAIN; Ctrl-C interrupts with EINTR and nothing is lost.\n-l reads a line and -u DELIM up to DELIM (both kept in the data), as a C loop of recv calls would:\nwhat a line-based protocol needs, since a stream keeps no message boundaries;\n-> x then gives $x.before, the data without its delimiter.\nUDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.\nOn a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.\n-f FILE writes what arrives to FILE instead of showing it: one read, N bytes (a loop of recv calls),\nor with -a everything until end of stream, read 256 KiB at a time; memory stays bounded. The file is\ntruncated first.\nOn a terminal, a transfer that lasts shows its progress (bytes so far, rate) until its call line.",
   "help.sendto.summary":
     "Send one datagram to HOST PORT (an unbound UDP socket is bound to an ephemeral port first)",
   "help.sendto.details":
@@ -359,6 +359,16 @@ export const en = {
     "Show received data as one quoted string (the default), one line per line, or hex, for the session",
   "help.view.details":
     "lines: each received line on a line of its own after the call, escaped as recv quotes it,\nits ending shown (\\r\\n, \\n); the call line keeps the byte count. recv -x still gives hex.\nWithout an argument, view says which is in use.",
+  "help.talk.summary":
+    "Type a line protocol by hand: each line is sent as typed, what arrives is shown as it comes (nc's way)",
+  "help.talk.details":
+    "On a connected socket (TCP, TLS after starttls, Unix stream, connected UDP). Each line typed goes out at once\n" +
+    "with \\n (-C: \\r\\n, as ncat -C and send -C), and what arrives is shown without waiting for the next line,\n" +
+    "in the session's view. The send and recv calls are shown as everywhere else; -q shows only the data.\n" +
+    "Leave with Ctrl-C, Ctrl-D or a line that is exactly ~. (a lone . is sent: SMTP ends DATA with it).\n" +
+    "When the peer closes or resets, talk says so and returns. The socket stays open; what arrived and was\n" +
+    "not shown stays for the next recv. At the prompt, the line editor reads the lines (history works);\n" +
+    "with commands piped on standard input, talk takes the lines after it, up to ~. or the end of input.",
   "help.explain.summary":
     "Show the socket's 5-tuple after each call, as the handout writes it, and why (on or off)",
   "help.explain.details":
@@ -643,13 +653,26 @@ export const en = {
   "transfer.interrupted":
     "interrupted by Ctrl-C after {n, plural, one {# byte} other {# bytes}}",
   "transfer.noFiles": "files cannot be opened in this shell",
+  "transfer.progress": "  {size}  {rate}/s",
   "transfer.sent":
     "the whole file, in {calls, plural, one {# send} other {# sends}} of up to {chunk}",
+  "transfer.size":
+    "{n} {unit, select, B {B} KiB {KiB} MiB {MiB} GiB {GiB} other {TiB}}",
   "transfer.streamsOnly": "-f is for streams: send a datagram with its text",
   "transfer.written":
     "written to {file} in {calls, plural, one {# recv call} other {# recv calls}}, {why, select, oneRead {one read} eof {until end of stream} other {{n, plural, one {# byte asked} other {# bytes asked}}}}",
   "use.noSocket": "no socket has descriptor {fd} (open: {open})",
   "use.noneOpen": "no socket has descriptor {fd} (none is open)",
+  "talk.noInput":
+    "no lines to send here: run talk at the prompt, or with commands piped on standard input (not in -c or a script file)",
+  "talk.notConnected":
+    "descriptor {fd} {how, select, listening {is listening (accept gives a connected socket)} connecting {is still connecting} stream {is not connected (connect it first)} other {has no peer (connect it to one first)}}: talk needs a connected socket",
+  "talk.start":
+    "talk on {fd}: each line goes out with {ending} as you type it; ~. or Ctrl-C or Ctrl-D to leave",
+  "talk.peerClosed":
+    "the peer closed the connection (end of stream on {fd}): talk ends",
+  "talk.unsent":
+    "{n, plural, one {# line was not sent: the connection had ended} other {# lines were not sent: the connection had ended}}",
   "view.takes": "view takes quoted, lines or hex, not {text}",
   "wait.interrupted": "interrupted",
   "wait.timeout": "the program did not exit within {s} s: it is still running",

@@ -133,11 +133,11 @@ export const fr = {
   "help.send.summary":
     "Envoyer des octets sur une socket connectée, exactement tels qu'écrits (sans ajouter de fin de ligne)",
   "help.send.details":
-    "Les mots sont joints par une espace ; les guillemets gardent les espaces, on échappe avec \\n \\r \\t \\\\ \\xHH.\n-n LONG n'envoie que les LONG premiers octets, comme l'argument len du C. -r NOMBRE répète le texte (au-delà de\n16 Mio sur TCP, il est envoyé en flux depuis un seul tampon, quel que soit le total). -C termine\npar \\r\\n (ncat -C), comme le veulent SMTP, HTTP et la plupart des protocoles par lignes.\nTCP envoie tous les octets (un send bloquant) ; un flux ne garde pas les frontières des messages,\nle recv du pair peut donc les recevoir en d'autres morceaux. MSG_OOB n'a pas d'équivalent dans Deno.\nUn send que le pair ne lit pas bloque : Ctrl-C (EINTR) ou -t SECONDES (SO_SNDTIMEO, EAGAIN) l'arrête,\net si des octets sont déjà partis il renvoie leur nombre, comme le send du C.\n-c TAILLE envoie par appels send() de TAILLE octets, espacés de -d SECONDES (avec une pause, chacun\npart dans son propre segment) : ce que fait un client lent ou lointain à un serveur qui ne lit qu'une fois.\n-f FICHIER envoie les octets d'un fichier, lus et envoyés par 256 Kio (la mémoire reste bornée) ; Ctrl-C l'arrête.",
+    "Les mots sont joints par une espace ; les guillemets gardent les espaces, on échappe avec \\n \\r \\t \\\\ \\xHH.\n-n LONG n'envoie que les LONG premiers octets, comme l'argument len du C. -r NOMBRE répète le texte (au-delà de\n16 Mio sur TCP, il est envoyé en flux depuis un seul tampon, quel que soit le total). -C termine\npar \\r\\n (ncat -C), comme le veulent SMTP, HTTP et la plupart des protocoles par lignes.\nTCP envoie tous les octets (un send bloquant) ; un flux ne garde pas les frontières des messages,\nle recv du pair peut donc les recevoir en d'autres morceaux. MSG_OOB n'a pas d'équivalent dans Deno.\nUn send que le pair ne lit pas bloque : Ctrl-C (EINTR) ou -t SECONDES (SO_SNDTIMEO, EAGAIN) l'arrête,\net si des octets sont déjà partis il renvoie leur nombre, comme le send du C.\n-c TAILLE envoie par appels send() de TAILLE octets, espacés de -d SECONDES (avec une pause, chacun\npart dans son propre segment) : ce que fait un client lent ou lointain à un serveur qui ne lit qu'une fois.\n-f FICHIER envoie les octets d'un fichier, lus et envoyés par 256 Kio (la mémoire reste bornée) ; Ctrl-C l'arrête.\nSur un terminal, un transfert qui dure affiche sa progression (octets envoyés, débit) jusqu'à la ligne de l'appel.",
   "help.recv.summary":
     "Recevoir jusqu'à N octets (255 par défaut) ; 0 signifie que le pair a fermé",
   "help.recv.details":
-    "Bloque jusqu'à l'arrivée de données. Renvoie ce qui est là, jusqu'à N : un send n'est pas un recv.\n-x montre les octets en hexadécimal, -p lit sans consommer (MSG_PEEK : les octets restent pour le recv suivant),\n-t SECONDES abandonne avec EAGAIN ; Ctrl-C interrompt avec EINTR et rien n'est perdu.\n-l lit une ligne et -u DÉLIM jusqu'à DÉLIM (tous deux gardés dans les données), comme le ferait une boucle\nde recv en C : ce qu'il faut à un protocole par lignes, puisqu'un flux ne garde pas les frontières des\nmessages ; -> x donne alors $x.before, les données sans leur délimiteur.\nUDP : un datagramme, tronqué à N octets comme en C ; sur une socket UDP connectée, seulement ceux du pair.\nSur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.\n-f FICHIER écrit ce qui arrive dans FICHIER au lieu de l'afficher : une lecture, N octets (une boucle de recv),\nou avec -a tout jusqu'à la fin du flux, lu par 256 Kio ; la mémoire reste bornée. Le fichier est d'abord\nvidé.",
+    "Bloque jusqu'à l'arrivée de données. Renvoie ce qui est là, jusqu'à N : un send n'est pas un recv.\n-x montre les octets en hexadécimal, -p lit sans consommer (MSG_PEEK : les octets restent pour le recv suivant),\n-t SECONDES abandonne avec EAGAIN ; Ctrl-C interrompt avec EINTR et rien n'est perdu.\n-l lit une ligne et -u DÉLIM jusqu'à DÉLIM (tous deux gardés dans les données), comme le ferait une boucle\nde recv en C : ce qu'il faut à un protocole par lignes, puisqu'un flux ne garde pas les frontières des\nmessages ; -> x donne alors $x.before, les données sans leur délimiteur.\nUDP : un datagramme, tronqué à N octets comme en C ; sur une socket UDP connectée, seulement ceux du pair.\nSur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.\n-f FICHIER écrit ce qui arrive dans FICHIER au lieu de l'afficher : une lecture, N octets (une boucle de recv),\nou avec -a tout jusqu'à la fin du flux, lu par 256 Kio ; la mémoire reste bornée. Le fichier est d'abord\nvidé.\nSur un terminal, un transfert qui dure affiche sa progression (octets reçus, débit) jusqu'à la ligne de l'appel.",
   "help.sendto.summary":
     "Envoyer un datagramme à HÔTE PORT (une socket UDP non attachée est d'abord attachée à un port éphémère)",
   "help.sendto.details":
@@ -381,6 +381,17 @@ export const fr = {
     "Afficher les données reçues en une chaîne entre guillemets (par défaut), une ligne par ligne, ou en hexadécimal, pour la session",
   "help.view.details":
     "lines : chaque ligne reçue sur une ligne à elle après l'appel, échappée comme recv la cite,\navec sa fin de ligne visible (\\r\\n, \\n) ; la ligne de l'appel garde le nombre d'octets. recv -x donne toujours l'hexadécimal.\nSans argument, view dit lequel est en usage.",
+  "help.talk.summary":
+    "Parler un protocole ligne à ligne à la main : chaque ligne part dès qu'elle est tapée, ce qui arrive s'affiche aussitôt (comme nc)",
+  "help.talk.details":
+    "Sur une socket connectée (TCP, TLS après starttls, flux Unix, UDP connectée). Chaque ligne tapée part aussitôt\n" +
+    "avec \\n (-C : \\r\\n, comme ncat -C et send -C), et ce qui arrive s'affiche sans attendre la ligne suivante,\n" +
+    "dans la vue de la session. Les appels send et recv s'affichent comme partout ; -q ne montre que les données.\n" +
+    "On sort par Ctrl-C, Ctrl-D ou une ligne qui vaut exactement ~. (un . seul est envoyé : SMTP termine DATA ainsi).\n" +
+    "Quand le pair ferme ou réinitialise la connexion, talk le dit et rend la main. La socket reste ouverte ; ce qui\n" +
+    "est arrivé sans être affiché reste pour le prochain recv. À l'invite, l'éditeur de ligne lit les lignes\n" +
+    "(l'historique marche) ; avec des commandes sur l'entrée standard, talk prend les lignes qui le suivent,\n" +
+    "jusqu'à ~. ou la fin de l'entrée.",
   "help.explain.summary":
     "Montrer le quintuplet de la socket après chaque appel, comme l'écrit le polycopié, et pourquoi (on ou off)",
   "help.explain.details":
@@ -683,14 +694,27 @@ export const fr = {
   "transfer.interrupted":
     "interrompu par Ctrl-C après {n, plural, one {# octet} other {# octets}}",
   "transfer.noFiles": "ce shell ne peut pas ouvrir de fichiers",
+  "transfer.progress": "  {size}  {rate}/s",
   "transfer.sent":
     "le fichier entier, en {calls, plural, one {# send} other {# send}} d'au plus {chunk}",
+  "transfer.size":
+    "{n} {unit, select, B {o} KiB {Kio} MiB {Mio} GiB {Gio} other {Tio}}",
   "transfer.streamsOnly":
     "-f est pour les flux : envoyez un datagramme avec son texte",
   "transfer.written":
     "écrit dans {file} en {calls, plural, one {# appel} other {# appels}} à recv, {why, select, oneRead {une seule lecture} eof {jusqu'à la fin de flux} other {{n, plural, one {# octet demandé} other {# octets demandés}}}}",
   "use.noSocket": "aucune socket n'a le descripteur {fd} (ouverts : {open})",
   "use.noneOpen": "aucune socket n'a le descripteur {fd} (aucun n'est ouvert)",
+  "talk.noInput":
+    "pas de lignes à envoyer ici : lancez talk à l'invite, ou avec des commandes sur l'entrée standard (pas dans -c ni dans un fichier de script)",
+  "talk.notConnected":
+    "le descripteur {fd} {how, select, listening {écoute (accept donne une socket connectée)} connecting {est encore en train de se connecter} stream {n'est pas connecté (connectez-le d'abord)} other {n'a pas de pair (connectez-le d'abord à un pair)}} : talk a besoin d'une socket connectée",
+  "talk.start":
+    "talk sur {fd} : chaque ligne part avec {ending} dès qu'elle est tapée ; ~. ou Ctrl-C ou Ctrl-D pour sortir",
+  "talk.peerClosed":
+    "le pair a fermé la connexion (fin de flux sur {fd}) : talk se termine",
+  "talk.unsent":
+    "{n, plural, one {# ligne n'a pas été envoyée : la connexion était terminée} other {# lignes n'ont pas été envoyées : la connexion était terminée}}",
   "view.takes": "view prend quoted, lines ou hex, pas {text}",
   "wait.interrupted": "interrompu",
   "wait.timeout":

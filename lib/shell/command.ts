@@ -37,6 +37,8 @@ export interface Output {
   columns?(): number;
   /** True when the locale says UTF-8: box-drawing characters may be used. */
   readonly utf8?: boolean;
+  /** A terminal's status line, rewritten in place (`\r`): `text`, or erased when undefined; absent on a pipe. */
+  progress?(text: string | undefined): void;
 }
 
 /** What a command hands back to the shell. */
@@ -73,6 +75,20 @@ export interface Scope {
 export interface LineInput {
   /** Show `prompt`, then resolve with the line typed (without its newline), or null at end of input or on `signal`. */
   readLine(prompt: string, signal?: AbortSignal): Promise<string | null>;
+  /**
+   * `talk`'s input: hand each line to `onLine` as it is typed, prompting with
+   * `prompt`, until `signal` aborts (resolves false) or the input ends (true).
+   * Absent where the shell has no lines to spare (`-c`, a script file).
+   */
+  lines?(
+    prompt: string,
+    onLine: (line: string) => void,
+    signal: AbortSignal,
+  ): Promise<boolean>;
+  /** True when the lines are commands piped on standard input: talk's own lines then run to its `~.`. */
+  readonly piped?: boolean;
+  /** Write output while a line is being typed: the editor clears its line, `write` runs, the line is drawn again. */
+  above?(write: () => void): void;
 }
 
 /** The host's files a shell uses: scripts for `run`, `record`'s file, `send -f`/`recv -f`. */

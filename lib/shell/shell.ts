@@ -8,14 +8,15 @@
  * @module
  */
 
-import type {
-  CommandResult,
-  CommandSpec,
-  LineInput,
-  Output,
-  Scope,
-  ShellFiles,
-  ShellState,
+import {
+  type CommandResult,
+  type CommandSpec,
+  type LineInput,
+  onAbort,
+  type Output,
+  type Scope,
+  type ShellFiles,
+  type ShellState,
 } from "./command.ts";
 import { fileErrorText, SocketError, strerror } from "../net/errno.ts";
 import { EXIT, UnknownCommandError, UsageError } from "./errors.ts";
@@ -54,10 +55,47 @@ export class Shell implements ShellState {
     readonly io: Output,
     readonly files: ShellFiles & Pick<Host, "readLine">,
   ) {
+    // A line read for a caller that stopped waiting (Ctrl-C, talk ending) is kept for the next one.
+    let pending: Promise<string | null> | undefined;
+    this.#takeLine = (signal) => {
+      const p = pending ??= files.readLine();
+      return new Promise((resolve) => {
+        if (signal?.aborted) return resolve(null);
+        const forget = signal ? onAbort(signal, () => resolve(null)) : noop;
+        const settle = (line: string | null) => {
+          forget();
+          if (signal?.aborted) return;
+          if (pending === p) pending = undefined;
+          resolve(line);
+        };
+        p.then(settle, () => settle(null));
+      });
+    };
     this.input = {
-      readLine: (prompt) => {
+      readLine: (prompt, signal) => {
         if (prompt) io.out(prompt);
-        return files.readLine();
+        return this.#takeLine(signal);
+      },
+    };
+  }
+
+  readonly #takeLine: (signal?: AbortSignal) => Promise<string | null>;
+
+  /**
+   * The commands come from standard input (`printf ... | sockshell`): `talk`
+   * takes the lines that follow it there.
+   */
+  commandsOnStdin(): void {
+    this.input = {
+      ...this.input,
+      piped: true,
+      lines: async (_prompt, onLine, signal) => {
+        for (;;) {
+          const line = await this.#takeLine(signal);
+          if (signal.aborted) return false;
+          if (line === null) return true;
+          onLine(line);
+        }
       },
     };
   }
@@ -219,3 +257,5 @@ export class Shell implements ShellState {
     this.close();
   }
 }
+
+function noop(): void {}

@@ -15,7 +15,7 @@ import {
 } from "./command.ts";
 import { fileErrorText, SocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
-import { t } from "../i18n/mod.ts";
+import { language, t } from "../i18n/mod.ts";
 import type { Sock } from "./fdtable.ts";
 import type { FileReader, FileWriter } from "../ui/host.ts";
 
@@ -65,7 +65,7 @@ export async function sendFile(
     return await call(
       ctx,
       () => `send(${fdText(ctx)}, <${path}>, ${sent}, 0)`,
-      async () => {
+      withProgress(ctx, () => sent, async () => {
         const s = targetSock(ctx);
         connected(s);
         // Two buffers: the next piece is read from the file while this one is sent.
@@ -109,7 +109,7 @@ export async function sendFile(
           annotation: t("transfer.sent", { calls, chunk: FILE_CHUNK }),
           value: { "": sent },
         };
-      },
+      }),
     );
   } finally {
     await file.close().catch(() => {});
@@ -147,7 +147,7 @@ export async function recvFile(
     return await call(
       ctx,
       text,
-      async () => {
+      withProgress(ctx, () => got, async () => {
         // Each piece is written while the next is read into the other buffer: the file and
         // the socket overlap, and nothing is allocated per piece.
         const bufs = [new Uint8Array(FILE_CHUNK), new Uint8Array(FILE_CHUNK)];
@@ -198,9 +198,68 @@ export async function recvFile(
           }),
           value: { "": got, n: got },
         };
-      },
+      }),
     );
   } finally {
     await file.close().catch(() => {});
   }
+}
+
+/** How long a transfer runs before its progress line shows, in ms. */
+export const PROGRESS_AFTER = 500;
+
+/** How often the progress line is rewritten, in ms. */
+export const PROGRESS_EVERY = 200;
+
+/**
+ * `f`, with a progress line on a terminal (`count` bytes so far and the
+ * rate) from {@link PROGRESS_AFTER} on, erased before the call line. A timer
+ * reads the count: the transfer's loop does no more work for it.
+ */
+function withProgress<T>(
+  ctx: Context,
+  count: () => number,
+  f: () => Promise<T>,
+): () => Promise<T> {
+  const show = ctx.io.progress;
+  if (!show) return f;
+  return async () => {
+    const start = performance.now();
+    let shown = false;
+    const timer = setInterval(() => {
+      const s = (performance.now() - start) / 1000;
+      if (s * 1000 < PROGRESS_AFTER) return;
+      const n = count();
+      show(
+        t("transfer.progress", { size: fmtSize(n), rate: fmtSize(n / s) }),
+      );
+      shown = true;
+    }, PROGRESS_EVERY);
+    try {
+      return await f();
+    } finally {
+      clearInterval(timer);
+      if (shown) show(undefined);
+    }
+  };
+}
+
+const UNITS = ["B", "KiB", "MiB", "GiB", "TiB"] as const;
+
+/** A byte count in binary units, one decimal in the language's mark: `12.5 MiB`. */
+function fmtSize(n: number): string {
+  let u = 0;
+  while (n >= 1024 && u < UNITS.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  const digits = u === 0 ? 0 : 1;
+  return t("transfer.size", {
+    n: n.toLocaleString(language(), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    }),
+    unit: UNITS[u]!,
+  });
 }

@@ -173,6 +173,11 @@ export function hostOutput(h: Host): Output {
     utf8: /utf-?8/i.test(
       h.env("LC_ALL") || h.env("LC_CTYPE") || h.env("LANG") || "",
     ),
+    // Only where it can be rewritten in place: a pipe or a file gets none of it.
+    progress: h.isTerminal(1)
+      ? (text) =>
+        h.write(1, text === undefined ? "\r\x1b[K" : `\r${text}\x1b[K`)
+      : undefined,
   };
 }
 
@@ -269,7 +274,7 @@ export async function main(
         return await runCheckMode(shell, h, inv.args, scope, interrupt.signal);
       }
       if (inv.mode === "stdin") {
-        return await runStdin(shell, h, scope, interrupt.signal);
+        return await runStdin(shell, scope, interrupt.signal);
       }
       let text = inv.text!;
       if (inv.mode === "script") {
@@ -342,7 +347,6 @@ async function runCheckMode(
  */
 async function runStdin(
   shell: Shell,
-  h: Host,
   scope: Scope,
   signal: AbortSignal,
 ): Promise<number> {
@@ -350,8 +354,9 @@ async function runStdin(
   let first = 1;
   let lineNo = 0;
   let reader = new BlockReader();
+  shell.commandsOnStdin();
   for (;;) {
-    const line = await h.readLine();
+    const line = await shell.input.readLine("");
     if (line !== null) {
       lineNo++;
       chunk += line + "\n";

@@ -136,9 +136,11 @@ export async function repl(
   // Ctrl-D (or the end of input) during a command: prompting again would throw.
   let closed = false;
   let answer: ((line: string | null) => void) | undefined;
+  let endLines: ((eof: boolean) => void) | undefined; // while talk reads lines
   rl.on("close", () => {
     closed = true;
     answer?.(null);
+    endLines?.(true);
   });
   // `read` asks through the line editor, which owns the terminal; Ctrl-C cancels the question.
   const stdinInput = shell.input;
@@ -160,6 +162,41 @@ export async function repl(
         const open = shell.io.partialLine?.() ?? "";
         rl.question(open + prompt, { signal }, (line) => answer?.(line));
       });
+    },
+    lines: (prompt, onLine, signal) =>
+      new Promise((resolve) => {
+        if (closed || signal.aborted) return resolve(closed);
+        const asking = new AbortController();
+        const editor = rl as unknown as { close(): void };
+        const close = editor.close;
+        const finish = (eof: boolean) => {
+          endLines = undefined;
+          editor.close = close;
+          forget();
+          asking.abort();
+          resolve(eof);
+        };
+        const forget = onAbort(signal, () => finish(false));
+        endLines = finish;
+        // Ctrl-D on an empty line ends talk, not the shell (readline closes itself on it).
+        if (opts.terminal) editor.close = () => finish(true);
+        const ask = () =>
+          rl.question(prompt, { signal: asking.signal }, (line) => {
+            // Asked again at once: a line pasted after this one is talk's too, not a command.
+            if (endLines === finish) ask();
+            onLine(line);
+          });
+        ask();
+      }),
+    above: (write) => {
+      if (!endLines || !opts.terminal) return write();
+      // Off the line being typed, the output, then that line again below it.
+      readline.moveCursor(opts.output, 0, -rl.getCursorPos().rows);
+      readline.cursorTo(opts.output, 0);
+      readline.clearScreenDown(opts.output);
+      write();
+      (rl as unknown as { prevRows: number }).prevRows = 0;
+      rl.prompt(true);
     },
   };
   // Appends in order, and all of them done before the REPL returns and the program exits.
