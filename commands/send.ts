@@ -19,7 +19,7 @@ import {
   seconds,
   showBytes,
 } from "../lib/shell/format.ts";
-import { MAX_PAYLOAD, payload, repetition } from "../lib/script/payload.ts";
+import { payload, repetition } from "../lib/script/payload.ts";
 import { sendUnixDatagram } from "../lib/shell/unix.ts";
 import { FILE_CHUNK, sendFile } from "../lib/shell/transfer.ts";
 import { UsageError } from "../lib/shell/errors.ts";
@@ -54,7 +54,8 @@ export const sendCommand: CommandImpl = {
       const total = opts.n === undefined
         ? once.length * times
         : parseInteger(String(opts.n), "length", 0, once.length * times);
-      if (total > MAX_PAYLOAD && streams(ctx)) {
+      // Beyond one block, TCP streams the repetitions: nothing of the total's size is built.
+      if (times > 1 && total > FILE_CHUNK && streams(ctx)) {
         return await sendRepeated(ctx, once, total, timeout);
       }
     }
@@ -103,9 +104,10 @@ function streams(ctx: Context): boolean {
 }
 
 /**
- * One send() of `total` bytes of `once` repeated, too many to build: a block
- * of whole repetitions is written again and again, so memory stays bounded
- * (what a C loop over one buffer does; the count is the same).
+ * One send() of `total` bytes of `once` repeated: a block of whole
+ * repetitions is written again and again, so nothing of the total's size is
+ * built and memory stays bounded (what a C loop over one buffer does; the
+ * call and its count are the same as for the whole built at once).
  */
 function sendRepeated(
   ctx: Context,

@@ -36,7 +36,7 @@ export function repetition(
 /** Most repetitions of `-r`: a TCP send streams them, whatever the total. */
 export const MAX_REPEAT = 2 ** 31 - 1;
 
-/** Most bytes one `send` builds: 16 MiB (a TCP `send -r` beyond it streams). */
+/** Most bytes one `send` builds: 16 MiB (a TCP `send -r` streams instead, whatever its total). */
 export const MAX_PAYLOAD = 16 * 1024 * 1024;
 
 /**
