@@ -322,6 +322,24 @@ async function benchFiles(): Promise<void> {
         ),
     },
     {
+      name: "sockshell `send -r`: 16-byte text repeated → C sink",
+      run: () =>
+        against(
+          sinkBin,
+          (p) => [String(p)],
+          DENO,
+          (p) =>
+            shellArgs([
+              "-q",
+              "-c",
+              `socket tcp; connect 127.0.0.1 ${p}; send -r ${
+                FILE_BYTES / 16
+              } 0123456789abcdef; close`,
+            ]),
+          "send -r",
+        ),
+    },
+    {
       name: "socat -b 65536: C source → file (reference)",
       run: () =>
         against(
@@ -355,20 +373,31 @@ async function benchFiles(): Promise<void> {
         ),
     },
   ];
-  const LABELS = ["socat → sink", "send -f", "source → socat", "recv -f"];
+  const LABELS = [
+    "socat → sink",
+    "send -f",
+    "send -r",
+    "source → socat",
+    "recv -f",
+  ];
+  // Each sockshell row against the socat row above it.
+  const REF = [undefined, 0, 0, undefined, 3];
   const samples = await roundRobin("files", variants, RUNS.throughput);
-  const median = (n: string) => stats(samples.get(n)!).median;
-  const ref = [median(variants[0]!.name), median(variants[2]!.name)];
   const rows = variants.map((v, i) => {
     const s = stats(samples.get(v.name)!);
     const kib = rss.get(LABELS[i]!) ?? 0;
+    const ref = REF[i];
     return [
       v.name,
       fmt(s.median, 0),
       fmt(s.min, 0),
       fmt(s.max, 0),
-      i % 2 ? `${fmt(s.median / ref[Math.floor(i / 2)]!, 2)}×` : "1×",
-      i % 2 ? `${fmt((kib - idle) / 1024, 1)} MiB` : "-",
+      ref === undefined
+        ? "1×"
+        : `${
+          fmt(s.median / stats(samples.get(variants[ref]!.name)!).median, 2)
+        }×`,
+      ref === undefined ? "-" : `${fmt((kib - idle) / 1024, 1)} MiB`,
       `${s.runs}`,
     ];
   });
