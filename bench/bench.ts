@@ -275,6 +275,7 @@ async function benchFiles(): Promise<void> {
   }
   const idle = await peakRss(DENO, shellArgs(["-q", "-c", "exit"]));
   const rss = new Map<string, number>();
+  const out = `${tmp}/out.bin`;
   /** A C peer on a free port; the command runs against it; the peer's "BYTES SECONDS" gives MB/s. */
   const against = async (
     peer: string,
@@ -283,6 +284,10 @@ async function benchFiles(): Promise<void> {
     args: (port: number) => string[],
     name: string,
   ) => {
+    // Each run starts with no dirty pages left by the one before (the last run's file is
+    // removed, the rest written back): the disk's backlog would slow whichever came next.
+    await Deno.remove(out).catch(() => {});
+    await finished(start("sync", []), "sync");
     const port = freePort();
     await using p = startPeer(peer, peerArgs(port));
     await p.waitForPort(port);
@@ -292,7 +297,6 @@ async function benchFiles(): Promise<void> {
     check(bytes!, name, FILE_BYTES);
     return bytes! / 1e6 / seconds!;
   };
-  const out = `${tmp}/out.bin`;
   const variants = [
     {
       name: "socat -b 65536: file → C sink (reference)",

@@ -100,9 +100,17 @@ export const denoHost: Host = {
       truncate: true,
     });
     return {
-      async write(data) {
-        let off = 0;
-        while (off < data.length) off += await f.write(data.subarray(off));
+      // A direct write(2), as C's: Deno's async write copies each piece to a worker thread,
+      // which made recv -f into a file 0.9× socat's speed; this is 1.3× (a write to the page
+      // cache is short, and the socket keeps filling its kernel buffer meanwhile).
+      write(data) {
+        try {
+          let off = 0;
+          while (off < data.length) off += f.writeSync(data.subarray(off));
+          return Promise.resolve();
+        } catch (e) {
+          return Promise.reject(e);
+        }
       },
       close: () => Promise.resolve(f.close()),
     };
