@@ -939,7 +939,11 @@ async function outOfProcess(
     const both = out + err;
     const internal = /.*internal error.*/.exec(both);
     if (internal) flags.push({ cls: "internal", detail: visible(internal[0]) });
-    const control = checkBytes(r.stdout) ?? checkBytes(r.stderr);
+    // What `print` (or `read -p`) writes is the user's, shown as asked (in-process, `said` keeps
+    // it apart): from outside, a line that prints has only its standard error checked.
+    const prints = /(^|[;\s])(print|read)\s/.test(where.line);
+    const control = (prints ? undefined : checkBytes(r.stdout)) ??
+      checkBytes(r.stderr);
     if (control !== undefined) {
       const at = control.search(CONTROL);
       flags.push({
@@ -958,7 +962,8 @@ async function outOfProcess(
   for (const s of sample) {
     // An argument cannot carry a NUL (that line goes on standard input only), nor invalid UTF-16:
     // as a terminal would, those become U+FFFD.
-    if (s.line.includes("\0")) continue;
+    // Nor more than the kernel takes in one argument (MAX_ARG_STRLEN, 128 KiB).
+    if (s.line.includes("\0") || s.line.length > 100_000) continue;
     const line = s.line.replace(/[\ud800-\udfff]/g, "\ufffd");
     try {
       judge(await program(["-c", line], undefined, opts.tmp, 10000), s);

@@ -21,6 +21,18 @@ async function randomFile(size: number) {
   };
 }
 
+/** socat listening on a free port, writing what one client sends into `path`. */
+async function socatInto(path: string) {
+  const port = freePort("tcp");
+  const peer = startPeer("socat", [
+    "-u",
+    `TCP-LISTEN:${port},bind=127.0.0.1`,
+    `CREATE:${path}`,
+  ]);
+  await peer.waitForPort(port);
+  return Object.assign(peer, { port });
+}
+
 function sha256(...parts: Uint8Array[]): string {
   const h = createHash("sha256");
   for (const p of parts) h.update(p);
@@ -29,15 +41,9 @@ function sha256(...parts: Uint8Array[]): string {
 
 Deno.test("send -f streams a file into socat byte for byte", async () => {
   await using f = await randomFile(3 * 1024 * 1024 + 17);
-  const port = freePort("tcp");
-  await using sink = startPeer("socat", [
-    "-u",
-    `TCP-LISTEN:${port},bind=127.0.0.1`,
-    `CREATE:${f.dir}/out.bin`,
-  ]);
-  await sink.waitForPort(port);
+  await using sink = await socatInto(`${f.dir}/out.bin`);
   using sh = new TestShell();
-  await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${sink.port}`);
   assert.match(
     await sh.ok(`send -f ${f.path}`),
     new RegExp(
@@ -211,15 +217,9 @@ Deno.test("send -r beyond 16 MiB streams to socat: every repetition, in order, a
       20_000_003,
     ]] as const
   ) {
-    const port = freePort("tcp");
-    await using sink = startPeer("socat", [
-      "-u",
-      `TCP-LISTEN:${port},bind=127.0.0.1`,
-      `CREATE:${f.dir}/out.bin`,
-    ]);
-    await sink.waitForPort(port);
+    await using sink = await socatInto(`${f.dir}/out.bin`);
     using sh = new TestShell();
-    await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+    await sh.ok(`socket tcp; connect 127.0.0.1 ${sink.port}`);
     assert.match(
       await sh.ok(`send ${args} 0123456789`),
       new RegExp(
