@@ -962,8 +962,11 @@ async function outOfProcess(
   for (const s of sample) {
     // An argument cannot carry a NUL (that line goes on standard input only), nor invalid UTF-16:
     // as a terminal would, those become U+FFFD.
-    // Nor more than the kernel takes in one argument (MAX_ARG_STRLEN, 128 KiB).
-    if (s.line.includes("\0") || s.line.length > 100_000) continue;
+    // Nor more bytes than the kernel takes in one argument (MAX_ARG_STRLEN, 128 KiB).
+    if (
+      s.line.includes("\0") ||
+      new TextEncoder().encode(s.line).length > 100_000
+    ) continue;
     const line = s.line.replace(/[\ud800-\udfff]/g, "\ufffd");
     try {
       judge(await program(["-c", line], undefined, opts.tmp, 10000), s);

@@ -367,7 +367,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       // data it sent is left unread (then the kernel's reset follows). Node's destroy alone
       // would send only the reset: shut the writing half first, then destroy.
       // TLS: destroying at 'finish' can cut what is still being encrypted (Deno's node:tls):
-      // close_notify goes with end(), and the socket is let go once the peer answers, or later.
+      // close_notify goes with end(), and the socket is let go once that is through the
+      // connection under it (below), or 5 s later.
       if (this.tls) sock.end();
       else sock.end(() => sock.destroy());
       setTimeout(() => sock.destroy(), this.tls ? 5000 : 1000).unref();
