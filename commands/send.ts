@@ -19,7 +19,7 @@ import {
   seconds,
   showBytes,
 } from "../lib/shell/format.ts";
-import { payload, repetition } from "../lib/script/payload.ts";
+import { payload, repeatBytes, repetition } from "../lib/script/payload.ts";
 import { sendUnixDatagram } from "../lib/shell/unix.ts";
 import { FILE_CHUNK, sendFile } from "../lib/shell/transfer.ts";
 import { UsageError } from "../lib/shell/errors.ts";
@@ -115,15 +115,15 @@ function sendRepeated(
   total: number,
   timeout: number | undefined,
 ): Promise<CommandResult> {
-  const times = Math.max(1, Math.floor(FILE_CHUNK / once.length));
-  const block = new Uint8Array(once.length * times);
-  for (let i = 0; i < times; i++) block.set(once, i * once.length);
-  const preview = `${showBytes(block.subarray(0, PREVIEW_MAX), PREVIEW_MAX)} ${
-    t("shell.moreBytes", { n: total - PREVIEW_MAX, hint: "other" })
-  }`;
+  const block = repeatBytes(
+    once,
+    Math.max(1, Math.floor(FILE_CHUNK / once.length)),
+  );
   return call(
     ctx,
-    `send(${fdText(ctx)}, ${preview}, ${total}, 0)`,
+    `send(${fdText(ctx)}, ${
+      showBytes(block, PREVIEW_MAX, total)
+    }, ${total}, 0)`,
     async () => {
       const s = targetSock(ctx);
       const wait = sendWait(ctx.signal, timeout);

@@ -59,7 +59,11 @@ export function payload(
       t("script.payloadTooLarge", { n: once.length * times, max: MAX_PAYLOAD }),
     );
   }
-  if (times === 1) return once;
+  return times === 1 ? once : repeatBytes(once, times);
+}
+
+/** `once`, `times` times over, in one array. */
+export function repeatBytes(once: Uint8Array, times: number): Uint8Array {
   const out = new Uint8Array(once.length * times);
   for (let i = 0; i < times; i++) out.set(once, i * once.length);
   return out;

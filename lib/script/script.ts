@@ -536,21 +536,9 @@ function capture(scope: Scope, name: string, r: CommandResult): void {
   }
 }
 
-// The bytes of short texts captured again and again (a count, "", an address), shared:
-// a loop's captures encode nothing new. Bounded: cleared when full.
-const captured = new Map<string, Uint8Array>();
-
+/** A captured value as a variable holds it: bytes. */
 function toBytes(v: Uint8Array | string | number): Uint8Array {
-  if (v instanceof Uint8Array) return v;
-  const text = String(v);
-  if (text.length > 64) return encodeText(text);
-  let b = captured.get(text);
-  if (!b) {
-    if (captured.size >= 4096) captured.clear();
-    b = encodeText(text);
-    captured.set(text, b);
-  }
-  return b;
+  return v instanceof Uint8Array ? v : encodeText(String(v));
 }
 
 function where(run: Run, stmt: Stmt): string {

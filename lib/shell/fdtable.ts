@@ -243,20 +243,13 @@ export class Sock {
       // The caller's until it gives up; then what arrives is kept, as #fill keeps it.
       let mine = true;
       let got: number | undefined;
-      const keep = (n: number) => {
-        const data = buf.subarray(0, n);
-        this.#rx = this.#rx.length ? concat([this.#rx, data]) : data.slice();
-      };
       const read = this.conn!.read(buf).then((n) => {
         got = n ?? 0;
-        if (n === null) {
-          this.#eof = true;
-          this.finFirst ??= "peer";
-        } else if (!mine) keep(n);
+        if (n === null) this.#atEnd();
+        else if (!mine) this.#keep(buf.subarray(0, n));
       }, (e) => {
         got = 0;
-        this.#rxErr = this.broken ?? toSocketError(e);
-        if (this.#rxErr.errno === "ECONNRESET") this.reset = true;
+        this.#readFailed(e);
       }).finally(() => {
         this.#reading = undefined;
         this.#changed();
@@ -267,7 +260,7 @@ export class Sock {
       } catch (e) {
         mine = false;
         // Done already, in the buffer the caller now leaves: keep it.
-        if (got) keep(got);
+        if (got) this.#keep(buf.subarray(0, got));
         throw e;
       }
       if (got) return got;
@@ -315,26 +308,39 @@ export class Sock {
       this.#buf = undefined;
       try {
         const got = await conn.read(buf);
-        if (got === null) {
-          this.#eof = true;
-          this.finFirst ??= "peer";
-        } else {
-          const data = buf.subarray(0, got);
-          this.#rx = this.#rx.length ? concat([this.#rx, data]) : data.slice();
+        if (got === null) this.#atEnd();
+        else {
+          this.#keep(buf.subarray(0, got));
           this.#readSize = got === buf.length
             ? Math.min(buf.length * 2, READ_CHUNK)
             : Math.max(FIRST_READ, 2 ** Math.ceil(Math.log2(got || 1)));
           if (buf.length === this.#readSize) this.#buf = buf;
         }
       } catch (e) {
-        this.#rxErr = this.broken ?? toSocketError(e);
-        if (this.#rxErr.errno === "ECONNRESET") this.reset = true;
+        this.#readFailed(e);
       } finally {
         this.#reading = undefined;
         this.#changed();
       }
     })();
     return this.#reading;
+  }
+
+  /** A read's bytes, copied after what is still unread (the read's buffer is used again). */
+  #keep(data: Uint8Array): void {
+    this.#rx = this.#rx.length ? concat([this.#rx, data]) : data.slice();
+  }
+
+  /** A read found the peer's end of stream. */
+  #atEnd(): void {
+    this.#eof = true;
+    this.finFirst ??= "peer";
+  }
+
+  /** A read failed: its error waits for the next recv; a reset leaves the socket CLOSED. */
+  #readFailed(e: unknown): void {
+    this.#rxErr = this.broken ?? toSocketError(e);
+    if (this.#rxErr.errno === "ECONNRESET") this.reset = true;
   }
 
   /** Take the next datagram, or wait for one; see {@link takeStream}. */

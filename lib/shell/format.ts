@@ -167,6 +167,7 @@ export function hexPairs(b: Uint8Array): string {
 
 /**
  * Received bytes for a one-line view: quoted text when they are UTF-8, hex otherwise.
+ * `length` is that of the whole when `b` holds only its start (a send that streams).
  *
  * @example
  * ```ts
@@ -174,7 +175,11 @@ export function hexPairs(b: Uint8Array): string {
  * console.log(showBytes(new Uint8Array([0xff, 0x00]))); // hex ff 00
  * ```
  */
-export function showBytes(b: Uint8Array, max = SHOW_MAX): string {
+export function showBytes(
+  b: Uint8Array,
+  max = SHOW_MAX,
+  length = b.length,
+): string {
   const shown = b.length > max ? b.subarray(0, max) : b;
   let text: string;
   try {
@@ -187,10 +192,10 @@ export function showBytes(b: Uint8Array, max = SHOW_MAX): string {
         hexPairs(shown.subarray(cut))
       : "hex " + hexPairs(shown);
   }
-  if (b.length > max) {
+  if (length > shown.length) {
     text += ` ${
       t("shell.moreBytes", {
-        n: b.length - max,
+        n: length - shown.length,
         hint: max === SHOW_MAX ? "x" : "other",
       })
     }`;
