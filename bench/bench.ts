@@ -393,9 +393,7 @@ async function benchFiles(): Promise<void> {
     const ref = REF[i];
     return [
       v.name,
-      fmt(s.median, 0),
-      fmt(s.min, 0),
-      fmt(s.max, 0),
+      ...spread(s, 0),
       ref === undefined
         ? "1×"
         : `${
@@ -664,9 +662,7 @@ async function benchDialogue(): Promise<void> {
       const s = stats(taken.get(v.name)!);
       return [
         v.name,
-        fmt(s.median, 0),
-        fmt(s.min, 0),
-        fmt(s.max, 0),
+        ...spread(s, 0),
         i ? `${fmt(s.median / cTook, 2)}×` : "1×",
         `${s.runs}`,
       ];
@@ -700,6 +696,11 @@ function stats(xs: number[]): Stats {
     max: s.at(-1) ?? NaN,
     runs: s.length,
   };
+}
+
+/** A measurement's median, min and max, for a table row. */
+function spread(s: Stats, digits = 1): string[] {
+  return [fmt(s.median, digits), fmt(s.min, digits), fmt(s.max, digits)];
 }
 
 function fmt(x: number, digits = 1): string {
@@ -1345,9 +1346,7 @@ async function benchThroughput(): Promise<void> {
         lost ? `${lost} lost in all` : "none lost"
       })`,
       "datagrams/s",
-      fmt(u.median, 0),
-      fmt(u.min, 0),
-      fmt(u.max, 0),
+      ...spread(u, 0),
       `${u.runs}`,
     ]);
   }
@@ -1357,9 +1356,7 @@ async function benchThroughput(): Promise<void> {
     return [
       v.name,
       "MB/s",
-      fmt(s.median, 0),
-      fmt(s.min, 0),
-      fmt(s.max, 0),
+      ...spread(s, 0),
       `${s.runs}`,
     ];
   });
@@ -1672,9 +1669,7 @@ async function benchPoll(): Promise<void> {
       ],
       [
         "C, tests/peers/pollrelay.c",
-        fmt(c.median, 2),
-        fmt(c.min, 2),
-        fmt(c.max, 2),
+        ...spread(c, 2),
         `${c.runs}`,
       ],
       ["ratio sockshell / C (medians)", fmt(sh.median / c.median), "", "", ""],
@@ -1760,16 +1755,12 @@ async function benchBeej(): Promise<void> {
     [
       [
         "sockshell, run pollserver",
-        fmt(sh.median, 2),
-        fmt(sh.min, 2),
-        fmt(sh.max, 2),
+        ...spread(sh, 2),
         `${sh.runs}`,
       ],
       [
         "C, tests/peers/beej_pollserver.c",
-        fmt(c.median, 2),
-        fmt(c.min, 2),
-        fmt(c.max, 2),
+        ...spread(c, 2),
         `${c.runs}`,
       ],
       ["ratio sockshell / C (medians)", fmt(sh.median / c.median), "", "", ""],
