@@ -20,6 +20,7 @@ import { isBroadcast, recorded } from "../lib/shell/sockopt.ts";
 import { unixPath, unixSock } from "../lib/shell/unix.ts";
 import type { Word } from "../lib/script/tokenize.ts";
 import { t } from "../lib/i18n/mod.ts";
+import { delay } from "../lib/shell/timer.ts";
 
 /** `connect`: TCP opens a connection; UDP sets the default peer. */
 export const connectCommand: CommandImpl = {
@@ -133,7 +134,7 @@ export const connectCommand: CommandImpl = {
               if (!refused || until === undefined || Date.now() >= until) {
                 throw e;
               }
-              await new Promise((r) => setTimeout(r, 50));
+              await delay(50);
             }
           }
         } catch (e) {

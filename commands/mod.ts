@@ -332,7 +332,7 @@ const ENTRIES: readonly CommandEntry[] = [
     kind: "shell",
     usage: "sleep <seconds>",
     c: "int usleep(useconds_t usec);",
-    deno: "setTimeout",
+    deno: "AbortSignal.timeout",
     example: "sleep 0.05",
     load: async () => (await import("./sleep.ts")).sleepCommand,
   },

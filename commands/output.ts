@@ -9,6 +9,7 @@ import { SocketError } from "../lib/net/errno.ts";
 import { seconds, showBytes } from "../lib/shell/format.ts";
 import { findProc } from "../lib/check/procs.ts";
 import { t } from "../lib/i18n/mod.ts";
+import { after, type Cancel } from "../lib/shell/timer.ts";
 
 const encoder = new TextEncoder();
 
@@ -61,12 +62,12 @@ export const outputCommand: CommandImpl = {
           if (ctx.signal.aborted) {
             throw new SocketError("EINTR", t("wait.interrupted"));
           }
-          let timer: ReturnType<typeof setTimeout> | undefined;
+          let cancel: Cancel | undefined;
           await Promise.race([
             p.changed(),
-            new Promise((r) => timer = setTimeout(r, Math.min(left, 100))),
+            new Promise<void>((r) => cancel = after(Math.min(left, 100), r)),
           ]);
-          clearTimeout(timer);
+          cancel?.();
         }
       }
       const data = take();

@@ -26,6 +26,7 @@ import { UsageError } from "../lib/shell/errors.ts";
 
 const CRLF = new Uint8Array([13, 10]);
 import { t } from "../lib/i18n/mod.ts";
+import { after, type Cancel } from "../lib/shell/timer.ts";
 
 /** `send`: write bytes on a connected socket. */
 export const sendCommand: CommandImpl = {
@@ -71,15 +72,15 @@ export const sendCommand: CommandImpl = {
       let r: CommandResult = { code: 0 };
       for (let off = 0; off < data.length; off += size) {
         if (off > 0 && pause > 0) {
-          let timer: ReturnType<typeof setTimeout> | undefined;
+          let cancel: Cancel | undefined;
           try {
             await interruptible(
-              new Promise((resolve) => timer = setTimeout(resolve, pause)),
+              new Promise<void>((resolve) => cancel = after(pause, resolve)),
               ctx.signal,
               undefined,
             );
           } catch {
-            clearTimeout(timer);
+            cancel?.();
             errorLine(ctx.io, `${this.name}: EINTR (${strerror("EINTR")})`);
             return { code: 124 };
           }

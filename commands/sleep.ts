@@ -1,6 +1,7 @@
 import { arity, type CommandImpl, parseTimeout } from "../lib/shell/command.ts";
 import { EXIT } from "../lib/shell/errors.ts";
 import { strerror } from "../lib/net/errno.ts";
+import { after } from "../lib/shell/timer.ts";
 
 /** `sleep`: pause, as a C program's sleep between two sends. */
 export const sleepCommand: CommandImpl = {
@@ -9,13 +10,13 @@ export const sleepCommand: CommandImpl = {
     const ms = parseTimeout(ctx.args[0]!.text)!;
     const aborted = await new Promise<boolean>((resolve) => {
       const onAbort = () => {
-        clearTimeout(timer);
+        cancel();
         resolve(true);
       };
-      const timer = setTimeout(() => {
+      const cancel = after(ms, () => {
         ctx.signal.removeEventListener("abort", onAbort);
         resolve(false);
-      }, ms);
+      });
       if (ctx.signal.aborted) onAbort();
       else ctx.signal.addEventListener("abort", onAbort, { once: true });
     });

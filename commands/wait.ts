@@ -9,6 +9,7 @@ import { SocketError } from "../lib/net/errno.ts";
 import { findProc } from "../lib/check/procs.ts";
 import { t } from "../lib/i18n/mod.ts";
 import { seconds } from "../lib/shell/format.ts";
+import { after, type Cancel } from "../lib/shell/timer.ts";
 
 /** `wait`: wait for a program started by spawn to exit, and read what it wrote. */
 export const waitCommand: CommandImpl = {
@@ -24,9 +25,9 @@ export const waitCommand: CommandImpl = {
         const p = findProc(ctx.shell, pidText);
         if (p.status === undefined) {
           await new Promise<void>((resolve, reject) => {
-            let timer: ReturnType<typeof setTimeout> | undefined;
+            let cancel: Cancel | undefined;
             const done = () => {
-              clearTimeout(timer);
+              cancel?.();
               ctx.signal.removeEventListener("abort", onAbort);
             };
             const onAbort = () => {
@@ -36,7 +37,7 @@ export const waitCommand: CommandImpl = {
             if (ctx.signal.aborted) return onAbort();
             ctx.signal.addEventListener("abort", onAbort, { once: true });
             if (timeout !== undefined) {
-              timer = setTimeout(() => {
+              cancel = after(timeout, () => {
                 done();
                 reject(
                   new SocketError(
@@ -44,7 +45,7 @@ export const waitCommand: CommandImpl = {
                     t("wait.timeout", { s: seconds(timeout) }),
                   ),
                 );
-              }, timeout);
+              });
             }
             p.exited.then(() => {
               done();

@@ -28,6 +28,7 @@ import {
   noOption,
   optValue,
 } from "../net.ts";
+import { after } from "../shell/timer.ts";
 
 function addrOf(a: Deno.Addr): SockAddr {
   const n = a as Deno.NetAddr;
@@ -104,13 +105,19 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   }
 
   write(data: Uint8Array): Promise<number> {
-    return errno(async () => {
-      let off = 0;
-      while (off < data.length) {
-        off += await this.#conn.write(data.subarray(off));
-      }
-      return off;
-    });
+    // Most writes are whole at the first call; the loop is for the rest of a short one.
+    return errno(() =>
+      this.#conn.write(data).then((n) =>
+        n < data.length ? this.#writeRest(data, n) : n
+      )
+    );
+  }
+
+  async #writeRest(data: Uint8Array, off: number): Promise<number> {
+    while (off < data.length) {
+      off += await this.#conn.write(data.subarray(off));
+    }
+    return off;
   }
 
   closeWrite(): Promise<void> {
@@ -354,14 +361,14 @@ function connectAbortable(
       settled = true;
       reject(signal.reason);
       // A connect to a peer whose queue is full may never finish: cancel it, a little later.
-      const timer = setTimeout(
-        () => inner.abort(signal.reason),
+      const cancel = after(
         CONNECT_GRACE_MS,
+        () => inner.abort(signal.reason),
       );
       pending.then((c) => {
-        clearTimeout(timer);
+        cancel();
         c.close();
-      }, () => clearTimeout(timer));
+      }, cancel);
     };
     signal.addEventListener("abort", onAbort, { once: true });
     pending.then((c) => {

@@ -22,6 +22,7 @@ import { own } from "./registry.ts";
 import type { Teach } from "../teach/teach.ts";
 import { type MessageKey, t } from "../i18n/mod.ts";
 import type { Word } from "../script/tokenize.ts";
+import { after, type Cancel } from "./timer.ts";
 
 /** Where a command's output goes. */
 export interface Output {
@@ -235,7 +236,7 @@ export async function call(
     ok = await f();
   } catch (e) {
     if (e instanceof UsageError) {
-      if (pending) clearTimeout(pending.timer);
+      pending?.timer?.();
       throw e;
     }
     const se = toSocketError(e);
@@ -527,17 +528,17 @@ export function interruptible<T>(
 ): Promise<T> {
   if (signal.aborted) return Promise.reject(interruption(signal));
   return new Promise<T>((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancel: Cancel | undefined;
     const done = () => {
       forget();
-      clearTimeout(timer);
+      cancel?.();
     };
     const forget = onAbort(signal, () => {
       done();
       reject(interruption(signal));
     });
     if (timeoutMs !== undefined) {
-      timer = setTimeout(() => {
+      cancel = after(timeoutMs, () => {
         done();
         reject(
           new SocketError(
@@ -548,7 +549,7 @@ export function interruptible<T>(
             }),
           ),
         );
-      }, timeoutMs);
+      });
     }
     p.then((v) => {
       done();

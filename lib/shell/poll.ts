@@ -22,6 +22,7 @@ import {
   POLLOUT,
 } from "./fdtable.ts";
 import { t } from "../i18n/mod.ts";
+import { after, type Cancel } from "./timer.ts";
 
 /** One entry of poll's array: `struct pollfd`. */
 export interface PollFd {
@@ -119,13 +120,13 @@ function waitForChange(
 ): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
     const stops: Array<() => void> = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancel: Cancel | undefined;
     let done = false;
     const finish = (expired: boolean, error?: SocketError) => {
       if (done) return;
       done = true;
       for (const stop of stops) stop();
-      clearTimeout(timer);
+      cancel?.();
       signal.removeEventListener("abort", onAbort);
       if (error) reject(error);
       else resolve(expired);
@@ -138,7 +139,7 @@ function waitForChange(
     }
     if (leftMs === 0) nextTurn().then(() => finish(true));
     else if (leftMs !== undefined) {
-      timer = setTimeout(() => finish(true), leftMs);
+      cancel = after(leftMs, () => finish(true));
     }
   });
 }

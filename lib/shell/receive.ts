@@ -26,6 +26,7 @@ import { recvFile } from "./transfer.ts";
 import { fmtAddr, hexDump, hexPairs, seconds, showBytes } from "./format.ts";
 import { type Addr, type Datagram, sameAddr } from "../net.ts";
 import { language, t } from "../i18n/mod.ts";
+import { delay } from "./timer.ts";
 
 const encoder = new TextEncoder();
 const NEWLINE = new Uint8Array([10]);
@@ -241,7 +242,7 @@ class Dropped {
   /** Yield to timers and Ctrl-C every 20 ms of dropping, so that a flood cannot hold the shell. */
   async breathe(signal: AbortSignal): Promise<void> {
     if (Date.now() - this.#since < 20) return;
-    await new Promise((r) => setTimeout(r, 0));
+    await delay(0);
     this.#since = Date.now();
     if (signal.aborted) {
       throw new SocketError(

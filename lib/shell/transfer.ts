@@ -18,6 +18,7 @@ import { UsageError } from "./errors.ts";
 import { language, t } from "../i18n/mod.ts";
 import type { Sock } from "./fdtable.ts";
 import type { FileReader, FileWriter } from "../ui/host.ts";
+import { every } from "./timer.ts";
 
 /**
  * Bytes per read and per send of a file: two buffers of it, reused. Larger
@@ -226,7 +227,7 @@ function withProgress<T>(
   return async () => {
     const start = performance.now();
     let shown = false;
-    const timer = setInterval(() => {
+    const stop = every(PROGRESS_EVERY, () => {
       const s = (performance.now() - start) / 1000;
       if (s * 1000 < PROGRESS_AFTER) return;
       const n = count();
@@ -234,11 +235,11 @@ function withProgress<T>(
         t("transfer.progress", { size: fmtSize(n), rate: fmtSize(n / s) }),
       );
       shown = true;
-    }, PROGRESS_EVERY);
+    });
     try {
       return await f();
     } finally {
-      clearInterval(timer);
+      stop();
       if (shown) show(undefined);
     }
   };

@@ -17,6 +17,7 @@ import type { Proto, Sock } from "../shell/fdtable.ts";
 import { fmtAddr, fmtPath } from "../shell/format.ts";
 import type { Addr, Domain } from "../net.ts";
 import { say, type TeachKey } from "./messages.ts";
+import { after, type Cancel } from "../shell/timer.ts";
 
 /** Events the session log keeps: older ones are counted, not kept. */
 export const LOG_MAX = 200;
@@ -83,8 +84,8 @@ export interface Pending {
   eof: boolean;
   /** When the call started. */
   start: number;
-  /** The explain timer for a call that blocks. */
-  timer?: ReturnType<typeof setTimeout>;
+  /** Stops the explain timer of a call that blocks. */
+  timer?: Cancel;
   /** Set when the call waited past {@link WAIT_MS}. */
   waited?: boolean;
 }
@@ -123,13 +124,13 @@ export class Teach {
     if (!this.explain) return p;
     if (sock) p.tuple = tupleOf(sock);
     if (blocks && sock && !sock.nonblocking) {
-      p.timer = setTimeout(() => {
+      p.timer = after(WAIT_MS, () => {
         p.waited = true;
         const why = name === "accept"
           ? say("acceptBlocks", { fd: sock.fd })
           : say("recvBlocks", { call: name, fd: sock.fd });
         ctx.io.out(whyLine(ctx.io, why));
-      }, WAIT_MS);
+      });
     }
     return p;
   }
@@ -142,7 +143,7 @@ export class Teach {
     ok?: CallOk,
     err?: SocketError,
   ): void {
-    if (p.timer !== undefined) clearTimeout(p.timer);
+    p.timer?.();
     const s = p.sock;
     const ev: TeachEvent = { seq: 0, name: p.name, text };
     if (s) this.#describe(ev, s);

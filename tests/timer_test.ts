@@ -1,0 +1,106 @@
+/**
+ * The shell's timers (lib/shell/timer.ts): Deno's web timers, so that no
+ * session pays for loading the Node layer's `setTimeout`.
+ */
+import assert from "node:assert/strict";
+import { after, delay, every } from "../lib/shell/timer.ts";
+import { freePort } from "./_peers.ts";
+import { SHELL_FLAGS } from "./_shell.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const decoder = new TextDecoder();
+
+Deno.test("after calls once, no sooner than asked; a cancelled one never calls", async () => {
+  const t0 = performance.now();
+  let fired = 0;
+  let late = 0;
+  const cancelLate = after(40, () => late++);
+  await new Promise<void>((resolve) =>
+    after(20, () => {
+      fired++;
+      resolve();
+    })
+  );
+  assert.ok(performance.now() - t0 >= 19, "fired too soon");
+  cancelLate();
+  cancelLate();
+  await delay(60);
+  assert.equal(fired, 1);
+  assert.equal(late, 0);
+});
+
+Deno.test("every calls again and again until cancelled", async () => {
+  let n = 0;
+  const stop = every(5, () => n++);
+  await delay(100);
+  stop();
+  const seen = n;
+  assert.ok(seen >= 3, `only ${seen} calls in 100 ms`);
+  await delay(30);
+  assert.equal(n, seen, "called after it was cancelled");
+});
+
+Deno.test("a cancelled timer does not keep the process alive; a pending one does", async () => {
+  const run = async (code: string) => {
+    const t0 = performance.now();
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", code],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(out.code, 0, decoder.decode(out.stderr));
+    return { ms: performance.now() - t0, out: decoder.decode(out.stdout) };
+  };
+  const timer = JSON.stringify(`${ROOT}lib/shell/timer.ts`);
+  const cancelled = await run(
+    `import { after } from ${timer}; after(10000, () => console.log("fired"))();`,
+  );
+  assert.ok(cancelled.ms < 5000, `exited after ${cancelled.ms} ms`);
+  assert.equal(cancelled.out, "");
+  const pending = await run(
+    `import { after } from ${timer}; after(300, () => console.log("fired"));`,
+  );
+  assert.equal(pending.out, "fired\n");
+});
+
+Deno.test("a session with sockets, timeouts and sleep never calls the global setTimeout (Deno loads Node's timers on its first call)", async () => {
+  const trap = await Deno.makeTempFile({ suffix: ".ts" });
+  try {
+    // Run before the shell: each timer global, called, says so on stderr.
+    await Deno.writeTextFile(
+      trap,
+      `for (const name of ["setTimeout", "setInterval", "clearTimeout", "clearInterval"]) {
+        const g = globalThis as unknown as Record<string, unknown>;
+        const f = g[name] as (...a: unknown[]) => unknown;
+        g[name] = (...a: unknown[]) => {
+          Deno.stderr.writeSync(new TextEncoder().encode("TIMER " + name + "\\n"));
+          return f(...a);
+        };
+      }\n`,
+    );
+    const port = freePort("tcp");
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        ...SHELL_FLAGS,
+        "--preload",
+        trap,
+        `${ROOT}mod.ts`,
+        "-q",
+        "-c",
+        `socket tcp; bind 127.0.0.1 ${port}; listen; socket tcp; ` +
+        `connect -t 2 127.0.0.1 ${port}; accept @3 -t 2; send @4 -t 1 hello; ` +
+        `try recv @4 -t 0.05 -> r; recv @5 -t 1 5; sleep 0.01; ` +
+        `socket udp; try recvfrom -t 0.02 -> d; close 3; close 4; close 5; close 6`,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const err = decoder.decode(out.stderr);
+    assert.equal(out.code, 0, err);
+    assert.doesNotMatch(err, /TIMER/);
+  } finally {
+    await Deno.remove(trap);
+  }
+});
