@@ -16,6 +16,14 @@ import {
   until,
 } from "./_net.ts";
 
+/** V8's full collection (`--expose-gc` hands gc() to contexts made after it is set). */
+async function fullCollection(): Promise<() => void> {
+  const v8 = await import("node:v8");
+  const vm = await import("node:vm");
+  v8.setFlagsFromString("--expose-gc");
+  return vm.runInNewContext("gc") as () => void;
+}
+
 /** A shell connected (descriptor 3) to a raw Deno peer. */
 async function connected(sh: TestShell, l: Deno.TcpListener) {
   await sh.ok(`socket tcp; connect 127.0.0.1 ${l.addr.port}`);
@@ -76,6 +84,45 @@ Deno.test("send delivers a large payload whole, as a blocking send does", async 
   assert.match(out, new RegExp(`, ${n}, 0\\) = ${n}\\n$`));
   assert.equal(got.length, n);
   assert.ok(got.every((b) => b === 0x78));
+});
+
+Deno.test("send -r of a text whose length is no power of two repeats it whole, to the last byte", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  using peer = await connected(sh, l);
+  // 7 bytes, 20,001 times (under 256 KiB: built in one array, by doubling copies).
+  const once = "abcdefg";
+  const n = 20_001;
+  const [out, got] = await Promise.all([
+    sh.ok(`send -r ${n} ${once}`),
+    readBytes(peer, once.length * n, 10_000),
+  ]);
+  assert.match(
+    out,
+    new RegExp(`, ${once.length * n}, 0\\) = ${once.length * n}\\n$`),
+  );
+  const text = new TextDecoder().decode(got);
+  assert.equal(text, once.repeat(n));
+});
+
+Deno.test("a loop of 50,000 sends keeps nothing a full collection cannot free (each wait on a write once left a reaction on the socket)", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  using peer = await connected(sh, l);
+  const n = 50_000;
+  const draining = readBytes(peer, 5 * n, 60_000);
+  sh.scope.trace = false; // -q: no call lines kept by the test's capture
+  const gc = await fullCollection();
+  gc();
+  const before = Deno.memoryUsage().heapUsed;
+  await sh.ok(
+    `let i = 0; while $i < ${n}; send "ping\\n"; let i = $i + 1; end`,
+  );
+  gc();
+  const kept = Deno.memoryUsage().heapUsed - before;
+  assert.equal((await draining).length, 5 * n);
+  // It kept 15.6 MB, about 330 bytes a send, until the socket closed.
+  assert.ok(kept < 2 << 20, `the loop kept ${(kept / 1048576).toFixed(1)} MB`);
 });
 
 Deno.test("send reports ENOTCONN on a TCP socket that is not connected", async () => {
