@@ -16,6 +16,7 @@ import { POLLIN, READ_CHUNK, type Sock } from "../lib/shell/fdtable.ts";
 import { pollFds } from "../lib/shell/poll.ts";
 import { receive, showLines } from "../lib/shell/receive.ts";
 import { t } from "../lib/i18n/mod.ts";
+import { scriptWord } from "../lib/script/words.ts";
 
 const encoder = new TextEncoder();
 
@@ -180,6 +181,15 @@ async function converse(
           errorLine(io, `talk: ${t("shell.internalError", { message })}`);
           return { code: 1, errno: "EIO" };
         });
+      if (r.code === 0 && ctx.shell.recording) {
+        // Recorded as the send it was: a script has no one to type talk's lines.
+        ctx.shell.recordedItself = true;
+        await ctx.shell.record(
+          o.crlf
+            ? `send -C ${scriptWord(line)}`
+            : `send ${scriptWord(line + "\n")}`,
+        );
+      }
       if (r.code !== 0) {
         sendErrno = r.errno ?? "EIO";
         if (!o.calls) quietError(io, "send", sendErrno);

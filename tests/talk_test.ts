@@ -412,3 +412,40 @@ Deno.test("piped talk takes its lines up to ~. even after the peer closed, and s
   );
   assert.ok(!sh.stdout.includes("send("), sh.stdout);
 });
+
+Deno.test("record writes talk's lines as the sends they were, and run replays them byte for byte", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell_talk_record_" });
+  const file = `${dir}/smtp.sock`;
+  try {
+    const lines = ["HELO x", 'MAIL FROM:<$USER> "q" \\ \x1b', "QUIT"];
+    const port = freePort("tcp");
+    const first = lineServer(port);
+    await first.waitForPort(port);
+    const typed = await sockshell([], {
+      stdin: `record ${file}\nsocket tcp; connect 127.0.0.1 ${port}\n` +
+        `talk -C\n${lines.join("\n")}\n~.\nclose\nrecord stop\n`,
+    });
+    assert.equal(typed.code, 0, typed.stderr);
+    const wire = (await first.stdout()).trim();
+    await first[Symbol.asyncDispose]();
+    const [header, ...recorded] = (await Deno.readTextFile(file)).split("\n");
+    assert.match(header!, /^# recorded by sockshell/);
+    assert.equal(
+      recorded.join("\n"),
+      `socket tcp\nconnect 127.0.0.1 ${port}\n` +
+        'send -C "HELO x"\n' +
+        'send -C "MAIL FROM:<\\$USER> \\"q\\" \\\\ \\x1b"\n' +
+        'send -C "QUIT"\n' +
+        "close\n",
+    );
+    // The replay, against a fresh server on the same port: the same bytes on the wire.
+    const again = lineServer(port);
+    await again.waitForPort(port);
+    const replayed = await sockshell(["-q", "run", file]);
+    assert.equal(replayed.code, 0, replayed.stderr);
+    assert.equal((await again.stdout()).trim(), wire);
+    await again[Symbol.asyncDispose]();
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -7,6 +7,7 @@
 
 import assert from "node:assert/strict";
 import { UsageError } from "../lib/shell/errors.ts";
+import { scriptWord } from "../lib/script/words.ts";
 import {
   concat,
   decodeText,
@@ -369,4 +370,23 @@ Deno.test("decodeText and encodeText agree with TextDecoder and TextEncoder, ASC
   // Bytes that are not UTF-8 decode as the runtime's decoder does (replacement characters).
   const bad = new Uint8Array([0x61, 0xff, 0x62]);
   assert.equal(decodeText(bad), new TextDecoder().decode(bad));
+});
+
+Deno.test("scriptWord gives a word the tokenizer reads back as exactly its text's bytes", () => {
+  const texts = [
+    "HELO x",
+    "price: $5 and ${HOME} $1",
+    'say "hi" \\ back\\slash',
+    "tab\there\r\nnul\0esc\x1b del\x7f",
+    "c1 \u009b csi",
+    "é漢🙂 ; # not a comment",
+    "  spaces around  ",
+    "",
+  ];
+  for (const text of texts) {
+    const [cmd] = lex(`send ${scriptWord(text)}`);
+    const words = expand(cmd!, () => undefined);
+    assert.equal(words.length, 2, scriptWord(text));
+    assert.deepEqual(words[1]!.bytes, new TextEncoder().encode(text), text);
+  }
 });

@@ -312,7 +312,8 @@ export const en = {
     "An existing FILE is refused (EEXIST, as open with O_CREAT|O_EXCL): -a appends to it, -f overwrites it.\n" +
     "Commands are recorded as they succeed, whatever their source: typed, piped on standard input,\n" +
     "a script file or -c (there, each command after record in the same text). A block is recorded\n" +
-    "whole once it succeeds; what a run script does is recorded as its run line.",
+    "whole once it succeeds; what a run script does is recorded as its run line, and what talk sent as\n" +
+    'its sends (send -C "EHLO me"), replayed without waiting for the replies.',
   "help.set.summary":
     "Set a variable to some text ($name then reads it); with no name, list the variables",
   "help.set.details":
@@ -368,7 +369,8 @@ export const en = {
     "Leave with Ctrl-C, Ctrl-D or a line that is exactly ~. (a lone . is sent: SMTP ends DATA with it).\n" +
     "When the peer closes or resets, talk says so and returns. The socket stays open; what arrived and was\n" +
     "not shown stays for the next recv. At the prompt, the line editor reads the lines (history works);\n" +
-    "with commands piped on standard input, talk takes the lines after it, up to ~. or the end of input.",
+    "with commands piped on standard input, talk takes the lines after it, up to ~. or the end of input.\n" +
+    "Under record, each line sent is recorded as its send, not the talk line.",
   "help.explain.summary":
     "Show the socket's 5-tuple after each call, as the handout writes it, and why (on or off)",
   "help.explain.details":

@@ -333,7 +333,8 @@ export const fr = {
     "Les commandes sont enregistrées quand elles réussissent, quelle que soit leur source : tapées, reçues sur\n" +
     "l'entrée standard, un fichier de script ou -c (là, chaque commande après record dans le même texte).\n" +
     "Un bloc est enregistré en entier une fois réussi ; ce que fait un script lancé par run est enregistré\n" +
-    "comme sa ligne run.",
+    'comme sa ligne run, et ce que talk a envoyé comme ses send (send -C "EHLO moi"), rejoués sans\n' +
+    "attendre les réponses.",
   "help.set.summary":
     "Donner du texte à une variable ($nom le lit ensuite) ; sans nom, lister les variables",
   "help.set.details":
@@ -391,7 +392,8 @@ export const fr = {
     "Quand le pair ferme ou réinitialise la connexion, talk le dit et rend la main. La socket reste ouverte ; ce qui\n" +
     "est arrivé sans être affiché reste pour le prochain recv. À l'invite, l'éditeur de ligne lit les lignes\n" +
     "(l'historique marche) ; avec des commandes sur l'entrée standard, talk prend les lignes qui le suivent,\n" +
-    "jusqu'à ~. ou la fin de l'entrée.",
+    "jusqu'à ~. ou la fin de l'entrée. Sous record, chaque ligne envoyée est enregistrée comme son send, pas la\n" +
+    "ligne talk.",
   "help.explain.summary":
     "Montrer le quintuplet de la socket après chaque appel, comme l'écrit le polycopié, et pourquoi (on ou off)",
   "help.explain.details":

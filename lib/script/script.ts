@@ -646,10 +646,14 @@ async function runTop(run: Run, program: Stmt[], scope: Scope): Promise<Flow> {
   let flow: Flow = { code: 0 };
   for (const stmt of program) {
     const recording = run.shell.recording;
+    run.shell.recordedItself = false;
     flow = await runStmts(run, [stmt], scope);
     if (flow.failed || flow.brk || stopped(run, scope)) return flow;
     // `record FILE` and `record stop` themselves change the recording: they are not recorded.
-    if (recording && run.shell.recording === recording) {
+    if (
+      recording && run.shell.recording === recording &&
+      !run.shell.recordedItself
+    ) {
       await run.shell.record(
         stmt.kind === "cmd" || stmt.kind === "break"
           ? stmt.text

@@ -5,6 +5,7 @@
  */
 
 import { concat, type Word } from "./tokenize.ts";
+import { quoteText } from "../shell/format.ts";
 
 const SPACE = new Uint8Array([32]);
 
@@ -24,4 +25,18 @@ export function joinWords(words: Word[]): Uint8Array {
     parts.push(w.bytes);
   });
   return concat(parts);
+}
+
+/**
+ * A double-quoted word the script language reads back as exactly `text`:
+ * control characters escaped as `send` reads them, `"`, `\\` and `$` too
+ * (a `$` would start a variable).
+ *
+ * @example
+ * ```ts
+ * console.log(scriptWord("price: $5\r")); // "price: \$5\r"
+ * ```
+ */
+export function scriptWord(text: string): string {
+  return quoteText(text).replaceAll("$", "\\$");
 }

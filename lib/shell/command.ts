@@ -117,6 +117,10 @@ export interface ShellState {
   readonly files: ShellFiles;
   /** The file `record` appends successful lines to, if recording. */
   recording?: string;
+  /** Set by a command that wrote its own lines to the `record` file, so that its statement is not. */
+  recordedItself: boolean;
+  /** Append a line to the `record` file (a failure ends the recording, said in one line). */
+  record(text: string): Promise<void>;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
   /** The session log `diagram` draws, and the `explain` switch. */

@@ -40,6 +40,11 @@ export class Shell implements ShellState {
   input: LineInput;
   /** The file `record` appends to. */
   recording?: string;
+  /**
+   * Set by a command that wrote its own lines to the `record` file (`talk`:
+   * the sends it made), so that the statement it ran in is not written too.
+   */
+  recordedItself = false;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
   readonly #ending = new AbortController();
