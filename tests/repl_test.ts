@@ -922,3 +922,41 @@ Deno.test("in French the REPL's exit hint and a parse error at the prompt are Fr
     await useLanguage("en");
   }
 });
+
+Deno.test("a line pasted after read is read's answer, not the next command", async () => {
+  await using r = new ReplSession();
+  // One paste: the command, its answer, then a command.
+  r.type("read name\rworld\rprint hello $name\r");
+  await r.until("the print", () => r.ran.length >= 2 && !!r.ran[1]!.result);
+  assert.deepEqual(r.ran.map((x) => x.line), [
+    "read name",
+    "print hello $name",
+  ]);
+  assert.equal(r.ran[1]!.result!.code, 0);
+  assert.match(r.t.take().stdout, /hello world\n/);
+});
+
+Deno.test("lines pasted after talk are talk's, up to ~.; the lines after it are commands", async () => {
+  const port = freePort("tcp");
+  using l = Deno.listen({ hostname: "127.0.0.1", port });
+  await using r = new ReplSession();
+  assert.equal((await r.line(`socket tcp; connect 127.0.0.1 ${port}`)).code, 0);
+  using peer = await l.accept();
+  r.type("talk\rHELO x\rQUIT\r~.\rprint after\r");
+  const got = new Uint8Array(64);
+  let n = 0;
+  const deadline = Date.now() + 5000;
+  while (n < "HELO x\nQUIT\n".length && Date.now() < deadline) {
+    const k = await Promise.race([
+      peer.read(got.subarray(n)),
+      new Promise<null>((resolve) =>
+        setTimeout(resolve, deadline - Date.now(), null)
+      ),
+    ]);
+    if (k === null) break;
+    n += k;
+  }
+  assert.equal(new TextDecoder().decode(got.subarray(0, n)), "HELO x\nQUIT\n");
+  await r.until("the print", () => r.ran.length >= 3 && !!r.ran[2]!.result);
+  assert.deepEqual(r.ran.slice(1).map((x) => x.line), ["talk", "print after"]);
+});

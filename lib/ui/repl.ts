@@ -137,15 +137,35 @@ export async function repl(
   let closed = false;
   let answer: ((line: string | null) => void) | undefined;
   let endLines: ((eof: boolean) => void) | undefined; // while talk reads lines
+  // Lines typed and not yet taken, in order. A line pasted after a command that asks for
+  // input (`read`, `talk`) is that command's, as in a shell: it is taken from here first.
+  // (While a question is asked, the line editor hands the line to it instead.)
+  const typed: string[] = [];
+  let more: (() => void) | undefined;
+  rl.on("line", (line: string) => {
+    typed.push(line);
+    more?.();
+  });
   rl.on("close", () => {
     closed = true;
+    more?.();
     answer?.(null);
     endLines?.(true);
   });
+  /** The next line typed, or undefined once the input has ended and every line is taken. */
+  const nextLine = async (): Promise<string | undefined> => {
+    while (!typed.length) {
+      if (closed) return undefined;
+      await new Promise<void>((resolve) => more = resolve);
+      more = undefined;
+    }
+    return typed.shift();
+  };
   // `read` asks through the line editor, which owns the terminal; Ctrl-C cancels the question.
   const stdinInput = shell.input;
   shell.input = {
     readLine: (prompt, signal) => {
+      if (typed.length) return Promise.resolve(typed.shift()!);
       if (closed) return Promise.resolve(null);
       return new Promise((resolve) => {
         // Forgotten once answered: a loop of reads adds no listener to the line's signal.
@@ -165,6 +185,8 @@ export async function repl(
     },
     lines: (prompt, onLine, signal) =>
       new Promise((resolve) => {
+        // Lines typed ahead first: up to the one that ends talk (~.), which aborts `signal`.
+        while (typed.length && !signal.aborted) onLine(typed.shift()!);
         if (closed || signal.aborted) return resolve(closed);
         const asking = new AbortController();
         const editor = rl as unknown as { close(): void };
@@ -204,7 +226,7 @@ export async function repl(
   if (opts.banner) opts.output.write(opts.banner + "\n");
   rl.prompt();
   try {
-    for await (const line of rl) {
+    for (let line; (line = await nextLine()) !== undefined;) {
       armed = false;
       if (line.trim() && opts.historyFile) {
         const file = opts.historyFile;
