@@ -29,6 +29,19 @@ Deno.test("after calls once, no sooner than asked; a cancelled one never calls",
   assert.equal(late, 0);
 });
 
+Deno.test("after takes a delay that is not a number as none, and one beyond 2^31 - 1 ms as never", async () => {
+  let soon = 0;
+  let never = 0;
+  after(NaN, () => soon++);
+  after(-5, () => soon++);
+  const cancelNever = after(Infinity, () => never++);
+  after(2 ** 31, () => never++);
+  await delay(30);
+  assert.equal(soon, 2);
+  assert.equal(never, 0);
+  cancelNever();
+});
+
 Deno.test("every calls again and again until cancelled", async () => {
   let n = 0;
   const stop = every(5, () => n++);

@@ -549,7 +549,6 @@ async function handshake(
       : undefined,
     unverified: verifyError?.detail,
   };
-  // Every byte the TLS socket wrote, and close_notify, has reached the connection under it.
   // Every byte the TLS socket wrote, and close_notify, has reached the connection under it,
   // and that one's FIN after them. Over a net.Socket, node:tls ends it; over the shell's own
   // stream (Deno's backend), Deno's node:tls does not: once its last bytes are through, the

@@ -18,6 +18,9 @@ export type Cancel = () => void;
 
 const WEB_TIMERS = typeof (globalThis as { Deno?: unknown }).Deno === "object";
 
+/** The longest delay a timer holds, in ms (2³¹ - 1, as setTimeout's). */
+const MAX_DELAY = 2 ** 31 - 1;
+
 /**
  * Call `f` once, `ms` milliseconds from now (Deno's timers have a resolution
  * of about 2 ms, `0` included).
@@ -29,11 +32,14 @@ const WEB_TIMERS = typeof (globalThis as { Deno?: unknown }).Deno === "object";
  * ```
  */
 export function after(ms: number, f: () => void): Cancel {
+  // Beyond what a timer holds (about 24.8 days): never. Not a number: at once, as setTimeout.
+  if (ms > MAX_DELAY) return () => {};
+  const delay = ms > 0 ? Math.ceil(ms) : 0;
   if (!WEB_TIMERS) {
-    const timer = setTimeout(f, ms);
+    const timer = setTimeout(f, delay);
     return () => clearTimeout(timer);
   }
-  const signal = AbortSignal.timeout(Math.max(0, Math.ceil(ms)));
+  const signal = AbortSignal.timeout(delay);
   const fire = () => f();
   signal.addEventListener("abort", fire, { once: true });
   return () => signal.removeEventListener("abort", fire);
