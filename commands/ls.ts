@@ -24,10 +24,10 @@ export const lsCommand: CommandImpl = {
       if (s.nonblocking) extra.push("O_NONBLOCK");
       rows.push([
         `${s.fd === ctx.scope.current ? "*" : " "}${String(s.fd).padStart(2)}`,
-        s.family === "unix"
+        (s.family === "unix"
           ? (s.proto === "tcp" ? "unix" : "unix-dgram")
-          : s.proto + (s.family === 6 ? "6" : "") +
-            (s.conn?.tls ? "+tls" : ""),
+          : s.proto + (s.family === 6 ? "6" : "")) +
+        (s.conn?.tls ? "+tls" : ""),
         s.state,
         s.local ? fmtAddr(s.local) : "-",
         s.remote

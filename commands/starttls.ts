@@ -1,4 +1,4 @@
-import type { SockAddr } from "../lib/net.ts";
+import { isUnix } from "../lib/net.ts";
 import {
   arity,
   call,
@@ -130,6 +130,8 @@ function agreed(
     );
   }
   let annotation: string;
+  const peer = name;
+  name ||= t("starttls.unixPeer");
   if (a.server) annotation = t("starttls.server");
   else if (a.insecure) {
     annotation = t("starttls.unverified", { name });
@@ -143,6 +145,7 @@ function agreed(
       ? t("starttls.verifiedCa", { name, ca: a.ca })
       : t("starttls.verifiedRoots", { name });
   }
+  if (!a.server && !a.insecure && !peer) notes.push(t("starttls.noName"));
   return {
     ret: "1",
     annotation,
@@ -183,9 +186,6 @@ export const starttlsCommand: CommandImpl = {
               : t("fd.notConnected", { fd: s.fd }),
           );
         }
-        if (s.family === "unix") {
-          throw new SocketError("EOPNOTSUPP", t("starttls.unix"));
-        }
         if (s.conn.tls) {
           throw new SocketError(
             "EISCONN",
@@ -204,8 +204,9 @@ export const starttlsCommand: CommandImpl = {
         if (s.reading) {
           throw new SocketError("EBUSY", t("starttls.readPending"));
         }
-        name ||= (s.conn.remote as SockAddr).host;
-        opts.servername = name;
+        // A Unix socket has no host: without a name given, none is checked (SSL_connect's way).
+        if (!name && !isUnix(s.conn.remote)) name = s.conn.remote.host;
+        opts.servername = name || undefined;
         const plain = s.conn;
         const handshake = plain.startTls(opts);
         try {

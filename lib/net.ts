@@ -128,7 +128,7 @@ export interface StreamConn<A extends Addr = SockAddr> {
    * this one. Fails with SSL_ERROR_SSL (or the errno of the cut) and leaves
    * this connection closed: the stream is out of step after a failed handshake.
    */
-  startTls(options: TlsOptions): Promise<StreamConn>;
+  startTls(options: TlsOptions): Promise<StreamConn<A>>;
 }
 
 /** What `starttls` asks of the handshake. */
@@ -178,7 +178,13 @@ export function tlsFailure(e: unknown): SocketError {
     ? e.errno
     : String((e as { code?: unknown })?.code ?? "");
   const name = e instanceof Error ? e.name : "";
-  const msg = e instanceof Error ? e.message : String(e);
+  // An error, or an object with a code (and maybe a message): never "[object Object]".
+  const message = (e as { message?: unknown } | null)?.message;
+  const msg = typeof message === "string"
+    ? message
+    : typeof e === "object" && e !== null
+    ? ""
+    : String(e);
   const ssl = (why: string) =>
     new SocketError("SSL_ERROR_SSL", why, { cause: e });
   if (

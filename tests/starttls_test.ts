@@ -1,7 +1,7 @@
 /** `starttls`: TLS on a connected socket, against openssl s_server and s_client, C peers and the shell itself. */
 import assert from "node:assert/strict";
 import { startSockshell, TestShell } from "./_shell.ts";
-import { failsUnchanged, lsRow } from "./_net.ts";
+import { failsUnchanged, lsRow, until } from "./_net.ts";
 import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
 import { testCerts } from "./_tls.ts";
 
@@ -114,7 +114,8 @@ Deno.test("starttls refuses a certificate for another name", async () => {
   await failsHandshake(
     sh,
     `starttls --ca ${c.wrongName} localhost`,
-    /SSL_ERROR_SSL .*certificate verify failed: hostname mismatch/,
+    // The names the certificate holds, never a JavaScript value ("[object Object]").
+    /SSL_ERROR_SSL .*certificate verify failed: hostname mismatch \(the certificate names DNS:example\.org\); the connection is closed\n/,
   );
 });
 
@@ -307,4 +308,87 @@ Deno.test("starttls given up by its timeout leaves no error behind when the hand
   await new Promise((resolve) => setTimeout(resolve, 600));
   // The shell goes on; an uncaught error would have failed this test.
   assert.match(await sh.ok("ls"), /CLOSED/);
+});
+
+Deno.test("starttls on a Unix stream socket: openssl s_server -unix verified by its chain, no name checked unless one is given", async () => {
+  const c = await testCerts();
+  // Short: openssl 3.0's s_server -unix fails on a path of 32 bytes or more ("unknown:error").
+  const dir = await Deno.makeTempDir({ prefix: "st" });
+  const path = `${dir}/t.sock`;
+  try {
+    await using srv = startPeer("openssl", [
+      "s_server",
+      "-www",
+      "-unix",
+      path,
+      "-cert",
+      c.cert,
+      "-key",
+      c.key,
+      "-naccept",
+      "2",
+    ]);
+    await until(
+      async () => (await Deno.lstat(path).catch(() => null)) !== null,
+      "openssl s_server's socket file",
+    );
+    using sh = new TestShell();
+    await sh.ok(`socket unix; connect ${path}`);
+    const out = await sh.ok(`starttls --ca ${c.cert}`);
+    assert.match(
+      out,
+      /^SSL_connect\(ssl\) = 1 +TLS to the Unix socket's peer, verified against .*cert\.pem\n  note: no name checked: the certificate's chain alone was verified/,
+    );
+    assert.equal((await lsRow(sh, 3)).proto, "unix+tls");
+    await sh.ok('send "GET / HTTP/1.0\\r\\n\\r\\n"');
+    assert.match(await sh.ok("recv -l -t 5"), /= 17 "HTTP\/1\.0 200 ok\\r\\n"/);
+    await sh.ok("close");
+    // Given a name, it is checked: the certificate holds localhost, not example.org.
+    await sh.ok(`socket unix; connect ${path}`);
+    await failsHandshake(
+      sh,
+      `starttls --ca ${c.cert} example.org`,
+      /hostname mismatch \(the certificate names DNS:localhost, IP Address:127\.0\.0\.1\)/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a sockshell server upgrades an accepted Unix stream with starttls -s, and openssl s_client -unix verifies it", async () => {
+  const c = await testCerts();
+  const dir = await Deno.makeTempDir({ prefix: "sockshell_tls_unix_" });
+  const path = `${dir}/srv.sock`;
+  try {
+    await using shell = startSockshell([
+      "-c",
+      `socket unix; bind ${path}; listen; accept -t 10; ` +
+      `starttls -t 10 -s --cert ${c.cert} --key ${c.key}; ` +
+      'ls; recv -l -t 10; send "pong\\n"; close',
+    ]);
+    await until(
+      async () => (await Deno.lstat(path).catch(() => null)) !== null,
+      "the shell's socket file",
+      10_000,
+    );
+    const client = await runPeer("openssl", [
+      "s_client",
+      "-unix",
+      path,
+      "-CAfile",
+      c.cert,
+      "-verify_hostname",
+      "localhost",
+      "-verify_return_error",
+      "-ign_eof",
+    ], { stdin: "ping\n", timeoutMs: 15000 });
+    assert.match(client.stdout, /Verify return code: 0 \(ok\)/);
+    assert.match(client.stdout, /^pong$/m);
+    const out = await shell.stdout();
+    assert.match(out, /SSL_accept\(ssl\) = 1 +TLS server/);
+    assert.match(out, /\* 4 +unix\+tls +ESTABLISHED/);
+    assert.match(out, /= 5 "ping\\n"/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

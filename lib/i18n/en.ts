@@ -353,9 +353,9 @@ export const en = {
     "In a replay or a fork child, exit ends that task only. A script that exits while fork children\n" +
     "wait in a call ends those calls (EINTR: exit ended the child) and leaves, as a C parent's exit does.",
   "help.starttls.summary":
-    "Start TLS on a connected TCP socket (client, or -s server): send and recv then go through it",
+    "Start TLS on a connected TCP or Unix stream socket (client, or -s server): send and recv then go through it",
   "help.starttls.details":
-    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for\nSERVERNAME (sent as SNI; default: the peer's address). -k skips verification, as curl -k does.\n-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.\nAfter it, send, recv and their options go through TLS; shutdown and close send close_notify.\nIt may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.\nA failed handshake closes the connection (the stream is out of step): close the descriptor.\nIt shows the version, the cipher and the ALPN protocol agreed, and the client sees the peer's\ncertificate.",
+    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for\nSERVERNAME (sent as SNI; default: the peer's address; over a Unix socket, none: the chain alone is\nverified, as SSL_connect does without SSL_set1_host). -k skips verification, as curl -k does.\n-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.\nAfter it, send, recv and their options go through TLS; shutdown and close send close_notify.\nIt may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.\nA failed handshake closes the connection (the stream is out of step): close the descriptor.\nIt shows the version, the cipher and the ALPN protocol agreed, and the client sees the peer's\ncertificate.",
   "help.view.summary":
     "Show received data as one quoted string (the default), one line per line, or hex, for the session",
   "help.view.details":
@@ -619,6 +619,8 @@ export const en = {
   "starttls.listening":
     "socket {fd} is listening: starttls -s goes on a socket accept returned",
   "starttls.needsValue": "option {option} needs a value",
+  "starttls.noName":
+    "no name checked: the certificate's chain alone was verified (starttls NAME checks its name too)",
   "starttls.overTcp": "TLS runs over TCP (DTLS has no Deno equivalent)",
   "starttls.peerCertificate":
     "peer certificate: subject {subject}; issuer {issuer}; expires {expires}",
@@ -631,8 +633,7 @@ export const en = {
   "starttls.skippedFailed": "verification skipped: it would have failed: {why}",
   "starttls.skippedPassed":
     "verification skipped (-k): the certificate would have passed",
-  "starttls.unix":
-    "TLS over an AF_UNIX socket: node:tls here takes TCP connections only",
+  "starttls.unixPeer": "the Unix socket's peer",
   "starttls.unknownOption":
     "unknown option {option} (options: -s -k -t --ca --alpn --cert --key)",
   "starttls.unread":

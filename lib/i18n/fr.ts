@@ -375,9 +375,9 @@ export const fr = {
     "que des enfants de fork attendent dans un appel met fin à ces appels (EINTR : exit a terminé l'enfant)\n" +
     "et s'en va, comme le fait l'exit d'un processus parent en C.",
   "help.starttls.summary":
-    "Démarrer TLS sur une socket TCP connectée (client, ou -s serveur) : send et recv passent ensuite par TLS",
+    "Démarrer TLS sur une socket TCP ou flux Unix connectée (client, ou -s serveur) : send et recv passent ensuite par TLS",
   "help.starttls.details":
-    "Le client vérifie le certificat du serveur auprès des autorités du système, ou de --ca FICHIER (PEM), pour\nNOMSERVEUR (envoyé en SNI ; par défaut : l'adresse du pair). -k saute la vérification, comme curl -k.\n-s fait la poignée de main du serveur avec --cert FICHIER et --key FICHIER (PEM), sur une socket acceptée.\nEnsuite send, recv et leurs options passent par TLS ; shutdown et close envoient close_notify.\nIl peut suivre un dialogue en clair (le STARTTLS de SMTP) : lisez d'abord tout ce que le pair a envoyé.\nUne poignée de main ratée ferme la connexion (le flux est désynchronisé) : fermez le descripteur.\nIl montre la version, la suite de chiffrement et le protocole ALPN convenus, et le client voit le\ncertificat du pair.",
+    "Le client vérifie le certificat du serveur auprès des autorités du système, ou de --ca FICHIER (PEM), pour\nNOMSERVEUR (envoyé en SNI ; par défaut : l'adresse du pair ; sur une socket Unix, aucun : seule la chaîne\nest vérifiée, comme SSL_connect sans SSL_set1_host). -k saute la vérification, comme curl -k.\n-s fait la poignée de main du serveur avec --cert FICHIER et --key FICHIER (PEM), sur une socket acceptée.\nEnsuite send, recv et leurs options passent par TLS ; shutdown et close envoient close_notify.\nIl peut suivre un dialogue en clair (le STARTTLS de SMTP) : lisez d'abord tout ce que le pair a envoyé.\nUne poignée de main ratée ferme la connexion (le flux est désynchronisé) : fermez le descripteur.\nIl montre la version, la suite de chiffrement et le protocole ALPN convenus, et le client voit le\ncertificat du pair.",
   "help.view.summary":
     "Afficher les données reçues en une chaîne entre guillemets (par défaut), une ligne par ligne, ou en hexadécimal, pour la session",
   "help.view.details":
@@ -659,6 +659,8 @@ export const fr = {
   "starttls.listening":
     "la socket {fd} est en écoute : starttls -s se fait sur une socket renvoyée par accept",
   "starttls.needsValue": "l'option {option} attend une valeur",
+  "starttls.noName":
+    "aucun nom vérifié : seule la chaîne du certificat l'a été (starttls NOM vérifie aussi son nom)",
   "starttls.overTcp":
     "TLS fonctionne sur TCP (DTLS n'a pas d'équivalent dans Deno)",
   "starttls.peerCertificate":
@@ -672,8 +674,7 @@ export const fr = {
   "starttls.skippedFailed": "vérification sautée : elle aurait échoué : {why}",
   "starttls.skippedPassed":
     "vérification sautée (-k) : le certificat aurait été accepté",
-  "starttls.unix":
-    "TLS sur une socket AF_UNIX : node:tls ne prend ici que des connexions TCP",
+  "starttls.unixPeer": "le pair de la socket Unix",
   "starttls.unknownOption":
     "option inconnue {option} (options : -s -k -t --ca --alpn --cert --key)",
   "starttls.unread":

@@ -90,14 +90,13 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
     this.remote = conv(conn.remoteAddr);
   }
 
-  async startTls(o: TlsOptions): Promise<StreamConn> {
+  async startTls(o: TlsOptions): Promise<StreamConn<A>> {
     // node:tls over this connection, for both roles. Deno.startTls would do a verifying
     // client's handshake, but its TlsConn reports writes done while rustls still holds them,
     // and its close (closeWrite too) can send close_notify ahead of them: the peer reads a
     // clean end of stream short of what send counted (Deno 2.9, seen on a 1 MiB file).
     const { startTlsOver } = await import("./node.ts");
-    // A TLS connection is TCP: its addresses are IP addresses.
-    return await startTlsOver(this as StreamConn<Addr> as StreamConn, o);
+    return await startTlsOver<A>(this, o);
   }
 
   read(buf: Uint8Array): Promise<number | null> {

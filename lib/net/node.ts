@@ -39,6 +39,7 @@ import type {
 import {
   applyOptions,
   familyOf,
+  isUnix,
   noOption,
   optValue,
   tlsFailure,
@@ -218,7 +219,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     this.#listeners.push([event, f]);
   }
 
-  async startTls(o: TlsOptions): Promise<StreamConn> {
+  async startTls(o: TlsOptions): Promise<StreamConn<A>> {
     if (this.tls) {
       throw new SocketError("EISCONN", t("net.tlsAlready"));
     }
@@ -229,6 +230,9 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
         t("net.tlsUnreadOrEnded"),
       );
     }
+    // Deno's node:tls takes TCP sockets only: a Unix stream is upgraded through this
+    // connection's own reads and writes, as the Deno backend does every connection.
+    if (isUnix(this.local)) return await startTlsOver<A>(this, o);
     const context = await secureContext(o);
     // node:tls takes the socket over: this wrapper lets go of it without closing it.
     for (const [event, f] of this.#listeners) this.#sock.off(event, f);
@@ -242,12 +246,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       setTimeout(() => sock.destroy(), 1000).unref();
       return gone;
     };
-    // A TLS connection is TCP: its addresses are IP addresses.
-    const addrs = this as { local: Addr; remote: Addr } as {
-      local: SockAddr;
-      remote: SockAddr;
-    };
-    return await handshake(sock, o, context, addrs, release);
+    return await handshake<A>(sock, o, context, this, release);
   }
 
   #wake(): void {
@@ -451,16 +450,19 @@ function verifyCode(
 }
 
 /** SSL_connect or SSL_accept with node:tls over `transport`; the TLS connection, or the failure. */
-async function handshake(
+async function handshake<A extends Addr>(
   transport: net.Socket | Duplex,
   o: TlsOptions,
   context: tlsModule.SecureContext | undefined,
-  addrs: { local: SockAddr; remote: SockAddr },
+  addrs: { local: A; remote: A },
   under: () => Promise<void> | void,
   abort: () => void = under,
-): Promise<StreamConn> {
+): Promise<StreamConn<A>> {
   const tls = await loadTls();
-  const name = o.servername ?? addrs.remote.host;
+  // A Unix socket has no host: without a name given, the chain is verified and no name is
+  // checked, as SSL_connect does when SSL_set1_host was not called.
+  const name = o.servername ||
+    (isUnix(addrs.remote) ? undefined : addrs.remote.host);
   let sock: tlsModule.TLSSocket;
   try {
     sock = o.server
@@ -472,8 +474,11 @@ async function handshake(
       : tls.connect({
         socket: transport as net.Socket,
         // SNI carries names only; the certificate is checked against the name or address either way.
-        servername: familyOf(name) === undefined ? name : undefined,
+        servername: name !== undefined && familyOf(name) === undefined
+          ? name
+          : undefined,
         host: name,
+        ...(name === undefined ? { checkServerIdentity: () => undefined } : {}),
         ca: o.ca,
         // Checked once the handshake is done (SSL_get_verify_result's way), below: Deno's
         // node:tls gives an expired certificate's rejection as a missing issuer.
@@ -526,9 +531,16 @@ async function handshake(
   }
   const cipher = sock.getCipher();
   const cert = o.server ? undefined : sock.getPeerCertificate();
-  const verifyError = o.server || sock.authorized
+  const code = o.server || sock.authorized
     ? undefined
-    : tlsFailure({ code: verifyCode(sock.authorizationError, cert) });
+    : verifyCode(sock.authorizationError, cert);
+  const verifyError = code === undefined ? undefined : tlsFailure({
+    code,
+    // The names the certificate holds, for a name that is not one of them.
+    message: /ALTNAME/.test(code) && cert?.subjectaltname
+      ? `${name} is not in the cert's altnames: ${cert.subjectaltname}`
+      : "",
+  });
   if (verifyError && !o.insecure) {
     sock.destroy();
     abort();
@@ -571,10 +583,10 @@ async function handshake(
  * The TLS handshake over any connection (Deno's, where Deno has no server-side upgrade
  * and no way to skip verification): node:tls on a stream that reads and writes `conn`.
  */
-export async function startTlsOver(
-  conn: StreamConn,
+export async function startTlsOver<A extends Addr>(
+  conn: StreamConn<A>,
   o: TlsOptions,
-): Promise<StreamConn> {
+): Promise<StreamConn<A>> {
   const context = await secureContext(o);
   const { Duplex } = await import("node:stream");
   const buf = new Uint8Array(65536);
