@@ -316,7 +316,7 @@ Deno.test("starttls on a Unix stream socket: openssl s_server -unix verified by 
   const dir = await Deno.makeTempDir({ prefix: "st" });
   const path = `${dir}/t.sock`;
   try {
-    await using srv = startPeer("openssl", [
+    await using _server = startPeer("openssl", [
       "s_server",
       "-www",
       "-unix",
@@ -337,7 +337,7 @@ Deno.test("starttls on a Unix stream socket: openssl s_server -unix verified by 
     const out = await sh.ok(`starttls --ca ${c.cert}`);
     assert.match(
       out,
-      /^SSL_connect\(ssl\) = 1 +TLS to the Unix socket's peer, verified against .*cert\.pem\n  note: no name checked: the certificate's chain alone was verified/,
+      /^SSL_connect\(ssl\) = 1 +TLS to the Unix socket's peer, verified against .*cert\.pem\n {2}note: no name checked: the certificate's chain alone was verified/,
     );
     assert.equal((await lsRow(sh, 3)).proto, "unix+tls");
     await sh.ok('send "GET / HTTP/1.0\\r\\n\\r\\n"');
