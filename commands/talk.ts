@@ -181,7 +181,10 @@ async function converse(
           errorLine(io, `talk: ${t("shell.internalError", { message })}`);
           return { code: 1, errno: "EIO" };
         });
-      if (r.code === 0 && ctx.shell.recording) {
+      if (
+        r.code === 0 && ctx.shell.recording &&
+        ctx.shell.recordingIn === ctx.scope
+      ) {
         // Recorded as the send it was: a script has no one to type talk's lines.
         ctx.shell.recordedItself = true;
         await ctx.shell.record(

@@ -449,3 +449,22 @@ Deno.test("record writes talk's lines as the sends they were, and run replays th
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a talk inside a block is recorded as the block typed, not as sends", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell_talk_record_" });
+  const file = `${dir}/block.sock`;
+  try {
+    const port = freePort("tcp");
+    await using peer = lineServer(port);
+    await peer.waitForPort(port);
+    const r = await sockshell([], {
+      stdin: `socket tcp; connect 127.0.0.1 ${port}\nrecord ${file}\n` +
+        `if true\ntalk\nend\nHELO x\n~.\nrecord stop\nclose\n`,
+    });
+    assert.equal(r.code, 0, r.stderr);
+    const [, ...recorded] = (await Deno.readTextFile(file)).split("\n");
+    assert.equal(recorded.join("\n"), "if true\ntalk\nend\n");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

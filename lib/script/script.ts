@@ -647,7 +647,14 @@ async function runTop(run: Run, program: Stmt[], scope: Scope): Promise<Flow> {
   for (const stmt of program) {
     const recording = run.shell.recording;
     run.shell.recordedItself = false;
-    flow = await runStmts(run, [stmt], scope);
+    run.shell.recordingIn = recording && stmt.kind === "cmd"
+      ? scope
+      : undefined;
+    try {
+      flow = await runStmts(run, [stmt], scope);
+    } finally {
+      run.shell.recordingIn = undefined;
+    }
     if (flow.failed || flow.brk || stopped(run, scope)) return flow;
     // `record FILE` and `record stop` themselves change the recording: they are not recorded.
     if (

@@ -117,6 +117,13 @@ export interface ShellState {
   readonly files: ShellFiles;
   /** The file `record` appends successful lines to, if recording. */
   recording?: string;
+  /**
+   * The scope of the top-level command that runs while `record` is on. A command that
+   * writes its own lines to the record file (`talk`: the sends it made) does so only
+   * for that command, then sets {@link recordedItself}: inside a block or a `run`
+   * script, the block or the `run` line is recorded as typed.
+   */
+  recordingIn?: Scope;
   /** Set by a command that wrote its own lines to the `record` file, so that its statement is not. */
   recordedItself: boolean;
   /** Append a line to the `record` file (a failure ends the recording, said in one line). */

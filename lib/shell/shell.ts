@@ -45,6 +45,8 @@ export class Shell implements ShellState {
    * the sends it made), so that the statement it ran in is not written too.
    */
   recordedItself = false;
+  /** See {@link ShellState.recordingIn}. */
+  recordingIn?: Scope;
   /** Set while a `run` nested too deeply unwinds, so that it is reported once. */
   runTooDeep?: boolean;
   readonly #ending = new AbortController();
