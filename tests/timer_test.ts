@@ -76,7 +76,7 @@ Deno.test("a cancelled timer does not keep the process alive; a pending one does
   assert.equal(pending.out, "fired\n");
 });
 
-Deno.test("a session with sockets, timeouts and sleep never calls the global setTimeout (Deno loads Node's timers on its first call)", async () => {
+Deno.test("a session with sockets, timeouts, sleep and a burst of fork children never calls the global setTimeout (Deno loads Node's timers on its first call)", async () => {
   const trap = await Deno.makeTempFile({ suffix: ".ts" });
   try {
     // Run before the shell: each timer global, called, says so on stderr.
@@ -105,7 +105,9 @@ Deno.test("a session with sockets, timeouts and sleep never calls the global set
         `socket tcp; bind 127.0.0.1 ${port}; listen; socket tcp; ` +
         `connect -t 2 127.0.0.1 ${port}; accept @3 -t 2; send @4 -t 1 hello; ` +
         `try recv @4 -t 0.05 -> r; recv @5 -t 1 5; sleep 0.01; ` +
-        `socket udp; try recvfrom -t 0.02 -> d; close 3; close 4; close 5; close 6`,
+        `socket udp; try recvfrom -t 0.02 -> d; close 3; close 4; close 5; close 6; ` +
+        // A burst of fork children arms the memory reducer's timer (lib/shell/memory.ts).
+        `let k = 0; while $k < 120; fork; let z = 1; end; let k = $k + 1; end; sleep 0.01`,
       ],
       stdout: "piped",
       stderr: "piped",

@@ -14,6 +14,8 @@
  * @module
  */
 
+import { after, type Cancel } from "./timer.ts";
+
 /** Children started or ended since the last collection for one to be worth it. */
 const BURST = 100;
 /** Quiet time after the last start or end before collecting (ms). */
@@ -21,7 +23,7 @@ const QUIET_MS = 1000;
 
 let events = 0;
 let last = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
+let timer: Cancel | undefined;
 /** V8's gc(), once loaded; null where the runtime refuses. */
 let gc: (() => void) | null | undefined;
 
@@ -33,9 +35,9 @@ export function childEvent(): void {
 }
 
 function arm(ms: number): void {
-  timer = setTimeout(whenQuiet, ms);
-  // Never keeps a finished program alive (Node; Deno's shell exits explicitly).
-  (timer as unknown as { unref?: () => void }).unref?.();
+  // Never keeps a finished program alive (Node; Deno's shell exits explicitly). Not the global
+  // setTimeout: under Deno its first call loads the Node layer, 4.5 MiB in the middle of a burst.
+  timer = after(ms, () => void whenQuiet(), { hold: false });
 }
 
 async function whenQuiet(): Promise<void> {

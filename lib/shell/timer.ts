@@ -23,7 +23,9 @@ const MAX_DELAY = 2 ** 31 - 1;
 
 /**
  * Call `f` once, `ms` milliseconds from now (Deno's timers have a resolution
- * of about 2 ms, `0` included).
+ * of about 2 ms, `0` included). With `hold: false` the timer does not keep
+ * a Node process alive; Deno's web timers always do while armed (the shell
+ * ends a Deno process explicitly).
  *
  * @example
  * ```ts
@@ -31,12 +33,17 @@ const MAX_DELAY = 2 ** 31 - 1;
  * cancel();
  * ```
  */
-export function after(ms: number, f: () => void): Cancel {
+export function after(
+  ms: number,
+  f: () => void,
+  opts: { hold?: boolean } = {},
+): Cancel {
   // Beyond what a timer holds (about 24.8 days): never. Not a number: at once, as setTimeout.
   if (ms > MAX_DELAY) return () => {};
   const delay = ms > 0 ? Math.ceil(ms) : 0;
   if (!WEB_TIMERS) {
     const timer = setTimeout(f, delay);
+    if (opts.hold === false) timer.unref();
     return () => clearTimeout(timer);
   }
   const signal = AbortSignal.timeout(delay);
