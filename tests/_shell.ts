@@ -20,6 +20,8 @@ import {
   type StartPeerOptions,
 } from "./_peers.ts";
 
+const encoder = new TextEncoder();
+
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 
 /** The permission flags of `deno task start`, read from deno.json: the shell's own set. */
@@ -110,6 +112,134 @@ export function startSockshell(
   opts: StartPeerOptions = {},
 ): RunningPeer {
   return startPeer(Deno.execPath(), sockshellArgs(args), opts);
+}
+
+/** Options for {@link LiveShell}. */
+export interface LiveShellOptions {
+  /** Give it a standard input the test writes to ({@link LiveShell.write}); else none. */
+  stdin?: boolean;
+  /** Environment variables set for it, on top of this process's. */
+  env?: Record<string, string>;
+}
+
+/**
+ * sockshell as a program the test talks to while it runs: lines written to
+ * its standard input, its output awaited by pattern as it comes, its exit
+ * status bounded in time.
+ */
+export class LiveShell implements AsyncDisposable {
+  /** The process. */
+  readonly child: Deno.ChildProcess;
+  /** Its standard output so far. */
+  stdout = "";
+  /** Its standard error so far. */
+  stderr = "";
+  readonly #writer?: WritableStreamDefaultWriter<Uint8Array>;
+  readonly #reading: Promise<unknown>;
+  #waiters = new Set<() => void>();
+
+  /** Start `sockshell ARGS...` with the permissions of `deno task start`. */
+  constructor(args: string[] = [], opts: LiveShellOptions = {}) {
+    const child = new Deno.Command(Deno.execPath(), {
+      args: sockshellArgs(args),
+      stdin: opts.stdin ? "piped" : "null",
+      stdout: "piped",
+      stderr: "piped",
+      env: opts.env,
+    }).spawn();
+    this.child = child;
+    if (opts.stdin) this.#writer = child.stdin.getWriter();
+    const decoder = new TextDecoder();
+    const collect = async (
+      stream: ReadableStream<Uint8Array>,
+      into: "stdout" | "stderr",
+    ) => {
+      for await (const chunk of stream) {
+        this[into] += decoder.decode(chunk, { stream: true });
+        this.#notify();
+      }
+      this.#notify();
+    };
+    this.#reading = Promise.all([
+      collect(child.stdout, "stdout"),
+      collect(child.stderr, "stderr"),
+    ]);
+  }
+
+  #notify(): void {
+    for (const f of [...this.#waiters]) f();
+  }
+
+  /** Write lines to its standard input. */
+  async write(...lines: string[]): Promise<void> {
+    await this.#writer!.write(encoder.encode(lines.join("\n") + "\n"));
+  }
+
+  /** Resolves once standard output (or `stream`) matches `re`; rejects after `timeoutMs`. */
+  until(
+    re: RegExp,
+    stream: "stdout" | "stderr" = "stdout",
+    timeoutMs = 10_000,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+      const check = () => {
+        if (!re.test(this[stream])) return;
+        clearTimeout(timer);
+        this.#waiters.delete(check);
+        resolve();
+      };
+      this.#waiters.add(check);
+      timer = setTimeout(() => {
+        this.#waiters.delete(check);
+        reject(
+          new Error(
+            `no ${re} on ${stream}:\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
+          ),
+        );
+      }, timeoutMs);
+      check();
+    });
+  }
+
+  /**
+   * The exit status, and all of its output read; rejects if it is still
+   * running after `timeoutMs`.
+   */
+  async status(timeoutMs = 5000): Promise<Deno.CommandStatus> {
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), timeoutMs);
+    });
+    try {
+      const first = await Promise.race([this.child.status, late]);
+      if (first === "late") {
+        throw new Error(`still running after ${timeoutMs} ms`);
+      }
+      await this.#reading;
+      return first;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Close its standard input and wait for its exit status, and all of its output. */
+  async end(): Promise<number> {
+    await this.#writer!.close();
+    const status = await this.child.status;
+    await this.#reading;
+    return status.code;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    try {
+      this.child.kill("SIGKILL");
+    } catch {
+      // Already exited.
+    }
+    await this.child.status;
+    await this.#reading;
+  }
 }
 
 /** The issue's sample session: the handout's TCP exercise, both sides in one shell, on `port`. */

@@ -12,7 +12,12 @@ import { main, VERSION } from "../lib/ui/cli.ts";
 import { denoHost } from "../lib/ui/host_deno.ts";
 import { denoBackend } from "../lib/net/deno.ts";
 import { freePort, type PeerResult } from "./_peers.ts";
-import { sampleSession, sockshell, sockshellArgs } from "./_shell.ts";
+import {
+  LiveShell,
+  sampleSession,
+  sockshell,
+  sockshellArgs,
+} from "./_shell.ts";
 
 const decoder = new TextDecoder();
 
@@ -348,91 +353,17 @@ Deno.test("output through pipes has no ANSI escapes, with or without NO_COLOR", 
   }
 });
 
-/** sockshell as a program whose standard output can be awaited line by line. */
-class LiveShell implements AsyncDisposable {
-  readonly child: Deno.ChildProcess;
-  stdout = "";
-  readonly stderr: Promise<string>;
-  readonly #reading: Promise<void>;
-  #waiters = new Set<() => void>();
-
-  constructor(args: string[]) {
-    const child = new Deno.Command(Deno.execPath(), {
-      args: sockshellArgs(args),
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-    }).spawn();
-    this.child = child;
-    this.stderr = new Response(child.stderr).text();
-    this.#reading = (async () => {
-      for await (const chunk of child.stdout) {
-        this.stdout += decoder.decode(chunk, { stream: true });
-        for (const f of [...this.#waiters]) f();
-      }
-      for (const f of [...this.#waiters]) f();
-    })();
-  }
-
-  /** Resolves once standard output matches `re`; rejects after `timeoutMs`. */
-  waitFor(re: RegExp, timeoutMs = 5000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-      const check = () => {
-        if (!re.test(this.stdout)) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      this.#waiters.add(check);
-      timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(new Error(`no ${re} on stdout: ${JSON.stringify(this.stdout)}`));
-      }, timeoutMs);
-      check();
-    });
-  }
-
-  /** The exit status, killing the program if it takes longer than `timeoutMs`. */
-  async status(timeoutMs = 5000): Promise<Deno.CommandStatus> {
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const late = new Promise<"late">((resolve) => {
-      timer = setTimeout(() => resolve("late"), timeoutMs);
-    });
-    try {
-      const first = await Promise.race([this.child.status, late]);
-      if (first === "late") {
-        throw new Error(`still running after ${timeoutMs} ms`);
-      }
-      return first;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    try {
-      this.child.kill("SIGKILL");
-    } catch {
-      // Already exited.
-    }
-    await this.child.status;
-    await this.#reading;
-    await this.stderr;
-  }
-}
-
 Deno.test("SIGINT while a script is blocked in accept prints EINTR, exits 124 and frees the port", async () => {
   const port = freePort("tcp");
   await using sh = new LiveShell([
     "-c",
     `socket tcp; bind ${port}; listen 5; accept; ls`,
   ]);
-  await sh.waitFor(/^listen\(3, 5\) = 0/m);
+  await sh.until(/^listen\(3, 5\) = 0/m, "stdout", 5000);
   sh.child.kill("SIGINT");
   const status = await sh.status();
   assert.equal(status.code, 124);
-  const stderr = await sh.stderr;
+  const stderr = sh.stderr;
   assert.equal(
     stderr,
     "accept(3) = -1 EINTR (Interrupted system call): interrupted by Ctrl-C\n" +
@@ -461,11 +392,11 @@ Deno.test("SIGINT while a script is blocked in recv prints EINTR, exits 124 and 
     ].join("\n"),
   );
   await using sh = new LiveShell([script]);
-  await sh.waitFor(/^accept\(3\) = 5 /m);
+  await sh.until(/^accept\(3\) = 5 /m, "stdout", 5000);
   sh.child.kill("SIGINT");
   const status = await sh.status();
   assert.equal(status.code, 124);
-  const stderr = await sh.stderr;
+  const stderr = sh.stderr;
   assert.match(
     stderr,
     /^recv\(5, buf, 255, 0\) = -1 EINTR \(Interrupted system call\): interrupted by Ctrl-C\n/,

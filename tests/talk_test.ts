@@ -1,6 +1,6 @@
 /** `talk`: lines typed (here: piped on standard input) sent as they come, replies shown as they arrive, against real peers. */
 import assert from "node:assert/strict";
-import { sockshell, sockshellArgs, TestShell } from "./_shell.ts";
+import { LiveShell, sockshell, TestShell } from "./_shell.ts";
 import { freePort, missing, type RunningPeer, startPeer } from "./_peers.ts";
 import { testCerts } from "./_tls.ts";
 
@@ -56,83 +56,15 @@ const DRAIN =
   "while true\ntry recv -t 5 -> r\nif $r.n <= 0\nbreak\nend\nend\nclose\n";
 
 /** sockshell reading commands from a pipe the test writes to line by line, its output awaited. */
-class Piped implements AsyncDisposable {
-  readonly child: Deno.ChildProcess;
-  stdout = "";
-  stderr = "";
-  readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
-  readonly #reading: Promise<unknown>;
-
-  constructor() {
-    const child = new Deno.Command(Deno.execPath(), {
-      args: sockshellArgs([]),
-      stdin: "piped",
-      stdout: "piped",
-      stderr: "piped",
-      env: { NO_COLOR: "1" },
-    }).spawn();
-    this.child = child;
-    this.#writer = child.stdin.getWriter();
-    this.#reading = Promise.all([
-      (async () => {
-        for await (const c of child.stdout) {
-          this.stdout += decoder.decode(c, { stream: true });
-        }
-      })(),
-      (async () => {
-        for await (const c of child.stderr) {
-          this.stderr += decoder.decode(c, { stream: true });
-        }
-      })(),
-    ]);
-  }
-
-  /** Write lines to its standard input. */
-  async write(...lines: string[]): Promise<void> {
-    await this.#writer.write(encoder.encode(lines.join("\n") + "\n"));
-  }
-
-  /** Resolves once standard output (or `stream`) matches `re` (polled, bounded). */
-  async until(
-    re: RegExp,
-    stream: "stdout" | "stderr" = "stdout",
-    timeoutMs = 10_000,
-  ): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!re.test(this[stream])) {
-      if (Date.now() > deadline) {
-        throw new Error(
-          `no ${re} on stdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
-        );
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
-  /** Close its standard input and wait for its exit status. */
-  async end(): Promise<number> {
-    await this.#writer.close();
-    const status = await this.child.status;
-    await this.#reading;
-    return status.code;
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    try {
-      this.child.kill("SIGKILL");
-    } catch {
-      // Already exited.
-    }
-    await this.child.status;
-    await this.#reading;
-  }
+function piped(): LiveShell {
+  return new LiveShell([], { stdin: true, env: { NO_COLOR: "1" } });
 }
 
 Deno.test("talk -C holds an SMTP-like dialogue: each line goes out with \\r\\n at once and each reply shows before the next line", async () => {
   const port = freePort("tcp");
   await using peer = lineServer(port);
   await peer.waitForPort(port);
-  await using sh = new Piped();
+  await using sh = piped();
   await sh.write(`socket tcp; connect 127.0.0.1 ${port}`, "talk -C");
   await sh.until(/recv\(3, buf, 4096, 0\) = 11 "220 ready\\r\\n"/);
   await sh.write("EHLO me");
@@ -184,7 +116,7 @@ Deno.test("talk shows what the peer sends unprompted while nothing is typed, and
 c.sendall(b"* unprompted\\r\\n")`,
   );
   await peer.waitForPort(port);
-  await using sh = new Piped();
+  await using sh = piped();
   await sh.write(`socket tcp; connect 127.0.0.1 ${port}`, "view lines", "talk");
   await sh.until(/\| \* unprompted\\r\\n/);
   await sh.write("~.", "ls");
@@ -206,7 +138,7 @@ Deno.test("talk -q shows only the data, escaped, and no call line", async () => 
     'c.sendall(b"\\x1b[2J clear\\r\\n")',
   );
   await peer.waitForPort(port);
-  await using sh = new Piped();
+  await using sh = piped();
   await sh.write(`socket tcp; connect 127.0.0.1 ${port}`, "talk -q");
   await sh.until(/\\x1b\[2J clear\\r\\n"/);
   await sh.write("HELO q");
@@ -230,7 +162,7 @@ c.close()
 sys.exit(0)`,
   );
   await peer.waitForPort(port);
-  await using sh = new Piped();
+  await using sh = piped();
   await sh.write(`socket tcp; connect 127.0.0.1 ${port}`, "talk");
   await sh.until(/"220 ready\\r\\n"/);
   await sh.write("bye");
@@ -277,7 +209,7 @@ Deno.test(
     })();
     try {
       await waitForListen(port);
-      await using sh = new Piped();
+      await using sh = piped();
       await sh.write(
         `socket tcp; connect -t 5 127.0.0.1 ${port}`,
         `starttls -t 5 --ca ${c.cert} localhost`,
@@ -343,7 +275,7 @@ print(repr(d))`,
   });
   assert.equal(r.code, 0, r.stderr);
   assert.ok(r.stdout.includes('send(3, "ping\\n", 5, 0) = 5'), r.stdout);
-  await using sh = new Piped();
+  await using sh = piped();
   await sh.write(`socket udp; connect 127.0.0.1 ${port}`, "talk", "pong");
   await sh.until(/recv\(3, buf, 65536, 0\) = 10 "echo pong\\n"/);
   assert.equal(await sh.end(), 0, sh.stderr);
@@ -407,7 +339,7 @@ Deno.test("piped talk takes its lines up to ~. even after the peer closed, and s
   const port = freePort("tcp");
   await using peer = lineServer(port, "c.close()\nsys.exit(0)");
   await peer.waitForPort(port);
-  await using sh = new Piped();
+  await using sh = piped();
   await sh.write(`socket tcp; connect 127.0.0.1 ${port}`, "talk");
   await sh.until(/^talk: the peer closed the connection/m);
   // These are talk's lines (before its ~.), not commands: none runs, none is sent.
