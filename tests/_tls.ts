@@ -7,7 +7,7 @@
  * @module
  */
 
-import { runPeer } from "./_peers.ts";
+import { freePort, runPeer, startPeer } from "./_peers.ts";
 
 /** Paths of the PEM files, and their text. */
 export interface TestCerts {
@@ -152,4 +152,35 @@ export function testCerts(): Promise<TestCerts> {
       wrongKey: `${dir}/wrongkey.pem`,
     };
   })();
+}
+
+/**
+ * `openssl s_server -www` on a free port for one connection, serving `cert`
+ * (with `extra` options); its stdout carries its trace.
+ */
+export async function wwwServer(
+  cert: string,
+  key: string,
+  extra: string[] = [],
+) {
+  const port = freePort("tcp");
+  const peer = startPeer("openssl", [
+    "s_server",
+    "-www",
+    "-accept",
+    String(port),
+    "-cert",
+    cert,
+    "-key",
+    key,
+    "-naccept",
+    "1",
+    ...extra,
+  ]);
+  await peer.waitForPort(port);
+  return {
+    port,
+    peer,
+    [Symbol.asyncDispose]: () => peer[Symbol.asyncDispose](),
+  };
 }

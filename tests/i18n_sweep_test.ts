@@ -6,9 +6,8 @@
  * identical to the English session's.
  */
 import assert from "node:assert/strict";
-import { freePort, startPeer } from "./_peers.ts";
 import { callLines, sockshell } from "./_shell.ts";
-import { testCerts } from "./_tls.ts";
+import { testCerts, wwwServer } from "./_tls.ts";
 
 /** Run `script` (made for each run: a TLS peer serves one connection) in English and in French. */
 async function bothLanguages(
@@ -27,23 +26,7 @@ async function bothLanguages(
 /** openssl s_server -www for one connection; the script connects to it. */
 async function tlsPeer(stack: AsyncDisposableStack): Promise<number> {
   const c = await testCerts();
-  const port = freePort("tcp");
-  const peer = stack.use(
-    startPeer("openssl", [
-      "s_server",
-      "-www",
-      "-accept",
-      String(port),
-      "-cert",
-      c.cert,
-      "-key",
-      c.key,
-      "-naccept",
-      "1",
-    ]),
-  );
-  await peer.waitForPort(port);
-  return port;
+  return stack.use(await wwwServer(c.cert, c.key)).port;
 }
 
 Deno.test("starttls -k in French: not verified, why it would have failed, what the handshake agreed", async () => {

@@ -3,35 +3,11 @@ import assert from "node:assert/strict";
 import { startSockshell, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, until } from "./_net.ts";
 import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
-import { testCerts } from "./_tls.ts";
-
-/** openssl s_server -www on a free port, serving `cert`; stdout carries its -msg trace. */
-async function sServer(cert: string, key: string, extra: string[] = []) {
-  const port = freePort("tcp");
-  const peer = startPeer("openssl", [
-    "s_server",
-    "-www",
-    "-accept",
-    String(port),
-    "-cert",
-    cert,
-    "-key",
-    key,
-    "-naccept",
-    "1",
-    ...extra,
-  ]);
-  await peer.waitForPort(port);
-  return {
-    port,
-    peer,
-    [Symbol.asyncDispose]: () => peer[Symbol.asyncDispose](),
-  };
-}
+import { testCerts, wwwServer } from "./_tls.ts";
 
 Deno.test("starttls verifies openssl s_server's certificate with --ca, then a page reads through TLS", async () => {
   const c = await testCerts();
-  await using srv = await sServer(c.cert, c.key, ["-alpn", "http/1.1"]);
+  await using srv = await wwwServer(c.cert, c.key, ["-alpn", "http/1.1"]);
   using sh = new TestShell();
   await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
   const out = await sh.ok(
@@ -56,7 +32,7 @@ Deno.test("starttls verifies openssl s_server's certificate with --ca, then a pa
 
 Deno.test("starttls with the address as the name checks the certificate's IP address", async () => {
   const c = await testCerts();
-  await using srv = await sServer(c.cert, c.key);
+  await using srv = await wwwServer(c.cert, c.key);
   using sh = new TestShell();
   await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
   assert.match(
@@ -84,7 +60,7 @@ async function failsHandshake(sh: TestShell, line: string, reason: RegExp) {
 
 Deno.test("starttls refuses a self-signed certificate it was not given with SSL_ERROR_SSL", async () => {
   const c = await testCerts();
-  await using srv = await sServer(c.cert, c.key);
+  await using srv = await wwwServer(c.cert, c.key);
   using sh = new TestShell();
   await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
   await failsHandshake(
@@ -96,7 +72,7 @@ Deno.test("starttls refuses a self-signed certificate it was not given with SSL_
 
 Deno.test("starttls refuses an expired certificate", async () => {
   const c = await testCerts();
-  await using srv = await sServer(c.expired, c.key);
+  await using srv = await wwwServer(c.expired, c.key);
   using sh = new TestShell();
   await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
   await failsHandshake(
@@ -108,7 +84,7 @@ Deno.test("starttls refuses an expired certificate", async () => {
 
 Deno.test("starttls refuses a certificate for another name", async () => {
   const c = await testCerts();
-  await using srv = await sServer(c.wrongName, c.wrongKey);
+  await using srv = await wwwServer(c.wrongName, c.wrongKey);
   using sh = new TestShell();
   await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
   await failsHandshake(
@@ -121,7 +97,7 @@ Deno.test("starttls refuses a certificate for another name", async () => {
 
 Deno.test("starttls -k skips verification, says so and why it would have failed, and shows what node:tls agreed", async () => {
   const c = await testCerts();
-  await using srv = await sServer(c.cert, c.key);
+  await using srv = await wwwServer(c.cert, c.key);
   using sh = new TestShell();
   await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
   const out = await sh.ok("starttls -k localhost");
@@ -279,7 +255,7 @@ Deno.test("a sockshell client upgrades after a plain SMTP dialogue with a socksh
 
 Deno.test("shutdown and close on a TLS socket send close_notify to openssl s_server", async () => {
   const c = await testCerts();
-  await using srv = await sServer(c.cert, c.key, ["-msg"]);
+  await using srv = await wwwServer(c.cert, c.key, ["-msg"]);
   using sh = new TestShell();
   await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
   await sh.ok(`starttls --ca ${c.cert} localhost`);

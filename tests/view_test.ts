@@ -2,28 +2,14 @@
 import assert from "node:assert/strict";
 import { TestShell } from "./_shell.ts";
 import { bytes, rawListener } from "./_net.ts";
-import { freePort, startPeer } from "./_peers.ts";
-import { testCerts } from "./_tls.ts";
+import { testCerts, wwwServer } from "./_tls.ts";
 
 Deno.test("view lines shows an HTTPS reply from openssl s_server one line per line, endings visible", async () => {
   const c = await testCerts();
-  const port = freePort("tcp");
-  await using srv = startPeer("openssl", [
-    "s_server",
-    "-www",
-    "-accept",
-    String(port),
-    "-cert",
-    c.cert,
-    "-key",
-    c.key,
-    "-naccept",
-    "1",
-  ]);
-  await srv.waitForPort(port);
+  await using srv = await wwwServer(c.cert, c.key);
   using sh = new TestShell();
   await sh.ok(
-    `socket tcp; connect 127.0.0.1 ${port}; starttls --ca ${c.cert} localhost`,
+    `socket tcp; connect 127.0.0.1 ${srv.port}; starttls --ca ${c.cert} localhost`,
   );
   await sh.ok("view lines");
   assert.equal(await sh.ok("view"), "view lines\n");
