@@ -297,6 +297,13 @@ async function benchFiles(): Promise<void> {
     check(bytes!, name, FILE_BYTES);
     return bytes! / 1e6 / seconds!;
   };
+  /** `sockshell -q -c` connected to the peer on its port: `socket tcp; connect ...; BODY; close`. */
+  const shellOn = (body: string) => (p: number) =>
+    shellArgs([
+      "-q",
+      "-c",
+      `socket tcp; connect 127.0.0.1 ${p}; ${body}; close`,
+    ]);
   const variants = [
     {
       name: "socat -b 65536: file → C sink (reference)",
@@ -316,12 +323,7 @@ async function benchFiles(): Promise<void> {
           sinkBin,
           (p) => [String(p)],
           DENO,
-          (p) =>
-            shellArgs([
-              "-q",
-              "-c",
-              `socket tcp; connect 127.0.0.1 ${p}; send -f ${file}; close`,
-            ]),
+          shellOn(`send -f ${file}`),
           "send -f",
         ),
     },
@@ -332,14 +334,7 @@ async function benchFiles(): Promise<void> {
           sinkBin,
           (p) => [String(p)],
           DENO,
-          (p) =>
-            shellArgs([
-              "-q",
-              "-c",
-              `socket tcp; connect 127.0.0.1 ${p}; send -r ${
-                FILE_BYTES / 16
-              } 0123456789abcdef; close`,
-            ]),
+          shellOn(`send -r ${FILE_BYTES / 16} 0123456789abcdef`),
           "send -r",
         ),
     },
@@ -367,12 +362,7 @@ async function benchFiles(): Promise<void> {
           sourceBin,
           (p) => [String(p), String(FILE_BYTES)],
           DENO,
-          (p) =>
-            shellArgs([
-              "-q",
-              "-c",
-              `socket tcp; connect 127.0.0.1 ${p}; recv -f ${out} -a; close`,
-            ]),
+          shellOn(`recv -f ${out} -a`),
           "recv -f",
         ),
     },
