@@ -513,35 +513,46 @@ export async function fullListener(): Promise<
   return { port, [Symbol.asyncDispose]: release };
 }
 
-/** A python3 peer that sends 64 KiB every 20 ms for about 1.5 s, then closes: a transfer long enough for a progress line. */
-export function slowSource(port: number): RunningPeer {
+/**
+ * A python3 server on 127.0.0.1:`port` for one client: `setup` runs on the
+ * listening socket `srv` before its bind, `body` once the client `c` is
+ * accepted (both at the script's top level; `socket`, `sys` and `time` are
+ * imported).
+ */
+export function pythonServer(
+  port: number,
+  body: string,
+  setup = "",
+): RunningPeer {
   return startPeer("python3", [
     "-c",
-    `import socket, time
+    `import socket, sys, time
 srv = socket.socket()
 srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+${setup}
 srv.bind(("127.0.0.1", ${port}))
 srv.listen(1)
 c, _ = srv.accept()
-for _ in range(75):
+${body}`,
+  ]);
+}
+
+/** A python3 peer that sends 64 KiB every 20 ms for about 1.5 s, then closes: a transfer long enough for a progress line. */
+export function slowSource(port: number): RunningPeer {
+  return pythonServer(
+    port,
+    `for _ in range(75):
     c.sendall(b"x" * 65536)
     time.sleep(0.02)
 c.close()`,
-  ]);
+  );
 }
 
 /** A python3 peer that reads 64 KiB every 20 ms until end of stream, then prints how many bytes came. */
 export function slowSink(port: number): RunningPeer {
-  return startPeer("python3", [
-    "-c",
-    `import socket, time
-srv = socket.socket()
-srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)
-srv.bind(("127.0.0.1", ${port}))
-srv.listen(1)
-c, _ = srv.accept()
-n = 0
+  return pythonServer(
+    port,
+    `n = 0
 while True:
     d = c.recv(65536)
     if not d:
@@ -549,5 +560,6 @@ while True:
     n += len(d)
     time.sleep(0.02)
 print(n)`,
-  ]);
+    "srv.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 65536)",
+  );
 }

@@ -1,7 +1,13 @@
 /** `talk`: lines typed (here: piped on standard input) sent as they come, replies shown as they arrive, against real peers. */
 import assert from "node:assert/strict";
 import { LiveShell, sockshell, TestShell } from "./_shell.ts";
-import { freePort, missing, type RunningPeer, startPeer } from "./_peers.ts";
+import {
+  freePort,
+  missing,
+  pythonServer,
+  type RunningPeer,
+  startPeer,
+} from "./_peers.ts";
 import { testCerts } from "./_tls.ts";
 
 const decoder = new TextDecoder();
@@ -14,14 +20,9 @@ const encoder = new TextEncoder();
  * greeting, with `c` the connection (unprompted data, a reset).
  */
 function lineServer(port: number, extra = ""): RunningPeer {
-  const code = `
-import socket, sys, time
-srv = socket.socket()
-srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind(("127.0.0.1", ${port}))
-srv.listen(1)
-c, _ = srv.accept()
-c.sendall(b"220 ready\\r\\n")
+  return pythonServer(
+    port,
+    `c.sendall(b"220 ready\\r\\n")
 ${extra}
 got = b""
 buf = b""
@@ -43,9 +44,8 @@ while True:
     if done:
         break
 c.close()
-print(repr(got))
-`;
-  return startPeer("python3", ["-c", code]);
+print(repr(got))`,
+  );
 }
 
 /**

@@ -10,9 +10,9 @@ import assert from "node:assert/strict";
 import {
   freePort,
   missing,
+  pythonServer,
   slowSink,
   slowSource,
-  startPeer,
 } from "./_peers.ts";
 import { sampleSession, sockshellArgs } from "./_shell.ts";
 
@@ -391,22 +391,16 @@ Deno.test({
 
 /** A python3 line server: `220 ready` first, then `250 ok LINE` for each line (after EHLO, a line of its own), until the client closes. */
 function lineServer(port: number) {
-  return startPeer("python3", [
-    "-c",
-    `import socket, time
-srv = socket.socket()
-srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind(("127.0.0.1", ${port}))
-srv.listen(1)
-c, _ = srv.accept()
-c.sendall(b"220 ready\\r\\n")
+  return pythonServer(
+    port,
+    `c.sendall(b"220 ready\\r\\n")
 f = c.makefile("rb")
 for line in f:
     c.sendall(b"250 ok " + line.rstrip(b"\\r\\n") + b"\\r\\n")
     if line.startswith(b"EHLO"):
         time.sleep(0.5)
         c.sendall(b"* unprompted\\r\\n")`,
-  ]);
+  );
 }
 
 Deno.test({
