@@ -197,6 +197,10 @@ export function sendWait(
   signal: AbortSignal,
   timeoutMs?: number,
 ): <T>(p: Promise<T>) => Promise<T> {
+  // Only the timeout's EAGAIN is reworded: without one, no catch on every send.
+  if (timeoutMs === undefined) {
+    return (p) => interruptible(p, signal, undefined);
+  }
   return (p) =>
     interruptible(p, signal, timeoutMs).catch((e) => {
       if (e instanceof SocketError && e.errno === "EAGAIN") {

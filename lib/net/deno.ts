@@ -4,6 +4,7 @@
  * @module
  */
 
+import { copyBytes } from "./bytes.ts";
 import { toSocketError } from "./errno.ts";
 import { t } from "../i18n/mod.ts";
 import type {
@@ -75,6 +76,23 @@ async function errno<T>(f: () => T | Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * {@link errno} for a call that returns a promise: its rejection is turned
+ * by one `catch`, not an async function's await (reads and writes, on every
+ * `send` and `recv`).
+ */
+function errnoOf<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return f().catch(rethrowErrno);
+  } catch (e) {
+    return Promise.reject(toSocketError(e));
+  }
+}
+
+function rethrowErrno(e: unknown): never {
+  throw toSocketError(e);
+}
+
 class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   readonly local: A;
   readonly remote: A;
@@ -100,12 +118,12 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   }
 
   read(buf: Uint8Array): Promise<number | null> {
-    return errno(() => this.#conn.read(buf));
+    return errnoOf(() => this.#conn.read(buf));
   }
 
   write(data: Uint8Array): Promise<number> {
     // Most writes are whole at the first call; the loop is for the rest of a short one.
-    return errno(() =>
+    return errnoOf(() =>
       this.#conn.write(data).then((n) =>
         n < data.length ? this.#writeRest(data, n) : n
       )
@@ -295,7 +313,7 @@ class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
 
   send(data: Uint8Array, to: A): Promise<number> {
     const a = to as Addr;
-    return errno(() =>
+    return errnoOf(() =>
       this.#sock.send(
         data,
         "path" in a ? { transport: "unixpacket", path: a.path } : {
@@ -312,7 +330,7 @@ class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
       const buf = spareBuffers.pop() ?? new Uint8Array(65535);
       try {
         const [data, from] = await this.#sock.receive(buf);
-        return { data: data.slice(), from: this.#conv(from) };
+        return { data: copyBytes(data), from: this.#conv(from) };
       } finally {
         // The datagram was copied out: the buffer is free for any socket's next receive.
         if (spareBuffers.length < SPARE_BUFFERS) spareBuffers.push(buf);

@@ -14,6 +14,7 @@
  * @module
  */
 
+import { newBytes } from "../net/bytes.ts";
 import { UsageError } from "../shell/errors.ts";
 import { t } from "../i18n/mod.ts";
 
@@ -29,6 +30,8 @@ export interface LexedWord {
   pieces: Piece[];
   /** True when the word had quotes or escapes: such a word is never an option or an `@fd`. */
   quoted: boolean;
+  /** A word with no variable: its expansion, made once (a loop's body is expanded each turn). */
+  literal?: Word;
 }
 
 /** An expanded word, ready for a command. */
@@ -63,7 +66,7 @@ export function decodeText(bytes: Uint8Array): string {
 /** Text as UTF-8 bytes; a short ASCII text without a runtime call (see {@link decodeText}). */
 export function encodeText(text: string): Uint8Array {
   if (text.length > 32) return encoder.encode(text);
-  const out = new Uint8Array(text.length);
+  const out = newBytes(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x7f) return encoder.encode(text);
@@ -286,8 +289,7 @@ export type VarLookup = (name: string) => Uint8Array | undefined;
 export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
   return words.map((w) => {
     // A word with no variable expands to the same thing every time: a loop decodes it once.
-    const known = literals.get(w);
-    if (known) return known;
+    if (w.literal) return w.literal;
     const parts: Uint8Array[] = [];
     for (const p of w.pieces) {
       if (p instanceof Uint8Array) {
@@ -312,19 +314,16 @@ export function expand(words: LexedWord[], lookup: VarLookup): Word[] {
       (w.pieces[0] !== undefined && !(w.pieces[0] instanceof Uint8Array));
     const word = { text: decodeText(bytes), bytes, quoted };
     if (w.pieces.every((p) => p instanceof Uint8Array)) {
-      literals.set(w, Object.freeze(word));
+      w.literal = Object.freeze(word);
     }
     return word;
   });
 }
 
-/** Each literal word's expansion, kept while its lexed word lives. */
-const literals = new WeakMap<LexedWord, Word>();
-
 /** Join byte arrays into one. */
 export function concat(parts: Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  const out = newBytes(parts.reduce((n, p) => n + p.length, 0));
   let off = 0;
   for (const p of parts) {
     out.set(p, off);

@@ -12,6 +12,7 @@
  */
 
 import { SocketError, toSocketError } from "../net/errno.ts";
+import { copyBytes } from "../net/bytes.ts";
 import { concat } from "../script/tokenize.ts";
 import { t } from "../i18n/mod.ts";
 import type {
@@ -272,11 +273,11 @@ export class Sock {
     if (!peek && n >= this.#rx.length && this.#rx.length > 0) {
       // All of it: the buffer is never written again, so it is handed over without a copy.
       const out = this.#rx;
-      this.#rx = new Uint8Array(0);
+      this.#rx = NOTHING;
       return out;
     }
     if (this.#rx.length > 0) {
-      const out = this.#rx.slice(0, n);
+      const out = copyBytes(this.#rx.subarray(0, n));
       if (!peek) {
         const rest = this.#rx.subarray(out.length);
         // A few bytes left of a large read must not keep all of it alive: copy them out
@@ -284,7 +285,7 @@ export class Sock {
         this.#rx = rest.length === 0
           ? NOTHING
           : rest.length * 4 < rest.buffer.byteLength
-          ? rest.slice()
+          ? copyBytes(rest)
           : rest;
       }
       return out;
@@ -296,7 +297,7 @@ export class Sock {
       this.#eof = true;
       throw e;
     }
-    return new Uint8Array(0);
+    return NOTHING;
   }
 
   /** The one read in flight, started if there is none. */
@@ -329,7 +330,7 @@ export class Sock {
 
   /** A read's bytes, copied after what is still unread (the read's buffer is used again). */
   #keep(data: Uint8Array): void {
-    this.#rx = this.#rx.length ? concat([this.#rx, data]) : data.slice();
+    this.#rx = this.#rx.length ? concat([this.#rx, data]) : copyBytes(data);
   }
 
   /** A read found the peer's end of stream. */
@@ -537,14 +538,17 @@ export class Sock {
     const conn = this.conn;
     let n = 0;
     try {
-      if (this.#writing || this.#writeErr) await this.writesDone(wait);
+      if (this.#busy) await this.writesDone(wait);
       while (n < data.length) {
         // Closed by another task meanwhile: no more of it goes.
         this.#checkOpen();
         const chunk = data.subarray(n, n + WRITE_CHUNK);
-        this.#writing = this.#writeChunk(conn, chunk);
+        const writing = this.#writeChunk(conn, chunk);
+        this.#writing = writing;
         n += chunk.length;
-        await this.writesDone(wait);
+        // writesDone's first turn, inline: a send of one chunk (most of them) is one wait.
+        await wait(this.#writingOrClosed(writing));
+        if (this.#busy) await this.writesDone(wait);
       }
     } catch (e) {
       // Ctrl-C or the timeout, not the write itself (its errors come from writesDone's check).
@@ -573,6 +577,11 @@ export class Sock {
       this.#writeErr = undefined;
       throw e;
     }
+  }
+
+  /** A chunk still in flight, or an error one met that is not reported yet. */
+  get #busy(): boolean {
+    return this.#writing !== undefined || this.#writeErr !== undefined;
   }
 
   // The errors writes met, told apart from Ctrl-C's and the timeout's.
