@@ -10,6 +10,6 @@ export const exitCommand: CommandImpl = {
     // In a replay or a forked child, exit ends that task, as exit(3) ends a process.
     if (ctx.scope.exits === "task") ctx.scope.exited = code;
     else ctx.shell.exitCode = code;
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

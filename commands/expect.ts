@@ -7,7 +7,7 @@ import { t } from "../lib/i18n/mod.ts";
 /** `expect`: check a condition, and fail clearly when it does not hold. */
 export const expectCommand: CommandImpl = {
   run(ctx) {
-    if (evalCondition(ctx.args)) return Promise.resolve({ code: 0 });
+    if (evalCondition(ctx.args)) return { code: 0 };
     const shown = ctx.args.map((
       w,
     ) => (w.quoted ? quoteText(w.text) : w.text)).join(" ");
@@ -25,6 +25,6 @@ export const expectCommand: CommandImpl = {
         }
         : { got: new Uint8Array(0), op: shown, expected: new Uint8Array(0) };
     }
-    return Promise.resolve({ code: 1 });
+    return { code: 1 };
   },
 };

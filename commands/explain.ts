@@ -15,6 +15,6 @@ export const explainCommand: CommandImpl = {
     }
     if (teach && v !== undefined) teach.explain = v === "on";
     ctx.io.out(say(teach?.explain ? "explainOn" : "explainOff") + "\n");
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

@@ -39,7 +39,7 @@ export const helpCommand: CommandImpl = {
           t("help.list.quoting"),
         ].join("\n") + "\n",
       );
-      return Promise.resolve({ code: 0 });
+      return { code: 0 };
     }
     const name = ctx.args[0].text;
     const spec = findCommand(commands, name);
@@ -65,6 +65,6 @@ export const helpCommand: CommandImpl = {
       ...detailsOf(spec).map((d) => `  ${d}`),
     ];
     ctx.io.out(out.join("\n") + "\n");
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

@@ -14,12 +14,12 @@ export const hintCommand: CommandImpl = {
       const found = keyedText("hint", words[0], words.slice(1));
       if ("error" in found) {
         ctx.io.err(`${found.error}\n`);
-        return Promise.resolve({ code: EXIT.usage });
+        return { code: EXIT.usage };
       }
       if (state) state.hint = found.text;
     } else if (state) {
       state.hint = new TextDecoder().decode(joinWords(ctx.args));
     }
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

@@ -17,6 +17,6 @@ export const letCommand: CommandImpl = {
     }
     const value = evalArithmetic(expr.map((w) => w.text).join(" "));
     ctx.scope.vars.set(name.text, encodeText(String(value)));
-    return Promise.resolve({ code: 0, value: { "": value } });
+    return { code: 0, value: { "": value } };
   },
 };

@@ -44,7 +44,7 @@ export const lsCommand: CommandImpl = {
       ctx.io.out(
         t("ls.empty") + "\n",
       );
-      return Promise.resolve({ code: 0 });
+      return { code: 0 };
     }
     const widths = rows[0]!.map((_, i) =>
       Math.max(...rows.map((r) => r[i]!.length))
@@ -53,6 +53,6 @@ export const lsCommand: CommandImpl = {
       r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd()
     ).join("\n");
     ctx.io.out(text + "\n");
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

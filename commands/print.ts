@@ -13,6 +13,6 @@ export const printCommand: CommandImpl = {
     const text = decoder.decode(joinWords(rest)) + (opts.n ? "" : "\n");
     if (opts.e) ctx.io.err(text);
     else ctx.io.out(text);
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

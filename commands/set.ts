@@ -13,7 +13,7 @@ export const setCommand: CommandImpl = {
         .filter(([k]) => !/^[0-9#]$/.test(k))
         .map(([k, v]) => `${k}=${quoteText(new TextDecoder().decode(v))}`);
       if (lines.length) ctx.io.out(lines.join("\n") + "\n");
-      return Promise.resolve({ code: 0 });
+      return { code: 0 };
     }
     if (name.quoted || !/^[A-Za-z_]\w*$/.test(name.text)) {
       throw new UsageError(
@@ -21,6 +21,6 @@ export const setCommand: CommandImpl = {
       );
     }
     ctx.scope.vars.set(name.text, joinWords(rest));
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

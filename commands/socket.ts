@@ -43,6 +43,6 @@ export const socketCommand: CommandImpl = {
       ctx.io.out(ctx.io.paint.ok(`socket(${af}, ${type}, 0) = ${s.fd}`) + "\n");
     }
     ctx.shell.teach?.socketMade(ctx, s);
-    return Promise.resolve({ code: 0, value: { "": s.fd } });
+    return { code: 0, value: { "": s.fd } };
   },
 };

@@ -175,7 +175,8 @@ async function converse(
       // A bug of ours must not leave the chain rejected: one line, and talk ends as after a failed send.
       // send's own code, through the registry: the same call line, loaded once.
       const send = ctx.shell.commands["send"]!;
-      const r = await send.run(sub("send", line, bytes, ctx.signal))
+      const r = await Promise.resolve()
+        .then(() => send.run(sub("send", line, bytes, ctx.signal)))
         .catch((e): CommandResult => {
           const message = e instanceof Error ? e.message : String(e);
           errorLine(io, `talk: ${t("shell.internalError", { message })}`);

@@ -12,6 +12,6 @@ export const traceCommand: CommandImpl = {
       throw new UsageError(t("trace.onOff", { text: quoteText(v) }));
     }
     ctx.scope.trace = v === "on";
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

@@ -24,9 +24,9 @@ export const useCommand: CommandImpl = {
             : t("use.noneOpen", { fd })
         }`,
       );
-      return Promise.resolve({ code: 1 });
+      return { code: 1 };
     }
     ctx.scope.current = fd;
-    return Promise.resolve({ code: 0, value: { "": fd } });
+    return { code: 0, value: { "": fd } };
   },
 };

@@ -9,12 +9,12 @@ export const viewCommand: CommandImpl = {
     const v = ctx.args[0]?.text;
     if (v === undefined) {
       ctx.io.out(`view ${ctx.shell.view ?? "quoted"}\n`);
-      return Promise.resolve({ code: 0 });
+      return { code: 0 };
     }
     if (!(VIEWS as readonly string[]).includes(v)) {
       throw new UsageError(t("view.takes", { text: JSON.stringify(v) }));
     }
     ctx.shell.view = v as typeof VIEWS[number];
-    return Promise.resolve({ code: 0 });
+    return { code: 0 };
   },
 };

@@ -6,7 +6,12 @@
  */
 
 import { builtInCommands } from "../commands/mod.ts";
-import type { CommandResult, Output, Scope } from "../lib/shell/command.ts";
+import type {
+  CommandResult,
+  CommandSpec,
+  Output,
+  Scope,
+} from "../lib/shell/command.ts";
 import { PLAIN } from "../lib/shell/format.ts";
 import { denoBackend } from "../lib/net/deno.ts";
 import { denoHost } from "../lib/ui/host_deno.ts";
@@ -40,14 +45,16 @@ export class TestShell implements Disposable {
   #out: string[] = [];
   #err: string[] = [];
 
-  /** Make a shell with captured output and no colour. */
-  constructor() {
+  /** Make a shell with captured output and no colour, over the built-in commands or `commands`. */
+  constructor(
+    commands: Readonly<Record<string, CommandSpec>> = builtInCommands,
+  ) {
     const io: Output = {
       out: (t) => void this.#out.push(t),
       err: (t) => void this.#err.push(t),
       paint: PLAIN,
     };
-    this.shell = new Shell(denoBackend, builtInCommands, io, denoHost);
+    this.shell = new Shell(denoBackend, commands, io, denoHost);
     this.scope = this.shell.newScope();
   }
 

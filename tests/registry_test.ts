@@ -7,6 +7,9 @@ import assert from "node:assert/strict";
 import { bundleForNode, ROOT } from "../scripts/_bundle.ts";
 import { runPeer } from "./_peers.ts";
 import { sockshellArgs, TestShell } from "./_shell.ts";
+import type { CommandImpl } from "../lib/shell/command.ts";
+import { type CommandEntry, lazyCommands } from "../lib/shell/registry.ts";
+import { runScript } from "../lib/script/script.ts";
 
 const OWN_NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty"];
 
@@ -85,4 +88,87 @@ Deno.test("start-up loads no command's module: each is loaded on its first run, 
     await evaluated(["-c", "socket tcp; ls; socket udp; ls"], "commands"),
     ["ls.ts", "mod.ts", "socket.ts"],
   );
+});
+
+Deno.test("a script file's commands are loaded together before its first statement runs; a typed line's at its run", async () => {
+  const loaded: string[] = [];
+  let seenByFirst: string[] | undefined;
+  const entry = (
+    name: CommandEntry["name"],
+    impl: CommandImpl,
+  ): CommandEntry => ({
+    name,
+    usage: name,
+    c: "",
+    deno: "",
+    example: name,
+    load: () => {
+      loaded.push(name);
+      return Promise.resolve(impl);
+    },
+  });
+  const commands = lazyCommands([
+    entry("print", {
+      run: () => {
+        seenByFirst ??= [...loaded];
+        return { code: 0 };
+      },
+    }),
+    entry("ls", { run: () => ({ code: 0 }) }),
+    entry("help", { run: () => ({ code: 0 }) }),
+  ]);
+  using t = new TestShell(commands);
+  const script = "print\nif true\n  while false\n    ls\n  end\nend\n";
+  assert.equal(
+    await runScript(
+      t.shell,
+      "x.sock",
+      script,
+      t.scope,
+      new AbortController().signal,
+    ),
+    0,
+  );
+  assert.deepEqual(seenByFirst?.sort(), ["ls", "print"]);
+  assert.deepEqual(loaded.sort(), ["ls", "print"]);
+
+  // A line typed at the prompt (no script name) loads a command at its first run only.
+  loaded.length = 0;
+  const typed = lazyCommands([
+    entry("print", { run: () => ({ code: 0 }) }),
+    entry("ls", { run: () => ({ code: 0 }) }),
+  ]);
+  using u = new TestShell(typed);
+  await u.run("print; while false; ls; end");
+  assert.deepEqual(loaded, ["print"]);
+});
+
+Deno.test("a command whose module fails to load ahead of a script is tried again at its run, and its failure is one line", async () => {
+  let tries = 0;
+  const commands = lazyCommands([{
+    name: "ls",
+    usage: "ls",
+    c: "",
+    deno: "",
+    example: "ls",
+    load: () => {
+      tries++;
+      return Promise.reject(new Error("Too many open files (os error 24)"));
+    },
+  }]);
+  using t = new TestShell(commands);
+  const code = await runScript(
+    t.shell,
+    "x.sock",
+    "ls\n",
+    t.scope,
+    new AbortController().signal,
+  );
+  assert.equal(code, 1);
+  const { stderr } = t.take();
+  assert.match(
+    stderr,
+    /^ls: internal error: Error: Too many open files \(os error 24\)\n/,
+  );
+  assert.equal(tries, 2);
 });

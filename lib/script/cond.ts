@@ -39,22 +39,24 @@ export function evalCondition(words: Word[]): boolean {
     negate = !negate;
     first++;
   }
-  return negate !== evalPlain(words.slice(first));
+  return negate !== evalPlain(first ? words.slice(first) : words);
 }
 
 /** How deep parentheses and signs may nest in `let`: deeper is an error, not a crash. */
 export const MAX_EXPRESSION_NESTING = 200;
 
 function evalPlain(words: Word[]): boolean {
-  const text = words.map((w) => w.text);
-  if (text.length === 1 && (text[0] === "true" || text[0] === "false")) {
-    return text[0] === "true";
+  // Read by index: a loop's condition is evaluated on every turn.
+  const n = words.length;
+  const first = words[0]?.text;
+  if (n === 1 && (first === "true" || first === "false")) {
+    return first === "true";
   }
-  if (text.length === 2 && text[0] === "int") return isInteger(text[1]!);
-  if (
-    text.length === 3 && (OPERATORS as readonly string[]).includes(text[1]!)
-  ) {
-    const [a, op, b] = text as [string, string, string];
+  if (n === 2 && first === "int") return isInteger(words[1]!.text);
+  const op = words[1]?.text;
+  if (n === 3 && (OPERATORS as readonly string[]).includes(op!)) {
+    const a = first!;
+    const b = words[2]!.text;
     switch (op) {
       case "==":
         return a === b;
@@ -79,7 +81,7 @@ function evalPlain(words: Word[]): boolean {
   }
   throw new UsageError(
     t("script.badCondition", {
-      text: quoteText(text.join(" ")),
+      text: quoteText(words.map((w) => w.text).join(" ")),
       operators: OPERATORS.join(" "),
     }),
   );

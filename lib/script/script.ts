@@ -23,6 +23,7 @@ import {
   type CommandResult,
   type CommandSpec,
   onAbort,
+  type Ran,
   type Scope,
 } from "../shell/command.ts";
 import { SocketError } from "../net/errno.ts";
@@ -35,7 +36,13 @@ import { t } from "../i18n/mod.ts";
 import type { FdTable } from "../shell/fdtable.ts";
 import { childEvent } from "../shell/memory.ts";
 import type { Shell } from "../shell/shell.ts";
-import { encodeText, expand, lex, type LexedWord } from "./tokenize.ts";
+import {
+  decodeText,
+  encodeText,
+  expand,
+  lex,
+  type LexedWord,
+} from "./tokenize.ts";
 import { delay } from "../shell/timer.ts";
 
 const decoder = new TextDecoder();
@@ -344,12 +351,12 @@ export interface Run {
 
 /** Let timers and signals in now and then, so a loop of instant commands cannot starve Ctrl-C. */
 let lastBreath = Date.now();
-async function breathe(): Promise<void> {
+function breathe(): Promise<void> | undefined {
   // A timer turn costs about 2 ms in Deno (its timers' resolution): take one every 100 ms
-  // of looping, under a tenth of a second for Ctrl-C and 2 % of a loop's time.
-  if (Date.now() - lastBreath < 100) return;
-  await delay(0);
-  lastBreath = Date.now();
+  // of looping, under a tenth of a second for Ctrl-C and 2 % of a loop's time. In between,
+  // no promise: a loop's turn awaits nothing it need not.
+  if (Date.now() - lastBreath < 100) return undefined;
+  return delay(0).then(() => void (lastBreath = Date.now()));
 }
 
 /**
@@ -366,7 +373,9 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
     if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
     if (stmt.kind === "break") return { code, brk: true };
     if (stmt.kind === "cmd") {
-      const r = await runCommand(run, stmt, scope);
+      // A command that did not wait (`let`) is not awaited: a loop's turn costs no promise.
+      const ran = runCommand(run, stmt, scope);
+      const r = ran instanceof Promise ? await ran : ran;
       code = r.code;
       if (stopped(run, scope)) return { code: exitCode(run, scope) };
       if (code !== 0) return { code, failed: stmt };
@@ -378,7 +387,8 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
       code = flow.code;
     } else if (stmt.kind === "while") {
       for (;;) {
-        await breathe();
+        const pause = breathe();
+        if (pause) await pause;
         if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
         const cond = condition(run, stmt, scope);
         if (typeof cond === "number") return { code: cond, failed: stmt };
@@ -392,7 +402,8 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
       const items = forItems(run, stmt, scope);
       if (typeof items === "number") return { code: items, failed: stmt };
       for (const item of items) {
-        await breathe();
+        const pause = breathe();
+        if (pause) await pause;
         if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
         scope.vars.set(stmt.name, encodeText(item));
         const flow = await runStmts(run, stmt.body, scope);
@@ -497,16 +508,29 @@ function condition(
   }
 }
 
-async function runCommand(
+/** Run a command statement: its result, or a promise of it (see {@link Ran}). */
+function runCommand(
+  run: Run,
+  stmt: Stmt & { kind: "cmd" },
+  scope: Scope,
+): Ran {
+  if (stmt.try) return runTried(run, stmt, scope);
+  const ran = run.shell.runLexed(stmt.words, scope, run.signal);
+  const name = stmt.capture;
+  if (!name) return ran;
+  const keep = (r: CommandResult) => {
+    if (r.code === 0) capture(scope, name, r);
+    return r;
+  };
+  return ran instanceof Promise ? ran.then(keep) : keep(ran);
+}
+
+/** `try COMMAND`: a failed call's errno is the script's to handle. */
+async function runTried(
   run: Run,
   stmt: Stmt & { kind: "cmd" },
   scope: Scope,
 ): Promise<CommandResult> {
-  if (!stmt.try) {
-    const r = await run.shell.runLexed(stmt.words, scope, run.signal);
-    if (r.code === 0 && stmt.capture) capture(scope, stmt.capture, r);
-    return r;
-  }
   scope.quiet = true;
   let r: CommandResult;
   try {
@@ -608,6 +632,9 @@ export async function runScript(
     errorLine(shell.io, `${line}${(e as Error).message}`);
     return EXIT.usage;
   }
+  // A script file's commands load before it starts; a line typed runs at once (Ctrl-C then
+  // interrupts its call, not a load).
+  if (name) await prepareCommands(shell, program);
   const run: Run = {
     shell,
     name,
@@ -635,6 +662,31 @@ export async function runScript(
     return signal.aborted ? EXIT.aborted : flow.code;
   }
   return flow.code;
+}
+
+/**
+ * Load the modules of the commands a script names, together, before it runs:
+ * as a C program is linked before it starts, no command pauses a dialogue
+ * (or misses a burst of datagrams) to load its code at its first use.
+ */
+async function prepareCommands(shell: Shell, program: Stmt[]): Promise<void> {
+  const names = new Set<string>();
+  const visit = (stmts: Stmt[]) => {
+    for (const s of stmts) {
+      if (s.kind === "cmd") {
+        const head = s.words[0]?.pieces;
+        if (head?.length === 1 && head[0] instanceof Uint8Array) {
+          names.add(decodeText(head[0]));
+        }
+      } else if (s.kind === "if") {
+        visit(s.then);
+        visit(s.else);
+      } else if (s.kind !== "break") visit(s.body);
+    }
+  };
+  visit(program);
+  const specs = [...names].map((n) => findCommand(shell.commands, n));
+  await Promise.all(specs.map((spec) => spec?.prepare?.()));
 }
 
 /**

@@ -210,8 +210,20 @@ export interface CommandSpec {
   /** "shell" for the shell's own commands (ls, run, set...); the socket calls leave it out. */
   kind?: "shell";
   /** Run it. */
-  run(ctx: Context): Promise<CommandResult>;
+  run(ctx: Context): Ran;
+  /**
+   * Load what running it needs, ahead of its first run (a script's commands,
+   * before the script starts); never rejects: a failure shows at the run.
+   */
+  prepare?(): Promise<void>;
 }
+
+/**
+ * What running a command gives: its result, or a promise of it. A command
+ * that never waits (`let`, `set`) returns the result itself, so that a
+ * script's loop of them awaits nothing.
+ */
+export type Ran = CommandResult | Promise<CommandResult>;
 
 /**
  * A command's implementation: what its module in commands/ exports, loaded
@@ -220,7 +232,7 @@ export interface CommandSpec {
  */
 export interface CommandImpl {
   /** Run it; `this` is the command's spec. */
-  run(this: CommandSpec, ctx: Context): Promise<CommandResult>;
+  run(this: CommandSpec, ctx: Context): Ran;
 }
 
 /**

@@ -37,6 +37,13 @@ export function lazyCommands(
         if (impl) return impl.run.call(spec, ctx);
         return load().then((loaded) => (impl = loaded).run.call(spec, ctx));
       },
+      async prepare() {
+        try {
+          impl ??= await load();
+        } catch {
+          // Left for the run to load again, and to report.
+        }
+      },
     };
     return [spec.name, spec];
   }));

@@ -14,6 +14,7 @@ import {
   type LineInput,
   onAbort,
   type Output,
+  type Ran,
   type Scope,
   type ShellFiles,
   type ShellState,
@@ -147,28 +148,30 @@ export class Shell implements ShellState {
   }
 
   /** Expand and run one lexed command. */
-  async runLexed(
+  runLexed(
     words: LexedWord[],
     scope: Scope,
     signal: AbortSignal,
-  ): Promise<CommandResult> {
+  ): Ran {
     let expanded: Word[];
     try {
       expanded = expand(words, (name) => lookupVar(scope, name, this.table));
     } catch (e) {
       return this.#report(undefined, e);
     }
-    return await this.execute(expanded, scope, signal);
+    return this.execute(expanded, scope, signal);
   }
 
-  /** Run one expanded command. */
-  async execute(
+  /** Run one expanded command: its result, or a promise of it (see {@link Ran}). */
+  execute(
     words: Word[],
     scope: Scope,
     signal: AbortSignal,
-  ): Promise<CommandResult> {
-    const [head, ...args] = words;
+  ): Ran {
+    // Indexing, not `[head, ...args]`: a rest pattern goes through the iterator protocol.
+    const head = words[0];
     if (!head) return { code: 0 };
+    const args = words.slice(1);
     const name = head.text;
     try {
       const spec = findCommand(this.commands, name);
@@ -196,7 +199,7 @@ export class Shell implements ShellState {
         fd = Number(m[1]);
         args.shift();
       }
-      return await spec.run({
+      const ran = spec.run({
         name: name.toLowerCase(),
         args,
         fd,
@@ -205,6 +208,9 @@ export class Shell implements ShellState {
         io: this.io,
         signal,
       });
+      return ran instanceof Promise
+        ? ran.catch((e) => this.#report(name, e))
+        : ran;
     } catch (e) {
       return this.#report(name, e);
     }
