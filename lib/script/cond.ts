@@ -89,6 +89,15 @@ function evalPlain(words: Word[]): boolean {
 
 /** True when the text is a whole number, spaces around allowed (what atoi would read fully). */
 export function isInteger(text: string): boolean {
+  // Plain digits (a counter, a port, a count), the common case, without the regular expression.
+  if (text.length > 0 && text.length <= 15) {
+    let digits = true;
+    for (let i = 0; i < text.length && digits; i++) {
+      const c = text.charCodeAt(i);
+      digits = c >= 48 && c <= 57;
+    }
+    if (digits) return true;
+  }
   return /^\s*[-+]?\d{1,15}\s*$/.test(text);
 }
 
@@ -108,61 +117,81 @@ function toInteger(text: string): number {
  * ```
  */
 export function evalArithmetic(expr: string): number {
-  const tokens = expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
-  let i = 0;
-  let depth = 0;
-  const fail = (why: string): never => {
+  const p = new Arithmetic(expr);
+  const v = p.sum();
+  if (p.i < p.tokens.length) {
+    p.fail(t("script.unexpected", { word: quoteText(p.tokens[p.i]!) }));
+  }
+  if (!Number.isSafeInteger(v)) p.fail(t("script.resultTooLarge"));
+  return v;
+}
+
+/** A recursive-descent reading of one expression: methods, not closures made on every `let`. */
+class Arithmetic {
+  readonly tokens: string[];
+  i = 0;
+  #depth = 0;
+
+  constructor(readonly expr: string) {
+    this.tokens = expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
+  }
+
+  fail(why: string): never {
     throw new UsageError(
-      t("script.cannotCompute", { expr: quoteText(expr), why }),
+      t("script.cannotCompute", { expr: quoteText(this.expr), why }),
     );
-  };
-  const nested = (f: () => number): number => {
-    // Each ( and each sign is a level of recursion: bound it before it can exhaust the stack.
-    if (++depth > MAX_EXPRESSION_NESTING) {
+  }
+
+  /** Each ( and each sign is a level of recursion: bound it before it can exhaust the stack. */
+  #nested(f: () => number): number {
+    if (++this.#depth > MAX_EXPRESSION_NESTING) {
       throw new UsageError(
         t("script.nestingTooDeep", { limit: MAX_EXPRESSION_NESTING }),
       );
     }
     const v = f();
-    depth--;
+    this.#depth--;
     return v;
-  };
-  const primary = (): number => {
-    const tok = tokens[i++];
-    if (tok === undefined) return fail(t("script.endsTooEarly"));
+  }
+
+  #primary(): number {
+    const tok = this.tokens[this.i++];
+    if (tok === undefined) return this.fail(t("script.endsTooEarly"));
     if (tok === "(") {
-      const v = nested(sum);
-      if (tokens[i++] !== ")") fail(t("script.parenNeverClosed"));
+      const v = this.#nested(() => this.sum());
+      if (this.tokens[this.i++] !== ")") {
+        this.fail(t("script.parenNeverClosed"));
+      }
       return v;
     }
-    if (tok === "-") return -nested(primary);
-    if (tok === "+") return nested(primary);
+    if (tok === "-") return -this.#nested(() => this.#primary());
+    if (tok === "+") return this.#nested(() => this.#primary());
     if (/^\d+$/.test(tok)) return Number(tok);
-    return fail(t("script.notInteger", { text: quoteText(tok) }));
-  };
-  const product = (): number => {
-    let v = primary();
-    while (tokens[i] === "*" || tokens[i] === "/" || tokens[i] === "%") {
-      const op = tokens[i++];
-      const r = primary();
-      if (op !== "*" && r === 0) fail(t("script.divisionByZero"));
+    return this.fail(t("script.notInteger", { text: quoteText(tok) }));
+  }
+
+  #product(): number {
+    let v = this.#primary();
+    const tokens = this.tokens;
+    while (
+      tokens[this.i] === "*" || tokens[this.i] === "/" || tokens[this.i] === "%"
+    ) {
+      const op = tokens[this.i++];
+      const r = this.#primary();
+      if (op !== "*" && r === 0) this.fail(t("script.divisionByZero"));
       v = op === "*" ? v * r : op === "/" ? Math.trunc(v / r) : v % r;
     }
     return v;
-  };
-  const sum = (): number => {
-    let v = product();
-    while (tokens[i] === "+" || tokens[i] === "-") {
-      const op = tokens[i++];
-      const r = product();
+  }
+
+  sum(): number {
+    let v = this.#product();
+    const tokens = this.tokens;
+    while (tokens[this.i] === "+" || tokens[this.i] === "-") {
+      const op = tokens[this.i++];
+      const r = this.#product();
       v = op === "+" ? v + r : v - r;
     }
     return v;
-  };
-  const v = sum();
-  if (i < tokens.length) {
-    fail(t("script.unexpected", { word: quoteText(tokens[i]!) }));
   }
-  if (!Number.isSafeInteger(v)) fail(t("script.resultTooLarge"));
-  return v;
 }

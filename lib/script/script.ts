@@ -369,7 +369,8 @@ function breathe(): Promise<void> | undefined {
  */
 async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
   let code = 0;
-  for (const stmt of stmts) {
+  for (let i = 0; i < stmts.length; i++) {
+    const stmt = stmts[i]!;
     if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
     if (stmt.kind === "break") return { code, brk: true };
     if (stmt.kind === "cmd") {
