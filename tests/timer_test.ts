@@ -76,6 +76,72 @@ Deno.test("a cancelled timer does not keep the process alive; a pending one does
   assert.equal(pending.out, "fired\n");
 });
 
+Deno.test("timers of many deadlines, made in any order, fire in deadline order, equal ones in the order made; a cancelled one among them never fires", async () => {
+  const fired: string[] = [];
+  const cancels = new Map<string, () => void>();
+  for (
+    const [name, ms] of [
+      ["c60", 60],
+      ["a10", 10],
+      ["d60", 60],
+      ["b30", 30],
+      ["x20", 20],
+      ["e90", 90],
+    ] as const
+  ) {
+    cancels.set(name, after(ms, () => fired.push(name)));
+  }
+  cancels.get("x20")!();
+  // Earlier than the deadline the runtime's timer is armed for: it still fires first.
+  after(1, () => fired.push("now"));
+  // A timer too, made last: the others are due before it, however late it fires.
+  await delay(150);
+  assert.deepEqual(fired, ["now", "a10", "b30", "c60", "d60", "e90"]);
+});
+
+Deno.test("a timer's callback that throws is reported, and the timers due with it still fire", async () => {
+  const fired: string[] = [];
+  const errors: unknown[] = [];
+  const onError = (e: ErrorEvent) => {
+    e.preventDefault();
+    errors.push(e.error);
+  };
+  globalThis.addEventListener("error", onError);
+  try {
+    after(10, () => {
+      throw new Error("boom");
+    });
+    after(10, () => fired.push("next"));
+    await delay(40);
+  } finally {
+    globalThis.removeEventListener("error", onError);
+  }
+  assert.deepEqual(fired, ["next"]);
+  assert.equal((errors[0] as Error)?.message, "boom");
+});
+
+Deno.test("20,000 timers made and cancelled (a loop of recv -t) make a few runtime timers, not one each", async () => {
+  const timer = JSON.stringify(`${ROOT}lib/shell/timer.ts`);
+  // Each AbortSignal.timeout fires in the end, even unlistened, at some 8 µs (a DOMException).
+  const code = `
+    let made = 0;
+    const timeout = AbortSignal.timeout;
+    AbortSignal.timeout = (ms) => { made++; return timeout.call(AbortSignal, ms); };
+    const { after } = await import(${timer});
+    for (let i = 0; i < 20000; i++) after(300, () => console.log("fired"))();
+    await new Promise((resolve) => after(20, resolve));
+    console.log(made);
+  `;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", code],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(out.code, 0, decoder.decode(out.stderr));
+  const made = Number(decoder.decode(out.stdout).trim());
+  assert.ok(made >= 1 && made <= 3, `${made} runtime timers`);
+});
+
 Deno.test("a session with sockets, timeouts, sleep and a burst of fork children never calls the global setTimeout (Deno loads Node's timers on its first call)", async () => {
   const trap = await Deno.makeTempFile({ suffix: ".ts" });
   try {
