@@ -554,12 +554,19 @@ async function runTried(
 
 /** Store a command's values: `name` gets the main one, `name.key` the others. */
 function capture(scope: Scope, name: string, r: CommandResult): void {
-  for (const key of [...scope.vars.keys()]) {
-    if (key.startsWith(name + ".")) scope.vars.delete(key);
-  }
   const value = r.value ?? { "": r.code };
-  for (const [key, v] of Object.entries(value)) {
-    scope.vars.set(key === "" ? name : `${name}.${key}`, toBytes(v));
+  const prefix = name + ".";
+  // What an earlier capture left that this one does not set goes (a loop captures on every turn:
+  // the rest is set in place, not deleted and added again).
+  for (const key of scope.vars.keys()) {
+    if (
+      key.startsWith(prefix) && !Object.hasOwn(value, key.slice(prefix.length))
+    ) {
+      scope.vars.delete(key);
+    }
+  }
+  for (const key in value) {
+    scope.vars.set(key === "" ? name : prefix + key, toBytes(value[key]!));
   }
 }
 
