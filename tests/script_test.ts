@@ -669,3 +669,26 @@ Deno.test("parse errors are French under --lang fr, with the file and line as in
     assert.equal(fr.code, en.code, text);
   }
 });
+
+Deno.test("a capture drops the fields an earlier one of the same name left, in a loop as at once", async () => {
+  using t = new TestShell();
+  await t.ok("socket udp; bind 127.0.0.1 0; getsockname -> me");
+  await t.ok(
+    "let i = 0; while $i < 3; sendto 127.0.0.1 $me.port hi$i; recvfrom -> x; let i = $i + 1; end",
+  );
+  const fields = (out: string) =>
+    out.split("\n").filter((l) => /^x[.=]/.test(l)).map((l) => l.split("=")[0])
+      .sort();
+  const afterRecv = await t.ok("set");
+  assert.deepEqual(fields(afterRecv), [
+    "x",
+    "x.from",
+    "x.host",
+    "x.line",
+    "x.n",
+    "x.port",
+  ]);
+  assert.match(afterRecv, /^x="hi2"$/m);
+  await t.ok("getsockname -> x");
+  assert.deepEqual(fields(await t.ok("set")), ["x", "x.host", "x.port"]);
+});

@@ -555,9 +555,22 @@ async function runTried(
 /** Store a command's values: `name` gets the main one, `name.key` the others. */
 function capture(scope: Scope, name: string, r: CommandResult): void {
   const value = r.value ?? { "": r.code };
+  const names = fieldNames(name);
+  let fields = 0;
+  for (const key in value) {
+    let full = names.get(key);
+    if (full === undefined) {
+      names.set(key, full = key === "" ? name : `${name}.${key}`);
+    }
+    scope.vars.set(full, toBytes(value[key]!));
+    if (key !== "") fields++;
+  }
+  // What an earlier capture left that this one does not set goes. A loop captures the same
+  // fields on every turn: then their count says so, and nothing is looked up again.
   const prefix = name + ".";
-  // What an earlier capture left that this one does not set goes (a loop captures on every turn:
-  // the rest is set in place, not deleted and added again).
+  let held = 0;
+  for (const key of scope.vars.keys()) if (key.startsWith(prefix)) held++;
+  if (held === fields) return;
   for (const key of scope.vars.keys()) {
     if (
       key.startsWith(prefix) && !Object.hasOwn(value, key.slice(prefix.length))
@@ -565,9 +578,18 @@ function capture(scope: Scope, name: string, r: CommandResult): void {
       scope.vars.delete(key);
     }
   }
-  for (const key in value) {
-    scope.vars.set(key === "" ? name : prefix + key, toBytes(value[key]!));
-  }
+}
+
+/**
+ * Each capture name's variable names (`d` → `d.n`, `d.from`...), made once:
+ * a string made anew on every capture would be hashed anew by the map.
+ */
+const captured = new Map<string, Map<string, string>>();
+
+function fieldNames(name: string): Map<string, string> {
+  let names = captured.get(name);
+  if (!names) captured.set(name, names = new Map());
+  return names;
 }
 
 /** A captured value as a variable holds it: bytes. */
