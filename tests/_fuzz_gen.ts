@@ -927,7 +927,9 @@ export class LineGen {
 
 /**
  * In a blocking command, drop any free word that could override its `-t`
- * (options take the last value, and `--` ends them): the line must end.
+ * (options take the last value, and `--` ends them), or cut the command
+ * short of it (a `;` or a line's end, a `#` that starts a comment): the line
+ * must end.
  */
 export function unblockable(stmt: GenStmt): void {
   const head = stmt.toks[0];
@@ -940,6 +942,9 @@ export function unblockable(stmt: GenStmt): void {
     return;
   }
   stmt.toks = stmt.toks.filter((t) =>
-    t.p || !/^-/.test(t.t) || (t.t !== "--" && !t.t.includes("t"))
+    t.p || (
+      !/[;\n]|(^|\s)#/.test(t.t) &&
+      (!/^-/.test(t.t) || (t.t !== "--" && !t.t.includes("t")))
+    )
   );
 }

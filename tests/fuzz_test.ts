@@ -8,9 +8,12 @@ import { check, clean, ddmin, formatReport, fuzz, signature } from "./_fuzz.ts";
 import {
   BLOCKING,
   COMMAND_NAMES,
+  type GenStmt,
   LineGen,
   render,
   subSeed,
+  type Tok,
+  unblockable,
 } from "./_fuzz_gen.ts";
 
 /** The seed of the bounded run: change it only with a reason. */
@@ -50,8 +53,24 @@ Deno.test("every blocking command the fuzzer generates has a timeout it cannot l
           stmt.toks.map((w) => w.t).join(" "),
         );
         assert(!rest.some((w) => w.t === "--"));
+        // Nor a word that ends the command before its -t, or comments it out.
+        assert(
+          !rest.some((w) => !w.p && /[;\n]|(^|\s)#/.test(w.t)),
+          stmt.toks.map((w) => w.t).join(" "),
+        );
       }
     }
+  }
+});
+
+Deno.test("a blocking command keeps its -t when a word before it would start a comment or end the command", () => {
+  const guarded: Tok[] = [{ t: "-t", p: true }, { t: "0", p: true }];
+  for (const word of ["#", "# x", "a;b", "x\ny"]) {
+    const stmt: GenStmt = {
+      toks: [{ t: "accept", p: true }, { t: word }, ...guarded],
+    };
+    unblockable(stmt);
+    assert.deepEqual(stmt.toks.map((w) => w.t), ["accept", "-t", "0"], word);
   }
 });
 
