@@ -940,10 +940,12 @@ async function outOfProcess(
     const internal = /.*internal error.*/.exec(both);
     if (internal) flags.push({ cls: "internal", detail: visible(internal[0]) });
     // What `print` (or `read -p`) writes is the user's, shown as asked (in-process, `said` keeps
-    // it apart): from outside, a line that prints has only its standard error checked.
+    // it apart): from outside, a line that prints has only its standard error checked, and a
+    // line that prints to standard error (`print -e`) neither.
     const prints = /(^|[;\s])(print|read)\s/.test(where.line);
+    const printsErr = /(^|[;\s])print(\s+-\w+)*\s+-\w*e/.test(where.line);
     const control = (prints ? undefined : checkBytes(r.stdout)) ??
-      checkBytes(r.stderr);
+      (printsErr ? undefined : checkBytes(r.stderr));
     if (control !== undefined) {
       const at = control.search(CONTROL);
       flags.push({

@@ -199,7 +199,12 @@ const io: Output = {
   paint: PLAIN,
 };
 
-/** The registry, with `print` marked so its text is told apart from the shell's own messages. */
+/**
+ * The registry, with `print` marked so its text is told apart from the shell's own messages.
+ * Its module is loaded first: its run then writes before it returns, not after a load, once
+ * `saying` is over.
+ */
+await builtInCommands.print!.prepare?.();
 const commands = Object.fromEntries(
   Object.entries(builtInCommands).map(([name, spec]) => [
     name,
