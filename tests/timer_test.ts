@@ -53,24 +53,26 @@ Deno.test("every calls again and again until cancelled", async () => {
   assert.equal(n, seen, "called after it was cancelled");
 });
 
+/** Run `code` in a Deno process of its own: its standard output, and how long it took. */
+async function evalCode(code: string): Promise<{ ms: number; out: string }> {
+  const t0 = performance.now();
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", code],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(out.code, 0, decoder.decode(out.stderr));
+  return { ms: performance.now() - t0, out: decoder.decode(out.stdout) };
+}
+
 Deno.test("a cancelled timer does not keep the process alive; a pending one does", async () => {
-  const run = async (code: string) => {
-    const t0 = performance.now();
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["eval", code],
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    assert.equal(out.code, 0, decoder.decode(out.stderr));
-    return { ms: performance.now() - t0, out: decoder.decode(out.stdout) };
-  };
   const timer = JSON.stringify(`${ROOT}lib/shell/timer.ts`);
-  const cancelled = await run(
+  const cancelled = await evalCode(
     `import { after } from ${timer}; after(10000, () => console.log("fired"))();`,
   );
   assert.ok(cancelled.ms < 5000, `exited after ${cancelled.ms} ms`);
   assert.equal(cancelled.out, "");
-  const pending = await run(
+  const pending = await evalCode(
     `import { after } from ${timer}; after(300, () => console.log("fired"));`,
   );
   assert.equal(pending.out, "fired\n");
@@ -132,13 +134,7 @@ Deno.test("20,000 timers made and cancelled (a loop of recv -t) make a few runti
     await new Promise((resolve) => after(20, resolve));
     console.log(made);
   `;
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["eval", code],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assert.equal(out.code, 0, decoder.decode(out.stderr));
-  const made = Number(decoder.decode(out.stdout).trim());
+  const made = Number((await evalCode(code)).out.trim());
   assert.ok(made >= 1 && made <= 3, `${made} runtime timers`);
 });
 
