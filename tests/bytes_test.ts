@@ -11,7 +11,7 @@ import { copyBytes, newBytes } from "../lib/net/bytes.ts";
 import { TestShell } from "./_shell.ts";
 
 Deno.test("newBytes gives zeroed arrays of the size asked, none overlapping another, over several blocks", () => {
-  // 3,000 arrays of 1 to 40 bytes: some thirty blocks of 4 KiB.
+  // 3,000 arrays of 1 to 40 bytes: some twenty blocks of 4 KiB.
   const arrays = Array.from({ length: 3000 }, (_, i) => newBytes(1 + i % 40));
   arrays.forEach((a, i) => {
     assert.equal(a.length, 1 + i % 40);
