@@ -345,7 +345,8 @@ export function startPeer(
         await status;
         throw new Error(
           `startPeer: ${name} did not exit within ${timeoutMs} ms and was ` +
-            `killed; stdout: ${JSON.stringify(await stdoutText)}`,
+            `killed; stdout: ${JSON.stringify(await stdoutText)}; ` +
+            `stderr: ${JSON.stringify(await stderrText)}`,
         );
       }
       return await text;
