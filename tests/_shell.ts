@@ -121,6 +121,43 @@ export function startSockshell(
   return startPeer(Deno.execPath(), sockshellArgs(args), opts);
 }
 
+/**
+ * Waits for a condition on state that events change: whoever changes it
+ * calls {@link notify}, and each wait checks its condition then.
+ */
+export class Waiters {
+  readonly #waiting = new Set<() => void>();
+
+  /** The state changed: every wait checks its condition. */
+  notify(): void {
+    for (const f of [...this.#waiting]) f();
+  }
+
+  /** Resolves once `ready()` holds; rejects with `failure()` after `timeoutMs`. */
+  until(
+    ready: () => boolean,
+    timeoutMs: number,
+    failure: () => Error,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
+      const check = () => {
+        if (!ready()) return;
+        clearTimeout(timer);
+        this.#waiting.delete(check);
+        resolve();
+      };
+      // Listen first: setting a timer can deliver pending stream events.
+      this.#waiting.add(check);
+      timer = setTimeout(() => {
+        this.#waiting.delete(check);
+        reject(failure());
+      }, timeoutMs);
+      check();
+    });
+  }
+}
+
 /** Options for {@link LiveShell}. */
 export interface LiveShellOptions {
   /** Give it a standard input the test writes to ({@link LiveShell.write}); else none. */
@@ -143,7 +180,7 @@ export class LiveShell implements AsyncDisposable {
   stderr = "";
   readonly #writer?: WritableStreamDefaultWriter<Uint8Array>;
   readonly #reading: Promise<unknown>;
-  #waiters = new Set<() => void>();
+  readonly #waiters = new Waiters();
 
   /** Start `sockshell ARGS...` with the permissions of `deno task start`. */
   constructor(args: string[] = [], opts: LiveShellOptions = {}) {
@@ -163,18 +200,14 @@ export class LiveShell implements AsyncDisposable {
     ) => {
       for await (const chunk of stream) {
         this[into] += decoder.decode(chunk, { stream: true });
-        this.#notify();
+        this.#waiters.notify();
       }
-      this.#notify();
+      this.#waiters.notify();
     };
     this.#reading = Promise.all([
       collect(child.stdout, "stdout"),
       collect(child.stderr, "stderr"),
     ]);
-  }
-
-  #notify(): void {
-    for (const f of [...this.#waiters]) f();
   }
 
   /** Write lines to its standard input. */
@@ -188,25 +221,14 @@ export class LiveShell implements AsyncDisposable {
     stream: "stdout" | "stderr" = "stdout",
     timeoutMs = 10_000,
   ): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-      const check = () => {
-        if (!re.test(this[stream])) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      this.#waiters.add(check);
-      timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(
-          new Error(
-            `no ${re} on ${stream}:\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
-          ),
-        );
-      }, timeoutMs);
-      check();
-    });
+    return this.#waiters.until(
+      () => re.test(this[stream]),
+      timeoutMs,
+      () =>
+        new Error(
+          `no ${re} on ${stream}:\nstdout:\n${this.stdout}\nstderr:\n${this.stderr}`,
+        ),
+    );
   }
 
   /**

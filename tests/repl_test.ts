@@ -23,7 +23,7 @@ import {
 } from "../lib/ui/repl.ts";
 import { useLanguage } from "../lib/i18n/mod.ts";
 import { freePort, missing } from "./_peers.ts";
-import { TestShell } from "./_shell.ts";
+import { TestShell, Waiters } from "./_shell.ts";
 
 const CTRL_C = "\x03";
 const CTRL_D = "\x04";
@@ -54,12 +54,12 @@ class ReplSession implements AsyncDisposable {
   /** Resolves with the REPL's exit status. */
   readonly done: Promise<number>;
   #exited = false;
-  #listeners = new Set<() => void>();
+  readonly #waiters = new Waiters();
 
   constructor(opts: { historyFile?: string } = {}) {
     this.output.on("data", (d: Uint8Array) => {
       this.screen += new TextDecoder().decode(d);
-      this.#notify();
+      this.#waiters.notify();
     });
     const shell = this.t.shell;
     const runLine = shell.runLine.bind(shell);
@@ -67,13 +67,13 @@ class ReplSession implements AsyncDisposable {
       // A typed line reaches the shell with its newline (blocks span lines).
       const ran: Ran = { line: line.replace(/\n$/, "") };
       this.ran.push(ran);
-      this.#notify();
+      this.#waiters.notify();
       const p = runLine(line, scope, signal);
       p.then((r) => {
         ran.result = r;
         ran.screenAtEnd = this.screen.length;
-        this.#notify();
-      }, () => this.#notify());
+        this.#waiters.notify();
+      }, () => this.#waiters.notify());
       return p;
     };
     this.done = repl(shell, this.t.scope, {
@@ -85,38 +85,18 @@ class ReplSession implements AsyncDisposable {
     });
     this.done.finally(() => {
       this.#exited = true;
-      this.#notify();
+      this.#waiters.notify();
     });
-  }
-
-  #notify(): void {
-    for (const f of [...this.#listeners]) f();
   }
 
   /** Resolve once `ready()` holds; checked on every write and every command start and end. */
   until(what: string, ready: () => boolean, timeoutMs = 5000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-      const check = () => {
-        if (!ready()) return;
-        clearTimeout(timer);
-        this.#listeners.delete(check);
-        resolve();
-      };
-      // Listen first: setting a timer can deliver pending stream events.
-      this.#listeners.add(check);
-      timer = setTimeout(() => {
-        this.#listeners.delete(check);
-        reject(
-          new Error(
-            `no ${what} within ${timeoutMs} ms; screen: ${
-              JSON.stringify(this.screen.slice(-400))
-            }`,
-          ),
-        );
-      }, timeoutMs);
-      check();
-    });
+    return this.#waiters.until(ready, timeoutMs, () =>
+      new Error(
+        `no ${what} within ${timeoutMs} ms; screen: ${
+          JSON.stringify(this.screen.slice(-400))
+        }`,
+      ));
   }
 
   /** Type keys. */
