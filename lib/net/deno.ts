@@ -67,23 +67,14 @@ function closeKeepingFile(close: () => void, path: string): void {
   }
 }
 
-/** Run `f`, turning whatever it throws into a SocketError. */
-async function errno<T>(f: () => T | Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (e) {
-    throw toSocketError(e);
-  }
-}
-
 /**
- * {@link errno} for a call that returns a promise: its rejection is turned
- * by one `catch`, not an async function's await (reads and writes, on every
- * `send` and `recv`).
+ * Run `f`, turning whatever it throws or rejects with into a SocketError: by
+ * one `catch` on its promise, not an async function's await (reads and
+ * writes, on every `send` and `recv`).
  */
-function errnoOf<T>(f: () => Promise<T>): Promise<T> {
+function errno<T>(f: () => T | Promise<T>): Promise<T> {
   try {
-    return f().catch(rethrowErrno);
+    return Promise.resolve(f()).catch(rethrowErrno);
   } catch (e) {
     return Promise.reject(toSocketError(e));
   }
@@ -118,12 +109,12 @@ class DenoConn<A extends Addr = SockAddr> implements StreamConn<A> {
   }
 
   read(buf: Uint8Array): Promise<number | null> {
-    return errnoOf(() => this.#conn.read(buf));
+    return errno(() => this.#conn.read(buf));
   }
 
   write(data: Uint8Array): Promise<number> {
     // Most writes are whole at the first call; the loop is for the rest of a short one.
-    return errnoOf(() =>
+    return errno(() =>
       this.#conn.write(data).then((n) =>
         n < data.length ? this.#writeRest(data, n) : n
       )
@@ -313,7 +304,7 @@ class DenoDatagram<A extends Addr = SockAddr> implements DatagramSocket<A> {
 
   send(data: Uint8Array, to: A): Promise<number> {
     const a = to as Addr;
-    return errnoOf(() =>
+    return errno(() =>
       this.#sock.send(
         data,
         "path" in a ? { transport: "unixpacket", path: a.path } : {

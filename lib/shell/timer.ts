@@ -46,10 +46,11 @@ export function after(
     if (opts.hold === false) timer.unref();
     return () => clearTimeout(timer);
   }
-  const entry: Entry = { at: performance.now() + delay, seq: seq++, f };
+  const now = performance.now();
+  const entry: Entry = { at: now + delay, seq: seq++, f };
   push(entry);
   live++;
-  arm(entry.at - delay);
+  arm(now);
   return () => {
     if (!entry.f) return;
     entry.f = undefined;
