@@ -26,9 +26,10 @@ export const bindCommand: CommandImpl = {
     arity(ctx.args, 1, 2, this.usage);
     let addr: SockAddr | undefined;
     const typed = ctx.args.map((w) => w.text).join(":");
+    const fd = fdText(ctx);
     return await call(
       ctx,
-      () => `bind(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`,
+      () => `bind(${fd}, ${addr ? fmtAddr(addr) : typed})`,
       async () => {
         const s = ipSock(targetSock(ctx));
         addr = await addrArgs(ctx, ctx.args, s.family, anyAddr(s.family));

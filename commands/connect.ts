@@ -40,9 +40,10 @@ export const connectCommand: CommandImpl = {
       : Date.now() + parseTimeout(opts.w)!;
     let addr: SockAddr | undefined;
     const typed = `${rest[0]!.text}:${rest[1]!.text}`;
+    const fd = fdText(ctx);
     return await call(
       ctx,
-      () => `connect(${fdText(ctx)}, ${addr ? fmtAddr(addr) : typed})`,
+      () => `connect(${fd}, ${addr ? fmtAddr(addr) : typed})`,
       async () => {
         const s = ipSock(targetSock(ctx));
         addr = await addrArgs(ctx, rest, s.family, undefined);

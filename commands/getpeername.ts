@@ -16,9 +16,10 @@ export const getpeernameCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
     let a: Addr | undefined;
+    const fd = fdText(ctx);
     return await call(
       ctx,
-      () => `getpeername(${fdText(ctx)}, ${a ? fmtSockaddr(a) : "?"})`,
+      () => `getpeername(${fd}, ${a ? fmtSockaddr(a) : "?"})`,
       () => {
         const s = targetSock(ctx);
         a = s.reset ? undefined : s.remote;

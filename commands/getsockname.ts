@@ -15,9 +15,10 @@ export const getsocknameCommand: CommandImpl = {
   async run(ctx) {
     arity(ctx.args, 0, 0, this.usage);
     let a: Addr | undefined;
+    const fd = fdText(ctx);
     return await call(
       ctx,
-      () => `getsockname(${fdText(ctx)}, ${a ? fmtSockaddr(a) : "?"})`,
+      () => `getsockname(${fd}, ${a ? fmtSockaddr(a) : "?"})`,
       () => {
         const s = targetSock(ctx);
         a = s.local ??

@@ -16,9 +16,10 @@ export const getsockoptCommand: CommandImpl = {
     const typed = ctx.args[0]!.text.toUpperCase();
     let level = "?";
     let shown = "?";
+    const fd = fdText(ctx);
     return await call(
       ctx,
-      () => `getsockopt(${fdText(ctx)}, ${level}, ${typed}, ${shown})`,
+      () => `getsockopt(${fd}, ${level}, ${typed}, ${shown})`,
       () => {
         const s = targetSock(ctx);
         const [name, info] = optionInfo(typed);

@@ -36,12 +36,13 @@ export const sendToCommand: CommandImpl = {
     const data = payload(rest.slice(2), opts.r);
     let to: SockAddr | undefined;
     const typed = `${rest[0]!.text}:${rest[1]!.text}`;
+    const fd = fdText(ctx);
     return await call(
       ctx,
       () =>
-        `sendto(${fdText(ctx)}, ${
-          showBytes(data, PREVIEW_MAX)
-        }, ${data.length}, 0, ${to ? fmtAddr(to) : typed})`,
+        `sendto(${fd}, ${showBytes(data, PREVIEW_MAX)}, ${data.length}, 0, ${
+          to ? fmtAddr(to) : typed
+        })`,
       async () => {
         const s = ipSock(targetSock(ctx));
         to = await addrArgs(ctx, rest.slice(0, 2), s.family, undefined);

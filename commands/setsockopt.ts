@@ -23,10 +23,11 @@ export const setsockoptCommand: CommandImpl = {
     let opt: SockOpt | undefined;
     let level = "?";
     const shownName = words[0]!.toUpperCase();
+    const fd = fdText(ctx);
     return await call(
       ctx,
       () =>
-        `setsockopt(${fdText(ctx)}, ${level}, ${shownName}, ${
+        `setsockopt(${fd}, ${level}, ${shownName}, ${
           opt ? optText(opt) : words.slice(1).join(" ")
         })`,
       async () => {

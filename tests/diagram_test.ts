@@ -262,6 +262,37 @@ Deno.test("diagram FILE.svg and FILE.html refuse an existing file (EEXIST) unles
   }
 });
 
+Deno.test("the transcript beside an HTML diagram names each call's own descriptor, after another became the current one", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    using sh = new TestShell();
+    await sh.ok(
+      "socket tcp; bind 127.0.0.1 0; listen; getsockname -> a; socket tcp; connect 127.0.0.1 $a.port",
+    );
+    // Each call made on 4, 5 or 3, then another one current when the diagram is written.
+    await sh.ok(
+      "send hi; getsockname; getpeername; use 3; accept; recv 2; send -C yo; use 3",
+    );
+    await sh.ok(`diagram ${dir}/a.html`);
+    const html = await Deno.readTextFile(`${dir}/a.html`);
+    // The calls after socket, bind, listen, getsockname and socket, without what they returned.
+    const calls = html.slice(html.indexOf("<pre>") + 5, html.indexOf("</pre>"))
+      .replaceAll("&#34;", '"').split("\n").slice(5)
+      .map((l) => l.replace(/ = .*$/, ""));
+    assert.match(calls[0]!, /^connect\(4, 127\.0\.0\.1:\d+\)$/);
+    assert.equal(calls[1], 'send(4, "hi", 2, 0)');
+    assert.match(calls[2]!, /^getsockname\(4, /);
+    assert.match(calls[3]!, /^getpeername\(4, /);
+    assert.deepEqual(calls.slice(4), [
+      "accept(3)",
+      "recv(5, buf, 2, 0)",
+      'send(5, "yo\\r\\n", 4, 0)',
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 /** Check what Chromium drew of `svg`: texts inside the viewBox and apart, labels within their arrows, ink along each line. */
 async function checkDrawn(svg: string, arrows: number): Promise<void> {
   const r = await renderSvg(svg);

@@ -63,9 +63,10 @@ export async function sendFile(
   const file = await open<FileReader>(ctx, path, "openRead");
   let sent = 0;
   try {
+    const fd = fdText(ctx);
     return await call(
       ctx,
-      () => `send(${fdText(ctx)}, <${path}>, ${sent}, 0)`,
+      () => `send(${fd}, <${path}>, ${sent}, 0)`,
       withProgress(ctx, () => sent, async () => {
         const s = targetSock(ctx);
         connected(s);
@@ -128,7 +129,8 @@ export async function recvFile(
   wait: <T>(p: Promise<T>) => Promise<T>,
   oneRead: boolean,
 ): Promise<CommandResult> {
-  const text = () => `recv(${fdText(ctx)}, buf, ${FILE_CHUNK}, 0)`;
+  const fd = fdText(ctx);
+  const text = () => `recv(${fd}, buf, ${FILE_CHUNK}, 0)`;
   let s: Sock;
   // The socket is checked before the file is made: a failed call leaves no empty file behind.
   try {
