@@ -30,7 +30,9 @@ import { after, type Cancel } from "../lib/shell/timer.ts";
 
 /** `send`: write bytes on a connected socket. */
 export const sendCommand: CommandImpl = {
-  async run(ctx) {
+  // Not async: a usage error throws at once, and a send of one piece is its call's promise,
+  // not one more around it.
+  run(ctx) {
     const { opts, rest } = parseOptions(ctx.args, {
       r: "value",
       o: "flag",
@@ -45,7 +47,7 @@ export const sendCommand: CommandImpl = {
       if (rest.length || opts.r || opts.n || opts.C || opts.c) {
         throw new UsageError(t("transfer.fileAlone"));
       }
-      return await sendFile(ctx, opts.f);
+      return sendFile(ctx, opts.f);
     }
     const timeout = parseTimeout(opts.t);
     const end = opts.C ? CRLF : undefined;
@@ -57,7 +59,7 @@ export const sendCommand: CommandImpl = {
         : parseInteger(String(opts.n), "length", 0, once.length * times);
       // Beyond one block, TCP streams the repetitions: nothing of the total's size is built.
       if (times > 1 && total > FILE_CHUNK && streams(ctx)) {
-        return await sendRepeated(ctx, once, total, timeout);
+        return sendRepeated(ctx, once, total, timeout);
       }
     }
     const text = payload(rest, opts.r, end);
@@ -69,31 +71,44 @@ export const sendCommand: CommandImpl = {
     if (opts.c !== undefined) {
       const size = parseInteger(String(opts.c), "segmentSize", 1, 65536);
       const pause = parseTimeout(opts.d) ?? 0;
-      let r: CommandResult = { code: 0 };
-      for (let off = 0; off < data.length; off += size) {
-        if (off > 0 && pause > 0) {
-          let cancel: Cancel | undefined;
-          try {
-            await interruptible(
-              new Promise<void>((resolve) => cancel = after(pause, resolve)),
-              ctx.signal,
-              undefined,
-            );
-          } catch {
-            cancel?.();
-            errorLine(ctx.io, `${this.name}: EINTR (${strerror("EINTR")})`);
-            return { code: 124 };
-          }
-        }
-        const piece = data.subarray(off, off + size);
-        r = await sendOnce(ctx, this.name, piece, oob, timeout);
-        if (r.code !== 0) return r;
-      }
-      return { code: r.code, value: { "": data.length } };
+      return sendSegments(ctx, this.name, data, size, pause, oob, timeout);
     }
-    return await sendOnce(ctx, this.name, data, oob, timeout);
+    return sendOnce(ctx, this.name, data, oob, timeout);
   },
 };
+
+/** `send -c SIZE [-d SECONDS]`: one send() per segment, with a pause between them. */
+async function sendSegments(
+  ctx: Context,
+  name: string,
+  data: Uint8Array,
+  size: number,
+  pause: number,
+  oob: boolean,
+  timeout: number | undefined,
+): Promise<CommandResult> {
+  let r: CommandResult = { code: 0 };
+  for (let off = 0; off < data.length; off += size) {
+    if (off > 0 && pause > 0) {
+      let cancel: Cancel | undefined;
+      try {
+        await interruptible(
+          new Promise<void>((resolve) => cancel = after(pause, resolve)),
+          ctx.signal,
+          undefined,
+        );
+      } catch {
+        cancel?.();
+        errorLine(ctx.io, `${name}: EINTR (${strerror("EINTR")})`);
+        return { code: 124 };
+      }
+    }
+    const piece = data.subarray(off, off + size);
+    r = await sendOnce(ctx, name, piece, oob, timeout);
+    if (r.code !== 0) return r;
+  }
+  return { code: r.code, value: { "": data.length } };
+}
 
 /** True when the target is a TCP socket (a bad descriptor is left for the send to report). */
 function streams(ctx: Context): boolean {
@@ -151,10 +166,11 @@ function sendOnce(
   timeout: number | undefined,
 ): Promise<CommandResult> {
   const flags = oob ? "MSG_OOB" : "0";
+  const fd = fdText(ctx);
   return call(
     ctx,
     () =>
-      `${name}(${fdText(ctx)}, ${
+      `${name}(${fd}, ${
         showBytes(data, PREVIEW_MAX)
       }, ${data.length}, ${flags})`,
     async () => {

@@ -13,6 +13,35 @@ import { runScript } from "../lib/script/script.ts";
 
 const OWN_NAMES = ["constructor", "__proto__", "toString", "hasOwnProperty"];
 
+Deno.test("a command typed in capitals, or by its alias, runs each time as its name does", async () => {
+  using sh = new TestShell();
+  await sh.ok(
+    "SOCKET udp; Bind 127.0.0.1 0; getsockname -> a; connect 127.0.0.1 $a.port",
+  );
+  for (let i = 0; i < 3; i++) {
+    // Looked up once and kept, or looked up each time: the same command, the same name in its line.
+    assert.match(
+      await sh.ok(`WRITE x${i}`),
+      new RegExp(`^send\\(3, "x${i}", 2, 0\\) = 2\n$`),
+    );
+    assert.match(
+      await sh.ok(`write y${i}`),
+      new RegExp(`^send\\(3, "y${i}", 2, 0\\) = 2\n$`),
+    );
+    assert.match(
+      await sh.ok("Recv"),
+      new RegExp(`^recv\\(3, buf, 255, 0\\) = 2 "x${i}"`),
+    );
+    assert.match(
+      await sh.ok("recv"),
+      new RegExp(`^recv\\(3, buf, 255, 0\\) = 2 "y${i}"`),
+    );
+  }
+  const r = await sh.fails("SENDX hi");
+  assert.equal(r.code, 127);
+  assert.match(r.stderr, /^SENDX: unknown command/);
+});
+
 Deno.test("names that are JavaScript's own are unknown commands, socket types, options, shutdown modes and replays", async () => {
   using sh = new TestShell();
   for (const name of OWN_NAMES) {

@@ -116,6 +116,34 @@ Deno.test("let computes whole numbers with + - * / % and parentheses, truncating
   assert.equal(await sh.ok('print "$x $y $z"'), "2 -3 32\n");
 });
 
+Deno.test("let reads an expression as its regular expression does: digits, operators, any other run of non-spaces, Unicode spaces between", async () => {
+  const { tokensOf } = await import("../lib/script/cond.ts");
+  const regex = (e: string) => e.match(/\d+|[-+*/%()]|\S+/g) ?? [];
+  assert.deepEqual(tokensOf("(12+x) *3"), ["(", "12", "+", "x)", "*", "3"]);
+  assert.deepEqual(tokensOf("1\u00a0+\u20032\t-\v3"), [
+    "1",
+    "+",
+    "2",
+    "-",
+    "3",
+  ]);
+  assert.deepEqual(tokensOf("x+1 é1 ~2"), ["x+1", "é1", "~2"]);
+  // Random texts of the characters that matter, from a fixed seed: the same tokens every time.
+  const chars = [..."0189 \t\n\v\f\r+-*/%()x_~é\u00a0\u2003\u3000\x00\x1f\x7f"];
+  let seed = 20261201;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let i = 0; i < 20_000; i++) {
+    let e = "";
+    for (let n = Math.floor(next() * 12); n > 0; n--) {
+      e += chars[Math.floor(next() * chars.length)];
+    }
+    assert.deepEqual(tokensOf(e), regex(e), JSON.stringify(e));
+  }
+  using sh = new TestShell();
+  await sh.ok("let x = 6\u00a0*\u30007 - (2)");
+  assert.equal(await sh.ok("print $x"), "40\n");
+});
+
 Deno.test("let reports an expression it cannot compute with status 2 and leaves the variable as it was", async () => {
   using sh = new TestShell();
   await sh.ok("set x 7");

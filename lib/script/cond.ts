@@ -126,6 +126,62 @@ export function evalArithmetic(expr: string): number {
   return v;
 }
 
+/**
+ * An expression's tokens: runs of digits, each of `+ - * / % ( )`, and any
+ * other run of non-space characters (a word that is not a number, reported as
+ * such). Plain ASCII is scanned by hand, as a loop's `let` is on every turn;
+ * anything else by the regular expression, whose `\s` knows every space of
+ * Unicode.
+ *
+ * @example
+ * ```ts
+ * console.log(tokensOf("(12+x) *3")); // ["(", "12", "+", "x)", "*", "3"]
+ * ```
+ */
+export function tokensOf(expr: string): string[] {
+  const tokens: string[] = [];
+  const n = expr.length;
+  let i = 0;
+  while (i < n) {
+    const c = expr.charCodeAt(i);
+    if (c > 126) return expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (c >= 48 && c <= 57) {
+      while (i < n && isDigit(expr.charCodeAt(i))) i++;
+    } else if (OPERATOR_CHARS.includes(expr[i]!)) {
+      i++;
+    } else {
+      // \S+: up to the next space, digits and operators included.
+      for (; i < n; i++) {
+        const d = expr.charCodeAt(i);
+        if (d > 126) return expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
+        if (d === 32 || (d >= 9 && d <= 13)) break;
+      }
+    }
+    tokens.push(expr.slice(start, i));
+  }
+  return tokens;
+}
+
+const OPERATOR_CHARS = "+-*/%()";
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** One or more ASCII digits, nothing else (`^\d+$`). */
+function isDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
 /** A recursive-descent reading of one expression: methods, not closures made on every `let`. */
 class Arithmetic {
   readonly tokens: string[];
@@ -133,7 +189,7 @@ class Arithmetic {
   #depth = 0;
 
   constructor(readonly expr: string) {
-    this.tokens = expr.match(/\d+|[-+*/%()]|\S+/g) ?? [];
+    this.tokens = tokensOf(expr);
   }
 
   fail(why: string): never {
@@ -166,7 +222,7 @@ class Arithmetic {
     }
     if (tok === "-") return -this.#nested(() => this.#primary());
     if (tok === "+") return this.#nested(() => this.#primary());
-    if (/^\d+$/.test(tok)) return Number(tok);
+    if (isDigits(tok)) return Number(tok);
     return this.fail(t("script.notInteger", { text: quoteText(tok) }));
   }
 

@@ -23,6 +23,7 @@ import type { Teach } from "../teach/teach.ts";
 import { type MessageKey, t } from "../i18n/mod.ts";
 import type { Word } from "../script/tokenize.ts";
 import { after, type Cancel } from "./timer.ts";
+import { Callbacks } from "./callbacks.ts";
 
 /** Where a command's output goes. */
 export interface Output {
@@ -308,7 +309,12 @@ export function targetSock(ctx: Context): Sock {
   return ctx.shell.table.get(fd);
 }
 
-/** The descriptor as shown in a call: its number, or `?` when there is none. */
+/**
+ * The descriptor as shown in a call: its number, or `?` when there is none.
+ * Read it when the call starts, never inside a call's deferred text: the
+ * session log makes that text later (`diagram`), when another descriptor
+ * may be the current one.
+ */
 export function fdText(ctx: Context): string {
   return String(targetFd(ctx) ?? "?");
 }
@@ -344,8 +350,7 @@ export function parseOptions(
       i++;
       break;
     }
-    const option = /^-[a-zA-Z]/.test(w.text) ||
-      (/^-\d$/.test(w.text) && own(spec, w.text[1]!) !== undefined);
+    const option = isOptionWord(w.text, spec);
     if (w.quoted || !option) {
       // Text commands stop at their first word; the others take options anywhere.
       if (!interleaved) break;
@@ -377,7 +382,20 @@ export function parseOptions(
       break;
     }
   }
-  return { opts, rest: [...rest, ...args.slice(i)] };
+  for (; i < args.length; i++) rest.push(args[i]!);
+  return { opts, rest };
+}
+
+/** `-x…` (a letter), or `-N` for a digit the command takes (`-4`, `-6`): without a regular expression, on every call. */
+function isOptionWord(
+  text: string,
+  spec: Record<string, "value" | "flag">,
+): boolean {
+  if (text.length < 2 || text.charCodeAt(0) !== 45) return false;
+  const c = text.charCodeAt(1) | 32; // lower case
+  if (c >= 97 && c <= 122) return true;
+  return text.length === 2 && text[1]! >= "0" && text[1]! <= "9" &&
+    own(spec, text[1]!) !== undefined;
 }
 
 /** Throw a usage error unless there are between `min` and `max` positional words. */
@@ -500,14 +518,7 @@ export async function addrArgs(
   return { host: await resolveHost(ctx, host, family), port };
 }
 
-interface AbortWaiters {
-  /** What to call on abort. */
-  callbacks: Set<() => void>;
-  /** The signal's one listener. */
-  fire: () => void;
-}
-
-const abortWaiters = new WeakMap<AbortSignal, AbortWaiters>();
+const abortWaiters = new WeakMap<AbortSignal, Callbacks>();
 
 /**
  * Call `f` when `signal` aborts; the returned function forgets it. However
@@ -515,21 +526,19 @@ const abortWaiters = new WeakMap<AbortSignal, AbortWaiters>();
  * the signal has one listener, kept (and collected with the signal).
  */
 export function onAbort(signal: AbortSignal, f: () => void): () => void {
-  let w = abortWaiters.get(signal);
-  if (!w) {
-    const callbacks = new Set<() => void>();
-    const fire = () => {
+  let callbacks = abortWaiters.get(signal);
+  if (!callbacks) {
+    const all = callbacks = new Callbacks();
+    abortWaiters.set(signal, all);
+    signal.addEventListener("abort", () => {
       abortWaiters.delete(signal);
-      for (const g of [...callbacks]) g();
-    };
-    w = { callbacks, fire };
-    abortWaiters.set(signal, w);
-    signal.addEventListener("abort", fire, { once: true });
+      all.call();
+    }, { once: true });
   }
-  const { callbacks } = w;
-  callbacks.add(f);
+  const waiting = callbacks;
+  waiting.add(f);
   // The listener stays while the signal lives: a loop of calls adds and removes none.
-  return () => void callbacks.delete(f);
+  return () => waiting.delete(f);
 }
 
 /** The error a call interrupted by `signal` fails with: the reason given (`exit`), else Ctrl-C's. */

@@ -27,6 +27,7 @@ import type {
   StreamListener,
 } from "../net.ts";
 import { after, type Cancel } from "./timer.ts";
+import { Callbacks } from "./callbacks.ts";
 
 /** Transport of a socket: a stream ("tcp", SOCK_STREAM) or datagrams ("udp", SOCK_DGRAM), in any domain. */
 export type Proto = "tcp" | "udp";
@@ -315,7 +316,7 @@ export class Sock {
           this.#keep(buf.subarray(0, got));
           this.#readSize = got === buf.length
             ? Math.min(buf.length * 2, READ_CHUNK)
-            : Math.max(FIRST_READ, 2 ** Math.ceil(Math.log2(got || 1)));
+            : Math.max(FIRST_READ, powerOfTwoAtLeast(got));
           if (buf.length === this.#readSize) this.#buf = buf;
         }
       } catch (e) {
@@ -587,7 +588,7 @@ export class Sock {
   // The errors writes met, told apart from Ctrl-C's and the timeout's.
   #failed = new WeakSet<SocketError>();
   // Wakes the waits of chunks in flight when another task closes the socket.
-  #onClose = new Set<() => void>();
+  #onClose = new Callbacks();
 
   /**
    * Resolves when the chunk in flight is done or close() is called. Not a
@@ -685,7 +686,7 @@ export class Sock {
     }
     this.#closed = true;
     this.#connectAbort?.abort();
-    for (const wake of [...this.#onClose]) wake();
+    this.#onClose.call();
     for (const c of this.#backlog) void c.close();
     this.#backlog = [];
     this.listener?.close();
@@ -864,4 +865,11 @@ function indexOf(hay: Uint8Array, needle: Uint8Array): number {
     return i;
   }
   return -1;
+}
+
+/** The least power of two that is at least `n` (1 for 0), without Math.pow and Math.log2. */
+function powerOfTwoAtLeast(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
 }

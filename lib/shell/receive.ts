@@ -42,11 +42,12 @@ export const DEFAULT_RECV = 255;
  * return await receive(ctx, "recv [@fd] [-t s] [-x] [-p] [n]", false);
  * ```
  */
-export async function receive(
+export function receive(
   ctx: Context,
   usage: string,
   from: boolean,
 ): Promise<CommandResult> {
+  // Not async: a usage error throws at once, and the call's promise is the command's.
   const { opts, rest } = parseOptions(ctx.args, {
     t: "value",
     x: "flag",
@@ -66,7 +67,7 @@ export async function receive(
       ? parseInteger(rest[0].text, "byteCount", 1, Number.MAX_SAFE_INTEGER)
       : READ_CHUNK;
     const timeout = parseTimeout(opts.t);
-    return await recvFile(
+    return recvFile(
       ctx,
       opts.f,
       limit,
@@ -98,9 +99,10 @@ export async function receive(
     nonblocking
       ? nonBlocking(p, "recv")
       : interruptible(p, ctx.signal, timeout);
-  return await call(
+  const fd = fdText(ctx);
+  return call(
     ctx,
-    `${ctx.name}(${fdText(ctx)}, buf, ${n}, ${flags})`,
+    () => `${ctx.name}(${fd}, buf, ${n}, ${flags})`,
     async (): Promise<CallOk> => {
       const s = targetSock(ctx);
       nonblocking = s.nonblocking;
@@ -366,7 +368,10 @@ export function showLines(data: Uint8Array): string {
 function endsWith(data: Uint8Array, end: Uint8Array): boolean {
   if (end.length > data.length) return false;
   const off = data.length - end.length;
-  return end.every((b, i) => data[off + i] === b);
+  for (let i = 0; i < end.length; i++) {
+    if (data[off + i] !== end[i]) return false;
+  }
+  return true;
 }
 
 /** The data without a final "\n" or "\r\n": what a line-reading server keeps. */

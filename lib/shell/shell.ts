@@ -162,6 +162,17 @@ export class Shell implements ShellState {
     return this.execute(expanded, scope, signal);
   }
 
+  // Names and aliases, each looked up once: a loop's command is one map read, not a
+  // lower-casing and a search. A name typed in capitals is looked up each time (the map stays
+  // as small as the registry).
+  #found = new Map<string, CommandSpec>();
+
+  #find(name: string): CommandSpec | undefined {
+    const spec = findCommand(this.commands, name);
+    if (spec && name === name.toLowerCase()) this.#found.set(name, spec);
+    return spec;
+  }
+
   /** Run one expanded command: its result, or a promise of it (see {@link Ran}). */
   execute(
     words: Word[],
@@ -174,7 +185,8 @@ export class Shell implements ShellState {
     const args = words.slice(1);
     const name = head.text;
     try {
-      const spec = findCommand(this.commands, name);
+      const known = this.#found.get(name);
+      const spec = known ?? this.#find(name);
       if (!spec) {
         const best = nearest(this.commands, name);
         throw new UnknownCommandError(
@@ -200,7 +212,7 @@ export class Shell implements ShellState {
         args.shift();
       }
       const ran = spec.run({
-        name: name.toLowerCase(),
+        name: known ? name : name.toLowerCase(),
         args,
         fd,
         shell: this,
