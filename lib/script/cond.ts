@@ -105,7 +105,7 @@ function toInteger(text: string): number {
   if (!isInteger(text)) {
     throw new UsageError(t("script.notInteger", { text: quoteText(text) }));
   }
-  return Number(text.trim());
+  return Number(text);
 }
 
 /**

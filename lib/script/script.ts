@@ -377,9 +377,9 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
       // A command that did not wait (`let`) is not awaited: a loop's turn costs no promise.
       const ran = runCommand(run, stmt, scope);
       const r = ran instanceof Promise ? await ran : ran;
+      const end = afterCommand(run, stmt, scope, r);
+      if (end) return end;
       code = r.code;
-      if (stopped(run, scope)) return { code: exitCode(run, scope) };
-      if (code !== 0) return { code, failed: stmt };
     } else if (stmt.kind === "if") {
       const cond = condition(run, stmt, scope);
       if (typeof cond === "number") return { code: cond, failed: stmt };
@@ -387,6 +387,9 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
       if (flow.brk || flow.failed || stopped(run, scope)) return flow;
       code = flow.code;
     } else if (stmt.kind === "while") {
+      // A body of commands only (the common loop) runs here, as runStmts would run it:
+      // a turn is then no call of runStmts, no promise of its own.
+      const flat = stmt.body.every((s) => s.kind === "cmd");
       for (;;) {
         const pause = breathe();
         if (pause) await pause;
@@ -394,6 +397,21 @@ async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
         const cond = condition(run, stmt, scope);
         if (typeof cond === "number") return { code: cond, failed: stmt };
         if (!cond) break;
+        if (flat) {
+          for (let j = 0; j < stmt.body.length; j++) {
+            const cmd = stmt.body[j] as Stmt & { kind: "cmd" };
+            if (run.signal.aborted) return { code: EXIT.aborted, failed: cmd };
+            const ran = runCommand(run, cmd, scope);
+            const end = afterCommand(
+              run,
+              cmd,
+              scope,
+              ran instanceof Promise ? await ran : ran,
+            );
+            if (end) return end;
+          }
+          continue;
+        }
         const flow = await runStmts(run, stmt.body, scope);
         if (flow.failed || stopped(run, scope)) return flow;
         if (flow.brk) break;
@@ -467,6 +485,18 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     run.children.delete(task);
     childEvent();
   });
+}
+
+/** After a command of a block: the flow that ends the block (an exit, a failure), or undefined to go on. */
+function afterCommand(
+  run: Run,
+  stmt: Stmt,
+  scope: Scope,
+  r: CommandResult,
+): Flow | undefined {
+  if (stopped(run, scope)) return { code: exitCode(run, scope) };
+  if (r.code !== 0) return { code: r.code, failed: stmt };
+  return undefined;
 }
 
 function stopped(run: Run, scope: Scope): boolean {

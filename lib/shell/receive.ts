@@ -141,9 +141,13 @@ export function receive(
         if (until && ok.value) {
           // $x.before: what came before the delimiter (all of it when the delimiter never came).
           const whole = endsWith(data, until);
-          ok.value.before = whole
-            ? data.subarray(0, data.length - until.length)
-            : data;
+          const line = ok.value.line as Uint8Array;
+          // Most often the line itself (a "\n" that ends it): one view, not two alike.
+          ok.value.before = !whole
+            ? data
+            : line.length === data.length - until.length
+            ? line
+            : data.subarray(0, data.length - until.length);
         }
         return ok;
       }

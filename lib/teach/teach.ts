@@ -90,8 +90,6 @@ export interface Pending {
   waited?: boolean;
 }
 
-const CANONICAL: Record<string, string> = { write: "send" };
-
 /** The session log and the explain switch of one shell. */
 export class Teach {
   /** `explain on`: show the 5-tuple and why after each call. */
@@ -106,7 +104,8 @@ export class Teach {
 
   /** Note the state a call starts from; cheap unless explain is on. */
   before(ctx: Context): Pending {
-    const name = CANONICAL[ctx.name] ?? ctx.name;
+    // `write` is logged as `send` (a comparison: a table's miss walked the prototype chain on every call).
+    const name = ctx.name === "write" ? "send" : ctx.name;
     let fd = ctx.fd ?? ctx.scope.current;
     if (name === "close" && ctx.args[0] && /^\d+$/.test(ctx.args[0].text)) {
       fd = Number(ctx.args[0].text);
