@@ -251,6 +251,37 @@ Deno.test("break leaves the innermost for loop only", async () => {
   );
 });
 
+Deno.test("blocks run the same whether their commands wait or not: break, a failure and exit after a wait inside if, for and while", async () => {
+  using sh = new TestShell();
+  // `sleep 0` waits for a timer; `let` never waits: each block is tried both ways.
+  for (const pause of ["sleep 0;", ""]) {
+    assert.equal(
+      await sh.ok(
+        "set i 0; while $i < 3; let i = $i + 1; set j 0; " +
+          `while $j < 5; ${pause} let j = $j + 1; if $j == 2; ${pause} break; end; end; ` +
+          `for k in a b; ${pause} if $k == b; break; end; print -n "$i.$j$k "; end; end; print`,
+      ),
+      "1.2a 2.2a 3.2a \n",
+      pause,
+    );
+    // A failure after a wait stops the loops and the line, with the command's status.
+    const failed = await sh.fails(
+      `set n 0; for k in a b c; while $n < 5; ${pause} let n = $n + 1; ` +
+        `if $n == 2; ${pause} recv; end; end; end; print never`,
+    );
+    assert.equal(failed.code, 1, pause);
+    assert.match(failed.stderr, /EBADF/, pause);
+    assert.equal(await sh.ok("print $n"), "2\n", pause);
+  }
+  // exit after a wait, deep inside blocks, ends the script with its status.
+  const r = await sockshell([
+    "-c",
+    "for k in a b; set m 0; while $m < 5; sleep 0; let m = $m + 1; if $k == a; print -n $k; exit 3; end; end; end; print never",
+  ]);
+  assert.equal(r.code, 3);
+  assert.equal(r.stdout, "a");
+});
+
 Deno.test("$fds lists the open descriptors, unless a variable of that name is set", async () => {
   using sh = new TestShell();
   assert.equal(await sh.ok('print "[$fds]"'), "[]\n");

@@ -360,82 +360,153 @@ function breathe(): Promise<void> | undefined {
 }
 
 /**
- * Run statements in a scope until the end, a failure, a `break`, or an `exit`.
+ * Run statements in a scope until the end, a failure, a `break`, or an `exit`: at once (no
+ * promise) when none of them waits, as a loop's `if` and `let` do.
  *
  * @example
  * ```ts ignore
  * const flow = await runStmts(run, parseScript(text), scope);
  * ```
  */
-async function runStmts(run: Run, stmts: Stmt[], scope: Scope): Promise<Flow> {
-  let code = 0;
-  for (let i = 0; i < stmts.length; i++) {
+function runStmts(
+  run: Run,
+  stmts: Stmt[],
+  scope: Scope,
+): Flow | Promise<Flow> {
+  try {
+    const r = runBlock(run, stmts, scope, 0, 0);
+    return r instanceof Waiting ? finish(run, stmts, scope, r) : r;
+  } catch (e) {
+    // As an async function would: what goes wrong is the promise's, not the caller's.
+    return Promise.reject(e);
+  }
+}
+
+/** The rest of a block once one of its statements waits. */
+async function finish(
+  run: Run,
+  stmts: Stmt[],
+  scope: Scope,
+  w: Waiting,
+): Promise<Flow> {
+  let r: Flow | Waiting = w;
+  while (r instanceof Waiting) r = resume(run, stmts, scope, r, await r.wait);
+  return r;
+}
+
+/** A block stopped at statement `at`, which waits: a command's result, or a block's flow. */
+class Waiting {
+  constructor(
+    readonly at: number,
+    readonly wait: Promise<CommandResult | Flow>,
+    readonly cmd: boolean,
+  ) {}
+}
+
+/**
+ * Statements `from` on, in place, until one waits (then a {@link Waiting} for it) or the
+ * block ends (its flow). A loop's turn runs its body here: no promise of its own.
+ */
+function runBlock(
+  run: Run,
+  stmts: Stmt[],
+  scope: Scope,
+  from: number,
+  code: number,
+): Flow | Waiting {
+  for (let i = from; i < stmts.length; i++) {
     const stmt = stmts[i]!;
     if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
     if (stmt.kind === "break") return { code, brk: true };
     if (stmt.kind === "cmd") {
       // A command that did not wait (`let`) is not awaited: a loop's turn costs no promise.
       const ran = runCommand(run, stmt, scope);
-      const r = ran instanceof Promise ? await ran : ran;
-      const end = afterCommand(run, stmt, scope, r);
+      if (ran instanceof Promise) return new Waiting(i, ran, true);
+      const end = afterCommand(run, stmt, scope, ran);
       if (end) return end;
-      code = r.code;
-    } else if (stmt.kind === "if") {
+      code = ran.code;
+      continue;
+    }
+    let flow: Flow | Promise<Flow>;
+    if (stmt.kind === "if") {
       const cond = condition(run, stmt, scope);
       if (typeof cond === "number") return { code: cond, failed: stmt };
-      const flow = await runStmts(run, cond ? stmt.then : stmt.else, scope);
-      if (flow.brk || flow.failed || stopped(run, scope)) return flow;
-      code = flow.code;
-    } else if (stmt.kind === "while") {
-      // A body of commands only (the common loop) runs here, as runStmts would run it:
-      // a turn is then no call of runStmts, no promise of its own.
-      const flat = stmt.body.every((s) => s.kind === "cmd");
-      for (;;) {
-        const pause = breathe();
-        if (pause) await pause;
-        if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
-        const cond = condition(run, stmt, scope);
-        if (typeof cond === "number") return { code: cond, failed: stmt };
-        if (!cond) break;
-        if (flat) {
-          for (let j = 0; j < stmt.body.length; j++) {
-            const cmd = stmt.body[j] as Stmt & { kind: "cmd" };
-            if (run.signal.aborted) return { code: EXIT.aborted, failed: cmd };
-            const ran = runCommand(run, cmd, scope);
-            const end = afterCommand(
-              run,
-              cmd,
-              scope,
-              ran instanceof Promise ? await ran : ran,
-            );
-            if (end) return end;
-          }
-          continue;
-        }
-        const flow = await runStmts(run, stmt.body, scope);
-        if (flow.failed || stopped(run, scope)) return flow;
-        if (flow.brk) break;
-      }
-      code = 0;
-    } else if (stmt.kind === "for") {
-      const items = forItems(run, stmt, scope);
-      if (typeof items === "number") return { code: items, failed: stmt };
-      for (const item of items) {
-        const pause = breathe();
-        if (pause) await pause;
-        if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
-        scope.vars.set(stmt.name, encodeText(item));
-        const flow = await runStmts(run, stmt.body, scope);
-        if (flow.failed || stopped(run, scope)) return flow;
-        if (flow.brk) break;
-      }
-      code = 0;
-    } else {
+      flow = runStmts(run, cond ? stmt.then : stmt.else, scope);
+    } else if (stmt.kind === "while") flow = runWhile(run, stmt, scope);
+    else if (stmt.kind === "for") flow = runFor(run, stmt, scope);
+    else {
       fork(run, stmt, scope);
       code = 0;
+      continue;
     }
+    if (flow instanceof Promise) return new Waiting(i, flow, false);
+    if (flow.brk || flow.failed || stopped(run, scope)) return flow;
+    code = flow.code;
   }
   return { code };
+}
+
+/** Go on after the statement a block waited for: `v` is what it gave. */
+function resume(
+  run: Run,
+  stmts: Stmt[],
+  scope: Scope,
+  w: Waiting,
+  v: CommandResult | Flow,
+): Flow | Waiting {
+  if (w.cmd) {
+    const end = afterCommand(run, stmts[w.at]!, scope, v as CommandResult);
+    if (end) return end;
+  } else {
+    const flow = v as Flow;
+    if (flow.brk || flow.failed || stopped(run, scope)) return flow;
+  }
+  return runBlock(run, stmts, scope, w.at + 1, v.code);
+}
+
+/** A `while` loop; its flow never carries its own `break`. */
+async function runWhile(
+  run: Run,
+  stmt: Stmt & { kind: "while" },
+  scope: Scope,
+): Promise<Flow> {
+  const body = stmt.body;
+  for (;;) {
+    const pause = breathe();
+    if (pause) await pause;
+    if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
+    const cond = condition(run, stmt, scope);
+    if (typeof cond === "number") return { code: cond, failed: stmt };
+    if (!cond) return { code: 0 };
+    // The body runs here, each wait awaited by this loop: a turn calls no async function.
+    let r = runBlock(run, body, scope, 0, 0);
+    while (r instanceof Waiting) r = resume(run, body, scope, r, await r.wait);
+    if (r.failed || stopped(run, scope)) return r;
+    if (r.brk) return { code: 0 };
+  }
+}
+
+/** A `for` loop; its flow never carries its own `break`. */
+async function runFor(
+  run: Run,
+  stmt: Stmt & { kind: "for" },
+  scope: Scope,
+): Promise<Flow> {
+  const items = forItems(run, stmt, scope);
+  if (typeof items === "number") return { code: items, failed: stmt };
+  for (const item of items) {
+    const pause = breathe();
+    if (pause) await pause;
+    if (run.signal.aborted) return { code: EXIT.aborted, failed: stmt };
+    scope.vars.set(stmt.name, encodeText(item));
+    let r = runBlock(run, stmt.body, scope, 0, 0);
+    while (r instanceof Waiting) {
+      r = resume(run, stmt.body, scope, r, await r.wait);
+    }
+    if (r.failed || stopped(run, scope)) return r;
+    if (r.brk) break;
+  }
+  return { code: 0 };
 }
 
 /** The child of `fork`: its own scope (a copy of the variables and the current descriptor). */
@@ -463,18 +534,21 @@ function fork(run: Run, stmt: Stmt & { kind: "fork" }, scope: Scope): void {
     onAbort(run.ending.signal, stop(run.ending.signal)),
   ];
   const childRun: Run = { ...run, signal: ctl.signal };
-  const task = runStmts(childRun, stmt.body, child).then((flow) => {
-    if (flow.failed && child.exited === undefined) {
-      report(run, flow, "script.childStopped");
-    }
-  }, (e) => {
-    errorLine(
-      run.shell.io,
-      `${where(run, stmt)}${
-        t("script.childFailed", { message: (e as Error).message })
-      }`,
-    );
-  }).finally(() => {
+  const task = Promise.resolve(runStmts(childRun, stmt.body, child)).then(
+    (flow) => {
+      if (flow.failed && child.exited === undefined) {
+        report(run, flow, "script.childStopped");
+      }
+    },
+    (e) => {
+      errorLine(
+        run.shell.io,
+        `${where(run, stmt)}${
+          t("script.childFailed", { message: (e as Error).message })
+        }`,
+      );
+    },
+  ).finally(() => {
     forget.forEach((f) => f());
     // The child owns the descriptor it was forked with: the end of the last child holding it closes it.
     if (owned) table.release(owned, true);
