@@ -30,6 +30,7 @@
  * @module
  */
 
+import { tableListeners } from "../lib/net/tcp_bind.ts";
 import { buildPeer } from "../tests/_peers.ts";
 import { SHELL_FLAGS, sockshellArgs } from "../tests/_shell.ts";
 import { ageCrowd } from "../tests/_wire.ts";
@@ -1575,6 +1576,42 @@ while true
 end
 `;
 
+/** Whether a TCP socket listens on `port`, from the kernel's table (undefined where it cannot be read). */
+async function inTable(port: number): Promise<boolean | undefined> {
+  try {
+    const out = await new Deno.Command("cat", {
+      args: ["/proc/net/tcp", "/proc/net/tcp6"],
+      stdin: "null",
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    if (!out.success) return undefined;
+    return tableListeners(decoder.decode(out.stdout)).some((l) =>
+      l.port === port
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wait until a server listens on `port` for good. A sockshell on Deno checks
+ * its port at `bind` by listening for an instant (Deno cannot read the
+ * kernel's table): a client connecting then is accepted and reset. The port
+ * must still be listening 50 ms after it first is: that is the real `listen`.
+ */
+async function listeningSoon(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const now = await inTable(port);
+    if (now === undefined) return;
+    if (now) {
+      await new Promise((r) => setTimeout(r, 50));
+      if (await inTable(port)) return;
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 /** Connect with retries while the relay starts. */
 async function connectSoon(port: number): Promise<Deno.TcpConn> {
   for (let i = 0;; i++) {
@@ -1609,6 +1646,7 @@ async function relayRun(
   out: Watch,
   said: string,
 ): Promise<number> {
+  await listeningSoon(port);
   const conns: Deno.TcpConn[] = [await connectSoon(port)];
   try {
     while (conns.length < RELAY_CLIENTS) {
@@ -1751,6 +1789,7 @@ const CHAT_ROUNDS = QUICK ? 10 : 30;
  */
 async function chatRun(port: number, out: Watch): Promise<number> {
   const said = "new connection from";
+  await listeningSoon(port);
   const conns: Deno.TcpConn[] = [await connectSoon(port)];
   try {
     while (conns.length < RELAY_CLIENTS) {

@@ -48,7 +48,7 @@ export const bindCommand: CommandImpl = {
           return bound(s.dgram.local, addr.port === 0);
         }
         // Deno holds nothing between bind and listen: this shell's own bindings are checked here,
-        // the rest of the system by opening and closing at once, where C would fail.
+        // the rest of the system by asking the kernel without listening, where C would fail.
         const reusePort = (o: typeof s) => recorded(o, "SO_REUSEPORT") === 1;
         const taken = ctx.shell.table.list().find((o) =>
           isIp(o) && o !== s && o.proto === "tcp" && addr!.port !== 0 &&
@@ -63,11 +63,9 @@ export const bindCommand: CommandImpl = {
             t("bind.inUse", { fd: taken.fd, addr: fmtAddr(taken.local) }),
           );
         }
-        const probe = await ctx.shell.net.listen(addr, undefined, {
+        const local = await ctx.shell.net.probeTcp(addr, {
           opts: [...s.opts.values()],
         });
-        const local = probe.local;
-        probe.close();
         s.bound = local;
         return bound(local, addr.port === 0);
       },

@@ -302,6 +302,12 @@ export interface NetBackend {
     backlog?: number,
     options?: OpenOptions,
   ): Promise<StreamListener>;
+  /**
+   * bind() alone on a TCP address, which the runtime cannot do without listening: the
+   * kernel's answer (EADDRINUSE, EACCES, EADDRNOTAVAIL) and the address bound (the port
+   * picked for 0), never taking a connection on a port a client may know (see `net/tcp_bind.ts`).
+   */
+  probeTcp(addr: SockAddr, options?: OpenOptions): Promise<SockAddr>;
   /** connect() to a TCP address; `signal` abandons the attempt. */
   connect(
     addr: SockAddr,

@@ -307,6 +307,54 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name:
+      "probeTcp answers as bind(): the port picked for 0, EADDRINUSE where a TCP socket listens, never for a UDP one, EADDRNOTAVAIL off this machine",
+    async run(net) {
+      const picked = (await net.probeTcp(LOOPBACK)).port !== 0;
+      const first = await net.listen(LOOPBACK);
+      const { port } = first.local;
+      const udp = await net.bindDatagram(LOOPBACK);
+      try {
+        const same = await errnoOf(net.probeTcp({ host: "127.0.0.1", port }));
+        const any = await errnoOf(net.probeTcp({ host: "0.0.0.0", port }));
+        // 127.0.0.2 is this machine too (127/8), and nothing listens there.
+        const beside = await net.probeTcp({ host: "127.0.0.2", port });
+        first.close();
+        const freed = await net.probeTcp({ host: "127.0.0.1", port });
+        const overUdp = await net.probeTcp({
+          host: "127.0.0.1",
+          port: udp.local.port,
+        });
+        // TEST-NET-1 (RFC 5737): no interface of this machine has it; bind sends nothing.
+        const away = await errnoOf(
+          net.probeTcp({ host: "192.0.2.1", port: 4950 }),
+        );
+        const obs = {
+          picked,
+          same,
+          any,
+          beside: beside.port === port && beside.host,
+          freed: freed.port === port,
+          overUdp: overUdp.port === udp.local.port,
+          away,
+        };
+        assert.deepEqual(obs, {
+          picked: true,
+          same: "EADDRINUSE",
+          any: "EADDRINUSE",
+          beside: "127.0.0.2",
+          freed: true,
+          overUdp: true,
+          away: "EADDRNOTAVAIL",
+        });
+        return obs;
+      } finally {
+        first.close();
+        udp.close();
+      }
+    },
+  },
+  {
     name: "bindDatagram fails at once with EADDRINUSE when the port is taken",
     async run(net) {
       const first = await net.bindDatagram(LOOPBACK);

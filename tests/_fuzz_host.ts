@@ -65,6 +65,10 @@ const guarded: NetBackend = {
     const l = await denoBackend.listen(addr, backlog, options);
     return own(l);
   },
+  probeTcp(addr, options) {
+    check(addr, "bind");
+    return denoBackend.probeTcp(addr, options);
+  },
   connect(addr, signal, options) {
     check(addr, "connect");
     if (options?.local) check(options.local, "bind");

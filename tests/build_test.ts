@@ -268,6 +268,33 @@ for (const way of [binary, npmPackage]) {
     assert.match(r.stderr, /= -1 ECONNREFUSED \(Connection refused\)/);
   });
 
+  Deno.test(`${way.name}: TCP bind takes no connection: a client knocking while sockets are bound is refused until listen`, async () => {
+    // Node binds only by listening: bind asks the kernel's socket table instead, where C
+    // refuses a connect to a port that is bound and not listening.
+    const port = freePort("tcp");
+    await using knocker = startPeer(await buildPeer("connect_hammer"), [
+      String(port),
+      "15000",
+    ]);
+    const r = await sockshell(way, [
+      "-c",
+      `let i = 0; while $i < 300; socket tcp; bind 127.0.0.1 ${port}; close; let i = $i + 1; end`,
+    ]);
+    expectOk(r, "binds");
+    const exited = await Promise.race([
+      knocker.status.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 50)),
+    ]);
+    assert.ok(!exited, "the knocker knocked all along the binds");
+    knocker.kill("SIGTERM");
+    const m = /^accepted (\d+) refused (\d+) self \d+ other \d+$/m.exec(
+      await knocker.stdout(5000),
+    );
+    assert.ok(m, "the knocker's count");
+    assert.equal(Number(m[1]), 0, "connects accepted while bound");
+    assert.ok(Number(m[2]) > 0, "the knocker ran");
+  });
+
   Deno.test(`${way.name}: TCP: a client of the handout's tcp_server`, async () => {
     const port = freePort("tcp");
     await using server = startPeer(await buildPeer("tcp_server"), [

@@ -30,6 +30,7 @@ import {
   optValue,
 } from "../net.ts";
 import { after } from "../shell/timer.ts";
+import { probeTcpBind } from "./tcp_bind.ts";
 
 function addrOf(a: Deno.Addr): SockAddr {
   const n = a as Deno.NetAddr;
@@ -420,6 +421,18 @@ export const denoBackend: NetBackend = {
         }),
         reusePort,
       )
+    );
+  },
+
+  probeTcp(addr: SockAddr, options?: OpenOptions): Promise<SockAddr> {
+    return probeTcpBind(
+      {
+        listen: (a, backlog, o) => denoBackend.listen(a, backlog, o),
+        bindDatagram: (a) => denoBackend.bindDatagram(a),
+        readText: (path) => Deno.readTextFile(path),
+      },
+      addr,
+      options,
     );
   },
 

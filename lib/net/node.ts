@@ -19,6 +19,7 @@ import net from "node:net";
 import type { Duplex } from "node:stream";
 import type tlsModule from "node:tls";
 import { SocketError, toSocketError } from "./errno.ts";
+import { probeTcpBind } from "./tcp_bind.ts";
 import { t } from "../i18n/mod.ts";
 import type {
   Addr,
@@ -916,6 +917,18 @@ export const nodeBackend: NetBackend = {
       throw e;
     }
     return new NodeListener(server, backlog ?? 511);
+  },
+
+  probeTcp(addr: SockAddr, options?: OpenOptions): Promise<SockAddr> {
+    return probeTcpBind(
+      {
+        listen: (a, backlog, o) => nodeBackend.listen(a, backlog, o),
+        bindDatagram: (a) => nodeBackend.bindDatagram(a),
+        readText: (path) => fs.promises.readFile(path, "utf8"),
+      },
+      addr,
+      options,
+    );
   },
 
   async connect(
