@@ -8,6 +8,7 @@ import { builtInCommands } from "../commands/mod.ts";
 import { PLAIN } from "../lib/shell/format.ts";
 import { denoHost } from "../lib/ui/host_deno.ts";
 import { nodeBackend } from "../lib/net/node.ts";
+import { denoBackend } from "../lib/net/deno.ts";
 import { Shell } from "../lib/shell/shell.ts";
 import { TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, until } from "./_net.ts";
@@ -419,4 +420,45 @@ Deno.test("on the Node backend, bind and sendto on unix-dgram are refused with E
       shell.close();
     }
   });
+});
+
+Deno.test("bind on a Unix stream socket never accepts a connection: a client knocking on the path is refused until listen, on both backends", async () => {
+  const hammer = await buildPeer("connect_hammer");
+  for (const backend of ["deno", "node"]) {
+    await inDir(async (dir) => {
+      const path = `${dir}/knock.sock`;
+      const io = { out: () => {}, err: () => {}, paint: PLAIN };
+      const shell = new Shell(
+        backend === "node" ? nodeBackend : denoBackend,
+        builtInCommands,
+        io,
+        denoHost,
+      );
+      using _closed = { [Symbol.dispose]: () => shell.close() };
+      const scope = shell.newScope();
+      await using knocker = startPeer(hammer, [path, "15000"]);
+      // The socket file's checks used to be made by listening for an instant: a client
+      // knocking then was accepted and reset, where C refuses it.
+      for (let i = 0; i < 300; i++) {
+        const r = await shell.runLine(
+          `socket unix; bind ${path}; close`,
+          scope,
+          new AbortController().signal,
+        );
+        assert.equal(r.code, 0, `bind ${i}`);
+      }
+      knocker.kill("SIGTERM");
+      const m = /^accepted (\d+) refused (\d+) self \d+ other (\d+)$/m.exec(
+        await knocker.stdout(5000),
+      );
+      assert.ok(m, "the knocker's count");
+      assert.equal(
+        Number(m[1]),
+        0,
+        `${backend}: connects accepted while bound`,
+      );
+      assert.ok(Number(m[2]) + Number(m[3]) > 0, "the knocker ran");
+      assert.equal(isSocket(path), false, "bind leaves no file");
+    });
+  }
 });

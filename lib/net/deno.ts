@@ -5,7 +5,7 @@
  */
 
 import { copyBytes } from "./bytes.ts";
-import { toSocketError } from "./errno.ts";
+import { SocketError, toSocketError } from "./errno.ts";
 import { t } from "../i18n/mod.ts";
 import type {
   Addr,
@@ -502,8 +502,23 @@ export const denoBackend: NetBackend = {
   },
 
   probeUnix(path: string): Promise<void> {
-    // Deno removes the socket file when its listener closes: nothing stays.
-    return errno(() => Deno.listen({ transport: "unix", path }).close());
+    // An abstract name has no file to make: a listener, closed at once (Deno unlinks nothing).
+    if (path.startsWith("\0")) {
+      return errno(() => Deno.listen({ transport: "unix", path }).close());
+    }
+    // The socket file's own checks, made without listening: a file created where none may
+    // be (EEXIST is bind's EADDRINUSE), removed at once. A client connecting meanwhile is
+    // refused, as by a socket bound and not listening; a listener would have accepted it.
+    return errno(async () => {
+      try {
+        (await Deno.open(path, { write: true, createNew: true })).close();
+      } catch (e) {
+        throw e instanceof Deno.errors.AlreadyExists
+          ? new SocketError("EADDRINUSE")
+          : e;
+      }
+      await Deno.remove(path);
+    });
   },
 
   connectUnix(

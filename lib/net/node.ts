@@ -1027,6 +1027,18 @@ export const nodeBackend: NetBackend = {
   },
 
   async probeUnix(path: string): Promise<void> {
+    // The socket file's own checks without listening, as the Deno backend makes them.
+    if (!path.startsWith("\0")) {
+      try {
+        await (await fs.promises.open(path, "wx")).close();
+      } catch (e) {
+        throw (e as { code?: string }).code === "EEXIST"
+          ? new SocketError("EADDRINUSE")
+          : toSocketError(e);
+      }
+      await fs.promises.unlink(path);
+      return;
+    }
     const server = net.createServer();
     const bound = either(server, "listening");
     server.listen({ path });
