@@ -30,7 +30,6 @@ import {
   optValue,
 } from "../net.ts";
 import { after } from "../shell/timer.ts";
-import { probeTcpBind } from "./tcp_bind.ts";
 
 function addrOf(a: Deno.Addr): SockAddr {
   const n = a as Deno.NetAddr;
@@ -424,8 +423,10 @@ export const denoBackend: NetBackend = {
     );
   },
 
-  probeTcp(addr: SockAddr, options?: OpenOptions): Promise<SockAddr> {
-    return probeTcpBind(
+  async probeTcp(addr: SockAddr, options?: OpenOptions): Promise<SockAddr> {
+    // Loaded at the first TCP bind: start-up does not pay for it.
+    const { probeTcpBind } = await import("./tcp_bind.ts");
+    return await probeTcpBind(
       {
         listen: (a, backlog, o) => denoBackend.listen(a, backlog, o),
         bindDatagram: (a) => denoBackend.bindDatagram(a),

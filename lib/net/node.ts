@@ -19,7 +19,6 @@ import net from "node:net";
 import type { Duplex } from "node:stream";
 import type tlsModule from "node:tls";
 import { SocketError, toSocketError } from "./errno.ts";
-import { probeTcpBind } from "./tcp_bind.ts";
 import { t } from "../i18n/mod.ts";
 import type {
   Addr,
@@ -919,8 +918,10 @@ export const nodeBackend: NetBackend = {
     return new NodeListener(server, backlog ?? 511);
   },
 
-  probeTcp(addr: SockAddr, options?: OpenOptions): Promise<SockAddr> {
-    return probeTcpBind(
+  async probeTcp(addr: SockAddr, options?: OpenOptions): Promise<SockAddr> {
+    // Loaded at the first TCP bind: start-up does not pay for it.
+    const { probeTcpBind } = await import("./tcp_bind.ts");
+    return await probeTcpBind(
       {
         listen: (a, backlog, o) => nodeBackend.listen(a, backlog, o),
         bindDatagram: (a) => nodeBackend.bindDatagram(a),
