@@ -666,6 +666,17 @@ Deno.test("try lets a script go on after a failed call, with its errno in $name.
   await sh.ok("socket udp; try bind 127.0.0.1 0 -> b");
   assert.equal(await sh.ok('print "[$b.errno][$b.error]"'), "[][]\n");
   assert.match(await sh.ok('print "$b.port"'), /^\d+\n$/);
+  // The same name, failing then succeeding then failing: each capture's fields, no other.
+  await sh.ok(`socket tcp; try connect 127.0.0.1 ${port} -> b`);
+  assert.equal(
+    await sh.ok('print "$b.n $b.errno ${b.port:-none}"'),
+    "-1 ECONNREFUSED none\n",
+  );
+  await sh.ok("socket udp; try bind 127.0.0.1 0 -> b");
+  assert.match(
+    await sh.ok('print "[$b.errno][$b.error][${b.n:-none}] $b.port"'),
+    /^\[\]\[\]\[none\] \d+\n$/,
+  );
 });
 
 Deno.test("try shows the failed call when tracing, and never hides a usage error or an unknown command", async () => {

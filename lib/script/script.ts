@@ -631,43 +631,77 @@ function runCommand(
 }
 
 /** `try COMMAND`: a failed call's errno is the script's to handle. */
-async function runTried(
+function runTried(
   run: Run,
   stmt: Stmt & { kind: "cmd" },
   scope: Scope,
-): Promise<CommandResult> {
+): Ran {
   scope.quiet = true;
-  let r: CommandResult;
+  let ran: Ran;
   try {
-    r = await run.shell.runLexed(stmt.words, scope, run.signal);
-  } finally {
+    ran = run.shell.runLexed(stmt.words, scope, run.signal);
+  } catch (e) {
     scope.quiet = undefined;
+    throw e;
   }
+  // One `then`, not an async function's frame: a loop of `try recvfrom` runs it every turn.
+  return ran instanceof Promise
+    ? ran.then((r) => tried(stmt, scope, r), (e) => {
+      scope.quiet = undefined;
+      throw e;
+    })
+    : tried(stmt, scope, ran);
+}
+
+function tried(
+  stmt: Stmt & { kind: "cmd" },
+  scope: Scope,
+  r: CommandResult,
+): CommandResult {
+  scope.quiet = undefined;
   // Only a call that failed with an errno is the script's to handle: a usage error or Ctrl-C stops it.
   const failed = r.code === EXIT.failed && r.errno !== undefined;
-  if (stmt.capture && (r.code === 0 || failed)) {
+  if (stmt.capture && failed) {
     capture(scope, stmt.capture, {
       code: 0,
-      value: failed
-        ? { "": -1, n: -1, errno: r.errno!, error: strerror(r.errno!) }
-        : { ...(r.value ?? { "": r.code }), errno: "", error: "" },
+      value: { "": -1, n: -1, errno: r.errno!, error: strerror(r.errno!) },
     });
+  } else if (stmt.capture && r.code === 0) {
+    // Its value, with errno and error set empty (no copy of the value with them added).
+    capture(scope, stmt.capture, r, true);
   }
   return failed ? { code: 0 } : r;
 }
 
-/** Store a command's values: `name` gets the main one, `name.key` the others. */
-function capture(scope: Scope, name: string, r: CommandResult): void {
+/**
+ * Store a command's values: `name` gets the main one, `name.key` the others;
+ * `noErrno`: `name.errno` and `name.error` too, empty (a `try` that succeeded).
+ */
+function capture(
+  scope: Scope,
+  name: string,
+  r: CommandResult,
+  noErrno = false,
+): void {
   const value = r.value ?? { "": r.code };
   const names = fieldNames(name);
   let fields = 0;
   for (const key in value) {
+    if (noErrno && (key === "errno" || key === "error")) continue;
     let full = names.get(key);
     if (full === undefined) {
       names.set(key, full = key === "" ? name : `${name}.${key}`);
     }
     scope.vars.set(full, toBytes(value[key]!));
     if (key !== "") fields++;
+  }
+  if (noErrno) {
+    for (const key of ["errno", "error"]) {
+      let full = names.get(key);
+      if (full === undefined) names.set(key, full = `${name}.${key}`);
+      scope.vars.set(full, EMPTY);
+      fields++;
+    }
   }
   // What an earlier capture left that this one does not set goes. A loop captures the same
   // fields on every turn: then their count says so, and nothing is looked up again.
@@ -676,11 +710,11 @@ function capture(scope: Scope, name: string, r: CommandResult): void {
   for (const key of scope.vars.keys()) if (key.startsWith(prefix)) held++;
   if (held === fields) return;
   for (const key of scope.vars.keys()) {
-    if (
-      key.startsWith(prefix) && !Object.hasOwn(value, key.slice(prefix.length))
-    ) {
-      scope.vars.delete(key);
-    }
+    if (!key.startsWith(prefix)) continue;
+    const field = key.slice(prefix.length);
+    const set = Object.hasOwn(value, field) ||
+      (noErrno && (field === "errno" || field === "error"));
+    if (!set) scope.vars.delete(key);
   }
 }
 
@@ -698,8 +732,12 @@ function fieldNames(name: string): Map<string, string> {
 
 /** A captured value as a variable holds it: bytes. */
 function toBytes(v: Uint8Array | string | number): Uint8Array {
-  return v instanceof Uint8Array ? v : encodeText(String(v));
+  if (v instanceof Uint8Array) return v;
+  // Empty text (no errno, no error) is one shared array: it has no byte to write.
+  return v === "" ? EMPTY : encodeText(String(v));
 }
+
+const EMPTY = new Uint8Array(0);
 
 function where(run: Run, stmt: Stmt): string {
   return run.name ? `${run.name}:${stmt.line}: ` : "";
