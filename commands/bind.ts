@@ -33,19 +33,23 @@ export const bindCommand: CommandImpl = {
       async () => {
         const s = ipSock(targetSock(ctx));
         addr = await addrArgs(ctx, ctx.args, s.family, anyAddr(s.family));
-        if (s.local) {
-          throw new SocketError(
-            "EINVAL",
-            t("bind.alreadyBound", { fd: s.fd, addr: fmtAddr(s.local) }),
-          );
-        }
+        if (s.local) throw alreadyBound(s);
         if (s.proto === "udp") {
-          s.dgram = s.adopt(
+          const dgram = s.adopt(
             await ctx.shell.net.bindDatagram(addr, {
               opts: [...s.opts.values()],
+            }).catch((e) => {
+              // The first bind holds the port: this one's EADDRINUSE is that race's.
+              throw s.local ? alreadyBound(s) : e;
             }),
           );
-          return bound(s.dgram.local, addr.port === 0);
+          // A fork child's call on this descriptor bound it first: this socket goes.
+          if (s.local) {
+            dgram.close();
+            throw alreadyBound(s);
+          }
+          s.dgram = dgram;
+          return bound(dgram.local, addr.port === 0);
         }
         // Deno holds nothing between bind and listen: this shell's own bindings are checked here,
         // the rest of the system by asking the kernel without listening, where C would fail.
@@ -66,12 +70,22 @@ export const bindCommand: CommandImpl = {
         const local = await ctx.shell.net.probeTcp(addr, {
           opts: [...s.opts.values()],
         });
+        // A fork child's bind on this descriptor came first.
+        if (s.local) throw alreadyBound(s);
         s.bound = local;
         return bound(local, addr.port === 0);
       },
     );
   },
 };
+
+/** EINVAL: the socket is bound already (by an earlier bind, or a fork child's at the same time). */
+function alreadyBound(s: Sock): SocketError {
+  return new SocketError(
+    "EINVAL",
+    t("bind.alreadyBound", { fd: s.fd, addr: fmtAddr(s.local!) }),
+  );
+}
 
 /** bind's result: 0, the port the system picked when asked for 0, and the address for `-> name`. */
 function bound(local: SockAddr, picked: boolean): CallOk {
@@ -96,14 +110,18 @@ async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
     `bind(${s.fd}, ${fmtSockaddrUn(typed)})`,
     async () => {
       const path = unixPath(typed, usage);
-      if (s.local) {
-        throw new SocketError(
-          "EINVAL",
-          t("bind.alreadyBound", { fd: s.fd, addr: fmtAddr(s.local) }),
-        );
-      }
+      if (s.local) throw alreadyBound(s);
       if (s.proto === "udp") {
-        s.dgram = s.adopt(await ctx.shell.net.bindUnixDatagram(path));
+        const dgram = s.adopt(
+          await ctx.shell.net.bindUnixDatagram(path).catch((e) => {
+            throw s.local ? alreadyBound(s) : e;
+          }),
+        );
+        if (s.local) {
+          dgram.close();
+          throw alreadyBound(s);
+        }
+        s.dgram = dgram;
         return {
           ret: "0",
           annotation: t("bind.fileMade"),
@@ -120,6 +138,7 @@ async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
         );
       }
       await ctx.shell.net.probeUnix(path);
+      if (s.local) throw alreadyBound(s);
       s.bound = { path };
       return {
         ret: "0",

@@ -56,15 +56,18 @@ export const connectCommand: CommandImpl = {
           }
           const notes: string[] = [];
           if (!s.dgram) {
-            s.dgram = s.adopt(
+            const dgram = s.adopt(
               await ctx.shell.net.bindDatagram({
                 host: anyAddr(s.family),
                 port: 0,
               }, { opts: [...s.opts.values()] }),
             );
-            notes.push(
-              t("connect.autobound", { port: s.dgram.local.port }),
-            );
+            // A fork child's call on this descriptor bound it first: its socket is the one.
+            if (s.dgram) dgram.close();
+            else {
+              s.dgram = dgram;
+              notes.push(t("connect.autobound", { port: dgram.local.port }));
+            }
           }
           s.peer = addr;
           return {
@@ -123,12 +126,19 @@ export const connectCommand: CommandImpl = {
         try {
           for (;;) {
             try {
-              s.conn = s.adopt(
+              const conn = s.adopt(
                 await ctx.shell.net.connect(addr, signal, {
                   opts: [...s.opts.values()],
                   local,
                 }),
               );
+              // A fork child's connect on this descriptor finished first: one socket, one
+              // connection; this one goes, and the call fails as C's second connect does.
+              if (s.conn || s.listener) {
+                conn.close();
+                notConnectedYet(s);
+              }
+              s.conn = conn;
               break;
             } catch (e) {
               const refused = toSocketError(e).errno === "ECONNREFUSED";
@@ -213,7 +223,14 @@ async function connectUnix(
         );
       }
       try {
-        s.conn = s.adopt(await ctx.shell.net.connectUnix(path, ctx.signal));
+        const conn = s.adopt(
+          await ctx.shell.net.connectUnix(path, ctx.signal),
+        );
+        if (s.conn || s.listener) {
+          conn.close();
+          notConnectedYet(s);
+        }
+        s.conn = conn;
       } catch (e) {
         if (ctx.signal.aborted) {
           throw new SocketError("EINTR", t("cmd.interrupted"), { cause: e });

@@ -70,11 +70,29 @@ export const listenCommand: CommandImpl = {
           );
         }
         const addr = s.bound ?? { host: anyAddr(s.family), port: 0 };
-        s.listener = s.adopt(
-          await ctx.shell.net.listen(addr, backlog, {
-            opts: [...s.opts.values()],
-          }),
-        );
+        // Another task's call on this descriptor (a fork child's) may finish first: one
+        // socket, so a second listener goes, and the call answers as C's second call would.
+        const raced = () => {
+          if (s.conn) throw new SocketError("EINVAL", t("listen.connected"));
+          return { ret: "0", notes: [t("listen.already")] };
+        };
+        let listener;
+        try {
+          listener = s.adopt(
+            await ctx.shell.net.listen(addr, backlog, {
+              opts: [...s.opts.values()],
+            }),
+          );
+        } catch (e) {
+          // The first one holds the bound port: this one's EADDRINUSE is that race's.
+          if (!s.closed && (s.listener || s.conn)) return raced();
+          throw e;
+        }
+        if (s.listener || s.conn) {
+          listener.close();
+          return raced();
+        }
+        s.listener = listener;
         const notes: string[] = [];
         if (!s.bound) {
           notes.push(
@@ -125,7 +143,19 @@ async function listenUnix(
       );
     }
     const path = s.bound.path;
-    s.listener = s.adopt(await ctx.shell.net.listenUnix(path));
+    let listener;
+    try {
+      listener = s.adopt(await ctx.shell.net.listenUnix(path));
+    } catch (e) {
+      // A fork child's listen on this descriptor came first: its socket file is there.
+      if (!s.closed && s.listener) return { ret: "0" };
+      throw e;
+    }
+    if (s.listener) {
+      listener.close();
+      return { ret: "0" };
+    }
+    s.listener = listener;
     return {
       ret: "0",
       annotation: t("listen.on", { addr: path }),

@@ -64,12 +64,18 @@ export const sendToCommand: CommandImpl = {
             t("sendto.broadcast", { host: to.host }),
           );
         }
-        const fresh = !s.dgram;
-        const sock = s.dgram ??
-          await ctx.shell.net.bindDatagram({
+        let fresh = false;
+        let sock = s.dgram;
+        if (!sock) {
+          const made = await ctx.shell.net.bindDatagram({
             host: anyAddr(s.family),
             port: 0,
           }, { opts: [...s.opts.values()] });
+          // Bound meanwhile by a fork child's call on this descriptor: its socket is the one.
+          if (s.dgram) made.close();
+          else fresh = true;
+          sock = s.dgram ?? made;
+        }
         let n: number;
         try {
           n = await sock.send(data, to);
@@ -78,8 +84,10 @@ export const sendToCommand: CommandImpl = {
           throw e;
         }
         if (fresh) {
-          // Closed while the datagram went (by a fork child): it was sent, the socket stays closed.
-          s.dgram = s.closed ? (sock.close(), undefined) : sock;
+          // Closed while the datagram went (by a fork child): it was sent, the socket stays
+          // closed. Bound meanwhile by a fork child's call: its socket is the one.
+          if (s.closed || s.dgram) sock.close();
+          else s.dgram = sock;
           notes.push(
             t("connect.autobound", { port: sock.local.port }),
           );

@@ -211,3 +211,68 @@ Deno.test("a replay that closes a socket it found and opens one at the same numb
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a fork child and its parent opening the same socket at once leave one open and leak none: listen, bind, connect, sendto", async (t) => {
+  // Deno's resource table, as the test sanitizers read it (Deno.resources left the public API).
+  // deno-lint-ignore no-explicit-any
+  const core = (Deno as any)[(Deno as any).internal].core;
+  const open = () => (Object.values(core.resources()) as string[]).sort();
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const accepted: Deno.Conn[] = [];
+  const accepting = (async () => {
+    for await (const c of listener) accepted.push(c);
+  })();
+  using peer = rawDatagram();
+  const udpPort = (peer.addr as Deno.NetAddr).port;
+  const tcpPort = (listener.addr as Deno.NetAddr).port;
+  try {
+    // Each call awaits the runtime's open in the child and in the parent: the second to
+    // finish used to replace the first's listener, socket or connection, left open.
+    const cases: [string, string, RegExp][] = [
+      ["socket tcp", "listen", /^$/],
+      ["socket udp", "bind 127.0.0.1 0", /bind.* EINVAL/],
+      ["socket tcp", `connect 127.0.0.1 ${tcpPort}`, /connect.* EISCONN/],
+      ["socket udp", `connect 127.0.0.1 ${udpPort}`, /^$/],
+      ["socket udp", `sendto 127.0.0.1 ${udpPort} x`, /^$/],
+    ];
+    for (const [make, call, loser] of cases) {
+      for (const wait of ["", "sleep 0.05; "]) {
+        await t.step(`${wait}${call}`, async () => {
+          const before = open();
+          const sh = new TestShell();
+          // Both calls in flight at once: at the fork, or after timers due together. The child
+          // holds the socket a moment after its call (the fork child's end closes it).
+          const r = await sh.run(
+            `${make}; fork; ${wait}${call}; sleep 0.2; end; ${wait}${call}`,
+          );
+          const { stderr } = sh.take();
+          // One of the two calls may fail as C's second call would; the other succeeded.
+          assert.match(stderr.trim(), loser, stderr);
+          assert.ok(
+            r.code === 0 || loser.source !== "^$",
+            `${r.code} ${stderr}`,
+          );
+          sh.shell.close();
+          // The test's own ends of the shell's connections go too.
+          await settle();
+          for (const c of accepted.splice(0)) c.close();
+          // Whatever the shell opened, it closed: the table is back to what it was.
+          let now = open();
+          for (let i = 0; i < 20 && now.length !== before.length; i++) {
+            await settle();
+            now = open();
+          }
+          assert.deepEqual(
+            now,
+            before,
+            "Deno resources after the shell closed",
+          );
+        });
+      }
+    }
+  } finally {
+    listener.close();
+    await accepting;
+    for (const c of accepted) c.close();
+  }
+});

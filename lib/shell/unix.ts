@@ -82,6 +82,11 @@ export async function autobind(
       Math.floor(Math.random() * 0x100000).toString(16).padStart(5, "0");
     try {
       const d = await ctx.shell.net.bindUnixDatagram(name);
+      // Bound meanwhile by a fork child's call on this descriptor: its socket is the one.
+      if (s.dgram) {
+        d.close();
+        return s.dgram;
+      }
       notes.push(
         t("send.autobind", { name: fmtAddr(d.local) }),
       );
@@ -106,8 +111,8 @@ export async function sendUnixDatagram(
   to: UnixAddr,
 ): Promise<CallOk> {
   const notes: string[] = [];
-  const fresh = !s.dgram;
   const sock = await autobind(ctx, s, notes);
+  const fresh = sock !== s.dgram;
   let n: number;
   try {
     n = await sock.send(data, to);
@@ -116,6 +121,10 @@ export async function sendUnixDatagram(
     throw e;
   }
   // Closed while the datagram went (by a fork child): it was sent, the socket stays closed.
-  if (fresh) s.dgram = s.closed ? (sock.close(), undefined) : sock;
+  // Bound meanwhile by a fork child's call: its socket is the one.
+  if (fresh) {
+    if (s.closed || (s.dgram && s.dgram !== sock)) sock.close();
+    else s.dgram = sock;
+  }
   return { ret: String(n), notes, value: { "": n } };
 }
