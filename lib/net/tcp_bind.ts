@@ -53,6 +53,8 @@ export async function probeTcpBind(
   options?: OpenOptions,
 ): Promise<SockAddr> {
   if (addr.port === 0) return await listenAndClose(ops, addr, options);
+  // First, as bind() checks them first; and a listener's answer for an address not on this
+  // machine is EINVAL in Deno's node:net, where the kernel says EADDRNOTAVAIL.
   try {
     (await ops.bindDatagram({ host: addr.host, port: addr.port })).close();
   } catch (e) {
@@ -61,20 +63,35 @@ export async function probeTcpBind(
   }
   // Sockets that share a port with SO_REUSEPORT are not told apart in the table: listen will say.
   if (optValue(options?.opts, "SO_REUSEPORT") === 1) return { ...addr };
+  const tables = await socketTables(ops);
+  if (!tables) return await listenAndClose(ops, addr, options);
   const v6only = optValue(options?.opts, "IPV6_V6ONLY") === 1;
-  const tables = await Promise.all(
-    ["/proc/net/tcp", "/proc/net/tcp6"].map((p) =>
-      ops.readText(p).catch(() => undefined)
-    ),
-  );
-  if (tables.every((t) => t === undefined)) {
-    return await listenAndClose(ops, addr, options);
-  }
-  const listeners = tables.flatMap((t) => t ? tableListeners(t) : []);
-  const clash = bindClash(addr, v6only, listeners);
+  const clash = bindClash(addr, v6only, tables.flatMap(tableListeners));
   if (clash === "taken") throw new SocketError("EADDRINUSE");
   if (clash === "unknown") return await listenAndClose(ops, addr, options);
   return { ...addr };
+}
+
+/** Refused once (Deno without --allow-all refuses /proc): not asked again. */
+let tablesRefused = false;
+
+/** The texts of the kernel's TCP tables, or undefined where neither can be read. */
+async function socketTables(ops: BindProbeOps): Promise<string[] | undefined> {
+  if (tablesRefused) return undefined;
+  let refused = false;
+  const texts = await Promise.all(
+    ["/proc/net/tcp", "/proc/net/tcp6"].map((p) =>
+      ops.readText(p).catch((e) => {
+        const name = (e as Error)?.name;
+        refused ||= name === "NotCapable" || name === "PermissionDenied" ||
+          (e as { code?: string })?.code === "EACCES";
+        return undefined;
+      })
+    ),
+  );
+  const read = texts.filter((t) => t !== undefined);
+  if (read.length === 0 && refused) tablesRefused = true;
+  return read.length ? read : undefined;
 }
 
 async function listenAndClose(
