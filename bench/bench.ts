@@ -30,8 +30,7 @@
  * @module
  */
 
-import { tableListeners } from "../lib/net/tcp_bind.ts";
-import { buildPeer } from "../tests/_peers.ts";
+import { buildPeer, listeningForGood } from "../tests/_peers.ts";
 import { SHELL_FLAGS, sockshellArgs } from "../tests/_shell.ts";
 import { ageCrowd } from "../tests/_wire.ts";
 
@@ -1576,38 +1575,11 @@ while true
 end
 `;
 
-/** Whether a TCP socket listens on `port`, from the kernel's table (undefined where it cannot be read). */
-async function inTable(port: number): Promise<boolean | undefined> {
-  try {
-    const out = await new Deno.Command("cat", {
-      args: ["/proc/net/tcp", "/proc/net/tcp6"],
-      stdin: "null",
-      stdout: "piped",
-      stderr: "null",
-    }).output();
-    if (!out.success) return undefined;
-    return tableListeners(decoder.decode(out.stdout)).some((l) =>
-      l.port === port
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Wait until a server listens on `port` for good. A sockshell on Deno checks
- * its port at `bind` by listening for an instant (Deno cannot read the
- * kernel's table): a client connecting then is accepted and reset. The port
- * must still be listening 50 ms after it first is: that is the real `listen`.
- */
+/** Wait until a server listens on `port` for good (see {@link listeningForGood}). */
 async function listeningSoon(port: number): Promise<void> {
   for (let i = 0; i < 300; i++) {
-    const now = await inTable(port);
-    if (now === undefined) return;
-    if (now) {
-      await new Promise((r) => setTimeout(r, 50));
-      if (await inTable(port)) return;
-    }
+    const now = await listeningForGood(port);
+    if (now !== false) return; // listening, or no table to tell: connectSoon retries
     await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -293,6 +293,23 @@ function hasLocalPort(table: string, port: number, state?: string): boolean {
 }
 
 /**
+ * Whether a TCP socket listens on `port` for good, from the kernel's table:
+ * listening, and still a moment later. sockshell on Deno checks its port at
+ * `bind` by listening and closing at once (Deno cannot read the table): a
+ * client connecting then is accepted and reset; the real `listen` stays.
+ * Null where the table cannot be read (non-Linux).
+ */
+export async function listeningForGood(port: number): Promise<boolean | null> {
+  const files = ["/proc/net/tcp", "/proc/net/tcp6"];
+  const table = await socketTable(files);
+  if (table === null) return null;
+  if (!hasLocalPort(table, port, "0A")) return false;
+  await new Promise((r) => setTimeout(r, 50));
+  const again = await socketTable(files);
+  return again !== null && hasLocalPort(again, port, "0A");
+}
+
+/**
  * Starts a long-running peer (a server). stdout and stderr are collected in
  * the background; dispose it (`await using`) to kill it and reap it.
  */
@@ -384,16 +401,8 @@ export function startPeer(
     kill,
     waitForPort(port, host = "127.0.0.1", timeoutMs = 5000) {
       return waitFor(`TCP listener on port ${port}`, timeoutMs, async () => {
-        const files = ["/proc/net/tcp", "/proc/net/tcp6"];
-        const table = await socketTable(files);
-        if (table !== null) {
-          if (!hasLocalPort(table, port, "0A")) return false;
-          // sockshell's bind checks its port by listening and closing at once (Deno binds only
-          // by listening): still listening a moment later is the real listen, not that probe.
-          await new Promise((r) => setTimeout(r, 50));
-          const again = await socketTable(files);
-          return again !== null && hasLocalPort(again, port, "0A");
-        }
+        const listening = await listeningForGood(port);
+        if (listening !== null) return listening;
         try {
           const conn = await Deno.connect({ hostname: host, port });
           conn.close();

@@ -427,11 +427,8 @@ export const denoBackend: NetBackend = {
     // Loaded at the first TCP bind: start-up does not pay for it.
     const { probeTcpBind } = await import("./tcp_bind.ts");
     return await probeTcpBind(
-      {
-        listen: (a, backlog, o) => denoBackend.listen(a, backlog, o),
-        bindDatagram: (a) => denoBackend.bindDatagram(a),
-        readText: (path) => Deno.readTextFile(path),
-      },
+      denoBackend,
+      (path) => Deno.readTextFile(path),
       addr,
       options,
     );

@@ -922,11 +922,8 @@ export const nodeBackend: NetBackend = {
     // Loaded at the first TCP bind: start-up does not pay for it.
     const { probeTcpBind } = await import("./tcp_bind.ts");
     return await probeTcpBind(
-      {
-        listen: (a, backlog, o) => nodeBackend.listen(a, backlog, o),
-        bindDatagram: (a) => nodeBackend.bindDatagram(a),
-        readText: (path) => fs.promises.readFile(path, "utf8"),
-      },
+      nodeBackend,
+      (path) => fs.promises.readFile(path, "utf8"),
       addr,
       options,
     );

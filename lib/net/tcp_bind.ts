@@ -17,24 +17,14 @@
  */
 
 import { SocketError, toSocketError } from "./errno.ts";
-import type {
-  DatagramSocket,
-  OpenOptions,
-  SockAddr,
-  StreamListener,
-} from "../net.ts";
+import type { NetBackend, OpenOptions, SockAddr } from "../net.ts";
 import { familyOf, optValue } from "../net.ts";
 
-/** What the probe needs of a backend: its own listen and UDP bind, and a text file's contents. */
-export interface BindProbeOps {
-  listen(
-    addr: SockAddr,
-    backlog?: number,
-    options?: OpenOptions,
-  ): Promise<StreamListener>;
-  bindDatagram(addr: SockAddr): Promise<DatagramSocket>;
-  readText(path: string): Promise<string>;
-}
+/** What the probe needs of a backend: its own listen and UDP bind. */
+type Opens = Pick<NetBackend, "listen" | "bindDatagram">;
+
+/** The runtime's read of a text file (Deno's or Node's). */
+type ReadText = (path: string) => Promise<string>;
 
 /** A TCP listener in the kernel's table: its local address (4 or 16 bytes) and port. */
 export interface TableListener {
@@ -48,27 +38,28 @@ export interface TableListener {
  * fails with (EADDRINUSE, EACCES, EADDRNOTAVAIL).
  */
 export async function probeTcpBind(
-  ops: BindProbeOps,
+  net: Opens,
+  readText: ReadText,
   addr: SockAddr,
   options?: OpenOptions,
 ): Promise<SockAddr> {
-  if (addr.port === 0) return await listenAndClose(ops, addr, options);
+  if (addr.port === 0) return await listenAndClose(net, addr, options);
   // First, as bind() checks them first; and a listener's answer for an address not on this
   // machine is EINVAL in Deno's node:net, where the kernel says EADDRNOTAVAIL.
   try {
-    (await ops.bindDatagram({ host: addr.host, port: addr.port })).close();
+    (await net.bindDatagram({ host: addr.host, port: addr.port })).close();
   } catch (e) {
     // A UDP socket on the port says nothing of TCP; the address and privilege checks came first.
     if (toSocketError(e).errno !== "EADDRINUSE") throw e;
   }
   // Sockets that share a port with SO_REUSEPORT are not told apart in the table: listen will say.
   if (optValue(options?.opts, "SO_REUSEPORT") === 1) return { ...addr };
-  const tables = await socketTables(ops);
-  if (!tables) return await listenAndClose(ops, addr, options);
+  const tables = await socketTables(readText);
+  if (!tables) return await listenAndClose(net, addr, options);
   const v6only = optValue(options?.opts, "IPV6_V6ONLY") === 1;
   const clash = bindClash(addr, v6only, tables.flatMap(tableListeners));
   if (clash === "taken") throw new SocketError("EADDRINUSE");
-  if (clash === "unknown") return await listenAndClose(ops, addr, options);
+  if (clash === "unknown") return await listenAndClose(net, addr, options);
   return { ...addr };
 }
 
@@ -76,12 +67,14 @@ export async function probeTcpBind(
 let tablesRefused = false;
 
 /** The texts of the kernel's TCP tables, or undefined where neither can be read. */
-async function socketTables(ops: BindProbeOps): Promise<string[] | undefined> {
+async function socketTables(
+  readText: ReadText,
+): Promise<string[] | undefined> {
   if (tablesRefused) return undefined;
   let refused = false;
   const texts = await Promise.all(
     ["/proc/net/tcp", "/proc/net/tcp6"].map((p) =>
-      ops.readText(p).catch((e) => {
+      readText(p).catch((e) => {
         const name = (e as Error)?.name;
         refused ||= name === "NotCapable" || name === "PermissionDenied" ||
           (e as { code?: string })?.code === "EACCES";
@@ -95,11 +88,11 @@ async function socketTables(ops: BindProbeOps): Promise<string[] | undefined> {
 }
 
 async function listenAndClose(
-  ops: BindProbeOps,
+  net: Opens,
   addr: SockAddr,
   options?: OpenOptions,
 ): Promise<SockAddr> {
-  const probe = await ops.listen(addr, undefined, options);
+  const probe = await net.listen(addr, undefined, options);
   const local = probe.local;
   probe.close();
   return local;

@@ -687,21 +687,14 @@ function capture(
   const names = fieldNames(name);
   let fields = 0;
   for (const key in value) {
-    if (noErrno && (key === "errno" || key === "error")) continue;
-    let full = names.get(key);
-    if (full === undefined) {
-      names.set(key, full = key === "" ? name : `${name}.${key}`);
-    }
-    scope.vars.set(full, toBytes(value[key]!));
+    if (noErrno && isErrnoField(key)) continue;
+    scope.vars.set(fieldName(names, name, key), toBytes(value[key]!));
     if (key !== "") fields++;
   }
   if (noErrno) {
-    for (const key of ["errno", "error"]) {
-      let full = names.get(key);
-      if (full === undefined) names.set(key, full = `${name}.${key}`);
-      scope.vars.set(full, EMPTY);
-      fields++;
-    }
+    scope.vars.set(fieldName(names, name, "errno"), EMPTY);
+    scope.vars.set(fieldName(names, name, "error"), EMPTY);
+    fields += 2;
   }
   // What an earlier capture left that this one does not set goes. A loop captures the same
   // fields on every turn: then their count says so, and nothing is looked up again.
@@ -712,8 +705,7 @@ function capture(
   for (const key of scope.vars.keys()) {
     if (!key.startsWith(prefix)) continue;
     const field = key.slice(prefix.length);
-    const set = Object.hasOwn(value, field) ||
-      (noErrno && (field === "errno" || field === "error"));
+    const set = Object.hasOwn(value, field) || (noErrno && isErrnoField(field));
     if (!set) scope.vars.delete(key);
   }
 }
@@ -728,6 +720,24 @@ function fieldNames(name: string): Map<string, string> {
   let names = captured.get(name);
   if (!names) captured.set(name, names = new Map());
   return names;
+}
+
+/** The variable a field of capture `name` goes to (`d` for "", `d.n` for "n"), made once. */
+function fieldName(
+  names: Map<string, string>,
+  name: string,
+  key: string,
+): string {
+  let full = names.get(key);
+  if (full === undefined) {
+    names.set(key, full = key === "" ? name : `${name}.${key}`);
+  }
+  return full;
+}
+
+/** The fields `try` sets on every capture: the errno and strerror's text. */
+function isErrnoField(key: string): boolean {
+  return key === "errno" || key === "error";
 }
 
 /** A captured value as a variable holds it: bytes. */
