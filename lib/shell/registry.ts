@@ -11,7 +11,15 @@ import type { CommandImpl, CommandSpec } from "./command.ts";
  * "did you mean" need) and how to load its implementation.
  */
 export interface CommandEntry extends Omit<CommandSpec, "run"> {
-  /** Import the command's module (a literal `import()`, so that bundlers follow it). */
+  /**
+   * Import the command's module: a literal `import("./x.ts")`, so that
+   * esbuild bundles it for Node, and so that Deno reads it at start-up with
+   * the rest of the module graph, to run it later. Hidden from that walk
+   * (`import("./x.ts" as string)`), the modules would start the shell 4 ms
+   * sooner but be read on first use, which fails at the descriptor limit:
+   * `ls` and `close` would not load just when a student needs them
+   * (tests/limits_test.ts).
+   */
   load(): Promise<CommandImpl>;
 }
 
