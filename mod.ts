@@ -17,6 +17,7 @@ import { builtInCommands } from "./commands/mod.ts";
 import { main } from "./lib/ui/cli.ts";
 import { host } from "./lib/ui/host.ts";
 import { backend } from "./lib/net.ts";
+import type { DrawnPrompt } from "./lib/ui/first_prompt.ts";
 
 export { builtInCommands } from "./commands/mod.ts";
 export { main, VERSION } from "./lib/ui/cli.ts";
@@ -24,8 +25,19 @@ export { Shell } from "./lib/shell/shell.ts";
 export type { NetBackend } from "./lib/net.ts";
 export type { Host } from "./lib/ui/host.ts";
 
-if (import.meta.main) {
+/**
+ * Run the shell on Deno's host and network to its end, then exit with its
+ * status; `drawn`: the banner and first prompt that `main.ts` drew already.
+ */
+export async function runOnDeno(drawn?: DrawnPrompt): Promise<void> {
   const h = await host();
-  const code = await main(h, await backend(), builtInCommands);
+  let code: number;
+  try {
+    code = await main(h, await backend(), builtInCommands, drawn);
+  } finally {
+    drawn?.restore();
+  }
   h.exit(code);
 }
+
+if (import.meta.main) await runOnDeno();

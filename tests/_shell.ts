@@ -102,7 +102,7 @@ export class TestShell implements Disposable {
 
 /** The arguments that run sockshell from source with its own permissions. */
 export function sockshellArgs(args: string[]): string[] {
-  return ["run", "--quiet", ...SHELL_FLAGS, `${ROOT}/mod.ts`, ...args];
+  return ["run", "--quiet", ...SHELL_FLAGS, `${ROOT}/main.ts`, ...args];
 }
 
 /** Run sockshell as a program to its end. */

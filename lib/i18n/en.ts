@@ -930,8 +930,6 @@ export const en = {
     "not in PATH: write ./{path} for a program in this directory",
   "check.noSuchPid":
     "no program with pid {pid} was started here: spawn starts one (spawn PROGRAM ARGS -> p, then $p)",
-  "repl.banner":
-    "sockshell {version}: type 'help' for the commands, Ctrl-D to leave",
   "cli.langTakes": "--lang takes {codes}",
   "cli.langTakesNot": "--lang takes {codes}, not {code}",
   "cli.cNeedsCommands": '-c needs commands, as in -c "socket tcp; listen"',

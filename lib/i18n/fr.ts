@@ -993,8 +993,6 @@ export const fr = {
     "absent du PATH : écrivez ./{path} pour un programme de ce répertoire",
   "check.noSuchPid":
     "aucun programme de pid {pid} n'a été lancé ici : spawn en lance un (spawn PROGRAMME ARGS -> p, puis $p)",
-  "repl.banner":
-    "sockshell {version} : tapez 'help' pour la liste des commandes, Ctrl-D pour quitter",
   "cli.langTakes": "--lang attend {codes}",
   "cli.langTakesNot": "--lang attend {codes}, pas {code}",
   "cli.cNeedsCommands":

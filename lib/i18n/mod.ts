@@ -19,12 +19,23 @@
  *
  * English is built in; another language's catalogue is loaded only when it
  * is the one in use. The C calls, errno names, commands and options are the
- * same in every language: they are never in a catalogue.
+ * same in every language: they are never in a catalogue. Nor is the banner:
+ * the Deno program draws it before any catalogue loads, from
+ * `languages.ts`, with the language codes and how the locale picks one.
  *
  * @module
  */
 
 import { en } from "./en.ts";
+import { isLanguage, LANGUAGE_CODES, type LanguageCode } from "./languages.ts";
+
+export {
+  BANNERS,
+  isLanguage,
+  LANGUAGE_CODES,
+  type LanguageCode,
+  pickLanguage,
+} from "./languages.ts";
 
 /** The name of a message: a key of the English catalogue. */
 export type MessageKey = keyof typeof en;
@@ -32,48 +43,31 @@ export type MessageKey = keyof typeof en;
 /** A catalogue: every key of the English one, each a template in another language. */
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
-/** The languages the shell speaks, and how to load each catalogue (English is built in). */
-const LANGUAGES: Readonly<Record<string, () => Promise<Catalogue>>> = {
+/**
+ * How to load each language's catalogue (English is built in). Another
+ * catalogue is imported `as string`, out of sight of Deno's start-up module
+ * graph, which would read its 90 KB before the first prompt in every
+ * language (lib/ui/first_prompt.ts); the language is chosen at start-up,
+ * before a descriptor is open, so the import cannot meet EMFILE.
+ */
+const LANGUAGES: Readonly<Record<LanguageCode, () => Promise<Catalogue>>> = {
   en: () => Promise.resolve(en),
-  fr: async () => (await import("./fr.ts")).fr,
+  fr: async () =>
+    (await import("./fr.ts" as string) as typeof import("./fr.ts")).fr,
 };
 
-/** Codes of the languages the shell speaks. */
-export const LANGUAGE_CODES: readonly string[] = Object.keys(LANGUAGES);
-
 let current: Catalogue = en;
-let currentCode = "en";
+let currentCode: LanguageCode = "en";
 let plural: Intl.PluralRules | undefined;
 
 /** The language in use: "en", "fr"... */
-export function language(): string {
+export function language(): LanguageCode {
   return currentCode;
-}
-
-/**
- * The language to speak: `--lang` if given, else the locale as gettext reads
- * it (the first of LC_ALL, LC_MESSAGES and LANG that is set and not empty),
- * when it names a language the shell speaks; else English.
- *
- * @example
- * ```ts
- * pickLanguage(undefined, (n) => ({ LANG: "fr_FR.UTF-8" })[n]); // "fr"
- * pickLanguage("en", (n) => ({ LANG: "fr_FR.UTF-8" })[n]); // "en"
- * ```
- */
-export function pickLanguage(
-  flag: string | undefined,
-  env: (name: string) => string | undefined,
-): string {
-  if (flag !== undefined) return flag;
-  const locale = ["LC_ALL", "LC_MESSAGES", "LANG"].map(env).find((v) => v);
-  const code = locale?.match(/^([a-z]{2,3})(?:[_.@-]|$)/i)?.[1]?.toLowerCase();
-  return code && Object.hasOwn(LANGUAGES, code) ? code : "en";
 }
 
 /** Speak `code` from now on, loading its catalogue; an unknown code is a RangeError. */
 export async function useLanguage(code: string): Promise<void> {
-  if (!Object.hasOwn(LANGUAGES, code)) {
+  if (!isLanguage(code)) {
     throw new RangeError(
       `unknown language ${code} (${LANGUAGE_CODES.join(", ")})`,
     );

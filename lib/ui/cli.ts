@@ -9,6 +9,7 @@ import type { Output } from "../shell/command.ts";
 import { EXIT, UsageError } from "../shell/errors.ts";
 import { COLOR, errorLine, PLAIN, quoteText } from "../shell/format.ts";
 import {
+  isLanguage,
   language,
   LANGUAGE_CODES,
   pickLanguage,
@@ -26,11 +27,12 @@ import {
 } from "../script/script.ts";
 import { Shell } from "../shell/shell.ts";
 import type { CommandSpec, Scope } from "../shell/command.ts";
+import { banner, VERSION } from "./banner.ts";
+import type { DrawnPrompt } from "./first_prompt.ts";
 
 const encoder = new TextEncoder();
 
-/** The version, shown by `--version`. */
-export const VERSION = "0.1.0";
+export { VERSION } from "./banner.ts";
 
 /** `--help`, in the language in use. */
 export function usage(): string {
@@ -89,7 +91,7 @@ export function parseCommandLine(
       const a = argv[i]!;
       if (a === "--lang" || a.startsWith("--lang=")) {
         const code = a === "--lang" ? argv[++i] : a.slice("--lang=".length);
-        if (!code || !LANGUAGE_CODES.includes(code)) {
+        if (!code || !isLanguage(code)) {
           const codes = new Intl.ListFormat(language(), { type: "disjunction" })
             .format(LANGUAGE_CODES);
           throw new UsageError(
@@ -137,7 +139,7 @@ function langArg(argv: readonly string[]): string | undefined {
     else if (a.startsWith("--lang=")) code = a.slice("--lang=".length);
     else if (a === "-c" || !a.startsWith("-") || a === "-" || a === "--") break;
   }
-  return code && LANGUAGE_CODES.includes(code) ? code : undefined;
+  return code && isLanguage(code) ? code : undefined;
 }
 
 function scriptOrStdin(
@@ -193,6 +195,7 @@ export async function main(
   h: Host,
   net: NetBackend,
   commands: Readonly<Record<string, CommandSpec>>,
+  drawn?: DrawnPrompt,
 ): Promise<number> {
   const io = hostOutput(h);
   // Before anything is said, even about a bad command line: only the catalogue of the language in use is loaded.
@@ -229,15 +232,18 @@ export async function main(
         shell.close();
         h.exit(128 + signal);
       });
-      const banner = t("repl.banner", { version: VERSION });
+      const text = banner(language());
       // The banner and the first prompt are drawn before the line editor loads (node:process and
-      // node:readline: some 30 ms under Deno). Keys typed meanwhile wait in the terminal, raw so
-      // that they are not echoed twice; the line editor redraws the prompt in place and reads them.
-      const early = h.setRaw !== undefined && h.isTerminal(1) &&
-        h.env("TERM") !== "dumb";
-      if (early) {
+      // node:readline: some 30 ms under Deno), or were before the shell did (`drawn`, by main.ts).
+      // Keys typed meanwhile wait in the terminal, raw so that they are not echoed twice; the
+      // line editor redraws the prompt in place and reads them.
+      const early = drawn !== undefined ||
+        (h.setRaw !== undefined && h.isTerminal(1) &&
+          h.env("TERM") !== "dumb");
+      if (drawn) drawn.handOver();
+      else if (early) {
         h.setRaw!(true);
-        h.write(1, banner + "\n" + promptFor(scope));
+        h.write(1, text + "\n" + promptFor(scope));
       }
       try {
         const process = (await import("node:process")).default;
@@ -247,11 +253,11 @@ export async function main(
           terminal: true,
           historyFile,
           host: h,
-          banner: early ? undefined : banner,
+          banner: early ? undefined : text,
         });
       } finally {
         // The line editor restores the terminal when it closes; this is for a start that failed before it.
-        if (early) h.setRaw!(false);
+        if (early) h.setRaw?.(false);
         offTerminate();
       }
     }

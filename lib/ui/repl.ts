@@ -15,6 +15,7 @@ import { commandNames, findCommand } from "../shell/registry.ts";
 import { BlockReader } from "../script/script.ts";
 import type { Shell } from "../shell/shell.ts";
 import { t } from "../i18n/mod.ts";
+import { PROMPT } from "./banner.ts";
 
 /** How many history lines are kept. */
 export const HISTORY_SIZE = 1000;
@@ -42,9 +43,7 @@ export interface ReplOptions {
 
 /** The prompt: `sockshell> `, or `sockshell@3> ` when descriptor 3 is current. */
 export function promptFor(scope: Scope): string {
-  return scope.current === undefined
-    ? "sockshell> "
-    : `sockshell@${scope.current}> `;
+  return scope.current === undefined ? PROMPT : `sockshell@${scope.current}> `;
 }
 
 /** Tab completion: command names first, then `@FD`s and each command's own words. */
