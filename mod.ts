@@ -1,9 +1,10 @@
 /**
  * sockshell: an interactive socket shell for learning BSD sockets.
  *
- * The entry point wires the command line to the registry on Deno's host and
- * network; the modules it exports are what other entry points (the Node
- * build, tests) put together differently.
+ * The shell on Deno: the command line wired to the registry on Deno's host
+ * and network. `main.ts`, the program, loads it once the first prompt is
+ * drawn; run directly, it draws its own. The modules it exports are what
+ * other entry points (the Node build, tests) put together differently.
  *
  * @example
  * ```sh
