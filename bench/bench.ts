@@ -686,6 +686,22 @@ async function benchDialogue(): Promise<void> {
     await finished(r, "receiver");
     return Number(got.exec(r.out.text)?.[1] ?? NaN);
   };
+  /** The raw Deno receiver, spending `workUs` µs on each datagram besides. */
+  const rawFlooded = (workUs: number) =>
+    flooded(
+      DENO,
+      (p) => [
+        "run",
+        "--quiet",
+        "--unstable-net",
+        "--allow-net=127.0.0.1",
+        rawReceiver,
+        String(p),
+        String(workUs),
+      ],
+      "ready",
+      /^got (\d+)$/m,
+    );
   const receivers = [
     {
       name: "C receiver: a recvfrom() loop (reference)",
@@ -693,20 +709,7 @@ async function benchDialogue(): Promise<void> {
     },
     {
       name: "raw Deno receiver: a receive() loop (the runtime's own)",
-      run: () =>
-        flooded(
-          DENO,
-          (p) => [
-            "run",
-            "--quiet",
-            "--unstable-net",
-            "--allow-net=127.0.0.1",
-            rawReceiver,
-            String(p),
-          ],
-          "ready",
-          /^got (\d+)$/m,
-        ),
+      run: () => rawFlooded(0),
     },
     {
       // The runtime at a script's pace. A receiver that falls behind also pays more for each
@@ -714,21 +717,7 @@ async function benchDialogue(): Promise<void> {
       // CPU profile, against 1.7 µs for a loop that keeps up).
       name:
         `raw Deno receiver spending ${RAW_WORK_US} µs on each datagram (about a script's own turn)`,
-      run: () =>
-        flooded(
-          DENO,
-          (p) => [
-            "run",
-            "--quiet",
-            "--unstable-net",
-            "--allow-net=127.0.0.1",
-            rawReceiver,
-            String(p),
-            String(RAW_WORK_US),
-          ],
-          "ready",
-          /^got (\d+)$/m,
-        ),
+      run: () => rawFlooded(RAW_WORK_US),
     },
     {
       name: "sockshell -q: `try recvfrom` + `let` in a `while`",
