@@ -14,10 +14,13 @@
  * @module
  */
 
-import { drawFirstPrompt } from "./lib/ui/first_prompt.ts";
+import { drawFirstPrompt, mayReadShell } from "./lib/ui/first_prompt.ts";
 
 if (import.meta.main) {
-  const drawn = drawFirstPrompt();
+  // Deno asks at the terminal for a permission not given: then the prompt must not be up yet.
+  const read = mayReadShell(new URL(".", import.meta.url));
+  if (!read.granted) Deno.exit(1);
+  const drawn = read.asked ? undefined : drawFirstPrompt();
   try {
     const { runOnDeno } = await import(
       "./mod.ts" as string

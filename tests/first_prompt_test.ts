@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { missing } from "./_peers.ts";
 import { sockshellArgs } from "./_shell.ts";
 import { banner, PROMPT } from "../lib/ui/banner.ts";
-import { BANNERS, LANGUAGE_CODES } from "../lib/i18n/languages.ts";
+import { BANNERS, CANNOT_READ, LANGUAGE_CODES } from "../lib/i18n/languages.ts";
 
 const decoder = new TextDecoder();
 
@@ -79,7 +79,14 @@ async function atFirstPrompt(
         Deno.execPath(),
         ...sockshellArgs([]),
       ],
-      env: { SOCKSHELL_HISTORY: `${dir}/history`, TERM: "xterm", ...env },
+      env: {
+        SOCKSHELL_HISTORY: `${dir}/history`,
+        TERM: "xterm",
+        LC_ALL: "",
+        LC_MESSAGES: "",
+        LANG: "C.UTF-8",
+        ...env,
+      },
       stdin: "null",
       stdout: "piped",
       stderr: "piped",
@@ -144,8 +151,49 @@ Deno.test({
   },
 });
 
-Deno.test("every language has a banner with the version in it", () => {
+Deno.test("main.ts without read access to its modules says why in one line and exits 1; read access to its folder is enough", async () => {
+  const root = new URL("..", import.meta.url);
+  const run = (flags: string[], env: Record<string, string> = {}) =>
+    new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--quiet",
+        "--no-prompt",
+        "--allow-net",
+        "--allow-env",
+        ...flags,
+        new URL("main.ts", root).pathname,
+        "-c",
+        "socket udp; ls",
+      ],
+      env: { LC_ALL: "", LC_MESSAGES: "", LANG: "C", ...env },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+  const denied = await run([]);
+  assert.equal(denied.code, 1);
+  assert.equal(decoder.decode(denied.stdout), "");
+  assert.equal(
+    decoder.decode(denied.stderr),
+    CANNOT_READ.en.replace("{dir}", root.pathname) + "\n",
+  );
+  const french = await run([], { LANG: "fr_FR.UTF-8" });
+  assert.equal(
+    decoder.decode(french.stderr),
+    CANNOT_READ.fr.replace("{dir}", root.pathname) + "\n",
+  );
+  const scoped = await run([`--allow-read=${root.pathname}`]);
+  assert.equal(scoped.code, 0, decoder.decode(scoped.stderr));
+  assert.match(decoder.decode(scoped.stdout), /\* 3 +udp +NEW/);
+});
+
+Deno.test("every language has a banner with the version in it, and a line for a shell it cannot read", () => {
   assert.deepEqual(Object.keys(BANNERS).sort(), [...LANGUAGE_CODES].sort());
+  assert.deepEqual(
+    Object.keys(CANNOT_READ).sort(),
+    [...LANGUAGE_CODES].sort(),
+  );
   for (const code of LANGUAGE_CODES) {
     assert.match(banner(code), /^sockshell 0\.1\.0\b/);
     assert.ok(!banner(code).includes("{"), banner(code));

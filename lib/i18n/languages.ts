@@ -1,9 +1,9 @@
 /**
- * The languages the shell speaks, which one the locale asks for, and the one
- * sentence said before any catalogue loads: the banner, which the Deno
- * program draws with the first prompt before the shell itself loads
- * (lib/ui/first_prompt.ts). Everything else the shell says is in the
- * catalogues (`en.ts`, `fr.ts`).
+ * The languages the shell speaks, which one the locale asks for, and the two
+ * sentences the Deno program may say before any catalogue loads
+ * (lib/ui/first_prompt.ts): the banner, drawn with the first prompt before
+ * the shell itself loads, and why the shell cannot load. Everything else the
+ * shell says is in the catalogues (`en.ts`, `fr.ts`).
  *
  * @module
  */
@@ -45,4 +45,12 @@ export const BANNERS: Readonly<Record<LanguageCode, string>> = {
   en: "sockshell {version}: type 'help' for the commands, Ctrl-D to leave",
   fr:
     "sockshell {version} : tapez 'help' pour la liste des commandes, Ctrl-D pour quitter",
+};
+
+/** Why the Deno program cannot load the shell, in each language; `{dir}` is where it is. */
+export const CANNOT_READ: Readonly<Record<LanguageCode, string>> = {
+  en:
+    "sockshell: main.ts loads the shell's modules from {dir} itself, which needs read access: run it with --allow-read (deno task start does), or run mod.ts",
+  fr:
+    "sockshell : main.ts charge lui-même les modules du shell depuis {dir}, ce qui demande l'accès en lecture : lancez-le avec --allow-read (comme deno task start), ou lancez mod.ts",
 };

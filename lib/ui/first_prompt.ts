@@ -14,7 +14,12 @@
  * @module
  */
 
-import { isLanguage, pickLanguage } from "../i18n/languages.ts";
+import {
+  CANNOT_READ,
+  isLanguage,
+  type LanguageCode,
+  pickLanguage,
+} from "../i18n/languages.ts";
 import { banner, PROMPT } from "./banner.ts";
 
 /** A prompt drawn before the shell loaded: the shell takes the terminal over from it. */
@@ -33,6 +38,32 @@ function env(name: string): string | undefined {
   }
 }
 
+/** The locale's language, before any catalogue loads. */
+function localeLanguage(): LanguageCode {
+  const code = pickLanguage(undefined, env);
+  return isLanguage(code) ? code : "en";
+}
+
+/**
+ * Whether the shell's modules in `dir` may be read, asking once at the
+ * terminal when Deno asks for permissions (`main.ts` imports them out of
+ * sight of Deno's graph, which needs read access: without it, Deno would ask
+ * for each of them). When they may not, one line says why on the error
+ * output.
+ */
+export function mayReadShell(dir: URL): { asked: boolean; granted: boolean } {
+  const read = { name: "read", path: dir } as const;
+  if (Deno.permissions.querySync(read).state === "granted") {
+    return { asked: false, granted: true };
+  }
+  if (Deno.permissions.requestSync(read).state === "granted") {
+    return { asked: true, granted: true };
+  }
+  const line = CANNOT_READ[localeLanguage()].replace("{dir}", dir.pathname);
+  Deno.stderr.writeSync(new TextEncoder().encode(line + "\n"));
+  return { asked: true, granted: false };
+}
+
 /**
  * Draw the banner and the first prompt when sockshell is started with no
  * arguments at a terminal (not TERM=dumb); undefined, drawing nothing,
@@ -43,7 +74,6 @@ export function drawFirstPrompt(): DrawnPrompt | undefined {
     Deno.args.length > 0 || !Deno.stdin.isTerminal() ||
     !Deno.stdout.isTerminal() || env("TERM") === "dumb"
   ) return undefined;
-  const code = pickLanguage(undefined, env);
   const ended = (signal: number) => () => {
     restore();
     Deno.stdout.writeSync(new TextEncoder().encode("\n")); // off the prompt's line
@@ -66,7 +96,7 @@ export function drawFirstPrompt(): DrawnPrompt | undefined {
   Deno.addSignalListener("SIGHUP", hup);
   Deno.stdin.setRaw(true);
   const text = new TextEncoder().encode(
-    banner(isLanguage(code) ? code : "en") + "\n" + PROMPT,
+    banner(localeLanguage()) + "\n" + PROMPT,
   );
   for (let off = 0; off < text.length;) {
     off += Deno.stdout.writeSync(text.subarray(off));
