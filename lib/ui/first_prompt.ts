@@ -59,7 +59,10 @@ export function mayReadShell(dir: URL): { asked: boolean; granted: boolean } {
   if (Deno.permissions.requestSync(read).state === "granted") {
     return { asked: true, granted: true };
   }
-  const line = CANNOT_READ[localeLanguage()].replace("{dir}", dir.pathname);
+  const line = CANNOT_READ[localeLanguage()].replace(
+    "{dir}",
+    decodeURIComponent(dir.pathname),
+  );
   Deno.stderr.writeSync(new TextEncoder().encode(line + "\n"));
   return { asked: true, granted: false };
 }
