@@ -525,11 +525,15 @@ export class LineGen {
       case "connect":
         return s({ t: name, p: true }, fd, ...t(), this.host(), this.port());
       case "send":
-      case "write":
+      case "write": {
+        // A repeated text can fill the peer's window, and then send blocks as C's does (Ctrl-C
+        // gives its partial count): bounded with -t, as recv is.
+        const repeat = r.chance(0.1);
         return s(
-          name,
+          repeat ? { t: name, p: true } : name,
           fd,
-          r.chance(0.1) ? "-r" : undefined,
+          ...(repeat ? t() : []),
+          repeat ? "-r" : undefined,
           r.chance(0.1)
             ? r.pick(["0", "1", "3", "-1", "abc", "4294967296"])
             : undefined,
@@ -537,6 +541,7 @@ export class LineGen {
           r.chance(0.1) ? this.number() : undefined,
           ...this.texts(),
         );
+      }
       case "read":
         // The script's read, from the fuzzer's canned input: it never waits.
         return s(
