@@ -151,9 +151,13 @@ Deno.test({
   },
 });
 
-Deno.test("main.ts without read access to its modules says why in one line and exits 1; read access to its folder is enough", async () => {
+Deno.test("main.ts without read access to its modules says why in one line and exits 1; read access to its folder is enough, and mod.ts needs none", async () => {
   const root = new URL("..", import.meta.url);
-  const run = (flags: string[], env: Record<string, string> = {}) =>
+  const run = (
+    flags: string[],
+    env: Record<string, string> = {},
+    entry = "main.ts",
+  ) =>
     new Deno.Command(Deno.execPath(), {
       args: [
         "run",
@@ -162,7 +166,7 @@ Deno.test("main.ts without read access to its modules says why in one line and e
         "--allow-net",
         "--allow-env",
         ...flags,
-        new URL("main.ts", root).pathname,
+        new URL(entry, root).pathname,
         "-c",
         "socket udp; ls",
       ],
@@ -186,6 +190,10 @@ Deno.test("main.ts without read access to its modules says why in one line and e
   const scoped = await run([`--allow-read=${root.pathname}`]);
   assert.equal(scoped.code, 0, decoder.decode(scoped.stderr));
   assert.match(decoder.decode(scoped.stdout), /\* 3 +udp +NEW/);
+  // mod.ts, the shell itself, starts with no read access, in French too (its catalogue in the graph).
+  const shell = await run([], { LANG: "fr_FR.UTF-8" }, "mod.ts");
+  assert.equal(shell.code, 0, decoder.decode(shell.stderr));
+  assert.match(decoder.decode(shell.stdout), /\* 3 +udp +NEW/);
 });
 
 Deno.test("every language has a banner with the version in it, and a line for a shell it cannot read", () => {

@@ -43,17 +43,10 @@ export type MessageKey = keyof typeof en;
 /** A catalogue: every key of the English one, each a template in another language. */
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
-/**
- * How to load each language's catalogue (English is built in). Another
- * catalogue is imported `as string`, out of sight of Deno's start-up module
- * graph, which would read its 90 KB before the first prompt in every
- * language (lib/ui/first_prompt.ts); the language is chosen at start-up,
- * before a descriptor is open, so the import cannot meet EMFILE.
- */
+/** How to load each language's catalogue (English is built in). */
 const LANGUAGES: Readonly<Record<LanguageCode, () => Promise<Catalogue>>> = {
   en: () => Promise.resolve(en),
-  fr: async () =>
-    (await import("./fr.ts" as string) as typeof import("./fr.ts")).fr,
+  fr: async () => (await import("./fr.ts")).fr,
 };
 
 let current: Catalogue = en;
