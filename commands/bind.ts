@@ -35,19 +35,10 @@ export const bindCommand: CommandImpl = {
         addr = await addrArgs(ctx, ctx.args, s.family, anyAddr(s.family));
         if (s.local) throw alreadyBound(s);
         if (s.proto === "udp") {
-          const dgram = s.adopt(
-            await ctx.shell.net.bindDatagram(addr, {
-              opts: [...s.opts.values()],
-            }).catch((e) => {
-              // The first bind holds the port: this one's EADDRINUSE is that race's.
-              throw s.local ? alreadyBound(s) : e;
-            }),
+          const dgram = await firstBind(
+            s,
+            ctx.shell.net.bindDatagram(addr, { opts: [...s.opts.values()] }),
           );
-          // A fork child's call on this descriptor bound it first: this socket goes.
-          if (s.local) {
-            dgram.close();
-            throw alreadyBound(s);
-          }
           s.dgram = dgram;
           return bound(dgram.local, addr.port === 0);
         }
@@ -87,6 +78,27 @@ function alreadyBound(s: Sock): SocketError {
   );
 }
 
+/**
+ * The datagram socket a bind opens for `s`, unless a fork child's bind on this descriptor
+ * came first: then the port is that bind's (this one's EADDRINUSE is the race's), this socket
+ * goes, and the call fails as C's second bind does.
+ */
+async function firstBind<T extends { close(): void }>(
+  s: Sock,
+  opening: Promise<T>,
+): Promise<T> {
+  const dgram = s.adopt(
+    await opening.catch((e) => {
+      throw s.local ? alreadyBound(s) : e;
+    }),
+  );
+  if (s.local) {
+    dgram.close();
+    throw alreadyBound(s);
+  }
+  return dgram;
+}
+
 /** bind's result: 0, the port the system picked when asked for 0, and the address for `-> name`. */
 function bound(local: SockAddr, picked: boolean): CallOk {
   return {
@@ -112,16 +124,7 @@ async function bindUnix(ctx: Context, s: Sock): Promise<CommandResult> {
       const path = unixPath(typed, usage);
       if (s.local) throw alreadyBound(s);
       if (s.proto === "udp") {
-        const dgram = s.adopt(
-          await ctx.shell.net.bindUnixDatagram(path).catch((e) => {
-            throw s.local ? alreadyBound(s) : e;
-          }),
-        );
-        if (s.local) {
-          dgram.close();
-          throw alreadyBound(s);
-        }
-        s.dgram = dgram;
+        s.dgram = await firstBind(s, ctx.shell.net.bindUnixDatagram(path));
         return {
           ret: "0",
           annotation: t("bind.fileMade"),

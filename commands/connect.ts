@@ -126,19 +126,15 @@ export const connectCommand: CommandImpl = {
         try {
           for (;;) {
             try {
-              const conn = s.adopt(
-                await ctx.shell.net.connect(addr, signal, {
-                  opts: [...s.opts.values()],
-                  local,
-                }),
+              s.conn = firstConnect(
+                s,
+                s.adopt(
+                  await ctx.shell.net.connect(addr, signal, {
+                    opts: [...s.opts.values()],
+                    local,
+                  }),
+                ),
               );
-              // A fork child's connect on this descriptor finished first: one socket, one
-              // connection; this one goes, and the call fails as C's second connect does.
-              if (s.conn || s.listener) {
-                conn.close();
-                notConnectedYet(s);
-              }
-              s.conn = conn;
               break;
             } catch (e) {
               const refused = toSocketError(e).errno === "ECONNREFUSED";
@@ -189,6 +185,19 @@ function notConnectedYet(s: Sock): void {
 }
 
 /**
+ * A connection made for `s`, unless a fork child's connect on this descriptor finished
+ * first: one socket, one connection, so this one goes and the call fails as C's second
+ * connect does.
+ */
+function firstConnect<T extends { close(): void }>(s: Sock, conn: T): T {
+  if (s.conn || s.listener) {
+    conn.close();
+    notConnectedYet(s);
+  }
+  return conn;
+}
+
+/**
  * connect() on an AF_UNIX socket: the address is a path. A stream connects
  * now; a datagram socket records its peer, which the first send checks.
  */
@@ -223,14 +232,10 @@ async function connectUnix(
         );
       }
       try {
-        const conn = s.adopt(
-          await ctx.shell.net.connectUnix(path, ctx.signal),
+        s.conn = firstConnect(
+          s,
+          s.adopt(await ctx.shell.net.connectUnix(path, ctx.signal)),
         );
-        if (s.conn || s.listener) {
-          conn.close();
-          notConnectedYet(s);
-        }
-        s.conn = conn;
       } catch (e) {
         if (ctx.signal.aborted) {
           throw new SocketError("EINTR", t("cmd.interrupted"), { cause: e });

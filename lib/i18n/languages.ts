@@ -31,9 +31,9 @@ export function isLanguage(code: string): code is LanguageCode {
  * ```
  */
 export function pickLanguage(
-  flag: string | undefined,
+  flag: LanguageCode | undefined,
   env: (name: string) => string | undefined,
-): string {
+): LanguageCode {
   if (flag !== undefined) return flag;
   const locale = ["LC_ALL", "LC_MESSAGES", "LANG"].map(env).find((v) => v);
   const code = locale?.match(/^([a-z]{2,3})(?:[_.@-]|$)/i)?.[1]?.toLowerCase();

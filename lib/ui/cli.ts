@@ -12,6 +12,7 @@ import {
   isLanguage,
   language,
   LANGUAGE_CODES,
+  type LanguageCode,
   pickLanguage,
   t,
   useLanguage,
@@ -131,7 +132,7 @@ export function parseCommandLine(
 }
 
 /** The language `--lang` asks for among the options before the commands or script, if it names one. */
-function langArg(argv: readonly string[]): string | undefined {
+function langArg(argv: readonly string[]): LanguageCode | undefined {
   let code: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;

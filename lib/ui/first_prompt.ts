@@ -16,7 +16,6 @@
 
 import {
   CANNOT_READ,
-  isLanguage,
   type LanguageCode,
   pickLanguage,
 } from "../i18n/languages.ts";
@@ -30,6 +29,7 @@ export interface DrawnPrompt {
   restore(): void;
 }
 
+/** The host's env() (lib/ui/host_deno.ts), which is not imported: it loads the catalogue. */
 function env(name: string): string | undefined {
   try {
     return Deno.env.get(name);
@@ -40,8 +40,7 @@ function env(name: string): string | undefined {
 
 /** The locale's language, before any catalogue loads. */
 function localeLanguage(): LanguageCode {
-  const code = pickLanguage(undefined, env);
-  return isLanguage(code) ? code : "en";
+  return pickLanguage(undefined, env);
 }
 
 /**
