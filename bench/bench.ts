@@ -24,7 +24,8 @@
  * dialogues), `files` (1 GiB through `send -f` and `recv -f` against
  * `socat -b 65536` and the same C peer, with peak memory), `dialogue` (a
  * script's `send`/`recv -l` ping-pong against a C echo server beside a raw
- * Deno client, from a cold start and then warm; a `recvfrom` loop beside a
+ * Deno client, from a cold start and then warm, and again with both clients
+ * and their servers on one CPU (`taskset -c 0`); a `recvfrom` loop beside a
  * C receiver and a raw Deno one under a C sender's flood). Each section prints a Markdown table as it finishes.
  *
  * @module
@@ -598,73 +599,103 @@ async function benchDialogue(): Promise<void> {
   const udpReceiver = await writeTemp("udp_receiver.sock", UDP_RECEIVER);
   const rawReceiver = await writeTemp("raw_receiver.ts", RAW_RECEIVER);
   const perTrip = (ms: number) => (ms * 1000) / PINGS;
-  // Each run measures a cold half and a warm one: the warm is returned, the cold kept here
-  // (roundRobin's first run, which it does not count, is left out of both).
-  const cold = new Map<string, number[]>();
-  const seen = new Map<string, number>();
-  const keepCold = (name: string, us: number) => {
-    seen.set(name, (seen.get(name) ?? 0) + 1);
-    if (seen.get(name)! > 1) cold.set(name, [...cold.get(name) ?? [], us]);
-  };
   const RAW = "raw Deno client: write + read to the newline (reference)";
   const SHELL =
     'sockshell -q: `send "ping\\n"` + `recv -l` + `let` in a `while`';
-  const pings = [
-    {
-      name: RAW,
-      run: async () => {
-        const port = freePort();
-        await using e = startPeer(echo, [String(port)]);
-        await e.waitForPort(port);
-        const p = start(DENO, [
-          "run",
-          "--quiet",
-          "--allow-net=127.0.0.1",
-          rawPing,
-          String(port),
-          String(PINGS),
-        ]);
-        await finished(p, "raw Deno client");
-        const [c, w] = p.out.text.trim().split(" ").map(Number);
-        keepCold(RAW, perTrip(c!));
-        return perTrip(w!);
+  /**
+   * The two clients, each against its own C echo server, every process run through
+   * `pin` (taskset, or nothing): the µs of each warm round trip, and of each cold one.
+   */
+  const pingPong = async (pin: string[], label: string) => {
+    // Each run measures a cold half and a warm one: the warm is returned, the cold kept here
+    // (roundRobin's first run, which it does not count, is left out of both).
+    const cold = new Map<string, number[]>();
+    const seen = new Map<string, number>();
+    const keepCold = (name: string, us: number) => {
+      seen.set(name, (seen.get(name) ?? 0) + 1);
+      if (seen.get(name)! > 1) cold.set(name, [...cold.get(name) ?? [], us]);
+    };
+    const pinned = (cmd: string, args: string[]): [string, string[]] =>
+      pin.length ? [pin[0]!, [...pin.slice(1), cmd, ...args]] : [cmd, args];
+    const echoing = (port: number) =>
+      startPeer(...pinned(echo, [String(port)]));
+    const pings = [
+      {
+        name: RAW,
+        run: async () => {
+          const port = freePort();
+          await using e = echoing(port);
+          await e.waitForPort(port);
+          const p = start(
+            ...pinned(DENO, [
+              "run",
+              "--quiet",
+              "--allow-net=127.0.0.1",
+              rawPing,
+              String(port),
+              String(PINGS),
+            ]),
+          );
+          await finished(p, "raw Deno client");
+          const [c, w] = p.out.text.trim().split(" ").map(Number);
+          keepCold(RAW, perTrip(c!));
+          return perTrip(w!);
+        },
       },
-    },
-    {
-      name: SHELL,
-      run: async () => {
-        const port = freePort();
-        await using e = startPeer(echo, [String(port)]);
-        await e.waitForPort(port);
-        const p = start(DENO, shellArgs(["-q", ping, String(port)]));
-        const t0 = await p.out.waitFor("start");
-        const t1 = await p.out.waitFor("warm");
-        const t2 = await p.out.waitFor("done");
-        await finished(p, "sockshell ping");
-        keepCold(SHELL, perTrip(t1 - t0));
-        return perTrip(t2 - t1);
+      {
+        name: SHELL,
+        run: async () => {
+          const port = freePort();
+          await using e = echoing(port);
+          await e.waitForPort(port);
+          const p = start(
+            ...pinned(DENO, shellArgs(["-q", ping, String(port)])),
+          );
+          const t0 = await p.out.waitFor("start");
+          const t1 = await p.out.waitFor("warm");
+          const t2 = await p.out.waitFor("done");
+          await finished(p, "sockshell ping");
+          keepCold(SHELL, perTrip(t1 - t0));
+          return perTrip(t2 - t1);
+        },
       },
-    },
-  ];
-  const trips = await roundRobin("dialogue", pings, RUNS.commands);
-  const rows = [
-    ["from a cold start", cold],
-    ["after as many round trips", trips],
-  ].flatMap(([when, samples]) => {
-    const m = samples as Map<string, number[]>;
-    const ref = stats(m.get(RAW)!).median;
-    return [RAW, SHELL].map((name) => {
-      const s = stats(m.get(name)!);
-      return [
-        `${name}, ${when}`,
-        fmt(s.median),
-        fmt(s.min),
-        fmt(s.max),
-        name === RAW ? "1×" : `${fmt(ref / s.median, 2)}×`,
-        `${s.runs}`,
-      ];
+    ];
+    const warm = await roundRobin(label, pings, RUNS.commands);
+    return { cold, warm };
+  };
+  const pingRows = (
+    runs: { cold: Map<string, number[]>; warm: Map<string, number[]> },
+    where: string,
+  ) =>
+    ([["from a cold start", runs.cold], [
+      "after as many round trips",
+      runs.warm,
+    ]] as const).flatMap(([when, m]) => {
+      const ref = stats(m.get(RAW)!).median;
+      return [RAW, SHELL].map((name) => {
+        const s = stats(m.get(name)!);
+        return [
+          `${name}, ${when}${where}`,
+          fmt(s.median),
+          fmt(s.min),
+          fmt(s.max),
+          name === RAW ? "1×" : `${fmt(ref / s.median, 2)}×`,
+          `${s.runs}`,
+        ];
+      });
     });
-  });
+  const rows = pingRows(await pingPong([], "dialogue"), "");
+  // The same on one CPU: the client and its echo server take turns, so a round trip is the
+  // CPU time both spend on it, without the wake-ups of an idle second CPU, which vary from
+  // one machine to the next (and with the time the client leaves it idle).
+  if (await have("taskset", ["-V"])) {
+    rows.push(
+      ...pingRows(
+        await pingPong(["taskset", "-c", "0"], "dialogue on one CPU"),
+        ", both on one CPU (taskset -c 0)",
+      ),
+    );
+  }
   table(
     `A dialogue with a C echo server on 127.0.0.1 (${PINGS} round trips from a cold start, then ${PINGS} more; µs per round trip)`,
     ["client", "median", "min", "max", "speed vs raw Deno", "runs"],
