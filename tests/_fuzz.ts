@@ -100,8 +100,13 @@ const INTERNAL =
 /** `undefined` as a value (not "undefined variable"), or an object's default text: JavaScript showing through. */
 const JS_VALUE = /(^|[\s=:("])undefined($|[\s,)"])(?!variable)|\[object \w+\]/;
 
-// deno-lint-ignore no-control-regex -- matching control characters is the point
-const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
+/** A raw control character, or a format character that reorders a line or shows as nothing. */
+const CONTROL = new RegExp(
+  // deno-lint-ignore no-control-regex -- matching control characters is the point
+  /[\x00-\x09\x0b-\x1f\x7f-\x9f]/.source +
+    "|(?![\\u200c\\u200d])[\\p{Cf}\\u2028\\u2029]",
+  "u",
+);
 
 /**
  * The checker: internal errors, raw control characters, multi-line errors, crashes and hangs.
@@ -814,13 +819,10 @@ function rawBytes(text: string): Uint8Array {
   return new Uint8Array(parts);
 }
 
-/** Raw control bytes in a program's output, and C1 characters once decoded. */
+/** Raw control bytes in a program's output, or C1 and format characters once decoded (see CONTROL). */
 function checkBytes(b: Uint8Array): string | undefined {
   const text = new TextDecoder().decode(b);
-  return b.some((c) => (c < 0x20 && c !== 0x0a) || c === 0x7f) ||
-      /[\x80-\x9f]/.test(text)
-    ? text
-    : undefined;
+  return CONTROL.test(text) ? text : undefined;
 }
 
 /** Run sockshell for real, alone in a network namespace (`unshare -n`): nothing can leave the machine. */

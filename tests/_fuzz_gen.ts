@@ -180,6 +180,9 @@ const RAW_CONTROL = [
   "\udfff",
   "\u{1f600}",
   "\u200b",
+  "\u202e", // a right-to-left override: reverses the rest of the line
+  "\u2066", // a left-to-right isolate
+  "\u{e0041}", // a tag: shows as nothing
 ];
 
 /** Escapes as typed: some the tokenizer knows, some it must refuse. */

@@ -23,7 +23,15 @@ export interface TestCerts {
   wrongName: string;
   /** The key of the wrong-name certificate. */
   wrongKey: string;
+  /**
+   * localhost, signed with `key`, whose subject a hostile server chose: a terminal escape
+   * and a right-to-left override in its CN ({@link HOSTILE_CN}).
+   */
+  hostile: string;
 }
+
+/** The CN of {@link TestCerts.hostile}: shown raw, it would clear the screen and reverse "exe.png". */
+export const HOSTILE_CN = "evil\x1b[2Jx\u202egnp.exe";
 
 const EXT = [
   "-addext",
@@ -92,6 +100,23 @@ export function testCerts(): Promise<TestCerts> {
       "subjectAltName=DNS:example.org",
       ...EXT,
     ], dir);
+    await openssl([
+      "req",
+      "-x509",
+      "-new",
+      "-key",
+      "key.pem",
+      "-out",
+      "hostile.pem",
+      "-days",
+      "2",
+      "-utf8",
+      "-subj",
+      `/CN=${HOSTILE_CN}`,
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      ...EXT,
+    ], dir);
     // An expired certificate: `openssl ca` takes explicit dates (openssl 3.0 has no -not_after).
     await Deno.mkdir(`${dir}/ca`);
     await Deno.writeTextFile(`${dir}/ca/index.txt`, "");
@@ -150,6 +175,7 @@ export function testCerts(): Promise<TestCerts> {
       expired: `${dir}/expired.pem`,
       wrongName: `${dir}/wrong.pem`,
       wrongKey: `${dir}/wrongkey.pem`,
+      hostile: `${dir}/hostile.pem`,
     };
   })();
 }

@@ -197,11 +197,37 @@ Deno.test("colours paint with ANSI escapes and PLAIN leaves text alone", () => {
 Deno.test("escapeControls escapes C0, DEL, C1 and line breaks, and leaves backslashes and other text alone", () => {
   assert.equal(
     escapeControls("a\x1b[2J\n\r\t\x00\x7f\x9b\u2028é\\x1b"),
-    "a\\x1b[2J\\n\\r\\t\\x00\\x7f\\xc2\\x9b\\u2028é\\x1b",
+    "a\\x1b[2J\\n\\r\\t\\x00\\x7f\\xc2\\x9b\\xe2\\x80\\xa8é\\x1b",
   );
   assert.equal(escapeControls("plain text"), "plain text");
   // Already escaped text is not escaped twice.
   assert.equal(escapeControls(escapeControls("x\ny")), "x\\ny");
+});
+
+/** A peer's text with every kind of character that reorders a line or shows as nothing. */
+const DISGUISED =
+  "a\u202eb \u2066c\u2069 \u200bd \ufeffe \u{e0041}f \u00adg \u2029h \u061ci";
+const DISGUISED_ESCAPED =
+  "a\\xe2\\x80\\xaeb \\xe2\\x81\\xa6c\\xe2\\x81\\xa9 \\xe2\\x80\\x8bd " +
+  "\\xef\\xbb\\xbfe \\xf3\\xa0\\x81\\x81f \\xc2\\xadg \\xe2\\x80\\xa9h \\xd8\\x9ci";
+/** Text that only looks unusual: accents, a right-to-left script, emoji joined by ZWJ, a ZWNJ. */
+const GENUINE = "café سلام 👨\u200d👩 می\u200cخواهم";
+
+Deno.test("escapeControls and quoteText escape what reorders a line or shows as nothing, as send reads it back", () => {
+  assert.equal(escapeControls(DISGUISED), DISGUISED_ESCAPED);
+  assert.equal(quoteText(DISGUISED), `"${DISGUISED_ESCAPED}"`);
+  // The escapes are the character's bytes: the tokenizer reads them back as the same text.
+  assert.deepEqual(
+    tokenize(quoteText(DISGUISED))[0]![0]!.bytes,
+    encoder.encode(DISGUISED),
+  );
+  // Real text is left as it is.
+  assert.equal(escapeControls(GENUINE), GENUINE);
+  assert.equal(quoteText(GENUINE), `"${GENUINE}"`);
+  assert.equal(
+    showBytes(encoder.encode("x\u202ey")),
+    '"x\\xe2\\x80\\xaey"',
+  );
 });
 
 Deno.test("errorLine escapes before it paints: the shell's colours stay, the user's escapes do not", () => {

@@ -12,11 +12,18 @@ import { denoHost } from "../lib/ui/host_deno.ts";
 import { PLAIN } from "../lib/shell/format.ts";
 
 /** What the fuzzer found reaching the terminal raw: ESC sequences, BEL, CSI (C1), DEL, line breaks. */
-const NASTY = "\x1b[2J\x07\x9b\x7f";
+const NASTY = "\x1b[2J\x07\x9b\x7f\u202e\u2066";
 
-/** A raw control character (C0, DEL, C1) or a line separator. */
-// deno-lint-ignore no-control-regex -- looking for control characters is the point
-const RAW = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/;
+/**
+ * A raw control character (C0, DEL, C1), a line separator, or a format character that
+ * reorders a line or shows as nothing (a right-to-left override, a zero-width space).
+ */
+const RAW = new RegExp(
+  // deno-lint-ignore no-control-regex -- looking for control characters is the point
+  /[\x00-\x1f\x7f-\x9f]/.source +
+    "|(?![\\u200c\\u200d])[\\p{Cf}\\u2028\\u2029]",
+  "u",
+);
 
 /**
  * Lines that fail, each through another command's error path, with raw control characters
@@ -103,7 +110,8 @@ Deno.test("a script's stopped line and the command line's own errors are escaped
     const viaStdin = await sockshell([], {
       stdin: `expect =x< ${NASTY}\n`,
     });
-    const escaped = "=x< \\x1b[2J\\x07\\xc2\\x9b\\x7f";
+    const escaped =
+      "=x< \\x1b[2J\\x07\\xc2\\x9b\\x7f\\xe2\\x80\\xae\\xe2\\x81\\xa6";
     assert.equal(
       viaStdin.stderr,
       `expect: cannot read the condition "${escaped}": write true, false, int X, not ..., or A OP B with OP one of == != < <= > >= contains startswith endswith (quote words with spaces)\n` +

@@ -118,6 +118,18 @@ Deno.test("starttls -k skips verification, says so and why it would have failed,
   assert.match(await sh.ok("recv -l -t 5"), /"HTTP\/1\.0 200 ok\\r\\n"/);
 });
 
+Deno.test("a hostile certificate's subject shows escaped: no terminal escape, no right-to-left override", async () => {
+  const c = await testCerts();
+  await using srv = await wwwServer(c.hostile, c.key);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${srv.port}`);
+  const out = await sh.ok("starttls -k localhost");
+  // As openssl x509 -subject shows it, in the escapes send reads back.
+  const shown = "CN=evil\\x1b[2Jx\\xe2\\x80\\xaegnp.exe";
+  assert.ok(out.includes(`subject ${shown}; issuer ${shown};`), out);
+  assert.ok(!out.includes("\x1b") && !out.includes("\u202e"), out);
+});
+
 Deno.test("starttls against a peer that does not speak TLS says wrong version number", async () => {
   const port = freePort("tcp");
   // nc answers the ClientHello with plain text.

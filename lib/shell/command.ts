@@ -279,13 +279,21 @@ export async function call(
     return { code: se.errno === "EINTR" ? 124 : 1, errno: se.errno };
   }
   if (ctx.scope.trace) {
-    // The call's text and notes may hold what the user typed: never a raw control character.
-    let out = callLine(escapeControls(show()), ok.ret, ok.annotation, p) + "\n";
+    // What the user typed or a peer sent shows in a call's text, its annotation, notes and
+    // lines (a certificate's subject, a canonical name): never a raw control character.
+    let out = callLine(
+      escapeControls(show()),
+      escapeControls(ok.ret),
+      ok.annotation && escapeControls(ok.annotation),
+      p,
+    ) + "\n";
     for (const n of ok.notes ?? []) {
       out += p.dim("  " + t("shell.note", { text: escapeControls(n) })) +
         "\n";
     }
-    if (ok.extra) out += ok.extra + "\n";
+    if (ok.extra) {
+      out += ok.extra.split("\n").map(escapeControls).join("\n") + "\n";
+    }
     ctx.io.out(out);
   }
   if (pending) teach!.after(ctx, pending, text, ok);

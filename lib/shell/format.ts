@@ -93,7 +93,35 @@ export function seconds(ms: number): string {
   });
 }
 
-/** Escape text so every control character is visible: `"hello\n"`. */
+/**
+ * What a terminal shows other than it is, besides the controls: Unicode's format characters
+ * (bidi overrides and isolates, which reorder the rest of a line; zero-width spaces, the byte
+ * order mark and tags, which show as nothing) and its line and paragraph separators. Zero-width
+ * joiners and non-joiners stay: they join the letters of Persian and Indic scripts, and emoji.
+ */
+const FORMAT = /(?![\u200c\u200d])[\p{Cf}\u2028\u2029]/u;
+
+const CONTROL = new RegExp(
+  // deno-lint-ignore no-control-regex -- matching control characters is the point
+  /[\x00-\x1f\x7f-\x9f]/.source + "|" + FORMAT.source,
+  "gu",
+);
+
+const encoder = new TextEncoder();
+
+/** A character as the `\xHH` escapes of its UTF-8 bytes, which `send` reads back as those bytes. */
+function utf8Escape(ch: string): string {
+  let out = "";
+  for (const b of encoder.encode(ch)) {
+    out += "\\x" + b.toString(16).padStart(2, "0");
+  }
+  return out;
+}
+
+/**
+ * Text in double quotes, every control character and every character that reorders or hides
+ * text escaped: `"hello\n"`.
+ */
 export function quoteText(s: string): string {
   // Printable ASCII without " or \ needs no escape: most of what a lab sends.
   if (/^[ !#-[\]-~]*$/.test(s)) return `"${s}"`;
@@ -108,21 +136,19 @@ export function quoteText(s: string): string {
     else if (ch === '"') out += '\\"';
     else if (c < 0x20 || c === 0x7f) {
       out += "\\x" + c.toString(16).padStart(2, "0");
-    } else if (c >= 0x80 && c < 0xa0) {
-      // \xHH is one byte, as `send` reads it: a C1 control is two bytes in UTF-8.
-      out += "\\xc2\\x" + c.toString(16);
+    } else if ((c >= 0x80 && c < 0xa0) || (c >= 0xad && FORMAT.test(ch))) {
+      // A C1 control, or a character that reorders or hides text: its bytes, as `send` reads them.
+      out += utf8Escape(ch);
     } else out += ch;
   }
   return out + '"';
 }
 
-// deno-lint-ignore no-control-regex -- matching control characters is the point
-const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029]/g;
-
 /**
- * Text made safe for one line of a terminal: every C0 and C1 control character, DEL and line
- * break becomes an escape (`\n`, `\x1b`, `\xc2\x9b` as `send` reads them back). A backslash is
- * left alone, so text that is already escaped is not escaped twice.
+ * Text made safe for one line of a terminal: every C0 and C1 control character, DEL, line
+ * break and character that reorders or hides text becomes an escape (`\n`, `\x1b`, `\xc2\x9b`,
+ * `\xe2\x80\xae` for a right-to-left override, as `send` reads them back). A backslash is left
+ * alone, so text that is already escaped is not escaped twice.
  *
  * @example
  * ```ts
@@ -137,8 +163,7 @@ export function escapeControls(s: string): string {
     if (ch === "\n") return "\\n";
     if (ch === "\r") return "\\r";
     if (ch === "\t") return "\\t";
-    if (c >= 0x2028) return "\\u" + c.toString(16);
-    if (c >= 0x80) return "\\xc2\\x" + c.toString(16);
+    if (c >= 0x80) return utf8Escape(ch);
     return "\\x" + c.toString(16).padStart(2, "0");
   });
 }
