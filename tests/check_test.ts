@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { programArgs } from "../lib/check/args.ts";
 import { splitCheck, tapLines } from "../lib/check/check.ts";
 import { keyedText } from "../lib/check/keyed.ts";
-import { buildPeer, runPeer } from "./_peers.ts";
+import { buildPeer, freePort, runPeer } from "./_peers.ts";
 import { SHELL_FLAGS, sockshell } from "./_shell.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
@@ -271,6 +271,89 @@ async function stopCheck(signal: Deno.Signal, code: number): Promise<void> {
     await Deno.remove(file);
   }
 }
+
+/**
+ * A copy of the handout's TCP server that first leaves a process in a session of its own, as
+ * daemon() does: `sleep N`, N unique to the test. Returns the script and that process's args.
+ */
+async function daemonizingServer(dir: string): Promise<[string, string]> {
+  const bin = await buildPeer("tcp_server");
+  const left = `sleep ${86400 + (Deno.pid * 1000 + Date.now()) % 1000000}`;
+  const script = `${dir}/daemonizing_server`;
+  await Deno.writeTextFile(
+    script,
+    `#!/bin/sh\nsetsid ${left} </dev/null >/dev/null 2>&1 &\nexec ${bin} "$@"\n`,
+  );
+  await Deno.chmod(script, 0o755);
+  return [script, left];
+}
+
+/** The processes whose command line is `args`, once killed ones had a moment to go. */
+async function stillThere(args: string): Promise<string[]> {
+  let found: string[] = [];
+  for (let i = 0; i < 20; i++) {
+    const ps = new TextDecoder().decode(
+      (await new Deno.Command("ps", { args: ["-eo", "pid=,args="] }).output())
+        .stdout,
+    );
+    found = ps.split("\n").filter((l) =>
+      l.trim().replace(/^\d+\s+/, "") === args
+    );
+    if (!found.length) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return found;
+}
+
+Deno.test("check kills what a server left outside its group (daemon(), setsid()), and says so in a TAP comment", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
+  try {
+    const [script, left] = await daemonizingServer(dir);
+    const r = await check(["tcp-server", script]);
+    // The scenarios the handout's server fails, and no other.
+    assert.deepEqual(failed(r.stdout), [2, 3], r.stdout);
+    assert.match(
+      r.stdout,
+      /^ok 1 - .*\n# .*daemonizing_server \d+: it left 1 process behind, in a session of its own \(daemon\(\), setsid\(\)\): sleep \(pid \d+\): killed$/m,
+    );
+    assert.match(
+      r.stdout,
+      /^ {4}- ' {2}it left 1 process behind, in a session of its own/m,
+    );
+    assert.deepEqual(
+      await stillThere(left),
+      [],
+      "a process outlived the check",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a program a script spawned: what it left outside its group dies when the shell leaves", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-spawn-" });
+  try {
+    const [script, left] = await daemonizingServer(dir);
+    const port = freePort("tcp");
+    const r = await runPeer(Deno.execPath(), [
+      "run",
+      "--quiet",
+      ...SHELL_FLAGS,
+      "--allow-run",
+      `${ROOT}/mod.ts`,
+      "-c",
+      `spawn ${script} ${port}; socket tcp; connect -w 5 127.0.0.1 ${port}; exit`,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(
+      await stillThere(left),
+      [],
+      "a process outlived the shell",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
 
 Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124", async () => {
   await stopCheck("SIGINT", 124);

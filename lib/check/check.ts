@@ -46,6 +46,8 @@ export const CHECK_MESSAGES = {
   get stillRunning(): string {
     return t("check.stillRunning");
   },
+  leftBehind: (list: readonly string[]) =>
+    t("check.leftBehind", { n: list.length, list: list.join(", ") }),
   get cutClosed(): string {
     return t("check.cutClosed");
   },
@@ -199,6 +201,11 @@ export interface ScenarioResult {
   seconds: number;
   /** Why it failed, as the YAML block says it. */
   details?: Record<string, string | string[]>;
+  /**
+   * A passing scenario's programs that left processes behind, outside their group (a
+   * server that called daemon()): each program and what it left, killed. TAP comments.
+   */
+  left?: string[];
 }
 
 /** What {@link runCheck} needs. */
@@ -445,7 +452,18 @@ async function runScenario(
     );
   }
   const seconds = Number(((performance.now() - t0) / 1000).toFixed(3));
-  if (code === 0 && !timedOut) return { n, name: part.name, ok: true, seconds };
+  if (code === 0 && !timedOut) {
+    const left = state.procs.filter((p) => p.escaped.length).map((p) =>
+      `${p.argv.join(" ")}: ${CHECK_MESSAGES.leftBehind(p.escaped)}`
+    );
+    return {
+      n,
+      name: part.name,
+      ok: true,
+      seconds,
+      ...(left.length ? { left } : {}),
+    };
+  }
   return {
     n,
     name: part.name,
@@ -524,6 +542,9 @@ function failureDetails(
   for (const p of state.procs) {
     const how = alive.has(p) ? CHECK_MESSAGES.stillRunning : p.ending;
     programs.push(`${p.argv.join(" ")}: ${how}`);
+    if (p.escaped.length) {
+      programs.push(`  ${CHECK_MESSAGES.leftBehind(p.escaped)}`);
+    }
     const o = p.stdout();
     const e = p.stderr();
     if (o.length) programs.push(`  stdout: ${showBytes(o.slice(-400), 400)}`);
@@ -537,6 +558,7 @@ function failureDetails(
 /** A result as TAP 13: the `ok`/`not ok` line and, on failure, its YAML block. */
 export function tapLines(r: ScenarioResult): string {
   let text = `${r.ok ? "ok" : "not ok"} ${r.n} - ${r.name}\n`;
+  for (const line of r.left ?? []) text += `# ${line}\n`;
   if (r.ok || !r.details) return text;
   text += "  ---\n";
   for (const [key, v] of Object.entries(r.details)) {

@@ -7,6 +7,12 @@
  * rather than the program alone. Every group still alive is killed when the
  * shell leaves, whichever way it leaves.
  *
+ * A process that leaves the group (a server that calls daemon() or setsid())
+ * is found by a mark in its environment, which every process the program
+ * starts inherits (`SOCKSHELL_SPAWN`, one value per program, as Jenkins marks
+ * a build's processes), and killed too: on Linux, where `/proc` shows each
+ * process's environment to its owner.
+ *
  * node:child_process serves both runtimes: Deno runs it under --allow-run,
  * Node as it is. It is imported only when a program is first started, so the
  * shell's start-up pays nothing for it.
@@ -16,6 +22,7 @@
 
 import { SocketError } from "../net/errno.ts";
 import { t } from "../i18n/mod.ts";
+import { escapeControls } from "../shell/format.ts";
 
 const decoder = new TextDecoder();
 
@@ -41,9 +48,32 @@ export interface Proc {
   closeInput(): void;
   /** Resolves at its next output (or its exit). */
   changed(): Promise<void>;
-  /** SIGKILL its whole process group, unless it has exited and left nothing behind. */
+  /**
+   * SIGKILL its whole process group, unless it has exited and left nothing behind, and
+   * every process it started that left the group.
+   */
   kill(): void;
+  /** The processes that had left its group when they were killed: `sleep (pid 1234)`. */
+  readonly escaped: readonly string[];
 }
+
+/** The environment variable that marks every process a program started. */
+export const SPAWN_MARK = "SOCKSHELL_SPAWN";
+
+/**
+ * The processes marked `$0` (a program's token) that are not in process group `$1`, the
+ * program's: `pid comm` a line. One grep reads every environment the user may read (the
+ * shell's own Deno may not read /proc).
+ */
+const FIND_MARKED = `g=$1
+grep -lsaF -e "${SPAWN_MARK}=$0" /proc/[0-9]*/environ |
+while read -r f; do
+  p=\${f#/proc/}; p=\${p%/environ}
+  s=$(cat "/proc/$p/stat" 2>/dev/null) || continue
+  s=\${s##*) }; set -- $s
+  [ "$3" = "$g" ] && continue
+  printf '%s %s\\n' "$p" "$(cat "/proc/$p/comm" 2>/dev/null)"
+done`;
 
 const live = new Set<Proc>();
 let hooked = false;
@@ -153,9 +183,11 @@ export async function spawnProcess(
       });
     }
   }
+  const token = crypto.randomUUID();
   const child = cp.spawn(path, args, {
     detached: true,
     stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, [SPAWN_MARK]: token },
   });
   await new Promise<void>((resolve, reject) => {
     child.once("spawn", resolve);
@@ -192,7 +224,34 @@ export async function spawnProcess(
   let status: number | undefined;
   let ending: string | undefined;
   let groupGone = false;
+  // True once nothing marked is left outside the group: no more looking.
+  let swept = false;
+  const escaped: string[] = [];
   const pid = child.pid!;
+  /** Kill what left the group, round after round while some of it was still forking. */
+  const sweep = () => {
+    for (let round = 0; round < SWEEP_ROUNDS; round++) {
+      const found = markedOutside(cp, token, pid);
+      if (found === undefined) break;
+      if (found.length === 0) {
+        swept = true;
+        break;
+      }
+      for (const { pid: other, name } of found) {
+        try {
+          process.kill(other, "SIGKILL");
+          escaped.push(
+            t("check.escapedProcess", {
+              name: escapeControls(name),
+              pid: other,
+            }),
+          );
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+    }
+  };
   const exited = new Promise<number>((resolve) => {
     child.once("close", (code: number | null, sig: string | null) => {
       status = code ?? 128 + signalNumber(sig ?? "");
@@ -239,20 +298,57 @@ export async function spawnProcess(
       if (status !== undefined) return Promise.resolve();
       return new Promise<void>((resolve) => waiters.push(resolve));
     },
+    get escaped() {
+      return escaped;
+    },
     kill() {
-      if (groupGone) return;
-      try {
-        // The group: what it forked dies with it, even after the leader exited.
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        // No such group any more: everyone in it is gone.
-        groupGone = true;
-        live.delete(proc);
+      if (groupGone && swept) return;
+      if (!groupGone) {
+        try {
+          // The group: what it forked dies with it, even after the leader exited.
+          process.kill(-pid, "SIGKILL");
+        } catch {
+          // No such group any more: everyone in it is gone.
+          groupGone = true;
+        }
       }
+      // What left the group (daemon(), setsid()) does not die with it: found by its mark.
+      if (!swept) sweep();
+      if (groupGone && swept) live.delete(proc);
     },
   };
   live.add(proc);
   return proc;
+}
+
+/** Most rounds of looking for marked processes at one kill: each kills what the last one found. */
+const SWEEP_ROUNDS = 5;
+
+type ChildProcessModule = typeof import("node:child_process");
+
+/**
+ * The processes marked with `token` outside process group `group`, or undefined when
+ * they cannot be looked for (no /proc, no sh or grep, --allow-run limited to the program).
+ */
+function markedOutside(
+  cp: ChildProcessModule,
+  token: string,
+  group: number,
+): Array<{ pid: number; name: string }> | undefined {
+  let text: string;
+  try {
+    text = cp.execFileSync("sh", ["-c", FIND_MARKED, token, String(group)], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 5000,
+    });
+  } catch {
+    return undefined;
+  }
+  return text.split("\n").flatMap((line) => {
+    const m = /^(\d+) (.*)$/.exec(line);
+    return m ? [{ pid: Number(m[1]), name: m[2]! }] : [];
+  });
 }
 
 /**

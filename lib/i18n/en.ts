@@ -262,7 +262,8 @@ export const en = {
     "The program gets the exercise's arguments: a free port for a server, 127.0.0.1 and the port\n" +
     "for a client, after ARGS (or where ARGS say '{'port'}'); --port N tests a program with a fixed\n" +
     "port (the handout's UDP programs: --port 4950). Each scenario is bounded in time and ends\n" +
-    "with the program killed, with what it forked. Output is TAP 13 (--json: one JSON document);\n" +
+    "with the program killed, with what it forked, and what left its group (daemon(), setsid()),\n" +
+    "said in a TAP comment. Output is TAP 13 (--json: one JSON document);\n" +
     "each failure shows what was sent, expected and received, where the stream was cut, and a hint.\n" +
     "Status: 0 when every scenario passed, 1 when one failed, 2 when the check could not run.\n" +
     "Starting programs needs --allow-run (sockshell check asks for it on a terminal).",
@@ -273,6 +274,8 @@ export const en = {
     "Its standard output and error are kept ($p.out, $p.err after wait $p -> p), its standard input\n" +
     "is a pipe (input $p TEXT; -i TEXT writes it at once). It runs in a process group of its own,\n" +
     "killed with what it forked when the script's scenario ends, or when the shell leaves.\n" +
+    "A process that left the group (daemon(), setsid()) is killed too: on Linux, the shell finds\n" +
+    "it by SOCKSHELL_SPAWN, which it sets in the program's environment (sh and grep read /proc).\n" +
     "In a check, spawn $program starts the program under test, with the ARGS given to check first\n" +
     "(or the port put where they say '{'port'}').\n" +
     "Only spawn needs --allow-run: without it, spawn fails with EACCES and says how to run.",
@@ -908,6 +911,9 @@ export const en = {
   "check.timedOut":
     "the scenario did not finish within {seconds} s: it was stopped",
   "check.stillRunning": "still running at the end of the scenario: killed",
+  "check.escapedProcess": "{name} (pid {pid})",
+  "check.leftBehind":
+    "{n, plural, one {it left # process behind, in a session of its own (daemon(), setsid()): {list}: killed} other {it left # processes behind, in sessions of their own (daemon(), setsid()): {list}: killed}}",
   "check.cutClosed": "the program closed the connection (recv returned 0)",
   "check.cutTimeout": "nothing more came: {line}",
   "check.cutReset": "the connection was reset (ECONNRESET)",

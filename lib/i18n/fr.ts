@@ -281,7 +281,8 @@ export const fr = {
     "Le programme reçoit les arguments de l'exercice : un port libre pour un serveur, 127.0.0.1 et le port\n" +
     "pour un client, après ARGS (ou là où ARGS indiquent '{'port'}') ; --port N teste un programme au port\n" +
     "fixe (les programmes UDP du polycopié : --port 4950). Chaque scénario est borné dans le temps et se\n" +
-    "termine en tuant le programme, avec ce qu'il a créé par fork. La sortie est en TAP 13 (--json : un\n" +
+    "termine en tuant le programme, avec ce qu'il a créé par fork et ce qui a quitté son groupe (daemon(),\n" +
+    "setsid()), signalé par un commentaire TAP. La sortie est en TAP 13 (--json : un\n" +
     "document JSON) ; chaque échec montre ce qui a été envoyé, attendu et reçu, où le flux a été coupé, et\n" +
     "un conseil.\n" +
     "Code de retour : 0 si tous les scénarios ont réussi, 1 si l'un a échoué, 2 si la vérification n'a pas pu\n" +
@@ -293,6 +294,8 @@ export const fr = {
     "Ses sorties standard et d'erreur sont gardées ($p.out, $p.err après wait $p -> p), son entrée standard\n" +
     "est un tube (input $p TEXTE ; -i TEXTE l'écrit tout de suite). Il s'exécute dans son propre groupe de\n" +
     "processus, tué avec ce qu'il a créé par fork à la fin du scénario du script, ou quand le shell se termine.\n" +
+    "Un processus qui a quitté le groupe (daemon(), setsid()) est tué aussi : sous Linux, le shell le trouve\n" +
+    "par SOCKSHELL_SPAWN, qu'il met dans l'environnement du programme (sh et grep lisent /proc).\n" +
     "Dans une vérification, spawn $program lance le programme testé, précédé des ARGS donnés à check\n" +
     "(ou avec le port placé là où ils indiquent '{'port'}').\n" +
     "Seul spawn demande --allow-run : sans lui, spawn échoue avec EACCES et dit comment lancer le shell.",
@@ -971,6 +974,9 @@ export const fr = {
   "check.timedOut":
     "le scénario ne s'est pas terminé en {seconds} s : il a été arrêté",
   "check.stillRunning": "toujours en cours à la fin du scénario : tué",
+  "check.escapedProcess": "{name} (pid {pid})",
+  "check.leftBehind":
+    "{n, plural, one {il a laissé # processus derrière lui, dans sa propre session (daemon(), setsid()) : {list} : tué} other {il a laissé # processus derrière lui, dans leurs propres sessions (daemon(), setsid()) : {list} : tués}}",
   "check.cutClosed": "le programme a fermé la connexion (recv a renvoyé 0)",
   "check.cutTimeout": "plus rien n'est arrivé : {line}",
   "check.cutReset": "la connexion a été réinitialisée (ECONNRESET)",
