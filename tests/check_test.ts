@@ -176,6 +176,39 @@ Deno.test("check runs a teacher's check file, with the ARGS before the exercise'
   }
 });
 
+Deno.test("check keeps a program's first MiB and last 64 KiB of output when it prints without end, and says how much it wrote", async () => {
+  const file = await Deno.makeTempFile({ suffix: ".sock" });
+  try {
+    await Deno.writeTextFile(
+      file,
+      [
+        'scenario "a client stuck printing in a loop"',
+        "  spawn $program -> p",
+        "  sleep 0.5",
+        "  output $p -> o",
+        // What output gives is what was kept: never more than the bounds.
+        `  expect $o.n <= ${1024 * 1024 + 2 * 64 * 1024}`,
+        "  expect 1 == 2",
+        "end",
+      ].join("\n"),
+    );
+    // yes(1) writes its arguments as a line, again and again, as fast as the pipe takes them.
+    const r = await check([file, "yes"]);
+    assert.deepEqual(failed(r.stdout), [1], r.stdout);
+    const m =
+      /stdout: (\d+) bytes written in all: the (\d+) between its first MiB and its last 64 KiB were not kept/
+        .exec(r.stdout);
+    assert.ok(m, r.stdout);
+    const [total, dropped] = [Number(m[1]), Number(m[2])];
+    assert.ok(total > 4 * 1024 * 1024, `only ${total} bytes written`);
+    assert.ok(total - dropped <= 1024 * 1024 + 2 * 64 * 1024);
+    // The report ends with what it printed last.
+    assert.match(r.stdout, /stdout: "[^']*\\n"'/);
+  } finally {
+    await Deno.remove(file);
+  }
+});
+
 Deno.test("check -p prints a built-in check, and check alone lists them", async () => {
   const printed = await sockshell(["check", "-p", "age-server"]);
   assert.equal(printed.code, 0);

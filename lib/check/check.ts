@@ -46,6 +46,8 @@ export const CHECK_MESSAGES = {
   get stillRunning(): string {
     return t("check.stillRunning");
   },
+  notKept: (total: number, dropped: number) =>
+    t("check.notKept", { total, dropped }),
   leftBehind: (list: readonly string[]) =>
     t("check.leftBehind", { n: list.length, list: list.join(", ") }),
   get cutClosed(): string {
@@ -545,10 +547,22 @@ function failureDetails(
     if (p.escaped.length) {
       programs.push(`  ${CHECK_MESSAGES.leftBehind(p.escaped)}`);
     }
-    const o = p.stdout();
-    const e = p.stderr();
-    if (o.length) programs.push(`  stdout: ${showBytes(o.slice(-400), 400)}`);
-    if (e.length) programs.push(`  stderr: ${showBytes(e.slice(-400), 400)}`);
+    for (
+      const [name, kept, dropped] of [
+        ["stdout", p.stdout(), p.dropped("out")],
+        ["stderr", p.stderr(), p.dropped("err")],
+      ] as const
+    ) {
+      if (!kept.length) continue;
+      programs.push(`  ${name}: ${showBytes(kept.slice(-400), 400)}`);
+      if (dropped) {
+        programs.push(
+          `  ${name}: ${
+            CHECK_MESSAGES.notKept(kept.length + dropped, dropped)
+          }`,
+        );
+      }
+    }
   }
   if (programs.length) d.programs = programs;
   d.transcript = tail(shown, TRANSCRIPT_LINES);

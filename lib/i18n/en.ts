@@ -271,8 +271,9 @@ export const en = {
     "Start a program (a student's server or client): $p is its pid; wait, input and output act on it",
   "help.spawn.details":
     "A program is not a descriptor: ls does not show it; it is named by its pid, as in sh (wait $p).\n" +
-    "Its standard output and error are kept ($p.out, $p.err after wait $p -> p), its standard input\n" +
-    "is a pipe (input $p TEXT; -i TEXT writes it at once). It runs in a process group of its own,\n" +
+    "Its standard output and error are read as they come and kept, the first MiB and the last 64 KiB\n" +
+    "of each ($p.out, $p.err after wait $p -> p); its standard input is a pipe (input $p TEXT;\n" +
+    "-i TEXT writes it at once). It runs in a process group of its own,\n" +
     "killed with what it forked when the script's scenario ends, or when the shell leaves.\n" +
     "A process that left the group (daemon(), setsid()) is killed too: on Linux, the shell finds\n" +
     "it by SOCKSHELL_SPAWN, which it sets in the program's environment (sh and grep read /proc).\n" +
@@ -911,6 +912,8 @@ export const en = {
   "check.timedOut":
     "the scenario did not finish within {seconds} s: it was stopped",
   "check.stillRunning": "still running at the end of the scenario: killed",
+  "check.notKept":
+    "{total} bytes written in all: the {dropped} between its first MiB and its last 64 KiB were not kept",
   "check.escapedProcess": "{name} (pid {pid})",
   "check.leftBehind":
     "{n, plural, one {it left # process behind, in a session of its own (daemon(), setsid()): {list}: killed} other {it left # processes behind, in sessions of their own (daemon(), setsid()): {list}: killed}}",

@@ -291,8 +291,9 @@ export const fr = {
     "Lancer un programme (serveur ou client d'un étudiant) : $p est son pid ; wait, input et output agissent sur lui",
   "help.spawn.details":
     "Un programme n'est pas un descripteur : ls ne le montre pas ; il est désigné par son pid, comme en sh (wait $p).\n" +
-    "Ses sorties standard et d'erreur sont gardées ($p.out, $p.err après wait $p -> p), son entrée standard\n" +
-    "est un tube (input $p TEXTE ; -i TEXTE l'écrit tout de suite). Il s'exécute dans son propre groupe de\n" +
+    "Ses sorties standard et d'erreur sont lues au fil de l'eau et gardées, le premier Mio et les derniers\n" +
+    "64 Kio de chacune ($p.out, $p.err après wait $p -> p) ; son entrée standard est un tube (input $p TEXTE ;\n" +
+    "-i TEXTE l'écrit tout de suite). Il s'exécute dans son propre groupe de\n" +
     "processus, tué avec ce qu'il a créé par fork à la fin du scénario du script, ou quand le shell se termine.\n" +
     "Un processus qui a quitté le groupe (daemon(), setsid()) est tué aussi : sous Linux, le shell le trouve\n" +
     "par SOCKSHELL_SPAWN, qu'il met dans l'environnement du programme (sh et grep lisent /proc).\n" +
@@ -974,6 +975,8 @@ export const fr = {
   "check.timedOut":
     "le scénario ne s'est pas terminé en {seconds} s : il a été arrêté",
   "check.stillRunning": "toujours en cours à la fin du scénario : tué",
+  "check.notKept":
+    "{total} octets écrits en tout : les {dropped} entre son premier Mio et ses derniers 64 Kio n'ont pas été gardés",
   "check.escapedProcess": "{name} (pid {pid})",
   "check.leftBehind":
     "{n, plural, one {il a laissé # processus derrière lui, dans sa propre session (daemon(), setsid()) : {list} : tué} other {il a laissé # processus derrière lui, dans leurs propres sessions (daemon(), setsid()) : {list} : tués}}",
