@@ -45,14 +45,19 @@ export class TestShell implements Disposable {
   #out: string[] = [];
   #err: string[] = [];
 
-  /** Make a shell with captured output and no colour, over the built-in commands or `commands`. */
+  /**
+   * Make a shell with captured output and no colour, over the built-in commands or `commands`;
+   * `terminal` says which of its outputs it takes for a terminal (neither by default).
+   */
   constructor(
     commands: Readonly<Record<string, CommandSpec>> = builtInCommands,
+    terminal?: { out: boolean; err: boolean },
   ) {
     const io: Output = {
       out: (t) => void this.#out.push(t),
       err: (t) => void this.#err.push(t),
       paint: PLAIN,
+      terminal,
     };
     this.shell = new Shell(denoBackend, commands, io, denoHost);
     this.scope = this.shell.newScope();

@@ -85,6 +85,19 @@ Deno.test("every error line escapes control characters and line breaks, whicheve
   sh.shell.close();
 });
 
+Deno.test("print escapes control characters on a terminal, newlines and tabs aside, and writes the bytes as they are elsewhere", async () => {
+  const line = 'print "a\\x1b[2Jb\\tc\\nd\\re\\xe2\\x80\\xaef"';
+  {
+    using sh = new TestShell(builtInCommands, { out: true, err: false });
+    assert.equal(await sh.ok(line), "a\\x1b[2Jb\tc\nd\\re\\xe2\\x80\\xaef\n");
+    // Standard error is not the terminal here: its bytes go as they are.
+    assert.equal((await sh.run(line.replace("print", "print -e"))).code, 0);
+    assert.equal(sh.take().stderr, "a\x1b[2Jb\tc\nd\re\u202ef\n");
+  }
+  using sh = new TestShell();
+  assert.equal(await sh.ok(line), "a\x1b[2Jb\tc\nd\re\u202ef\n");
+});
+
 Deno.test("an error line keeps what is already escaped as it is", async () => {
   using sh = new TestShell();
   const r = await sh.fails('expect "\\\\x1b" == "\\x1b"');

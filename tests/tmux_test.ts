@@ -518,3 +518,33 @@ Deno.test({
     assert.equal((await sink.stdout()).trim(), String(16 << 20));
   },
 });
+
+Deno.test({
+  name:
+    "at a terminal, print shows a client's escape sequences escaped instead of letting them clear the screen",
+  ignore: SKIP,
+  async fn() {
+    await using term = new Terminal();
+    const port = freePort("tcp");
+    await term.start({ NO_COLOR: "1" });
+    await term.until("the banner and prompt", (s) => s.includes("sockshell> "));
+    await term.line(`socket tcp; bind 127.0.0.1 ${port}; listen`);
+    await term.type("accept; recv -> m; print got: $m");
+    const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+    try {
+      await conn.write(new TextEncoder().encode("\x1b[2J\x1b]0;pwned\x07hi"));
+      const screen = await term.until(
+        "what print showed",
+        (s) => s.includes("got: "),
+      );
+      // Raw, the sequence would have cleared the screen, the session above with it.
+      assert.ok(
+        screen.includes("got: \\x1b[2J\\x1b]0;pwned\\x07hi"),
+        screen,
+      );
+      assert.match(screen, /listen\(3, \d+\) = 0/);
+    } finally {
+      conn.close();
+    }
+  },
+});

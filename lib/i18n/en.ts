@@ -331,7 +331,10 @@ export const en = {
   "help.print.summary":
     "Print the words and a newline (-n: no newline; -e: on standard error)",
   "help.print.details":
-    'Variables are replaced first: print "$msg" shows what recv -> msg captured.',
+    'Variables are replaced first: print "$msg" shows what recv -> msg captured.\n' +
+    "To a pipe or a file the bytes go as they are, as printf writes them; to a terminal, control\n" +
+    "characters other than newline and tab are shown escaped (\\x1b), as ls shows a file name there:\n" +
+    "a client's escape sequence, printed by a replayed server, shows instead of acting on the terminal.",
   "help.read.summary":
     "Read a line typed by the user (or piped on standard input) into a variable, without its newline",
   "help.read.details":

@@ -352,7 +352,11 @@ export const fr = {
   "help.print.summary":
     "Afficher les mots et une fin de ligne (-n : sans fin de ligne ; -e : sur la sortie d'erreur)",
   "help.print.details":
-    'Les variables sont d\'abord remplacées : print "$msg" montre ce que recv -> msg a capturé.',
+    'Les variables sont d\'abord remplacées : print "$msg" montre ce que recv -> msg a capturé.\n' +
+    "Vers un tube ou un fichier les octets partent tels quels, comme printf les écrit ; vers un terminal,\n" +
+    "les caractères de contrôle autres que la fin de ligne et la tabulation sont montrés échappés (\\x1b),\n" +
+    "comme ls y montre un nom de fichier : la séquence d'échappement d'un client, affichée par un serveur\n" +
+    "rejoué, se voit au lieu d'agir sur le terminal.",
   "help.read.summary":
     "Lire dans une variable une ligne tapée par l'utilisateur (ou reçue sur l'entrée standard), sans sa fin de ligne",
   "help.read.details":

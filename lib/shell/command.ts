@@ -41,6 +41,8 @@ export interface Output {
   readonly utf8?: boolean;
   /** A terminal's status line, rewritten in place (`\r`): `text`, or erased when undefined; absent on a pipe. */
   progress?(text: string | undefined): void;
+  /** Which of standard output and error is a terminal, where known: `print` escapes what it writes there. */
+  readonly terminal?: { readonly out: boolean; readonly err: boolean };
 }
 
 /** What a command hands back to the shell. */

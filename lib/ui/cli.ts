@@ -176,6 +176,7 @@ export function hostOutput(h: Host): Output {
     utf8: /utf-?8/i.test(
       h.env("LC_ALL") || h.env("LC_CTYPE") || h.env("LANG") || "",
     ),
+    terminal: { out: h.isTerminal(1), err: h.isTerminal(2) },
     // Only where it can be rewritten in place: a pipe or a file gets none of it.
     progress: h.isTerminal(1)
       ? (text) =>
