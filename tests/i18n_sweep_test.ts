@@ -128,11 +128,11 @@ Deno.test("send -f and recv -f in French: a file through the shell to itself, an
     assert.equal(await Deno.readTextFile(`${dir}/out.txt`), "bonjour\n");
     assert.match(
       r.en,
-      /= 8 +the whole file, in 1 send of up to 262144\n/,
+      /= 8 +the whole file, in 1 send of up to 65536\n/,
     );
     assert.match(
       r.fr,
-      /send\(4, <.*src\.txt>, 8, 0\) = 8 +le fichier entier, en 1 send d'au plus 262144\n/,
+      /send\(4, <.*src\.txt>, 8, 0\) = 8 +le fichier entier, en 1 send d'au plus 65536\n/,
     );
     assert.match(
       r.fr,

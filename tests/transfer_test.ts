@@ -47,7 +47,7 @@ Deno.test("send -f streams a file into socat byte for byte", async () => {
   assert.match(
     await sh.ok(`send -f ${f.path}`),
     new RegExp(
-      `^send\\(3, <${f.path}>, ${f.data.length}, 0\\) = ${f.data.length} +the whole file, in 13 sends of up to 262144\\n$`,
+      `^send\\(3, <${f.path}>, ${f.data.length}, 0\\) = ${f.data.length} +the whole file, in 49 sends of up to 65536\\n$`,
     ),
   );
   await sh.ok("close");
