@@ -272,3 +272,49 @@ Deno.test("send -f and recv -f refuse what they cannot do, one line each, ls unc
   );
   assert.match((await sh.fails("recv -a")).stderr, /-a goes with -f FILE/);
 });
+
+Deno.test("both hosts read a regular file whole (a direct read) and a FIFO whole (off the event loop)", async () => {
+  const { denoHost } = await import("../lib/ui/host_deno.ts");
+  const { nodeHost } = await import("../lib/ui/host_node.ts");
+  await using f = await randomFile(300 * 1024 + 5);
+  const fifo = `${f.dir}/fifo`;
+  const made = await new Deno.Command("mkfifo", { args: [fifo] }).output();
+  assert.ok(made.success);
+  const readAll = async (
+    reader: {
+      read(b: Uint8Array): Promise<number | null>;
+      close(): Promise<void>;
+    },
+  ) => {
+    const parts: Uint8Array[] = [];
+    const buf = new Uint8Array(65536);
+    for (let n; (n = await reader.read(buf)) !== null;) {
+      parts.push(buf.slice(0, n));
+    }
+    await reader.close();
+    return sha256(...parts);
+  };
+  for (
+    const [name, host] of [["deno", denoHost], ["node", nodeHost]] as const
+  ) {
+    assert.equal(
+      await readAll(await host.openRead!(f.path)),
+      sha256(f.data),
+      name,
+    );
+    // A writer that comes later: the read waits for it without holding up the event loop.
+    const reading = host.openRead!(fifo).then(readAll);
+    const ticks = await new Promise<number>((resolve) => {
+      let n = 0;
+      const id = setInterval(
+        () => ++n === 3 && (clearInterval(id), resolve(n)),
+        10,
+      );
+    });
+    assert.equal(ticks, 3, name);
+    const w = await Deno.open(fifo, { write: true });
+    await w.write(f.data.subarray(0, 100000));
+    w.close();
+    assert.equal(await reading, sha256(f.data.subarray(0, 100000)), name);
+  }
+});

@@ -128,9 +128,14 @@ export const nodeHost: Host = {
 
   async openRead(path) {
     const f = await fs.promises.open(path, "r");
+    // A regular file: a direct read(2), as on Deno (host_deno.ts); anything else (a FIFO,
+    // a terminal) may wait for its writer, and is read off the event loop.
+    const regular = await f.stat().then((st) => st.isFile(), () => false);
     return {
       async read(buf) {
-        const { bytesRead } = await f.read(buf, 0, buf.length, null);
+        const bytesRead = regular
+          ? fs.readSync(f.fd, buf, 0, buf.length, null)
+          : (await f.read(buf, 0, buf.length, null)).bytesRead;
         return bytesRead === 0 && buf.length > 0 ? null : bytesRead;
       },
       close: () => f.close(),
