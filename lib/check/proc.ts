@@ -279,8 +279,8 @@ export async function spawnProcess(
   const sweep = () => {
     for (let round = 0; round < SWEEP_ROUNDS; round++) {
       const found = markedOutside(cp, token, pid);
-      if (found === undefined) break;
-      if (found.length === 0) {
+      // Nothing left, or no way to look (then not again at every kill).
+      if (!found?.length) {
         swept = true;
         break;
       }
