@@ -363,6 +363,32 @@ Deno.test("check kills what a server left outside its group (daemon(), setsid())
   }
 });
 
+Deno.test("check shows a program's path escaped when a student's directory name holds an escape sequence", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
+  try {
+    // `for f in */a.out; do sockshell check ... "$f"`: the directory is the student's to name.
+    const evil = `${dir}/evil\x1b[2J\u202edir`;
+    await Deno.mkdir(evil);
+    const [script, left] = await daemonizingServer(evil);
+    const r = await check(["tcp-server", script]);
+    assert.deepEqual(failed(r.stdout), [2, 3], r.stdout);
+    // In the failures' programs, the transcripts and the passing scenarios' comments alike.
+    assert.match(
+      r.stdout,
+      /^# .*evil\\x1b\[2J\\xe2\\x80\\xaedir\/daemonizing_server \d+: it left/m,
+    );
+    assert.match(
+      r.stdout,
+      /^ {4}- '.*evil\\x1b\[2J\\xe2\\x80\\xaedir\/daemonizing_server \d+: /m,
+    );
+    const all = r.stdout + r.stderr;
+    assert.ok(!all.includes("\x1b") && !all.includes("\u202e"), r.stdout);
+    assert.deepEqual(await stillThere(left), []);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("a program a script spawned: what it left outside its group dies when the shell leaves", async () => {
   const dir = await Deno.makeTempDir({ prefix: "sockshell-spawn-" });
   try {

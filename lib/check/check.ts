@@ -20,7 +20,7 @@
 
 import type { CommandSpec, Output, Scope } from "../shell/command.ts";
 import { EXIT } from "../shell/errors.ts";
-import { PLAIN, showBytes } from "../shell/format.ts";
+import { escapeControls, PLAIN, showBytes } from "../shell/format.ts";
 import type { Host } from "../ui/host.ts";
 import type { NetBackend } from "../net.ts";
 import { type CheckState, checkStates } from "./state.ts";
@@ -244,15 +244,6 @@ function yamlQuote(s: string): string {
   return `'${s.replaceAll("'", "''")}'`;
 }
 
-/** Control characters of captured output made visible: nothing raw reaches the terminal. */
-function visible(s: string): string {
-  return s.replace(
-    // deno-lint-ignore no-control-regex
-    /[\x00-\x08\x0b-\x1f\x7f]/g,
-    (c) => "\\x" + c.charCodeAt(0).toString(16).padStart(2, "0"),
-  );
-}
-
 const TRANSCRIPT_LINES = 16;
 
 function tail(lines: string[], n: number): string[] {
@@ -391,7 +382,9 @@ export async function runCheck(run: CheckRun): Promise<number> {
     );
   } else {
     if (run.signal.aborted) bailed ??= CHECK_MESSAGES.interrupted;
-    if (bailed !== undefined) out.out(CHECK_MESSAGES.bailOut(bailed) + "\n");
+    if (bailed !== undefined) {
+      out.out(CHECK_MESSAGES.bailOut(escapeControls(bailed)) + "\n");
+    }
     out.out(`1..${results.length}\n`);
     out.out(CHECK_MESSAGES.summary(passed, results.length, seconds) + "\n");
   }
@@ -504,7 +497,7 @@ function failureDetails(
   alive: Set<Proc>,
 ): Record<string, string | string[]> {
   const d: Record<string, string | string[]> = {};
-  const shown = lines.map(visible);
+  const shown = lines.map(escapeControls);
   if (state.hint) d.hint = state.hint;
   if (timedOut) d.timeout = CHECK_MESSAGES.timedOut(part.seconds);
   const stopped = t("script.stopped", { command: "" });
@@ -571,15 +564,19 @@ function failureDetails(
 
 /** A result as TAP 13: the `ok`/`not ok` line and, on failure, its YAML block. */
 export function tapLines(r: ScenarioResult): string {
-  let text = `${r.ok ? "ok" : "not ok"} ${r.n} - ${r.name}\n`;
-  for (const line of r.left ?? []) text += `# ${line}\n`;
+  // A program's path (a student's directory: `for f in */a.out`), a scenario's name, what a
+  // program printed: whatever they hold, no raw control character reaches the terminal.
+  let text = `${r.ok ? "ok" : "not ok"} ${r.n} - ${escapeControls(r.name)}\n`;
+  for (const line of r.left ?? []) text += `# ${escapeControls(line)}\n`;
   if (r.ok || !r.details) return text;
   text += "  ---\n";
   for (const [key, v] of Object.entries(r.details)) {
     if (Array.isArray(v)) {
       text += `  ${key}:\n`;
-      for (const line of v) text += `    - ${yamlQuote(line)}\n`;
-    } else text += `  ${key}: ${yamlQuote(v)}\n`;
+      for (const line of v) {
+        text += `    - ${yamlQuote(escapeControls(line))}\n`;
+      }
+    } else text += `  ${key}: ${yamlQuote(escapeControls(v))}\n`;
   }
   return text + "  ...\n";
 }
