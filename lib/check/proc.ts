@@ -174,8 +174,11 @@ class Kept {
   #tailSize = 0;
   /** Bytes between the head and the tail that were not kept. */
   dropped = 0;
+  // What bytes() gave, until the next push: `output -u` asks at every wake.
+  #joined: Uint8Array | undefined;
 
   push(d: Uint8Array): void {
+    this.#joined = undefined;
     if (this.#headSize < OUTPUT_HEAD) {
       const part = d.subarray(0, OUTPUT_HEAD - this.#headSize);
       this.#head.push(new Uint8Array(part));
@@ -194,7 +197,7 @@ class Kept {
 
   bytes(): Uint8Array {
     if (!this.#tail.length) return concat(this.#head);
-    return concat([concat(this.#head), concat(this.#tail)]);
+    return this.#joined ??= concat([concat(this.#head), concat(this.#tail)]);
   }
 }
 
