@@ -24,7 +24,9 @@
  * dialogues), `files` (1 GiB through `send -f` and `recv -f` against
  * `socat -b 65536` and the same C peer, with peak memory), `dialogue` (a
  * script's `send`/`recv -l` ping-pong against a C echo server beside a raw
- * Deno client, from a cold start and then warm, and again with both clients
+ * Deno client and the same round trip through fewer of the shell's layers
+ * (`bench/ping_layers.ts`: the socket layer alone, the commands without a
+ * script), from a cold start and then warm, and again with both clients
  * and their servers on one CPU (`taskset -c 0`); a `recvfrom` loop beside a
  * C receiver and a raw Deno one under a C sender's flood). Each section prints a Markdown table as it finishes.
  *
@@ -602,6 +604,19 @@ async function benchDialogue(): Promise<void> {
   const RAW = "raw Deno client: write + read to the newline (reference)";
   const SHELL =
     'sockshell -q: `send "ping\\n"` + `recv -l` + `let` in a `while`';
+  // Where the script's time goes beyond the runtime's: the same round trip through fewer of
+  // the shell's layers (bench/ping_layers.ts), each against its own echo server too.
+  const LAYERS = [
+    [
+      "socket",
+      "sockshell's socket layer alone: `writeStream` + `takeUntil` in a TypeScript loop",
+    ],
+    [
+      "commands",
+      'sockshell\'s commands alone: `send "ping\\n"` + `recv -l` run in a TypeScript loop',
+    ],
+  ] as const;
+  const layers = `${ROOT}/bench/ping_layers.ts`;
   /**
    * The two clients, each against its own C echo server, every process run through
    * `pin` (taskset, or nothing): the µs of each warm round trip, and of each cold one.
@@ -659,6 +674,29 @@ async function benchDialogue(): Promise<void> {
           return perTrip(t2 - t1);
         },
       },
+      ...LAYERS.map(([mode, name]) => ({
+        name,
+        run: async () => {
+          const port = freePort();
+          await using e = echoing(port);
+          await e.waitForPort(port);
+          const p = start(
+            ...pinned(DENO, [
+              "run",
+              "--quiet",
+              ...SHELL_FLAGS,
+              layers,
+              mode,
+              String(port),
+              String(PINGS),
+            ]),
+          );
+          await finished(p, `${mode} layer client`);
+          const [c, w] = p.out.text.trim().split(" ").map(Number);
+          keepCold(name, perTrip(c!));
+          return perTrip(w!);
+        },
+      })),
     ];
     const warm = await roundRobin(label, pings, RUNS.commands);
     return { cold, warm };
@@ -672,7 +710,7 @@ async function benchDialogue(): Promise<void> {
       runs.warm,
     ]] as const).flatMap(([when, m]) => {
       const ref = stats(m.get(RAW)!).median;
-      return [RAW, SHELL].map((name) => {
+      return [RAW, ...LAYERS.map(([, name]) => name), SHELL].map((name) => {
         const s = stats(m.get(name)!);
         return [
           `${name}, ${when}${where}`,
