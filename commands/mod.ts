@@ -305,7 +305,8 @@ const ENTRIES: readonly CommandEntry[] = [
     kind: "shell",
     usage: "wait [-t seconds] <pid>",
     c: "pid_t waitpid(pid_t pid, int *status, int options);",
-    deno: "node:child_process 'close' event",
+    deno:
+      "node:child_process 'exit' event, then its output read to the pipes' close",
     example: "wait -t 2 $p -> p",
     load: async () => (await import("./wait.ts")).waitCommand,
   },

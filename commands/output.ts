@@ -45,7 +45,7 @@ export const outputCommand: CommandImpl = {
       if (until) {
         const deadline = Date.now() + timeout;
         while (indexOf(take(), until, 0) < 0) {
-          if (p.status !== undefined) {
+          if (p.ended) {
             notes.push(t("output.exited", { ending: p.ending ?? "" }));
             break;
           }

@@ -23,7 +23,7 @@ export const waitCommand: CommandImpl = {
       `waitpid(${pidText}, &status, 0)`,
       async () => {
         const p = findProc(ctx.shell, pidText);
-        if (p.status === undefined) {
+        if (!p.ended) {
           await new Promise<void>((resolve, reject) => {
             let cancel: Cancel | undefined;
             const done = () => {

@@ -414,6 +414,71 @@ Deno.test("a program a script spawned: what it left outside its group dies when 
   }
 });
 
+Deno.test("check takes a client's exit when a child it forked still holds its output open, says so, and kills the child", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
+  try {
+    // The handout's client, after starting a child that keeps the client's standard output
+    // (a reader child of fork() that does not exit): `sleep N`, N unique to the test.
+    const bin = await buildPeer("tcp_client");
+    const left = `sleep ${86400 + (Deno.pid * 1000 + Date.now()) % 1000000}`;
+    const script = `${dir}/forking_client`;
+    await Deno.writeTextFile(
+      script,
+      `#!/bin/sh\n${left} &\nexec ${bin} "$@"\n`,
+    );
+    await Deno.chmod(script, 0o755);
+    const r = await check(["tcp-client", script]);
+    // The handout's client's own failures, and no scenario lost waiting for the child.
+    assert.deepEqual(failed(r.stdout), [2, 9], r.stdout);
+    assert.match(
+      r.stdout,
+      /^# .*forking_client 127\.0\.0\.1 \d+: exit status 0, but a process it started still holds its output open/m,
+    );
+    assert.deepEqual(
+      await stillThere(left),
+      [],
+      "the child outlived the check",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("wait gives a program's status at its exit, its output so far, while a child holds the output open", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-spawn-" });
+  try {
+    const left = `sleep ${86500 + (Deno.pid * 1000 + Date.now()) % 1000000}`;
+    const script = `${dir}/lingering`;
+    await Deno.writeTextFile(
+      script,
+      `#!/bin/sh\necho before\n${left} &\nexit 7\n`,
+    );
+    await Deno.chmod(script, 0o755);
+    const r = await runPeer(Deno.execPath(), [
+      "run",
+      "--quiet",
+      ...SHELL_FLAGS,
+      "--allow-run",
+      `${ROOT}/mod.ts`,
+      "-c",
+      `spawn ${script} -> p; wait -t 5 $p -> w; print "status=$w.status out=$w.out"`,
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /= \d+ +exit status 7, but a process it started still holds its output open/,
+    );
+    assert.match(r.stdout, /^status=7 out=before\n$/m);
+    assert.deepEqual(
+      await stillThere(left),
+      [],
+      "the child outlived the shell",
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124", async () => {
   await stopCheck("SIGINT", 124);
 });

@@ -204,8 +204,9 @@ export interface ScenarioResult {
   /** Why it failed, as the YAML block says it. */
   details?: Record<string, string | string[]>;
   /**
-   * A passing scenario's programs that left processes behind, outside their group (a
-   * server that called daemon()): each program and what it left, killed. TAP comments.
+   * A passing scenario's programs that left processes behind: outside their group (a
+   * server that called daemon()), each program and what it left, killed; or in it, holding
+   * the program's output open after it exited (a child of fork()). TAP comments.
    */
   left?: string[];
 }
@@ -448,9 +449,13 @@ async function runScenario(
   }
   const seconds = Number(((performance.now() - t0) / 1000).toFixed(3));
   if (code === 0 && !timedOut) {
-    const left = state.procs.filter((p) => p.escaped.length).map((p) =>
-      `${p.argv.join(" ")}: ${CHECK_MESSAGES.leftBehind(p.escaped)}`
-    );
+    const left = state.procs.flatMap((p) => [
+      ...p.escaped.length
+        ? [`${p.argv.join(" ")}: ${CHECK_MESSAGES.leftBehind(p.escaped)}`]
+        : [],
+      // Exited, and a process it started (same group, killed with it) held its output open.
+      ...p.outputHeld ? [`${p.argv.join(" ")}: ${p.ending}`] : [],
+    ]);
     return {
       n,
       name: part.name,

@@ -41,17 +41,28 @@ export interface Proc {
   stderr(): Uint8Array;
   /** Bytes of its standard output (`out`) or error (`err`) not kept: none until it wrote more than can be. */
   dropped(stream: "out" | "err"): number;
-  /** Its exit status once it has exited (128 + signal number when killed), else undefined. */
+  /**
+   * Its exit status once it has exited (128 + signal number when killed), else undefined:
+   * what waitpid() gives, even while a process it started still holds its output open.
+   */
   readonly status: number | undefined;
   /** How it ended, in words (`exit status 1`, `killed by SIGSEGV`), else undefined. */
   readonly ending: string | undefined;
-  /** Resolves with the exit status once it has exited and its output is read. */
+  /**
+   * Resolves with the exit status once it has exited and its output is read: to its end, or
+   * as far as it came within {@link OUTPUT_GRACE_MS} of the exit when a process it started
+   * (a child of fork() still running) holds the output open.
+   */
   readonly exited: Promise<number>;
+  /** True once {@link exited} has resolved. */
+  readonly ended: boolean;
+  /** True when it exited and a process it started still held its output open (the ending says so). */
+  readonly outputHeld: boolean;
   /** Write to its standard input; EPIPE when it is closed. */
   write(data: Uint8Array): Promise<void>;
   /** Close its standard input: the program reads end of file. */
   closeInput(): void;
-  /** Resolves at its next output (or its exit). */
+  /** Resolves at its next output (or once it has {@link ended}). */
   changed(): Promise<void>;
   /**
    * SIGKILL its whole process group, unless it has exited and left nothing behind, and
@@ -302,14 +313,31 @@ export async function spawnProcess(
       }
     }
   };
+  let ended = false;
+  let outputHeld = false;
   const exited = new Promise<number>((resolve) => {
-    child.once("close", (code: number | null, sig: string | null) => {
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      wake();
+      resolve(status!);
+    };
+    // The exit is the process's own (waitpid()); the close comes once its output pipes are
+    // closed, which a process it started may hold open long after: a client's reader child.
+    child.once("exit", (code: number | null, sig: string | null) => {
       status = code ?? 128 + signalNumber(sig ?? "");
       ending = code !== null
         ? t("check.exitStatus", { code })
         : t("check.killedBy", { signal: sig ?? "" });
-      wake();
-      resolve(status);
+      const grace = setTimeout(() => {
+        outputHeld = true;
+        ending = t("check.outputHeld", { ending: ending! });
+        end();
+      }, OUTPUT_GRACE_MS);
+      child.once("close", () => {
+        clearTimeout(grace);
+        end();
+      });
     });
   });
   const proc: Proc = {
@@ -325,6 +353,12 @@ export async function spawnProcess(
       return ending;
     },
     exited,
+    get ended() {
+      return ended;
+    },
+    get outputHeld() {
+      return outputHeld;
+    },
     write(data) {
       return new Promise<void>((resolve, reject) => {
         if (
@@ -346,7 +380,7 @@ export async function spawnProcess(
       child.stdin?.end();
     },
     changed() {
-      if (status !== undefined) return Promise.resolve();
+      if (ended) return Promise.resolve();
       return new Promise<void>((resolve) => waiters.push(resolve));
     },
     get escaped() {
@@ -371,6 +405,13 @@ export async function spawnProcess(
   live.add(proc);
   return proc;
 }
+
+/**
+ * How long after a program's exit its output is still read before it counts as ended (ms):
+ * what it wrote before exiting is in the pipe by then. A process it started that holds the
+ * pipe open keeps writing into it (kept, as before), until the group is killed.
+ */
+export const OUTPUT_GRACE_MS = 250;
 
 /** Most rounds of looking for marked processes at one kill: each kills what the last one found. */
 const SWEEP_ROUNDS = 5;

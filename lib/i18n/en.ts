@@ -934,6 +934,8 @@ export const en = {
   "check.cannotStart": "cannot start {path}: {message}",
   "check.exitStatus": "exit status {code}",
   "check.killedBy": "killed by {signal}",
+  "check.outputHeld":
+    "{ending}, but a process it started still holds its output open (a child of fork() that did not exit?)",
   "check.stdinClosed": "its standard input is closed",
   "check.programClosedStdin": "the program closed its standard input",
   "check.notExecutable": "not executable: chmod +x {path}",

@@ -998,6 +998,8 @@ export const fr = {
   "check.cannotStart": "impossible de lancer {path} : {message}",
   "check.exitStatus": "code de sortie {code}",
   "check.killedBy": "tué par {signal}",
+  "check.outputHeld":
+    "{ending}, mais un processus qu'il a lancé garde encore sa sortie ouverte (un fils de fork() qui n'a pas terminé ?)",
   "check.stdinClosed": "son entrée standard est fermée",
   "check.programClosedStdin": "le programme a fermé son entrée standard",
   "check.notExecutable": "pas exécutable : chmod +x {path}",
