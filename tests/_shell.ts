@@ -110,6 +110,27 @@ export function sockshellArgs(args: string[]): string[] {
   return ["run", "--quiet", ...SHELL_FLAGS, `${ROOT}/main.ts`, ...args];
 }
 
+let nodeBundle: Promise<string> | undefined;
+
+/**
+ * sockshell bundled for Node (`lib/ui/main_node.ts`, as the npm package is), in a
+ * temporary directory removed when the test file ends; built once per test file.
+ */
+export function nodeSockshell(): Promise<string> {
+  nodeBundle ??= (async () => {
+    // Loaded here, not at the top: esbuild is for the few files that run under Node.
+    const { bundleForNode } = await import("../scripts/_bundle.ts");
+    const dir = await Deno.makeTempDir({ prefix: "sockshell-node-" });
+    globalThis.addEventListener("unload", () => {
+      Deno.removeSync(dir, { recursive: true });
+    });
+    const outfile = `${dir}/sockshell.cjs`;
+    await bundleForNode({ entry: `${ROOT}/lib/ui/main_node.ts`, outfile });
+    return outfile;
+  })();
+  return nodeBundle;
+}
+
 /** Run sockshell as a program to its end. */
 export function sockshell(
   args: string[],

@@ -1,9 +1,8 @@
 /** `setsockopt`: each option's effect seen from outside, and every errno Linux gives. */
 import assert from "node:assert/strict";
 import { buildPeer, freePort, missing, runPeer, startPeer } from "./_peers.ts";
-import { sockshellArgs, TestShell } from "./_shell.ts";
+import { nodeSockshell, sockshellArgs, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, portIn, tcpEntry } from "./_net.ts";
-import { bundleForNode, ROOT } from "../scripts/_bundle.ts";
 
 Deno.test("setsockopt shows the level and value as strace does, and ls lists the options set", async () => {
   using sh = new TestShell();
@@ -241,22 +240,6 @@ async function canUnshare(): Promise<string | undefined> {
 /** The shell's command line: Deno from source, or the Node bundle run by node. */
 type Launch = "deno" | "node";
 
-let nodeBundle: Promise<string> | undefined;
-
-/** sockshell bundled for Node in a temporary directory, built once. */
-function bundled(): Promise<string> {
-  nodeBundle ??= (async () => {
-    const dir = await Deno.makeTempDir({ prefix: "sockshell-mcast-" });
-    globalThis.addEventListener("unload", () => {
-      Deno.removeSync(dir, { recursive: true });
-    });
-    const outfile = `${dir}/sockshell.cjs`;
-    await bundleForNode({ entry: `${ROOT}/lib/ui/main_node.ts`, outfile });
-    return outfile;
-  })();
-  return nodeBundle;
-}
-
 /**
  * In a network namespace of its own (lo up, 224.0.0.0/4 routed to lo): the
  * shell joins a group and receives what Python sends to it, then sends to a
@@ -299,7 +282,7 @@ async function multicastInNamespace(
   ].join("; ");
   const argv = launch === "deno"
     ? [Deno.execPath(), ...sockshellArgs(["-c", shell])]
-    : ["node", await bundled(), "-c", shell];
+    : ["node", await nodeSockshell(), "-c", shell];
   const quoted = argv.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
   const script = [
     "ip link set lo up",

@@ -1,8 +1,8 @@
 /** `send -f` and `recv -f` (lib/shell/transfer.ts): files through a socket, byte-exact, against socat. */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { freePort, startPeer } from "./_peers.ts";
-import { TestShell } from "./_shell.ts";
+import { freePort, missing, runPeer, startPeer } from "./_peers.ts";
+import { nodeSockshell, sockshellArgs, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow } from "./_net.ts";
 
 /** A file of `size` random bytes in a fresh directory, and that directory. */
@@ -317,4 +317,91 @@ Deno.test("both hosts read a regular file whole (a direct read) and a FIFO whole
     w.close();
     assert.equal(await reading, sha256(f.data.subarray(0, 100000)), name);
   }
+});
+
+/** Why a mount namespace with a tmpfs of its own cannot be made here, or undefined. */
+async function cannotMount(): Promise<string | undefined> {
+  if (missing("unshare") || missing("mount")) {
+    return "unshare or mount is missing";
+  }
+  const r = await runPeer("unshare", [
+    "-m",
+    "sh",
+    "-c",
+    "mount -t tmpfs -o size=64k tmpfs /mnt",
+  ]).catch(() => undefined);
+  return r?.code === 0
+    ? undefined
+    : "unshare -m and mount are not permitted here";
+}
+
+for (const launch of ["deno", "node"] as const) {
+  Deno.test(`recv -f onto a full disk says which write failed, how much the file holds and how much was lost (${launch} host, a 1 MiB tmpfs in a mount namespace)`, async (t) => {
+    const why = await cannotMount() ??
+      (launch === "node" && missing("node") ? "node is missing" : undefined);
+    if (why) {
+      if (Deno.env.get("CI") === "true") {
+        assert.fail(`the full-disk test cannot run: ${why}`);
+      }
+      await t.step({ name: `skipped: ${why}`, ignore: true, fn: () => {} });
+      return;
+    }
+    await using f = await randomFile(3 * 1024 * 1024);
+    const port = freePort("tcp");
+    // Past the disk's size, a pause: the shell then waits in recv with the failed write
+    // still to report (which crashed it once: an unhandled rejection).
+    await using peer = startPeer("socat", [
+      "-u",
+      `SYSTEM:head -c 1100000 ${f.path}; sleep 0.5; tail -c +1100001 ${f.path}`,
+      `TCP-LISTEN:${port},bind=127.0.0.1`,
+    ]);
+    await peer.waitForPort(port);
+    await Deno.mkdir(`${f.dir}/disk`);
+    const out = `${f.dir}/disk/out.bin`;
+    const line = `socket tcp; connect 127.0.0.1 ${port}; recv -f ${out} -a`;
+    const argv = launch === "deno"
+      ? [Deno.execPath(), ...sockshellArgs(["-c", line])]
+      : ["node", await nodeSockshell(), "-c", line];
+    // The disk is the namespace's: what the file holds is copied out before it goes.
+    const r = await runPeer("unshare", [
+      "-m",
+      "sh",
+      "-c",
+      `dir=$1; shift; mount -t tmpfs -o size=1m tmpfs "$dir/disk" && "$@"; s=$?; cp "$0" "$dir/kept.bin"; exit $s`,
+      out,
+      f.dir,
+      ...argv,
+    ], { timeoutMs: 30000 });
+    assert.equal(r.code, 1, r.stderr);
+    const m =
+      /^write\(<.*\/disk\/out\.bin>, buf, (\d+)\) = -1 ENOSPC \(No space left on device\): .*\/disk\/out\.bin holds the first (\d+) bytes: the (\d+) bytes received after them could not be written, and are lost\n/m
+        .exec(r.stderr);
+    assert.ok(m, r.stderr);
+    const [refused, held, lost] = m.slice(1).map(Number) as [
+      number,
+      number,
+      number,
+    ];
+    const kept = await Deno.readFile(`${f.dir}/kept.bin`);
+    // What the line says the file holds, it holds: the stream's first bytes, byte-exact.
+    assert.equal(kept.length, held);
+    assert.equal(sha256(kept), sha256(f.data.subarray(0, held)));
+    assert.ok(refused > 0 && lost >= refused, r.stderr);
+    assert.ok(held + lost <= f.data.length, r.stderr);
+  });
+}
+
+Deno.test("send -f of a directory fails as C's read() does, EISDIR, and the socket stays as it was", async () => {
+  await using f = await randomFile(0);
+  await using sink = await socatInto(`${f.dir}/out.bin`);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${sink.port}`);
+  const before = await lsRow(sh, 3);
+  const r = await sh.fails(`send -f ${f.dir}`);
+  assert.match(
+    r.stderr,
+    /^read\(<.*>, buf, 65536\) = -1 EISDIR \(Is a directory\)\n$/,
+  );
+  assert.deepEqual(await lsRow(sh, 3), before);
+  assert.match(await sh.ok("send x"), /= 1\n$/);
 });

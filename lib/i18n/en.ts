@@ -21,13 +21,16 @@ export const en = {
   "errno.ECONNREFUSED": "Connection refused",
   "errno.ECONNRESET": "Connection reset by peer",
   "errno.EDESTADDRREQ": "Destination address required",
+  "errno.EDQUOT": "Disk quota exceeded",
   "errno.EEXIST": "File exists",
   "errno.EFBIG": "File too large",
   "errno.EHOSTUNREACH": "No route to host",
   "errno.EINPROGRESS": "Operation now in progress",
   "errno.EINTR": "Interrupted system call",
   "errno.EINVAL": "Invalid argument",
+  "errno.EIO": "Input/output error",
   "errno.EISCONN": "Transport endpoint is already connected",
+  "errno.EISDIR": "Is a directory",
   "errno.EMFILE": "Too many open files",
   "errno.EMSGSIZE": "Message too long",
   "errno.ENETUNREACH": "Network is unreachable",
@@ -35,12 +38,15 @@ export const en = {
   "errno.ENOBUFS": "No buffer space available",
   "errno.ENOENT": "No such file or directory",
   "errno.ENOPROTOOPT": "Protocol not available",
+  "errno.ENOSPC": "No space left on device",
   "errno.ENOTCONN": "Transport endpoint is not connected",
+  "errno.ENOTDIR": "Not a directory",
   "errno.EOPNOTSUPP": "Operation not supported",
   "errno.EPERM": "Operation not permitted",
   "errno.EPIPE": "Broken pipe",
   "errno.EPROTO": "Protocol error",
   "errno.EPROTOTYPE": "Protocol wrong type for socket",
+  "errno.EROFS": "Read-only file system",
   "errno.ESRCH": "No such process",
   "errno.ETIMEDOUT": "Connection timed out",
   "errno.EAI_NONAME": "Name or service not known",
@@ -652,6 +658,10 @@ export const en = {
   "trace.onOff": "trace takes on or off, not {text}",
   "transfer.afterReceived":
     "{detail} (after {n, plural, one {# byte} other {# bytes}}, written to {file})",
+  "transfer.readFailed":
+    "the first {n, plural, one {# byte} other {# bytes}} of {file} were sent before the read failed",
+  "transfer.writeFailed":
+    "{file} holds the first {written, plural, one {# byte} other {# bytes}}: the {lost, plural, one {# byte} other {# bytes}} received after them could not be written, and are lost",
   "transfer.afterSent":
     "{detail} (after {n, plural, one {# byte} other {# bytes}})",
   "transfer.cannotOpen":

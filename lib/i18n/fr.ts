@@ -23,13 +23,16 @@ export const fr = {
   "errno.ECONNREFUSED": "Connexion refusée",
   "errno.ECONNRESET": "Connexion ré-initialisée par le correspondant",
   "errno.EDESTADDRREQ": "Adresse de destination requise",
+  "errno.EDQUOT": "Quota de disque dépassé",
   "errno.EEXIST": "Le fichier existe",
   "errno.EFBIG": "Fichier trop gros",
   "errno.EHOSTUNREACH": "Aucun chemin d'accès pour atteindre l'hôte cible",
   "errno.EINPROGRESS": "Opération maintenant en cours",
   "errno.EINTR": "Appel système interrompu",
   "errno.EINVAL": "Argument invalide",
+  "errno.EIO": "Erreur d'entrée/sortie",
   "errno.EISCONN": "Noeud final de transport déjà connecté",
+  "errno.EISDIR": "Est un dossier",
   "errno.EMFILE": "Trop de fichiers ouverts",
   "errno.EMSGSIZE": "Message trop long",
   "errno.ENETUNREACH": "Le réseau n'est pas accessible",
@@ -37,12 +40,15 @@ export const fr = {
   "errno.ENOBUFS": "Aucun espace tampon disponible",
   "errno.ENOENT": "Aucun fichier ou dossier de ce type",
   "errno.ENOPROTOOPT": "Protocole non disponible",
+  "errno.ENOSPC": "Aucun espace disponible sur le périphérique",
   "errno.ENOTCONN": "Noeud final de transport n'est pas connecté",
+  "errno.ENOTDIR": "N'est pas un dossier",
   "errno.EOPNOTSUPP": "Opération non supportée",
   "errno.EPERM": "Opération non permise",
   "errno.EPIPE": "Relais brisé (pipe)",
   "errno.EPROTO": "Erreur de protocole",
   "errno.EPROTOTYPE": "Mauvais type pour un socket de protocole",
+  "errno.EROFS": "Système de fichiers accessible en lecture seulement",
   "errno.ESRCH": "Aucun processus de ce type",
   "errno.ETIMEDOUT": "Connexion terminée par expiration du délai d'attente",
   "errno.EAI_NONAME": "Nom ou service inconnu",
@@ -694,6 +700,10 @@ export const fr = {
   "trace.onOff": "trace prend on ou off, pas {text}",
   "transfer.afterReceived":
     "{detail} (après {n, plural, one {# octet} other {# octets}}, écrits dans {file})",
+  "transfer.readFailed":
+    "{n, plural, one {le premier octet} other {les # premiers octets}} de {file} {n, plural, one {a été envoyé} other {ont été envoyés}} avant que la lecture échoue",
+  "transfer.writeFailed":
+    "{file} contient les {written, plural, one {# premier octet} other {# premiers octets}} : {lost, plural, one {l'octet reçu ensuite n'a pas pu être écrit, il est perdu} other {les # octets reçus ensuite n'ont pas pu être écrits, ils sont perdus}}",
   "transfer.afterSent":
     "{detail} (après {n, plural, one {# octet} other {# octets}})",
   "transfer.cannotOpen":

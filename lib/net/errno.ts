@@ -16,12 +16,18 @@ const LINUX_ERRNO: Readonly<Record<number, string>> = {
   1: "EPERM",
   2: "ENOENT",
   4: "EINTR",
+  5: "EIO",
   9: "EBADF",
   11: "EAGAIN",
   13: "EACCES",
   16: "EBUSY",
+  20: "ENOTDIR",
+  21: "EISDIR",
   22: "EINVAL",
   24: "EMFILE",
+  27: "EFBIG",
+  28: "ENOSPC",
+  30: "EROFS",
   32: "EPIPE",
   36: "ENAMETOOLONG",
   71: "EPROTO",
@@ -44,6 +50,7 @@ const LINUX_ERRNO: Readonly<Record<number, string>> = {
   113: "EHOSTUNREACH",
   114: "EALREADY",
   115: "EINPROGRESS",
+  122: "EDQUOT",
 };
 
 /** The Linux errno number of a name, as getsockopt(SO_ERROR) gives it; 0 when unknown. */

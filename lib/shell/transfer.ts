@@ -13,11 +13,15 @@ import {
   fdText,
   targetSock,
 } from "./command.ts";
-import { fileErrorText, SocketError } from "../net/errno.ts";
+import { fileErrorText, SocketError, toSocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import { language, t } from "../i18n/mod.ts";
 import type { Sock } from "./fdtable.ts";
-import type { FileReader, FileWriter } from "../ui/host.ts";
+import {
+  type FileReader,
+  FileWriteError,
+  type FileWriter,
+} from "../ui/host.ts";
 import { every } from "./timer.ts";
 
 /**
@@ -69,11 +73,16 @@ export async function sendFile(
 ): Promise<CommandResult> {
   const file = await open<FileReader>(ctx, path, "openRead");
   let sent = 0;
+  // The read of the file failed (a directory, a failing disk): that call is the one that failed.
+  let failedRead = false;
   try {
     const fd = fdText(ctx);
     return await call(
       ctx,
-      () => `send(${fd}, <${path}>, ${sent}, 0)`,
+      () =>
+        failedRead
+          ? `read(<${path}>, buf, ${SEND_FILE_CHUNK})`
+          : `send(${fd}, <${path}>, ${sent}, 0)`,
       withProgress(ctx, () => sent, async () => {
         const s = targetSock(ctx);
         connected(s);
@@ -92,11 +101,25 @@ export async function sendFile(
                 t("transfer.interrupted", { n: sent }),
               );
             }
-            const n = await reading;
+            let n: number | null;
+            try {
+              n = await reading;
+            } catch (e) {
+              failedRead = true;
+              const se = toSocketError(e);
+              throw sent > 0
+                ? new SocketError(
+                  se.errno,
+                  t("transfer.readFailed", { file: path, n: sent }),
+                )
+                : se;
+            }
             if (n === null) break;
             // The send first: the kernel has this piece while the next one is read.
             const writing = s.writeStream(bufs[i]!.subarray(0, n));
             reading = file.read(bufs[i ^ 1]!);
+            // Its failure is the next turn's to report, once the send is done.
+            reading.catch(() => {});
             try {
               await writing;
             } catch (e) {
@@ -142,7 +165,12 @@ export async function recvFile(
   oneRead: boolean,
 ): Promise<CommandResult> {
   const fd = fdText(ctx);
-  const text = () => `recv(${fd}, buf, ${FILE_CHUNK}, 0)`;
+  // The write of a piece to the file failed (a full disk): that call is the one that failed.
+  let failedWrite: number | undefined;
+  const text = () =>
+    failedWrite === undefined
+      ? `recv(${fd}, buf, ${FILE_CHUNK}, 0)`
+      : `write(<${path}>, buf, ${failedWrite})`;
   let s: Sock;
   // The socket is checked before the file is made: a failed call leaves no empty file behind.
   try {
@@ -156,6 +184,8 @@ export async function recvFile(
   }
   const file = await open<FileWriter>(ctx, path, "openWrite");
   let got = 0;
+  // Bytes in the file: `got` less the piece being written.
+  let written = 0;
   let calls = 0;
   let ended = false;
   try {
@@ -167,6 +197,29 @@ export async function recvFile(
         // the socket overlap, and nothing is allocated per piece.
         const bufs = [new Uint8Array(FILE_CHUNK), new Uint8Array(FILE_CHUNK)];
         let writing: Promise<void> | undefined;
+        let piece = 0;
+        /** The piece in flight written: else its failure, saying what reached the file and what did not. */
+        const wrote = async () => {
+          if (!writing) return;
+          try {
+            await writing;
+            written += piece;
+          } catch (e) {
+            const done = e instanceof FileWriteError ? e.written : 0;
+            written += done;
+            failedWrite = piece - done;
+            throw new SocketError(
+              toSocketError(e instanceof FileWriteError ? e.cause : e).errno,
+              t("transfer.writeFailed", {
+                file: path,
+                written,
+                lost: got - written,
+              }),
+            );
+          } finally {
+            writing = undefined;
+          }
+        };
         try {
           for (let i = 0; got < limit; i ^= 1) {
             const buf = bufs[i]!;
@@ -177,7 +230,7 @@ export async function recvFile(
                 wait,
               );
             } catch (e) {
-              await writing;
+              await wrote();
               if (e instanceof SocketError && got > 0) {
                 throw new SocketError(
                   e.errno,
@@ -195,13 +248,17 @@ export async function recvFile(
               ended = true;
               break;
             }
-            await writing;
-            writing = file.write(buf.subarray(0, n));
+            // Received: counted before the last piece's write is settled, which may have failed.
             got += n;
+            await wrote();
+            writing = file.write(buf.subarray(0, n));
+            // Its failure is wrote()'s to report, after the next read: not an unhandled rejection meanwhile.
+            writing.catch(() => {});
+            piece = n;
             if (oneRead) break;
           }
         } finally {
-          await writing;
+          await wrote();
         }
         return {
           ret: String(got),

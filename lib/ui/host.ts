@@ -64,6 +64,23 @@ export class FileLimitError extends Error {
   }
 }
 
+/**
+ * A write to a file that failed (a full disk: ENOSPC) after `written` bytes of the piece went
+ * in; `code` is the errno name when the runtime gave one.
+ */
+export class FileWriteError extends Error {
+  /** The runtime's errno name (`ENOSPC`), or undefined. */
+  readonly code?: string;
+
+  /** Wrap the runtime's error `cause`, `written` bytes of the piece written before it. */
+  constructor(readonly written: number, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = "FileWriteError";
+    const code = (cause as { code?: unknown })?.code;
+    if (typeof code === "string") this.code = code;
+  }
+}
+
 /** Decode what {@link ReadOptions} let through: the tail starts at its first whole line. */
 export function limitedText(
   bytes: Uint8Array,
@@ -90,7 +107,7 @@ export interface FileReader {
 
 /** A file open for writing. */
 export interface FileWriter {
-  /** Write all of `data`. */
+  /** Write all of `data`; a failure is a {@link FileWriteError}. */
   write(data: Uint8Array): Promise<void>;
   /** Release it. */
   close(): Promise<void>;

@@ -4,7 +4,12 @@
  * @module
  */
 
-import { FileLimitError, type Host, limitedText } from "./host.ts";
+import {
+  FileLimitError,
+  FileWriteError,
+  type Host,
+  limitedText,
+} from "./host.ts";
 import { LineBuffer } from "./lines.ts";
 import { t } from "../i18n/mod.ts";
 import { concat, MAX_LINE } from "../script/tokenize.ts";
@@ -121,12 +126,12 @@ export const denoHost: Host = {
       // which made recv -f into a file 0.9× socat's speed; this is 1.3× (a write to the page
       // cache is short, and the socket keeps filling its kernel buffer meanwhile).
       write(data) {
+        let off = 0;
         try {
-          let off = 0;
           while (off < data.length) off += f.writeSync(data.subarray(off));
           return Promise.resolve();
         } catch (e) {
-          return Promise.reject(e);
+          return Promise.reject(new FileWriteError(off, e));
         }
       },
       close: () => Promise.resolve(f.close()),

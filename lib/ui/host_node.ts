@@ -8,7 +8,12 @@
 import fs from "node:fs";
 import process from "node:process";
 import tty from "node:tty";
-import { FileLimitError, type Host, limitedText } from "./host.ts";
+import {
+  FileLimitError,
+  FileWriteError,
+  type Host,
+  limitedText,
+} from "./host.ts";
 import { LineBuffer } from "./lines.ts";
 import { t } from "../i18n/mod.ts";
 import { concat, MAX_LINE } from "../script/tokenize.ts";
@@ -147,8 +152,12 @@ export const nodeHost: Host = {
     return {
       async write(data) {
         let off = 0;
-        while (off < data.length) {
-          off += (await f.write(data, off, data.length - off)).bytesWritten;
+        try {
+          while (off < data.length) {
+            off += (await f.write(data, off, data.length - off)).bytesWritten;
+          }
+        } catch (e) {
+          throw new FileWriteError(off, e);
         }
       },
       close: () => f.close(),
