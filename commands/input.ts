@@ -2,8 +2,10 @@ import {
   arity,
   call,
   type CommandImpl,
+  interruptible,
   parseOptions,
 } from "../lib/shell/command.ts";
+import { SocketError } from "../lib/net/errno.ts";
 import { PREVIEW_MAX, showBytes } from "../lib/shell/format.ts";
 import { findProc } from "../lib/check/procs.ts";
 import { payload } from "../lib/script/payload.ts";
@@ -25,7 +27,21 @@ export const inputCommand: CommandImpl = {
       }, ${data.length})`,
       async () => {
         const p = findProc(ctx.shell, pidText);
-        if (data.length) await p.write(data);
+        // A program that does not read its input fills the pipe (64 KiB), and write() blocks, as
+        // C's does: until Ctrl-C (or a scenario's end), which leaves the rest queued for it.
+        if (data.length) {
+          try {
+            await interruptible(p.write(data), ctx.signal, undefined);
+          } catch (e) {
+            if (e instanceof SocketError && e.errno === "EINTR") {
+              throw new SocketError(
+                "EINTR",
+                t("input.interrupted", { why: e.detail ?? e.message }),
+              );
+            }
+            throw e;
+          }
+        }
         if (opts.c) p.closeInput();
         return {
           ret: String(data.length),

@@ -45,3 +45,24 @@ Deno.test("spawn runs a real server that the shell then talks to", async () => {
   const { killAll } = await import("../lib/check/proc.ts");
   killAll();
 });
+
+Deno.test("input to a program that does not read blocks as write() does, until Ctrl-C: EINTR, one line, and the shell goes on", async () => {
+  using sh = new TestShell();
+  await sh.ok("spawn sleep 30 -> p");
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), 300);
+  // 1.6 MB: far more than a pipe holds. Before, Ctrl-C did not reach the write: it hung.
+  const r = await Promise.race([
+    sh.run("input -r 200000 $p abcdefgh", ctl.signal),
+    new Promise<"hung">((ok) => setTimeout(() => ok("hung"), 5000)),
+  ]);
+  clearTimeout(timer);
+  assert.notEqual(r, "hung", "input did not give way to Ctrl-C");
+  const { stderr } = sh.take();
+  assert.match(
+    stderr,
+    /^write\(stdin of \d+, .*, 1600000\) = -1 EINTR \(Interrupted system call\): interrupted by Ctrl-C: the program was not reading its input, whose pipe is full; what it has not read stays queued for it\n$/,
+  );
+  assert.equal(await sh.ok("print usable"), "usable\n");
+  await sh.run("exit");
+});

@@ -485,6 +485,8 @@ export const en = {
   "getsockopt.unbound":
     "{name}: the runtime can read it only once the socket is bound",
   "input.closed": "then its standard input closed",
+  "input.interrupted":
+    "{why}: the program was not reading its input, whose pipe is full; what it has not read stays queued for it",
   "let.usage": "usage: {usage}",
   "listen.already":
     "already listening: Linux would only update the backlog; the runtime cannot change it once listening, so it stays",

@@ -513,6 +513,8 @@ export const fr = {
   "getsockopt.unbound":
     "{name} : le runtime ne peut la lire qu'une fois la socket attachée",
   "input.closed": "puis son entrée standard fermée",
+  "input.interrupted":
+    "{why} : le programme ne lisait pas son entrée, dont le tube est plein ; ce qu'il n'a pas lu lui reste en attente",
   "let.usage": "usage : {usage}",
   "listen.already":
     "déjà en écoute : Linux ne ferait que mettre à jour le backlog ; le runtime ne peut plus le changer une fois en écoute, il reste donc le même",
