@@ -1,6 +1,6 @@
 import { quoteText } from "../lib/shell/format.ts";
-import type { CommandImpl } from "../lib/shell/command.ts";
-import { fileErrorText } from "../lib/net/errno.ts";
+import { type CommandImpl, fileWait } from "../lib/shell/command.ts";
+import { fileErrorText, SocketError } from "../lib/net/errno.ts";
 import { EXIT, UsageError } from "../lib/shell/errors.ts";
 import type { Shell } from "../lib/shell/shell.ts";
 import { cannotExecute, runPermission } from "../lib/check/proc.ts";
@@ -59,8 +59,13 @@ export const checkCommand: CommandImpl = {
     let text = await own(builtInChecks, target)?.load();
     if (text === undefined) {
       try {
-        text = await ctx.shell.files.readTextFile(target);
+        text = await fileWait(
+          ctx.shell.files.readTextFile(target),
+          target,
+          ctx.signal,
+        );
       } catch (e) {
+        if (e instanceof SocketError) throw e; // Ctrl-C
         throw new UsageError(
           t("check.notFound", {
             file: quoteText(target),

@@ -3,9 +3,10 @@ import {
   type CommandImpl,
   type CommandResult,
   type Context,
+  fileWait,
   parseOptions,
 } from "../lib/shell/command.ts";
-import { fileErrorText, strerror } from "../lib/net/errno.ts";
+import { fileErrorText, SocketError, strerror } from "../lib/net/errno.ts";
 import { t } from "../lib/i18n/mod.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, escapeControls, quoteText } from "../lib/shell/format.ts";
@@ -66,12 +67,17 @@ export const diagramCommand: CommandImpl = {
     );
     const d = buildDiagram(teach.events());
     try {
-      await ctx.shell.files.writeTextFile(
+      await fileWait(
+        ctx.shell.files.writeTextFile(
+          file,
+          kind === "svg" ? svgDiagram(d) : htmlDiagram(d),
+          { createNew: !opts.f },
+        ),
         file,
-        kind === "svg" ? svgDiagram(d) : htmlDiagram(d),
-        { createNew: !opts.f },
+        ctx.signal,
       );
     } catch (e) {
+      if (e instanceof SocketError) throw e; // Ctrl-C
       const why = fileErrorText(e);
       errorLine(
         ctx.io,

@@ -1,5 +1,10 @@
-import { fileErrorText, strerror } from "../lib/net/errno.ts";
-import { arity, type CommandImpl, parseOptions } from "../lib/shell/command.ts";
+import { fileErrorText, SocketError, strerror } from "../lib/net/errno.ts";
+import {
+  arity,
+  type CommandImpl,
+  fileWait,
+  parseOptions,
+} from "../lib/shell/command.ts";
 import { UsageError } from "../lib/shell/errors.ts";
 import { errorLine, escapeControls } from "../lib/shell/format.ts";
 import { t } from "../lib/i18n/mod.ts";
@@ -39,13 +44,17 @@ export const recordCommand: CommandImpl = {
       })
     }\n`;
     try {
-      if (opts.a) await ctx.shell.files.appendTextFile(arg, header);
-      else {
-        await ctx.shell.files.writeTextFile(arg, header, {
-          createNew: !opts.f,
-        });
-      }
+      await fileWait(
+        opts.a
+          ? ctx.shell.files.appendTextFile(arg, header)
+          : ctx.shell.files.writeTextFile(arg, header, {
+            createNew: !opts.f,
+          }),
+        arg,
+        ctx.signal,
+      );
     } catch (e) {
+      if (e instanceof SocketError) throw e; // Ctrl-C
       const why = fileErrorText(e);
       errorLine(
         ctx.io,

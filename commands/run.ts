@@ -1,5 +1,9 @@
-import { type CommandImpl, parseOptions } from "../lib/shell/command.ts";
-import { fileErrorText } from "../lib/net/errno.ts";
+import {
+  type CommandImpl,
+  fileWait,
+  parseOptions,
+} from "../lib/shell/command.ts";
+import { fileErrorText, SocketError } from "../lib/net/errno.ts";
 import { EXIT } from "../lib/shell/errors.ts";
 import { errorLine, quoteText } from "../lib/shell/format.ts";
 import { FileLimitError } from "../lib/ui/host.ts";
@@ -56,9 +60,13 @@ export const runCommand: CommandImpl = {
     let text = await replay?.load();
     if (text === undefined) {
       try {
-        text = await ctx.shell.files.readTextFile(target.text, {
-          limit: MAX_SCRIPT_BYTES,
-        });
+        text = await fileWait(
+          ctx.shell.files.readTextFile(target.text, {
+            limit: MAX_SCRIPT_BYTES,
+          }),
+          target.text,
+          ctx.signal,
+        );
         const why = notAScript(text, ctx.shell.commands);
         if (why) {
           errorLine(
@@ -68,6 +76,7 @@ export const runCommand: CommandImpl = {
           return { code: EXIT.usage };
         }
       } catch (e) {
+        if (e instanceof SocketError) throw e; // Ctrl-C
         const why = fileErrorText(e);
         errorLine(
           ctx.io,

@@ -5,6 +5,7 @@ import {
   type CallOk,
   type CommandImpl,
   type Context,
+  fileWait,
   interruptible,
   parseTimeout,
   targetSock,
@@ -81,8 +82,9 @@ export function parseStartTls(words: Word[], usage: string): StartTlsArgs {
 
 async function readPem(ctx: Context, opt: string, file: string) {
   try {
-    return await ctx.shell.files.readTextFile(file);
+    return await fileWait(ctx.shell.files.readTextFile(file), file, ctx.signal);
   } catch (e) {
+    if (e instanceof SocketError) throw e; // Ctrl-C
     throw new UsageError(
       t("starttls.cannotRead", {
         option: opt,

@@ -405,3 +405,43 @@ Deno.test("send -f of a directory fails as C's read() does, EISDIR, and the sock
   assert.deepEqual(await lsRow(sh, 3), before);
   assert.match(await sh.ok("send x"), /= 1\n$/);
 });
+
+Deno.test("a FIFO with no process at its other end: recv -f, run and diagram wait as open(2) does, and Ctrl-C gives the shell back", async () => {
+  await using f = await randomFile(0);
+  await using peer = await socatInto(`${f.dir}/sink.bin`);
+  using sh = new TestShell();
+  await sh.ok(`socket tcp; connect 127.0.0.1 ${peer.port}`);
+  const before = await lsRow(sh, 3);
+  for (
+    const [line, fifo] of [
+      [`recv -f ${f.dir}/fifo -a`, `${f.dir}/fifo`],
+      [`run ${f.dir}/script`, `${f.dir}/script`],
+      [`diagram -f ${f.dir}/d.svg`, `${f.dir}/d.svg`],
+    ]
+  ) {
+    const made = await new Deno.Command("mkfifo", { args: [fifo!] }).output();
+    assert.ok(made.success);
+    const ctl = new AbortController();
+    const timer = setTimeout(() => ctl.abort(), 300);
+    // Before, nothing reached the open: Ctrl-C left the shell waiting for the other end.
+    const r = await Promise.race([
+      sh.run(line!, ctl.signal),
+      new Promise<"hung">((ok) => setTimeout(() => ok("hung"), 5000)),
+    ]);
+    clearTimeout(timer);
+    assert.notEqual(r, "hung", `${line}: Ctrl-C did not give the shell back`);
+    assert.equal((r as { code: number }).code, 124);
+    assert.match(
+      sh.take().stderr,
+      /^\w+: EINTR \(Interrupted system call\): interrupted by Ctrl-C while waiting for .* \(a FIFO's open waits for a process at its other end\)\n$/,
+    );
+    assert.deepEqual(await lsRow(sh, 3), before);
+  }
+  // The open given up on completes once a reader comes: it is closed then, so the reader
+  // sees end of file, and no descriptor is left holding the FIFO.
+  const reader = await new Deno.Command("timeout", {
+    args: ["5", "cat", `${f.dir}/fifo`],
+  }).output();
+  assert.equal(reader.code, 0, "the FIFO was left open");
+  assert.match(await sh.ok("send x"), /= 1\n$/);
+});

@@ -726,6 +726,8 @@ export const en = {
     "{host} is an IPv{literal} address but this is an {domain} socket",
   "shell.noAddressOfFamily": "{host} has no IPv{family} address",
   "shell.interrupted": "interrupted by Ctrl-C",
+  "shell.fileInterrupted":
+    "{why} while waiting for {file} (a FIFO's open waits for a process at its other end)",
   "shell.noAnswer":
     "no answer within {seconds} s{how, select, rcvtimeo { (SO_RCVTIMEO)} other {}}",
   "shell.wouldBlock":

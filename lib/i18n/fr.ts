@@ -773,6 +773,8 @@ export const fr = {
     "{host} est une adresse IPv{literal} mais cette socket est de la famille {domain}",
   "shell.noAddressOfFamily": "{host} n'a pas d'adresse IPv{family}",
   "shell.interrupted": "interrompu par Ctrl-C",
+  "shell.fileInterrupted":
+    "{why} en attendant {file} (l'ouverture d'un tube nommé attend un processus à son autre bout)",
   "shell.noAnswer":
     "pas de réponse en {seconds} s{how, select, rcvtimeo { (SO_RCVTIMEO)} other {}}",
   "shell.wouldBlock":

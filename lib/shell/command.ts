@@ -604,6 +604,37 @@ export function interruptible<T>(
 }
 
 /**
+ * Await a file's open, read or write, unless Ctrl-C comes first (EINTR, naming the file): the
+ * open of a FIFO waits for a process at its other end, as C's open(2) does, and the runtimes
+ * cannot cancel theirs. What `p` gives after Ctrl-C goes to `late` (a file to close).
+ *
+ * @example
+ * ```ts ignore
+ * const f = await fileWait(host.openWrite(path), path, ctx.signal, (f) => f.close());
+ * ```
+ */
+export async function fileWait<T>(
+  p: Promise<T>,
+  file: string,
+  signal: AbortSignal,
+  late?: (value: T) => unknown,
+): Promise<T> {
+  try {
+    return await interruptible(p, signal, undefined);
+  } catch (e) {
+    if (!signal.aborted) throw e;
+    p.then((v) => late?.(v), () => {});
+    throw new SocketError(
+      "EINTR",
+      t("shell.fileInterrupted", {
+        why: interruption(signal).message,
+        file: escapeControls(file),
+      }),
+    );
+  }
+}
+
+/**
  * setImmediate: a global in Deno 2 and Node, absent from Deno's type
  * declarations. Read on first use, not at load: in Deno the first read
  * loads the Node compatibility layer, a few milliseconds of every start-up.

@@ -11,6 +11,7 @@ import {
   type CommandResult,
   type Context,
   fdText,
+  fileWait,
   targetSock,
 } from "./command.ts";
 import { fileErrorText, SocketError, toSocketError } from "../net/errno.ts";
@@ -37,7 +38,7 @@ export const FILE_CHUNK = 262144;
  */
 export const SEND_FILE_CHUNK = 65536;
 
-async function open<T>(
+async function open<T extends { close(): Promise<void> }>(
   ctx: Context,
   path: string,
   how: "openRead" | "openWrite",
@@ -45,8 +46,14 @@ async function open<T>(
   const f = ctx.shell.files[how];
   if (!f) throw new UsageError(t("transfer.noFiles"));
   try {
-    return await f(path) as T;
+    return await fileWait(
+      f(path) as Promise<unknown> as Promise<T>,
+      path,
+      ctx.signal,
+      (late) => late.close().catch(() => {}),
+    );
   } catch (e) {
+    if (e instanceof SocketError) throw e;
     throw new UsageError(
       t("transfer.cannotOpen", {
         file: JSON.stringify(path),
