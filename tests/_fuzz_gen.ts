@@ -947,6 +947,14 @@ export function unblockable(stmt: GenStmt): void {
     if (isBlocking(head.t) || head.t.includes("$")) {
       stmt.toks[0] = { t: "ls" };
     }
+    // Nor does a word after a `;` or a newline in a free word, which starts a command of its own
+    // (`hint \;; poll` is `hint ";"` then a `poll` that blocks for good, as C's does).
+    stmt.toks = stmt.toks.map((t) =>
+      !t.p && /[;\n]/.test(t.t) &&
+        isBlocking(t.t.split(/[;\n]/).slice(1).join(" "))
+        ? { t: "ls" }
+        : t
+    );
     return;
   }
   stmt.toks = stmt.toks.filter((t) =>

@@ -74,6 +74,18 @@ Deno.test("a blocking command keeps its -t when a word before it would start a c
   }
 });
 
+Deno.test("a free word never starts a blocking command after a ; or a newline", () => {
+  // Found by seed 20261222: `hint \\;; poll` ran a bare `poll`, which blocks for good as C's does.
+  for (const word of ["\\;; poll", "x; accept", "a\nrecv", "b;SLEEP 9"]) {
+    const stmt: GenStmt = { toks: [{ t: "hint" }, { t: word }] };
+    unblockable(stmt);
+    assert.deepEqual(stmt.toks.map((w) => w.t), ["hint", "ls"], word);
+  }
+  const kept: GenStmt = { toks: [{ t: "hint" }, { t: "a;b" }] };
+  unblockable(kept);
+  assert.deepEqual(kept.toks.map((w) => w.t), ["hint", "a;b"]);
+});
+
 Deno.test("the fuzzer uses every command of the registry, and JavaScript's own names", () => {
   const seen = new Set<string>();
   // Enough lines that each of the registry's commands comes up with these seeds.
