@@ -8,7 +8,7 @@ import { programArgs } from "../lib/check/args.ts";
 import { splitCheck, tapLines } from "../lib/check/check.ts";
 import { keyedText } from "../lib/check/keyed.ts";
 import { buildPeer, freePort, runPeer } from "./_peers.ts";
-import { SHELL_FLAGS, sockshell } from "./_shell.ts";
+import { SHELL_FLAGS, sockshell, TestShell } from "./_shell.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname.replace(/\/$/, "");
 
@@ -554,6 +554,41 @@ Deno.test("check says in one line, with status 2, that a program cannot be run, 
     assert.match(r.stderr, /EACCES \(not executable: chmod \+x /);
   } finally {
     await Deno.remove(file);
+  }
+});
+
+Deno.test("a script saved with Windows line endings: check and spawn say its #! line ends with \\r, not that it is missing", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
+  try {
+    // The classic: #!/bin/sh\r, which execve(2) reports as ENOENT though the script is there.
+    const crlf = `${dir}/server.sh`;
+    await Deno.writeTextFile(crlf, "#!/bin/sh\r\nexec true\r\n");
+    const missing = `${dir}/other.sh`;
+    await Deno.writeTextFile(missing, "#!/no/such/interpreter\ntrue\n");
+    for (const f of [crlf, missing]) await Deno.chmod(f, 0o755);
+    const r = await check(["tcp-server", crlf]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, "", "no scenario runs");
+    assert.match(
+      r.stderr,
+      /^check: cannot run .*\/server\.sh: ENOENT \(the script is there, but its #! line ends with \\r, Windows line endings: \/bin\/sh\\r does not exist \(dos2unix .*\/server\.sh, /,
+    );
+    assert.match(
+      (await check(["tcp-server", missing])).stderr,
+      /ENOENT \(the script is there, but the interpreter its #! line names is not: \/no\/such\/interpreter\)\n$/,
+    );
+    assert.match(
+      (await check(["tcp-server", dir])).stderr,
+      /^check: cannot run .*: EACCES \(a directory, not a program\)\n$/,
+    );
+    using sh = new TestShell();
+    const spawned = await sh.fails(`spawn ${crlf}`);
+    assert.match(
+      spawned.stderr,
+      /= -1 ENOENT \(No such file or directory\): cannot start .*\/server\.sh: the script is there, but its #! line ends with \\r/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 

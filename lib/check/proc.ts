@@ -256,11 +256,20 @@ export async function spawnProcess(
       const code = e.code === "ENOENT" || e.code === "EACCES"
         ? e.code
         : "EINVAL";
-      reject(
-        new SocketError(
-          code,
-          t("check.cannotStart", { path, message: e.message }),
-        ),
+      // Why, in words: a script whose interpreter is missing is ENOENT though it is there.
+      const why = code === "EINVAL"
+        ? Promise.resolve(undefined)
+        : notExecutable(path).catch(() => undefined);
+      void why.then((r) =>
+        reject(
+          new SocketError(
+            r?.errno ?? code,
+            t("check.cannotStart", {
+              path: escapeControls(path),
+              message: r?.why ?? e.message,
+            }),
+          ),
+        )
       );
     });
   });
@@ -444,12 +453,23 @@ function markedOutside(
 }
 
 /**
- * Why `path` cannot be started (ENOENT, EACCES, with a hint), or undefined
+ * Why `path` cannot be started, in a line (`./a.out: ENOENT (no such file)`), or undefined
  * when it can: a name without a slash is looked up in PATH, as execvp does.
  */
 export async function cannotExecute(
   path: string,
 ): Promise<string | undefined> {
+  const r = await notExecutable(path);
+  return r && `${path}: ${r.errno} (${r.why})`;
+}
+
+/**
+ * Why `path` cannot be started: the errno execve(2) gives and why in words, or undefined
+ * when it can.
+ */
+async function notExecutable(
+  path: string,
+): Promise<{ errno: string; why: string } | undefined> {
   const fs = await import("node:fs");
   const process = (await import("node:process")).default;
   const candidates = path.includes("/")
@@ -462,18 +482,66 @@ export async function cannotExecute(
     try {
       // The mode bits, not access(2): Deno's needs --allow-sys for that. Close enough to warn.
       const st = fs.statSync(c);
-      if (st.isFile() && (st.mode & 0o111) !== 0) return undefined;
+      if (st.isFile() && (st.mode & 0o111) !== 0) {
+        return badInterpreter(fs, c, path);
+      }
       if (st.isFile()) why = "EACCES";
+      else if (st.isDirectory() && why === "ENOENT") why = "EISDIR";
     } catch {
       // Not there: the next candidate.
     }
   }
   if (why === "EACCES") {
-    return `${path}: EACCES (${t("check.notExecutable", { path })})`;
+    return { errno: "EACCES", why: t("check.notExecutable", { path }) };
   }
-  return path.includes("/")
-    ? `${path}: ENOENT (${t("check.noSuchFile")})`
-    : `${path}: ENOENT (${t("check.notInPath", { path })})`;
+  // execve(2) of a directory: EACCES.
+  if (why === "EISDIR") return { errno: "EACCES", why: t("check.isDirectory") };
+  return {
+    errno: "ENOENT",
+    why: path.includes("/")
+      ? t("check.noSuchFile")
+      : t("check.notInPath", { path }),
+  };
+}
+
+/**
+ * Why a script (`#!INTERPRETER`) cannot start, or undefined: execve(2) says ENOENT when the
+ * interpreter is missing, though the script is there. The classic case is a script saved with
+ * Windows line endings: its `#!/bin/sh\r` names `/bin/sh` followed by a carriage return.
+ */
+function badInterpreter(
+  fs: typeof import("node:fs"),
+  file: string,
+  path: string,
+): { errno: string; why: string } | undefined {
+  let head: Uint8Array;
+  try {
+    const fd = fs.openSync(file, "r");
+    try {
+      head = new Uint8Array(256);
+      head = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined; // Unreadable: execve will say.
+  }
+  if (head[0] !== 0x23 || head[1] !== 0x21) return undefined; // not #!
+  const line = decoder.decode(head.subarray(2)).split("\n")[0]!;
+  const interpreter = /^[ \t]*([^ \t]*)/.exec(line)![1]!;
+  if (!interpreter) return undefined;
+  try {
+    if (fs.statSync(interpreter).isFile()) return undefined;
+  } catch {
+    // Missing: said below.
+  }
+  const shown = escapeControls(JSON.stringify(interpreter).slice(1, -1));
+  return {
+    errno: "ENOENT",
+    why: interpreter.endsWith("\r")
+      ? t("check.crlfScript", { interpreter: shown, path })
+      : t("check.noInterpreter", { interpreter: shown }),
+  };
 }
 
 /** Text of a program's output, for messages: UTF-8, invalid bytes replaced. */

@@ -954,6 +954,11 @@ export const en = {
   "check.programClosedStdin": "the program closed its standard input",
   "check.notExecutable": "not executable: chmod +x {path}",
   "check.noSuchFile": "no such file",
+  "check.isDirectory": "a directory, not a program",
+  "check.noInterpreter":
+    "the script is there, but the interpreter its #! line names is not: {interpreter}",
+  "check.crlfScript":
+    "the script is there, but its #! line ends with \\r, Windows line endings: {interpreter} does not exist (dos2unix {path}, or sed -i 's/\\r$//' {path}, fixes it)",
   "check.notInPath":
     "not in PATH: write ./{path} for a program in this directory",
   "check.noSuchPid":

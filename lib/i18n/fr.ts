@@ -1018,6 +1018,11 @@ export const fr = {
   "check.programClosedStdin": "le programme a fermé son entrée standard",
   "check.notExecutable": "pas exécutable : chmod +x {path}",
   "check.noSuchFile": "fichier introuvable",
+  "check.isDirectory": "un dossier, pas un programme",
+  "check.noInterpreter":
+    "le script est là, mais pas l'interpréteur que nomme sa ligne #! : {interpreter}",
+  "check.crlfScript":
+    "le script est là, mais sa ligne #! finit par \\r, des fins de ligne Windows : {interpreter} n'existe pas (dos2unix {path}, ou sed -i 's/\\r$//' {path}, le corrige)",
   "check.notInPath":
     "absent du PATH : écrivez ./{path} pour un programme de ce répertoire",
   "check.noSuchPid":
