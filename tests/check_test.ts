@@ -383,6 +383,13 @@ Deno.test("check shows a program's path escaped when a student's directory name 
     );
     const all = r.stdout + r.stderr;
     assert.ok(!all.includes("\x1b") && !all.includes("\u202e"), r.stdout);
+    // --json too: escaped as JSON escapes, the same path once parsed.
+    const json = await check(["--json", "tcp-server", script]);
+    assert.ok(
+      !/[\x1b\x7f-\x9f\u202e]/.test(json.stdout),
+      "a raw control or bidi character in --json",
+    );
+    assert.deepEqual(JSON.parse(json.stdout).program, [script]);
     assert.deepEqual(await stillThere(left), []);
   } finally {
     await Deno.remove(dir, { recursive: true });

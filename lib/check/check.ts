@@ -379,6 +379,16 @@ export async function runCheck(run: CheckRun): Promise<number> {
         },
         null,
         2,
+      ).replace(
+        // JSON.stringify leaves DEL, C1 and format characters raw: a student's directory named
+        // with a bidi override would act on the teacher's terminal. Escaped, they parse the same.
+        JSON_RAW,
+        (c) =>
+          // Each UTF-16 unit: a tag character outside the BMP is a surrogate pair.
+          Array.from(
+            { length: c.length },
+            (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`,
+          ).join(""),
       ) + "\n",
     );
   } else {
@@ -566,6 +576,9 @@ function failureDetails(
   d.transcript = tail(shown, TRANSCRIPT_LINES);
   return d;
 }
+
+/** What JSON.stringify leaves raw that a terminal acts on or hides: DEL, C1, format characters. */
+const JSON_RAW = /[\x7f-\x9f\p{Cf}\u2028\u2029]/gu;
 
 /** A result as TAP 13: the `ok`/`not ok` line and, on failure, its YAML block. */
 export function tapLines(r: ScenarioResult): string {
