@@ -276,8 +276,14 @@ async function benchFiles(): Promise<void> {
       await f.write(chunk);
     }
   }
-  const idle = await peakRss(DENO, shellArgs(["-q", "-c", "exit"]));
-  const rss = new Map<string, number>();
+  // An idle shell's peak, as many times as each transfer runs: a process's RSS varies by a few
+  // MiB from one run to the next (the pages of the runtime's own code it happens to touch).
+  const idles: number[] = [];
+  for (let i = 0; i < RUNS.throughput; i++) {
+    idles.push(await peakRss(DENO, shellArgs(["-q", "-c", "exit"])));
+  }
+  const idle = stats(idles).median;
+  const rss = new Map<string, number[]>();
   const out = `${tmp}/out.bin`;
   /** A C peer on a free port; the command runs against it; the peer's "BYTES SECONDS" gives MB/s. */
   const against = async (
@@ -295,7 +301,7 @@ async function benchFiles(): Promise<void> {
     await using p = startPeer(peer, peerArgs(port));
     await p.waitForPort(port);
     const kib = await peakRss(cmd, args(port));
-    rss.set(name, Math.max(rss.get(name) ?? 0, kib));
+    rss.set(name, [...rss.get(name) ?? [], kib]);
     const [bytes, seconds] = (await p.stdout()).trim().split(" ").map(Number);
     check(bytes!, name, FILE_BYTES);
     return bytes! / 1e6 / seconds!;
@@ -382,7 +388,7 @@ async function benchFiles(): Promise<void> {
   const samples = await roundRobin("files", variants, RUNS.throughput);
   const rows = variants.map((v, i) => {
     const s = stats(samples.get(v.name)!);
-    const kib = rss.get(LABELS[i]!) ?? 0;
+    const kib = stats(rss.get(LABELS[i]!) ?? [0]);
     const ref = REF[i];
     return [
       v.name,
@@ -392,7 +398,11 @@ async function benchFiles(): Promise<void> {
         : `${
           fmt(s.median / stats(samples.get(variants[ref]!.name)!).median, 2)
         }×`,
-      ref === undefined ? "-" : `${fmt((kib - idle) / 1024, 1)} MiB`,
+      ref === undefined
+        ? "-"
+        : `${fmt((kib.median - idle) / 1024, 1)} MiB (max ${
+          fmt((kib.max - idle) / 1024, 1)
+        })`,
       `${s.runs}`,
     ];
   });
@@ -400,7 +410,11 @@ async function benchFiles(): Promise<void> {
     `Files through TCP on 127.0.0.1 (${
       FILE_BYTES / 1024 / 1024
     } MiB a run; MB/s, MB = 10⁶ bytes; ` +
-      `peak RSS over an idle shell's ${fmt(idle / 1024, 1)} MiB)`,
+      `peak RSS over an idle shell's ${fmt(idle / 1024, 1)} MiB, medians of ${
+        stats(idles).runs
+      } runs each, idle from ${fmt(stats(idles).min / 1024, 1)} to ${
+        fmt(stats(idles).max / 1024, 1)
+      } MiB)`,
     ["path", "median", "min", "max", "vs socat", "RSS over idle", "runs"],
     rows,
   );
