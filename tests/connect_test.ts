@@ -200,6 +200,27 @@ Deno.test({
   },
 });
 
+Deno.test({
+  name:
+    "an IPv6 address in brackets, as a URL writes it, is that address; brackets around IPv4 are a name",
+  ignore: !HAS_IPV6,
+  async fn() {
+    using sh = new TestShell();
+    using l = rawListener("::1");
+    await sh.ok("socket tcp6");
+    // Before, [::1] went to the resolver as a name: EAI_NONAME.
+    assert.match(
+      await sh.ok(`connect [::1] ${l.addr.port}`),
+      new RegExp(`^connect\\(3, \\[::1\\]:${l.addr.port}\\) = 0 `),
+    );
+    using _peer = await l.accept();
+    assert.match(
+      (await sh.fails("socket tcp; connect [127.0.0.1] 9")).stderr,
+      /= -1 EAI_NONAME /,
+    );
+  },
+});
+
 Deno.test("connect -w retries a refused connect until a server listens", async () => {
   using sh = new TestShell();
   const port = freePort("tcp");

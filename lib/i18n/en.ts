@@ -113,7 +113,8 @@ export const en = {
     "TCP: connect to a server (the system picks the local port); UDP: set the default peer",
   "help.connect.details":
     "The host is resolved first, as the handout's client calls gethostbyname: an AF_INET socket\n" +
-    "connects to an IPv4 address. Ctrl-C interrupts a pending connect (EINTR); -t gives ETIMEDOUT.\n" +
+    "connects to an IPv4 address ([::1], in brackets as URLs write it, is ::1).\n" +
+    "Ctrl-C interrupts a pending connect (EINTR); -t gives ETIMEDOUT.\n" +
     "-w SECONDS retries a refused connect every 50 ms for that long: a server just started may not listen yet.\n" +
     "UDP: no packet is sent; send and recv then use this peer, and datagrams from others are dropped.\n" +
     "A TCP socket bound first connects from its bound address: Deno.connect cannot choose its local end,\n" +

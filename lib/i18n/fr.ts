@@ -122,7 +122,8 @@ export const fr = {
     "TCP : se connecter à un serveur (le système choisit le port local) ; UDP : fixer le correspondant par défaut",
   "help.connect.details":
     "L'hôte est d'abord résolu, comme le client du polycopié appelle gethostbyname : une socket AF_INET\n" +
-    "se connecte à une adresse IPv4. Ctrl-C interrompt un connect en cours (EINTR) ; -t donne ETIMEDOUT.\n" +
+    "se connecte à une adresse IPv4 ([::1], entre crochets comme l'écrivent les URL, est ::1).\n" +
+    "Ctrl-C interrompt un connect en cours (EINTR) ; -t donne ETIMEDOUT.\n" +
     "-w SECONDES retente un connect refusé toutes les 50 ms pendant cette durée : un serveur qui vient de\n" +
     "démarrer n'écoute peut-être pas encore.\n" +
     "UDP : aucun paquet n'est envoyé ; send et recv utilisent ensuite ce correspondant, et les datagrammes\n" +

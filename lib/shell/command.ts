@@ -495,6 +495,9 @@ export async function resolveHost(
   host: string,
   family: Family,
 ): Promise<string> {
+  // An IPv6 address in brackets, as URLs write it (http://[::1]:8080/), is that address.
+  const bracketed = /^\[(.+)\]$/.exec(host)?.[1];
+  if (bracketed !== undefined && familyOf(bracketed) === 6) host = bracketed;
   const literal = familyOf(host);
   if (literal && literal !== family) {
     throw new SocketError(
