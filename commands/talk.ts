@@ -206,6 +206,15 @@ async function converse(
   try {
     const typing = lines(`talk ${fd}> `, onLine, stop.signal).then((e) => {
       eof = e;
+      // Piped input that ends without ~. is a request, as `printf ... | nc` sends one: its
+      // answer shows as it comes, until the peer closes (Ctrl-C leaves). Ctrl-D at a terminal
+      // leaves, and so does the end of a datagram socket's lines: no close would ever come.
+      if (e && o.piped && s.proto === "tcp" && !netEnd && !sendErrno) {
+        if (o.calls) {
+          io.out(ctx.io.paint.dim(t("talk.awaitClose", { fd })) + "\n");
+        }
+        return;
+      }
       stop.abort();
     });
     await Promise.race([typing, receiving]);

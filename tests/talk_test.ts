@@ -95,6 +95,29 @@ Deno.test("talk -C holds an SMTP-like dialogue: each line goes out with \\r\\n a
   );
 });
 
+Deno.test("piped lines that end without ~. are a request, as with nc: the answer shows until the peer closes", async () => {
+  const port = freePort("tcp");
+  await using peer = lineServer(port);
+  await peer.waitForPort(port);
+  // `printf 'EHLO me\r\nQUIT\r\n' | nc`: before, talk left at the end of input and showed no answer.
+  const r = await sockshell([], {
+    stdin: `socket tcp; connect 127.0.0.1 ${port}\ntalk -C\nEHLO me\nQUIT\n`,
+    env: { NO_COLOR: "1" },
+  });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /end of input without ~\.: what the peer sends shows until it closes/,
+  );
+  assert.match(r.stdout, /250 ok EHLO me\\r\\n/);
+  assert.match(r.stdout, /221 bye\\r\\n"/);
+  assert.match(r.stdout, /talk: the peer closed the connection/);
+  assert.equal(
+    (await peer.stdout()).trim(),
+    String.raw`b'EHLO me\r\nQUIT\r\n'`,
+  );
+});
+
 Deno.test("talk without -C ends each line with \\n alone on the wire", async () => {
   const port = freePort("tcp");
   await using peer = lineServer(port);

@@ -383,7 +383,8 @@ export const en = {
     "Leave with Ctrl-C, Ctrl-D or a line that is exactly ~. (a lone . is sent: SMTP ends DATA with it).\n" +
     "When the peer closes or resets, talk says so and returns. The socket stays open; what arrived and was\n" +
     "not shown stays for the next recv. At the prompt, the line editor reads the lines (history works);\n" +
-    "with commands piped on standard input, talk takes the lines after it, up to ~. or the end of input.\n" +
+    "with commands piped on standard input, talk takes the lines after it, up to ~. or the end of input;\n" +
+    "at the end of input on a stream, what the peer sends still shows until it closes, as with nc.\n" +
     "Under record, each line sent is recorded as its send, not the talk line.",
   "help.explain.summary":
     "Show the socket's 5-tuple after each call, as the handout writes it, and why (on or off)",
@@ -692,6 +693,8 @@ export const en = {
     "descriptor {fd} {how, select, listening {is listening (accept gives a connected socket)} connecting {is still connecting} stream {is not connected (connect it first)} other {has no peer (connect it to one first)}}: talk needs a connected socket",
   "talk.start":
     "talk on {fd}: each line goes out with {ending} as you type it; ~. or Ctrl-C or Ctrl-D to leave",
+  "talk.awaitClose":
+    "talk on {fd}: end of input without ~.: what the peer sends shows until it closes, as with nc (Ctrl-C leaves)",
   "talk.peerClosed":
     "the peer closed the connection (end of stream on {fd}): talk ends",
   "talk.unsent":

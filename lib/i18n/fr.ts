@@ -407,8 +407,9 @@ export const fr = {
     "Quand le pair ferme ou réinitialise la connexion, talk le dit et rend la main. La socket reste ouverte ; ce qui\n" +
     "est arrivé sans être affiché reste pour le prochain recv. À l'invite, l'éditeur de ligne lit les lignes\n" +
     "(l'historique marche) ; avec des commandes sur l'entrée standard, talk prend les lignes qui le suivent,\n" +
-    "jusqu'à ~. ou la fin de l'entrée. Sous record, chaque ligne envoyée est enregistrée comme son send, pas la\n" +
-    "ligne talk.",
+    "jusqu'à ~. ou la fin de l'entrée ; à la fin de l'entrée sur un flux, ce qu'envoie le pair s'affiche encore\n" +
+    "jusqu'à ce qu'il ferme, comme avec nc. Sous record, chaque ligne envoyée est enregistrée comme son send,\n" +
+    "pas la ligne talk.",
   "help.explain.summary":
     "Montrer le quintuplet de la socket après chaque appel, comme l'écrit le polycopié, et pourquoi (on ou off)",
   "help.explain.details":
@@ -735,6 +736,8 @@ export const fr = {
     "le descripteur {fd} {how, select, listening {écoute (accept donne une socket connectée)} connecting {est encore en train de se connecter} stream {n'est pas connecté (connectez-le d'abord)} other {n'a pas de pair (connectez-le d'abord à un pair)}} : talk a besoin d'une socket connectée",
   "talk.start":
     "talk sur {fd} : chaque ligne part avec {ending} dès qu'elle est tapée ; ~. ou Ctrl-C ou Ctrl-D pour sortir",
+  "talk.awaitClose":
+    "talk sur {fd} : fin de l'entrée sans ~. : ce qu'envoie le pair s'affiche jusqu'à ce qu'il ferme, comme avec nc (Ctrl-C pour quitter)",
   "talk.peerClosed":
     "le pair a fermé la connexion (fin de flux sur {fd}) : talk se termine",
   "talk.unsent":
