@@ -60,9 +60,10 @@ export const checkCommand: CommandImpl = {
     if (text === undefined) {
       try {
         text = await fileWait(
+          ctx,
           ctx.shell.files.readTextFile(target),
           target,
-          ctx.signal,
+          "read",
         );
       } catch (e) {
         if (e instanceof SocketError) throw e; // Ctrl-C

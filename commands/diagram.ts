@@ -68,13 +68,14 @@ export const diagramCommand: CommandImpl = {
     const d = buildDiagram(teach.events());
     try {
       await fileWait(
+        ctx,
         ctx.shell.files.writeTextFile(
           file,
           kind === "svg" ? svgDiagram(d) : htmlDiagram(d),
           { createNew: !opts.f },
         ),
         file,
-        ctx.signal,
+        "write",
       );
     } catch (e) {
       if (e instanceof SocketError) throw e; // Ctrl-C

@@ -45,13 +45,14 @@ export const recordCommand: CommandImpl = {
     }\n`;
     try {
       await fileWait(
+        ctx,
         opts.a
           ? ctx.shell.files.appendTextFile(arg, header)
           : ctx.shell.files.writeTextFile(arg, header, {
             createNew: !opts.f,
           }),
         arg,
-        ctx.signal,
+        "write",
       );
     } catch (e) {
       if (e instanceof SocketError) throw e; // Ctrl-C

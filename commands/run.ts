@@ -61,11 +61,12 @@ export const runCommand: CommandImpl = {
     if (text === undefined) {
       try {
         text = await fileWait(
+          ctx,
           ctx.shell.files.readTextFile(target.text, {
             limit: MAX_SCRIPT_BYTES,
           }),
           target.text,
-          ctx.signal,
+          "read",
         );
         const why = notAScript(text, ctx.shell.commands);
         if (why) {

@@ -82,7 +82,12 @@ export function parseStartTls(words: Word[], usage: string): StartTlsArgs {
 
 async function readPem(ctx: Context, opt: string, file: string) {
   try {
-    return await fileWait(ctx.shell.files.readTextFile(file), file, ctx.signal);
+    return await fileWait(
+      ctx,
+      ctx.shell.files.readTextFile(file),
+      file,
+      "read",
+    );
   } catch (e) {
     if (e instanceof SocketError) throw e; // Ctrl-C
     throw new UsageError(

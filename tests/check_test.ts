@@ -386,6 +386,7 @@ Deno.test("check shows a program's path escaped when a student's directory name 
     // --json too: escaped as JSON escapes, the same path once parsed.
     const json = await check(["--json", "tcp-server", script]);
     assert.ok(
+      // deno-lint-ignore no-control-regex -- looking for raw control characters is the point
       !/[\x1b\x7f-\x9f\u202e]/.test(json.stdout),
       "a raw control or bidi character in --json",
     );

@@ -98,7 +98,12 @@ export interface LineInput {
 /** The host's files a shell uses: scripts for `run`, `record`'s file, `send -f`/`recv -f`. */
 export type ShellFiles = Pick<
   Host,
-  "readTextFile" | "writeTextFile" | "appendTextFile" | "openRead" | "openWrite"
+  | "readTextFile"
+  | "writeTextFile"
+  | "appendTextFile"
+  | "openRead"
+  | "openWrite"
+  | "unblockFifo"
 >;
 
 /** How received data can be shown (`view`): quoted text (the default), lines, or hex. */
@@ -607,26 +612,31 @@ export function interruptible<T>(
 }
 
 /**
- * Await a file's open, read or write, unless Ctrl-C comes first (EINTR, naming the file): the
- * open of a FIFO waits for a process at its other end, as C's open(2) does, and the runtimes
- * cannot cancel theirs. What `p` gives after Ctrl-C goes to `late` (a file to close).
+ * Await a file's open, read or write (`how`), unless Ctrl-C comes first (EINTR, naming the
+ * file): the open of a FIFO waits for a process at its other end, as C's open(2) does, and the
+ * runtimes cannot cancel theirs. Given up on, the open is unblocked (the host opens the other
+ * end for an instant: under Node a thread blocked in it would hold the process at its exit),
+ * and what `p` gives then goes to `late` (a file to close).
  *
  * @example
  * ```ts ignore
- * const f = await fileWait(host.openWrite(path), path, ctx.signal, (f) => f.close());
+ * const f = await fileWait(ctx, host.openWrite(path), path, "write", (f) => f.close());
  * ```
  */
 export async function fileWait<T>(
+  ctx: Context,
   p: Promise<T>,
   file: string,
-  signal: AbortSignal,
+  how: "read" | "write",
   late?: (value: T) => unknown,
 ): Promise<T> {
+  const signal = ctx.signal;
   try {
     return await interruptible(p, signal, undefined);
   } catch (e) {
     if (!signal.aborted) throw e;
     p.then((v) => late?.(v), () => {});
+    ctx.shell.files.unblockFifo?.(file, how);
     throw new SocketError(
       "EINTR",
       t("shell.fileInterrupted", {

@@ -47,9 +47,10 @@ async function open<T extends { close(): Promise<void> }>(
   if (!f) throw new UsageError(t("transfer.noFiles"));
   try {
     return await fileWait(
+      ctx,
       f(path) as Promise<unknown> as Promise<T>,
       path,
-      ctx.signal,
+      how === "openRead" ? "read" : "write",
       (late) => late.close().catch(() => {}),
     );
   } catch (e) {

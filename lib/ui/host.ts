@@ -33,6 +33,12 @@ export interface Host {
   openRead?(path: string): Promise<FileReader>;
   /** Create (or truncate) a file to write bytes piece by piece (`recv -f`). */
   openWrite?(path: string): Promise<FileWriter>;
+  /**
+   * An open of `path` given up on (Ctrl-C) while it waits, as a FIFO's does, for a process
+   * at its other end: open that end for an instant, without waiting (O_NONBLOCK), so that
+   * the open completes and no thread stays blocked in it. Nothing when `path` is no FIFO.
+   */
+  unblockFifo?(path: string, waiting: "read" | "write"): void;
   /** The next line of standard input without its newline, or null at end of input. */
   readLine(): Promise<string | null>;
   /** Put standard input's terminal in raw mode (keys as typed, no echo) or back; nothing when it is not a terminal. */
@@ -78,6 +84,30 @@ export class FileWriteError extends Error {
     this.name = "FileWriteError";
     const code = (cause as { code?: unknown })?.code;
     if (typeof code === "string") this.code = code;
+  }
+}
+
+/**
+ * Open the other end of the FIFO `path` for an instant, without waiting (O_NONBLOCK): an open
+ * waiting on it (`waiting` to read or to write) completes. Nothing when `path` is no FIFO, or
+ * when that end cannot be opened: the open was no longer waiting.
+ */
+export function unblock(
+  fs: typeof import("node:fs"),
+  path: string,
+  waiting: "read" | "write",
+): void {
+  try {
+    if (!fs.statSync(path).isFIFO()) return;
+    const { O_NONBLOCK, O_RDONLY, O_WRONLY } = fs.constants;
+    fs.closeSync(
+      fs.openSync(
+        path,
+        (waiting === "write" ? O_RDONLY : O_WRONLY) | O_NONBLOCK,
+      ),
+    );
+  } catch {
+    // Gone, or no reader left to meet a writer (ENXIO): nothing waits.
   }
 }
 

@@ -9,6 +9,7 @@ import {
   FileWriteError,
   type Host,
   limitedText,
+  unblock,
 } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
 import { t } from "../i18n/mod.ts";
@@ -113,6 +114,12 @@ export const denoHost: Host = {
         : (buf) => f.read(buf),
       close: () => Promise.resolve(f.close()),
     };
+  },
+
+  unblockFifo(path, waiting) {
+    // Deno.open has no O_NONBLOCK: the Node compatibility layer's open has (loaded only here).
+    void import("node:fs").then(({ default: fs }) => unblock(fs, path, waiting))
+      .catch(() => {});
   },
 
   async openWrite(path) {

@@ -13,6 +13,7 @@ import {
   FileWriteError,
   type Host,
   limitedText,
+  unblock,
 } from "./host.ts";
 import { LineBuffer } from "./lines.ts";
 import { t } from "../i18n/mod.ts";
@@ -145,6 +146,10 @@ export const nodeHost: Host = {
       },
       close: () => f.close(),
     };
+  },
+
+  unblockFifo(path, waiting) {
+    unblock(fs, path, waiting);
   },
 
   async openWrite(path) {
