@@ -422,8 +422,10 @@ Deno.test({
     );
     await term.type("EHLO me");
     let screen = await term.until(
-      "the reply",
-      (s) => s.includes('= 16 "250 ok EHLO me\\r\\n"'),
+      "the reply, and the prompt drawn again under it",
+      (s) =>
+        s.includes('= 16 "250 ok EHLO me\\r\\n"') &&
+        linesOf(s).at(-1) === "talk 3>",
     );
     let lines = linesOf(screen);
     const at = lines.indexOf("talk 3> EHLO me");
@@ -436,9 +438,12 @@ Deno.test({
     ]);
     // Half a line typed when the peer speaks: its line shows above, the half line is drawn again.
     await term.type("NO", false);
+    // The line above first, then the prompt drawn again: wait for both, not the first alone.
     screen = await term.until(
-      "the unprompted line",
-      (s) => s.includes('"* unprompted\\r\\n"'),
+      "the unprompted line, and the half line drawn again under it",
+      (s) =>
+        s.includes('"* unprompted\\r\\n"') &&
+        linesOf(s).at(-1) === "talk 3> NO",
     );
     assert.deepEqual(linesOf(screen).slice(-2), [
       'recv(3, buf, 4096, 0) = 14 "* unprompted\\r\\n"',
