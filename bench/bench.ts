@@ -648,29 +648,27 @@ async function benchDialogue(): Promise<void> {
       pin.length ? [pin[0]!, [...pin.slice(1), cmd, ...args]] : [cmd, args];
     const echoing = (port: number) =>
       startPeer(...pinned(echo, [String(port)]));
-    const pings = [
-      {
-        name: RAW,
-        run: async () => {
-          const port = freePort();
-          await using e = echoing(port);
-          await e.waitForPort(port);
-          const p = start(
-            ...pinned(DENO, [
-              "run",
-              "--quiet",
-              "--allow-net=127.0.0.1",
-              rawPing,
-              String(port),
-              String(PINGS),
-            ]),
-          );
-          await finished(p, "raw Deno client");
-          const [c, w] = p.out.text.trim().split(" ").map(Number);
-          keepCold(RAW, perTrip(c!));
-          return perTrip(w!);
-        },
+    /** A Deno client (`deno run ARGS`) that prints the ms of its cold half and its warm one. */
+    const halves = (name: string, args: (port: number) => string[]) => ({
+      name,
+      run: async () => {
+        const port = freePort();
+        await using e = echoing(port);
+        await e.waitForPort(port);
+        const p = start(...pinned(DENO, ["run", "--quiet", ...args(port)]));
+        await finished(p, name);
+        const [c, w] = p.out.text.trim().split(" ").map(Number);
+        keepCold(name, perTrip(c!));
+        return perTrip(w!);
       },
+    });
+    const pings = [
+      halves(RAW, (port) => [
+        "--allow-net=127.0.0.1",
+        rawPing,
+        String(port),
+        String(PINGS),
+      ]),
       {
         name: SHELL,
         run: async () => {
@@ -688,29 +686,15 @@ async function benchDialogue(): Promise<void> {
           return perTrip(t2 - t1);
         },
       },
-      ...LAYERS.map(([mode, name]) => ({
-        name,
-        run: async () => {
-          const port = freePort();
-          await using e = echoing(port);
-          await e.waitForPort(port);
-          const p = start(
-            ...pinned(DENO, [
-              "run",
-              "--quiet",
-              ...SHELL_FLAGS,
-              layers,
-              mode,
-              String(port),
-              String(PINGS),
-            ]),
-          );
-          await finished(p, `${mode} layer client`);
-          const [c, w] = p.out.text.trim().split(" ").map(Number);
-          keepCold(name, perTrip(c!));
-          return perTrip(w!);
-        },
-      })),
+      ...LAYERS.map(([mode, name]) =>
+        halves(name, (port) => [
+          ...SHELL_FLAGS,
+          layers,
+          mode,
+          String(port),
+          String(PINGS),
+        ])
+      ),
     ];
     const warm = await roundRobin(label, pings, RUNS.commands);
     return { cold, warm };
