@@ -26,7 +26,7 @@ export const gethostbynameCommand: CommandImpl = {
         if (!all.length) {
           throw new SocketError(
             "EAI_NODATA",
-            t("gethostbyname.none", { name, family }),
+            t("gethostbyname.none", { name: quoteText(name), family }),
           );
         }
         return {

@@ -36,6 +36,11 @@ Deno.test("gethostbyname reports EAI_NONAME with NULL for a name that does not e
     'gethostbyname("nosuch.invalid") = NULL EAI_NONAME (Name or service not known)\n',
   );
   assert.match(await sh.ok("gethostbyname localhost"), /= 127\.0\.0\.1\n$/);
+  // An empty name is shown quoted in the detail too, not as nothing.
+  assert.equal(
+    (await sh.fails('gethostbyname ""')).stderr,
+    'gethostbyname("") = NULL EAI_NODATA (No address associated with hostname): "" has no IPv4 address\n',
+  );
 });
 
 Deno.test("gethostbyname needs exactly one name", async () => {

@@ -518,7 +518,7 @@ export async function resolveHost(
   if (!first) {
     throw new SocketError(
       "EAI_NONAME",
-      t("shell.noAddressOfFamily", { host, family }),
+      t("shell.noAddressOfFamily", { host: quoteText(host), family }),
     );
   }
   return first;
