@@ -15,7 +15,10 @@ export const lsCommand: CommandImpl = {
       t("ls.header.remote"),
       "",
     ]];
-    for (const s of ctx.shell.table.list()) {
+    const list = ctx.shell.table.list();
+    // Numbers right-aligned, however many digits the largest has: 9, 10 and 1000 line up.
+    const digits = Math.max(2, ...list.map((s) => String(s.fd).length));
+    for (const s of list) {
       const extra: string[] = [];
       if (s.unread) extra.push(t("ls.unread", { n: s.unread }));
       if (s.waiting) extra.push(t("ls.waiting", { n: s.waiting }));
@@ -23,7 +26,9 @@ export const lsCommand: CommandImpl = {
       if (s.opts.size) extra.push(optionsShown(s));
       if (s.nonblocking) extra.push("O_NONBLOCK");
       rows.push([
-        `${s.fd === ctx.scope.current ? "*" : " "}${String(s.fd).padStart(2)}`,
+        `${s.fd === ctx.scope.current ? "*" : " "}${
+          String(s.fd).padStart(digits)
+        }`,
         (s.family === "unix"
           ? (s.proto === "tcp" ? "unix" : "unix-dgram")
           : s.proto + (s.family === 6 ? "6" : "")) +

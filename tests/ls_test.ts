@@ -77,3 +77,17 @@ Deno.test("ls takes no arguments", async () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /usage: ls/);
 });
+
+Deno.test("ls lines up descriptor numbers of any width, the current one marked", async () => {
+  using sh = new TestShell();
+  // 3 to 102: before, 99 and 100 were aligned on different sides of the column.
+  for (let i = 0; i < 100; i++) await sh.ok("socket udp");
+  await sh.ok("use 99");
+  const lines = (await sh.ok("ls")).split("\n");
+  assert.equal(lines[1], "   3  udp    NEW    -      -");
+  assert.equal(
+    lines.find((l) => l.includes("99 ")),
+    "* 99  udp    NEW    -      -",
+  );
+  assert.equal(lines[98], " 100  udp    NEW    -      -");
+});
