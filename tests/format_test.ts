@@ -13,6 +13,7 @@ import {
   fmtAddr,
   hexDump,
   hexPairs,
+  jsonEscapeControls,
   NOTE_COLUMN,
   PLAIN,
   quoteText,
@@ -237,4 +238,13 @@ Deno.test("errorLine escapes before it paints: the shell's colours stay, the use
     "bad \x1b[2J\nx",
   );
   assert.deepEqual(written, ["\x1b[31mbad \\x1b[2J\\nx\x1b[0m\n"]);
+});
+
+Deno.test("jsonEscapeControls escapes what a terminal acts on as \\u escapes, keeps JSON's own newlines, and parses back the same", () => {
+  const value = { a: "x\u202ey\u0085z\x7f\u{E0041}", b: ["\n\x1b"] };
+  const json = jsonEscapeControls(JSON.stringify(value, null, 2));
+  assert.ok(!/[\x7f-\x9f\u202e\u{E0041}]/u.test(json), json);
+  assert.match(json, /"x\\u202ey\\u0085z\\u007f\\udb40\\udc41"/);
+  assert.equal(json.split("\n").length, 6, "the layout's newlines stay");
+  assert.deepEqual(JSON.parse(json), value);
 });

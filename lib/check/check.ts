@@ -20,7 +20,12 @@
 
 import type { CommandSpec, Output, Scope } from "../shell/command.ts";
 import { EXIT } from "../shell/errors.ts";
-import { escapeControls, PLAIN, showBytes } from "../shell/format.ts";
+import {
+  escapeControls,
+  jsonEscapeControls,
+  PLAIN,
+  showBytes,
+} from "../shell/format.ts";
 import type { Host } from "../ui/host.ts";
 import type { NetBackend } from "../net.ts";
 import { type CheckState, checkStates } from "./state.ts";
@@ -364,8 +369,9 @@ export async function runCheck(run: CheckRun): Promise<number> {
   const passed = results.filter((r) => r.ok).length;
   const seconds = (performance.now() - started) / 1000;
   if (run.json) {
+    // A student's directory named with a bidi override must not act on the teacher's terminal.
     out.out(
-      JSON.stringify(
+      jsonEscapeControls(JSON.stringify(
         {
           check: run.name,
           program: [run.program, ...run.args],
@@ -379,17 +385,7 @@ export async function runCheck(run: CheckRun): Promise<number> {
         },
         null,
         2,
-      ).replace(
-        // JSON.stringify leaves DEL, C1 and format characters raw: a student's directory named
-        // with a bidi override would act on the teacher's terminal. Escaped, they parse the same.
-        JSON_RAW,
-        (c) =>
-          // Each UTF-16 unit: a tag character outside the BMP is a surrogate pair.
-          Array.from(
-            { length: c.length },
-            (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, "0")}`,
-          ).join(""),
-      ) + "\n",
+      )) + "\n",
     );
   } else {
     if (run.signal.aborted) bailed ??= CHECK_MESSAGES.interrupted;
@@ -576,9 +572,6 @@ function failureDetails(
   d.transcript = tail(shown, TRANSCRIPT_LINES);
   return d;
 }
-
-/** What JSON.stringify leaves raw that a terminal acts on or hides: DEL, C1, format characters. */
-const JSON_RAW = /[\x7f-\x9f\p{Cf}\u2028\u2029]/gu;
 
 /** A result as TAP 13: the `ok`/`not ok` line and, on failure, its YAML block. */
 export function tapLines(r: ScenarioResult): string {

@@ -169,6 +169,29 @@ export function escapeControls(s: string): string {
 }
 
 /**
+ * JSON text with what {@link escapeControls} escapes written as `\uXXXX` escapes, which parse
+ * back to the same text: `JSON.stringify` leaves DEL, C1 and format characters (a bidi
+ * override) raw, and a JSON document printed on a terminal must not act on it.
+ *
+ * @example
+ * ```ts
+ * console.log(jsonEscapeControls(JSON.stringify("a\u202eb"))); // "a\u202eb"
+ * ```
+ */
+export function jsonEscapeControls(json: string): string {
+  return json.replace(CONTROL, (ch) => {
+    // A raw newline in JSON.stringify's output is its own layout: in strings it is \n already.
+    if (ch === "\n") return ch;
+    // Each UTF-16 unit: a tag character outside the BMP is a surrogate pair.
+    let out = "";
+    for (let i = 0; i < ch.length; i++) {
+      out += "\\u" + ch.charCodeAt(i).toString(16).padStart(4, "0");
+    }
+    return out;
+  });
+}
+
+/**
  * Write one error line: the text escaped (see {@link escapeControls}), then painted, then a
  * newline. Every error the shell shows goes through here, so none can span lines or carry a
  * raw control character to the terminal.
