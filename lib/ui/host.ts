@@ -72,18 +72,13 @@ export class FileLimitError extends Error {
 
 /**
  * A write to a file that failed (a full disk: ENOSPC) after `written` bytes of the piece went
- * in; `code` is the errno name when the runtime gave one.
+ * in; `cause` is the runtime's error, which says the errno.
  */
 export class FileWriteError extends Error {
-  /** The runtime's errno name (`ENOSPC`), or undefined. */
-  readonly code?: string;
-
   /** Wrap the runtime's error `cause`, `written` bytes of the piece written before it. */
   constructor(readonly written: number, cause: unknown) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = "FileWriteError";
-    const code = (cause as { code?: unknown })?.code;
-    if (typeof code === "string") this.code = code;
   }
 }
 
