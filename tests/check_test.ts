@@ -305,19 +305,55 @@ async function stopCheck(signal: Deno.Signal, code: number): Promise<void> {
   }
 }
 
+/** A fresh directory, removed with what it holds when the test's `await using` ends. */
+async function tempDir(prefix: string) {
+  const path = await Deno.makeTempDir({ prefix });
+  return {
+    path,
+    [Symbol.asyncDispose]: () => Deno.remove(path, { recursive: true }),
+  };
+}
+
+/** An executable file at `path` holding `text` (a script). */
+async function executable(path: string, text: string): Promise<string> {
+  await Deno.writeTextFile(path, text);
+  await Deno.chmod(path, 0o755);
+  return path;
+}
+
+let sleeps = 0;
+
+/** `sleep N`, N unique to the test run: a process left behind, found by its command line. */
+function uniqueSleep(): string {
+  return `sleep ${
+    86400 + ++sleeps * 1000000 + (Deno.pid * 1000 + Date.now()) % 1000000
+  }`;
+}
+
+/** sockshell from source with --allow-run, running `line` as `-c` does. */
+function shellWithRun(line: string) {
+  return runPeer(Deno.execPath(), [
+    "run",
+    "--quiet",
+    ...SHELL_FLAGS,
+    "--allow-run",
+    `${ROOT}/mod.ts`,
+    "-c",
+    line,
+  ]);
+}
+
 /**
  * A copy of the handout's TCP server that first leaves a process in a session of its own, as
  * daemon() does: `sleep N`, N unique to the test. Returns the script and that process's args.
  */
 async function daemonizingServer(dir: string): Promise<[string, string]> {
   const bin = await buildPeer("tcp_server");
-  const left = `sleep ${86400 + (Deno.pid * 1000 + Date.now()) % 1000000}`;
-  const script = `${dir}/daemonizing_server`;
-  await Deno.writeTextFile(
-    script,
+  const left = uniqueSleep();
+  const script = await executable(
+    `${dir}/daemonizing_server`,
     `#!/bin/sh\nsetsid ${left} </dev/null >/dev/null 2>&1 &\nexec ${bin} "$@"\n`,
   );
-  await Deno.chmod(script, 0o755);
   return [script, left];
 }
 
@@ -339,152 +375,121 @@ async function stillThere(args: string): Promise<string[]> {
 }
 
 Deno.test("check kills what a server left outside its group (daemon(), setsid()), and says so in a TAP comment", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
-  try {
-    const [script, left] = await daemonizingServer(dir);
-    const r = await check(["tcp-server", script]);
-    // The scenarios the handout's server fails, and no other.
-    assert.deepEqual(failed(r.stdout), [2, 3], r.stdout);
-    assert.match(
-      r.stdout,
-      /^ok 1 - .*\n# .*daemonizing_server \d+: it left 1 process behind, in a session of its own \(daemon\(\), setsid\(\)\): sleep \(pid \d+\): killed$/m,
-    );
-    assert.match(
-      r.stdout,
-      /^ {4}- ' {2}it left 1 process behind, in a session of its own/m,
-    );
-    assert.deepEqual(
-      await stillThere(left),
-      [],
-      "a process outlived the check",
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using tmp = await tempDir("sockshell-check-");
+  const dir = tmp.path;
+  const [script, left] = await daemonizingServer(dir);
+  const r = await check(["tcp-server", script]);
+  // The scenarios the handout's server fails, and no other.
+  assert.deepEqual(failed(r.stdout), [2, 3], r.stdout);
+  assert.match(
+    r.stdout,
+    /^ok 1 - .*\n# .*daemonizing_server \d+: it left 1 process behind, in a session of its own \(daemon\(\), setsid\(\)\): sleep \(pid \d+\): killed$/m,
+  );
+  assert.match(
+    r.stdout,
+    /^ {4}- ' {2}it left 1 process behind, in a session of its own/m,
+  );
+  assert.deepEqual(
+    await stillThere(left),
+    [],
+    "a process outlived the check",
+  );
 });
 
 Deno.test("check shows a program's path escaped when a student's directory name holds an escape sequence", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
-  try {
-    // `for f in */a.out; do sockshell check ... "$f"`: the directory is the student's to name.
-    const evil = `${dir}/evil\x1b[2J\u202edir`;
-    await Deno.mkdir(evil);
-    const [script, left] = await daemonizingServer(evil);
-    const r = await check(["tcp-server", script]);
-    assert.deepEqual(failed(r.stdout), [2, 3], r.stdout);
-    // In the failures' programs, the transcripts and the passing scenarios' comments alike.
-    assert.match(
-      r.stdout,
-      /^# .*evil\\x1b\[2J\\xe2\\x80\\xaedir\/daemonizing_server \d+: it left/m,
-    );
-    assert.match(
-      r.stdout,
-      /^ {4}- '.*evil\\x1b\[2J\\xe2\\x80\\xaedir\/daemonizing_server \d+: /m,
-    );
-    const all = r.stdout + r.stderr;
-    assert.ok(!all.includes("\x1b") && !all.includes("\u202e"), r.stdout);
-    // --json too: escaped as JSON escapes, the same path once parsed.
-    const json = await check(["--json", "tcp-server", script]);
-    assert.ok(
-      // deno-lint-ignore no-control-regex -- looking for raw control characters is the point
-      !/[\x1b\x7f-\x9f\u202e]/.test(json.stdout),
-      "a raw control or bidi character in --json",
-    );
-    assert.deepEqual(JSON.parse(json.stdout).program, [script]);
-    assert.deepEqual(await stillThere(left), []);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using tmp = await tempDir("sockshell-check-");
+  const dir = tmp.path;
+  // `for f in */a.out; do sockshell check ... "$f"`: the directory is the student's to name.
+  const evil = `${dir}/evil\x1b[2J\u202edir`;
+  await Deno.mkdir(evil);
+  const [script, left] = await daemonizingServer(evil);
+  const r = await check(["tcp-server", script]);
+  assert.deepEqual(failed(r.stdout), [2, 3], r.stdout);
+  // In the failures' programs, the transcripts and the passing scenarios' comments alike.
+  assert.match(
+    r.stdout,
+    /^# .*evil\\x1b\[2J\\xe2\\x80\\xaedir\/daemonizing_server \d+: it left/m,
+  );
+  assert.match(
+    r.stdout,
+    /^ {4}- '.*evil\\x1b\[2J\\xe2\\x80\\xaedir\/daemonizing_server \d+: /m,
+  );
+  const all = r.stdout + r.stderr;
+  assert.ok(!all.includes("\x1b") && !all.includes("\u202e"), r.stdout);
+  // --json too: escaped as JSON escapes, the same path once parsed.
+  const json = await check(["--json", "tcp-server", script]);
+  assert.ok(
+    // deno-lint-ignore no-control-regex -- looking for raw control characters is the point
+    !/[\x1b\x7f-\x9f\u202e]/.test(json.stdout),
+    "a raw control or bidi character in --json",
+  );
+  assert.deepEqual(JSON.parse(json.stdout).program, [script]);
+  assert.deepEqual(await stillThere(left), []);
 });
 
 Deno.test("a program a script spawned: what it left outside its group dies when the shell leaves", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sockshell-spawn-" });
-  try {
-    const [script, left] = await daemonizingServer(dir);
-    const port = freePort("tcp");
-    const r = await runPeer(Deno.execPath(), [
-      "run",
-      "--quiet",
-      ...SHELL_FLAGS,
-      "--allow-run",
-      `${ROOT}/mod.ts`,
-      "-c",
-      `spawn ${script} ${port}; socket tcp; connect -w 5 127.0.0.1 ${port}; exit`,
-    ]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.deepEqual(
-      await stillThere(left),
-      [],
-      "a process outlived the shell",
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using tmp = await tempDir("sockshell-spawn-");
+  const dir = tmp.path;
+  const [script, left] = await daemonizingServer(dir);
+  const port = freePort("tcp");
+  const r = await shellWithRun(
+    `spawn ${script} ${port}; socket tcp; connect -w 5 127.0.0.1 ${port}; exit`,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(
+    await stillThere(left),
+    [],
+    "a process outlived the shell",
+  );
 });
 
 Deno.test("check takes a client's exit when a child it forked still holds its output open, says so, and kills the child", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
-  try {
-    // The handout's client, after starting a child that keeps the client's standard output
-    // (a reader child of fork() that does not exit): `sleep N`, N unique to the test.
-    const bin = await buildPeer("tcp_client");
-    const left = `sleep ${86400 + (Deno.pid * 1000 + Date.now()) % 1000000}`;
-    const script = `${dir}/forking_client`;
-    await Deno.writeTextFile(
-      script,
-      `#!/bin/sh\n${left} &\nexec ${bin} "$@"\n`,
-    );
-    await Deno.chmod(script, 0o755);
-    const r = await check(["tcp-client", script]);
-    // The handout's client's own failures, and no scenario lost waiting for the child.
-    assert.deepEqual(failed(r.stdout), [2, 9], r.stdout);
-    assert.match(
-      r.stdout,
-      /^# .*forking_client 127\.0\.0\.1 \d+: exit status 0, but a process it started still holds its output open/m,
-    );
-    assert.deepEqual(
-      await stillThere(left),
-      [],
-      "the child outlived the check",
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using tmp = await tempDir("sockshell-check-");
+  const dir = tmp.path;
+  // The handout's client, after starting a child that keeps the client's standard output
+  // (a reader child of fork() that does not exit): `sleep N`, N unique to the test.
+  const bin = await buildPeer("tcp_client");
+  const left = uniqueSleep();
+  const script = await executable(
+    `${dir}/forking_client`,
+    `#!/bin/sh\n${left} &\nexec ${bin} "$@"\n`,
+  );
+  const r = await check(["tcp-client", script]);
+  // The handout's client's own failures, and no scenario lost waiting for the child.
+  assert.deepEqual(failed(r.stdout), [2, 9], r.stdout);
+  assert.match(
+    r.stdout,
+    /^# .*forking_client 127\.0\.0\.1 \d+: exit status 0, but a process it started still holds its output open/m,
+  );
+  assert.deepEqual(
+    await stillThere(left),
+    [],
+    "the child outlived the check",
+  );
 });
 
 Deno.test("wait gives a program's status at its exit, its output so far, while a child holds the output open", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sockshell-spawn-" });
-  try {
-    const left = `sleep ${86500 + (Deno.pid * 1000 + Date.now()) % 1000000}`;
-    const script = `${dir}/lingering`;
-    await Deno.writeTextFile(
-      script,
-      `#!/bin/sh\necho before\n${left} &\nexit 7\n`,
-    );
-    await Deno.chmod(script, 0o755);
-    const r = await runPeer(Deno.execPath(), [
-      "run",
-      "--quiet",
-      ...SHELL_FLAGS,
-      "--allow-run",
-      `${ROOT}/mod.ts`,
-      "-c",
-      `spawn ${script} -> p; wait -t 5 $p -> w; print "status=$w.status out=$w.out"`,
-    ]);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(
-      r.stdout,
-      /= \d+ +exit status 7, but a process it started still holds its output open/,
-    );
-    assert.match(r.stdout, /^status=7 out=before\n$/m);
-    assert.deepEqual(
-      await stillThere(left),
-      [],
-      "the child outlived the shell",
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using tmp = await tempDir("sockshell-spawn-");
+  const dir = tmp.path;
+  const left = uniqueSleep();
+  const script = await executable(
+    `${dir}/lingering`,
+    `#!/bin/sh\necho before\n${left} &\nexit 7\n`,
+  );
+  const r = await shellWithRun(
+    `spawn ${script} -> p; wait -t 5 $p -> w; print "status=$w.status out=$w.out"`,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    r.stdout,
+    /= \d+ +exit status 7, but a process it started still holds its output open/,
+  );
+  assert.match(r.stdout, /^status=7 out=before\n$/m);
+  assert.deepEqual(
+    await stillThere(left),
+    [],
+    "the child outlived the shell",
+  );
 });
 
 Deno.test("check with Ctrl-C kills the program and what it forked, and exits 124", async () => {
@@ -566,38 +571,38 @@ Deno.test("check says in one line, with status 2, that a program cannot be run, 
 });
 
 Deno.test("a script saved with Windows line endings: check and spawn say its #! line ends with \\r, not that it is missing", async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sockshell-check-" });
-  try {
-    // The classic: #!/bin/sh\r, which execve(2) reports as ENOENT though the script is there.
-    const crlf = `${dir}/server.sh`;
-    await Deno.writeTextFile(crlf, "#!/bin/sh\r\nexec true\r\n");
-    const missing = `${dir}/other.sh`;
-    await Deno.writeTextFile(missing, "#!/no/such/interpreter\ntrue\n");
-    for (const f of [crlf, missing]) await Deno.chmod(f, 0o755);
-    const r = await check(["tcp-server", crlf]);
-    assert.equal(r.code, 2);
-    assert.equal(r.stdout, "", "no scenario runs");
-    assert.match(
-      r.stderr,
-      /^check: cannot run .*\/server\.sh: ENOENT \(the script is there, but its #! line ends with \\r, Windows line endings: \/bin\/sh\\r does not exist \(dos2unix .*\/server\.sh, /,
-    );
-    assert.match(
-      (await check(["tcp-server", missing])).stderr,
-      /ENOENT \(the script is there, but the interpreter its #! line names is not: \/no\/such\/interpreter\)\n$/,
-    );
-    assert.match(
-      (await check(["tcp-server", dir])).stderr,
-      /^check: cannot run .*: EACCES \(a directory, not a program\)\n$/,
-    );
-    using sh = new TestShell();
-    const spawned = await sh.fails(`spawn ${crlf}`);
-    assert.match(
-      spawned.stderr,
-      /= -1 ENOENT \(No such file or directory\): cannot start .*\/server\.sh: the script is there, but its #! line ends with \\r/,
-    );
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+  await using tmp = await tempDir("sockshell-check-");
+  const dir = tmp.path;
+  // The classic: #!/bin/sh\r, which execve(2) reports as ENOENT though the script is there.
+  const crlf = await executable(
+    `${dir}/server.sh`,
+    "#!/bin/sh\r\nexec true\r\n",
+  );
+  const missing = await executable(
+    `${dir}/other.sh`,
+    "#!/no/such/interpreter\ntrue\n",
+  );
+  const r = await check(["tcp-server", crlf]);
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, "", "no scenario runs");
+  assert.match(
+    r.stderr,
+    /^check: cannot run .*\/server\.sh: ENOENT \(the script is there, but its #! line ends with \\r, Windows line endings: \/bin\/sh\\r does not exist \(dos2unix .*\/server\.sh, /,
+  );
+  assert.match(
+    (await check(["tcp-server", missing])).stderr,
+    /ENOENT \(the script is there, but the interpreter its #! line names is not: \/no\/such\/interpreter\)\n$/,
+  );
+  assert.match(
+    (await check(["tcp-server", dir])).stderr,
+    /^check: cannot run .*: EACCES \(a directory, not a program\)\n$/,
+  );
+  using sh = new TestShell();
+  const spawned = await sh.fails(`spawn ${crlf}`);
+  assert.match(
+    spawned.stderr,
+    /= -1 ENOENT \(No such file or directory\): cannot start .*\/server\.sh: the script is there, but its #! line ends with \\r/,
+  );
 });
 
 Deno.test("check under --lang fr reports in French around TAP's own English words, and still finds the failing line", async () => {
