@@ -131,6 +131,19 @@ export function nodeSockshell(): Promise<string> {
   return nodeBundle;
 }
 
+/** Which program runs the shell: Deno from source, or the Node bundle under node. */
+export type Launch = "deno" | "node";
+
+/** The command line of sockshell running `line` (`-c`), under `launch`. */
+export async function sockshellArgv(
+  launch: Launch,
+  line: string,
+): Promise<string[]> {
+  return launch === "deno"
+    ? [Deno.execPath(), ...sockshellArgs(["-c", line])]
+    : ["node", await nodeSockshell(), "-c", line];
+}
+
 /** Run sockshell as a program to its end. */
 export function sockshell(
   args: string[],

@@ -1,7 +1,7 @@
 /** `setsockopt`: each option's effect seen from outside, and every errno Linux gives. */
 import assert from "node:assert/strict";
 import { buildPeer, freePort, missing, runPeer, startPeer } from "./_peers.ts";
-import { nodeSockshell, sockshellArgs, TestShell } from "./_shell.ts";
+import { type Launch, sockshellArgv, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow, portIn, tcpEntry } from "./_net.ts";
 
 Deno.test("setsockopt shows the level and value as strace does, and ls lists the options set", async () => {
@@ -237,9 +237,6 @@ async function canUnshare(): Promise<string | undefined> {
   return r?.code === 0 ? undefined : "unshare -n is not permitted here";
 }
 
-/** The shell's command line: Deno from source, or the Node bundle run by node. */
-type Launch = "deno" | "node";
-
 /**
  * In a network namespace of its own (lo up, 224.0.0.0/4 routed to lo): the
  * shell joins a group and receives what Python sends to it, then sends to a
@@ -280,9 +277,7 @@ async function multicastInNamespace(
     // A few sends, since UDP may drop one.
     ...Array(5).fill(`sendto @4 239.1.2.4 ${back} "to the group"`),
   ].join("; ");
-  const argv = launch === "deno"
-    ? [Deno.execPath(), ...sockshellArgs(["-c", shell])]
-    : ["node", await nodeSockshell(), "-c", shell];
+  const argv = await sockshellArgv(launch, shell);
   const quoted = argv.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
   const script = [
     "ip link set lo up",

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { freePort, missing, runPeer, startPeer } from "./_peers.ts";
-import { nodeSockshell, sockshellArgs, TestShell } from "./_shell.ts";
+import { sockshellArgv, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow } from "./_net.ts";
 
 /** A file of `size` random bytes in a fresh directory, and that directory. */
@@ -19,6 +19,13 @@ async function randomFile(size: number) {
     data,
     [Symbol.asyncDispose]: () => Deno.remove(dir, { recursive: true }),
   };
+}
+
+/** A FIFO made at `path`. */
+async function mkfifo(path: string): Promise<string> {
+  const made = await new Deno.Command("mkfifo", { args: [path] }).output();
+  assert.ok(made.success, `mkfifo ${path}`);
+  return path;
 }
 
 /** socat listening on a free port, writing what one client sends into `path`. */
@@ -277,9 +284,7 @@ Deno.test("both hosts read a regular file whole (a direct read) and a FIFO whole
   const { denoHost } = await import("../lib/ui/host_deno.ts");
   const { nodeHost } = await import("../lib/ui/host_node.ts");
   await using f = await randomFile(300 * 1024 + 5);
-  const fifo = `${f.dir}/fifo`;
-  const made = await new Deno.Command("mkfifo", { args: [fifo] }).output();
-  assert.ok(made.success);
+  const fifo = await mkfifo(`${f.dir}/fifo`);
   const readAll = async (
     reader: {
       read(b: Uint8Array): Promise<number | null>;
@@ -359,9 +364,7 @@ for (const launch of ["deno", "node"] as const) {
     await Deno.mkdir(`${f.dir}/disk`);
     const out = `${f.dir}/disk/out.bin`;
     const line = `socket tcp; connect 127.0.0.1 ${port}; recv -f ${out} -a`;
-    const argv = launch === "deno"
-      ? [Deno.execPath(), ...sockshellArgs(["-c", line])]
-      : ["node", await nodeSockshell(), "-c", line];
+    const argv = await sockshellArgv(launch, line);
     // The disk is the namespace's: what the file holds is copied out before it goes.
     const r = await runPeer("unshare", [
       "-m",
@@ -419,8 +422,7 @@ Deno.test("a FIFO with no process at its other end: recv -f, run and diagram wai
       [`diagram -f ${f.dir}/d.svg`, `${f.dir}/d.svg`],
     ]
   ) {
-    const made = await new Deno.Command("mkfifo", { args: [fifo!] }).output();
-    assert.ok(made.success);
+    await mkfifo(fifo!);
     const ctl = new AbortController();
     const timer = setTimeout(() => ctl.abort(), 300);
     // Before, nothing reached the open: Ctrl-C left the shell waiting for the other end.
@@ -459,15 +461,10 @@ for (const launch of ["deno", "node"] as const) {
     }
     await using f = await randomFile(0);
     await using peer = await socatInto(`${f.dir}/sink.bin`);
-    const fifo = `${f.dir}/fifo`;
-    assert.ok(
-      (await new Deno.Command("mkfifo", { args: [fifo] }).output()).success,
-    );
+    const fifo = await mkfifo(`${f.dir}/fifo`);
     const line =
       `socket tcp; connect 127.0.0.1 ${peer.port}; recv -f ${fifo} -a`;
-    const [cmd, ...args] = launch === "deno"
-      ? [Deno.execPath(), ...sockshellArgs(["-c", line])]
-      : ["node", await nodeSockshell(), "-c", line];
+    const [cmd, ...args] = await sockshellArgv(launch, line);
     await using p = startPeer(cmd!, args);
     // Time to start, connect and reach the FIFO's open, which then waits.
     await new Promise((r) => setTimeout(r, 1500));
