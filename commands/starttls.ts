@@ -80,9 +80,74 @@ export function parseStartTls(words: Word[], usage: string): StartTlsArgs {
   return a;
 }
 
+/** The labels of a PEM text's blocks (`CERTIFICATE`, `PRIVATE KEY`...), in order. */
+export function pemLabels(text: string): string[] {
+  return [...text.matchAll(/^-----BEGIN ([A-Z0-9 ]+)-----\s*$/gm)].map((m) =>
+    m[1]!
+  );
+}
+
+/** A private key's PEM labels: PKCS#8, and OpenSSL's older RSA and EC ones. */
+const KEY_LABELS = new Set([
+  "PRIVATE KEY",
+  "RSA PRIVATE KEY",
+  "EC PRIVATE KEY",
+]);
+
+/**
+ * What `--ca`, `--cert` or `--key` names must hold, checked before the
+ * socket is touched, as SSL_CTX_use_certificate_file and its kin fail before
+ * any handshake: certificates in PEM, or an unencrypted private key. A wrong
+ * file is a usage error that names it, never a handshake that fails and
+ * closes the connection.
+ */
+export function checkPem(opt: string, file: string, text: string): void {
+  const labels = pemLabels(text);
+  const key = opt === "--key";
+  const named = JSON.stringify(file);
+  const want = key ? "key" : "certificate";
+  if (text.trim() === "") {
+    throw new UsageError(t("starttls.pemEmpty", { option: opt, file: named }));
+  }
+  if (!labels.length) {
+    throw new UsageError(
+      t("starttls.notPem", {
+        option: opt,
+        file: named,
+        want,
+        convert: key
+          ? `openssl pkey -inform DER -in ${file} -out key.pem`
+          : `openssl x509 -inform DER -in ${file} -out cert.pem`,
+      }),
+    );
+  }
+  if (
+    key && (labels.includes("ENCRYPTED PRIVATE KEY") ||
+      /^Proc-Type: *4, *ENCRYPTED/m.test(text))
+  ) {
+    throw new UsageError(
+      t("starttls.keyEncrypted", { option: opt, file: named, path: file }),
+    );
+  }
+  const ok = key
+    ? labels.some((l) => KEY_LABELS.has(l))
+    : labels.includes("CERTIFICATE");
+  if (!ok) {
+    throw new UsageError(
+      t("starttls.pemHolds", {
+        option: opt,
+        file: named,
+        want,
+        found: [...new Set(labels)].join(", "),
+      }),
+    );
+  }
+}
+
 async function readPem(ctx: Context, opt: string, file: string) {
+  let text: string;
   try {
-    return await fileWait(
+    text = await fileWait(
       ctx,
       ctx.shell.files.readTextFile(file),
       file,
@@ -98,6 +163,8 @@ async function readPem(ctx: Context, opt: string, file: string) {
       }),
     );
   }
+  checkPem(opt, file, text);
+  return text;
 }
 
 /** What the handshake agreed, as lines under the call; what the runtime hides, as a note. */

@@ -38,8 +38,11 @@ export interface ScenarioContext {
    * close with the client's first byte unread: the kernel sends RST.
    */
   rstPeerPort?: number;
-  /** PEM texts made by openssl for the test: a self-signed certificate for localhost and 127.0.0.1, and its key. */
-  tls?: { cert: string; key: string };
+  /**
+   * PEM texts made by openssl for the test: a self-signed certificate for localhost and
+   * 127.0.0.1, its key, and the key of another certificate.
+   */
+  tls?: { cert: string; key: string; otherKey: string };
 }
 
 /** One behaviour every backend must share. */
@@ -1188,6 +1191,39 @@ export const scenarios: Scenario[] = [
           listener.close();
         }
       }),
+  },
+  {
+    name:
+      "a TLS server given a key that does not go with its certificate refuses with EINVAL before any handshake: the connection goes on in plain text",
+    needs: "tls",
+    async run(net, ctx) {
+      const { cert, otherKey } = ctx.tls!;
+      const p = await pair(net);
+      try {
+        // SSL_CTX_check_private_key's failure: Deno's node:tls takes the pair and would fail
+        // the handshake later, closing the connection.
+        const e = await p.server.startTls({ server: true, cert, key: otherKey })
+          .then(
+            () => assert.fail("a mismatched key passed"),
+            (e: { errno?: string; detail?: string }) => e,
+          );
+        await p.client.write(encoder.encode("still plain"));
+        const got = decoder.decode(await readExactly(p.server, 11));
+        const seen = {
+          errno: e.errno,
+          mismatch: /key values mismatch/.test(e.detail ?? ""),
+          got,
+        };
+        assert.deepEqual(seen, {
+          errno: "EINVAL",
+          mismatch: true,
+          got: "still plain",
+        }, e.detail);
+        return seen;
+      } finally {
+        p.close();
+      }
+    },
   },
   {
     name:

@@ -141,6 +141,7 @@ async function peersFor(
       tls: {
         cert: await Deno.readTextFile(c.cert),
         key: await Deno.readTextFile(c.key),
+        otherKey: await Deno.readTextFile(c.wrongKey),
       },
       [Symbol.asyncDispose]: () => Promise.resolve(),
     };

@@ -178,6 +178,79 @@ Deno.test("starttls refuses sockets it cannot upgrade, leaving ls unchanged", as
   );
 });
 
+Deno.test("starttls names a wrong --ca, --cert or --key in one line before touching the socket, which goes on in plain text", async () => {
+  const c = await testCerts();
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-pem-" });
+  try {
+    // What a student hands over by mistake: a DER certificate, an empty file, a key
+    // locked by a passphrase, one file for the other.
+    const der = `${dir}/cert.der`;
+    const locked = `${dir}/locked.pem`;
+    const empty = `${dir}/empty.pem`;
+    await Deno.writeTextFile(empty, "");
+    for (
+      const args of [
+        ["x509", "-in", c.cert, "-outform", "DER", "-out", der],
+        ["pkey", "-in", c.key, "-aes128", "-passout", "pass:x", "-out", locked],
+      ]
+    ) {
+      const r = await runPeer("openssl", args);
+      assert.equal(r.code, 0, r.stderr);
+    }
+    using sh = new TestShell();
+    const port = freePort("tcp");
+    await sh.ok(
+      `socket tcp; bind 127.0.0.1 ${port}; listen; socket tcp; connect 127.0.0.1 ${port}; accept @3`,
+    );
+    const before = await sh.ok("ls");
+    const server = `starttls @5 -s --cert`;
+    for (
+      const [line, said] of [
+        [
+          `${server} ${der} --key ${c.key}`,
+          /--cert ".*cert\.der" is not PEM .*openssl x509 -inform DER -in .*cert\.der -out cert\.pem converts it/,
+        ],
+        [`${server} ${empty} --key ${c.key}`, /--cert ".*empty\.pem" is empty/],
+        [
+          `${server} ${c.key} --key ${c.key}`,
+          /--cert ".*" holds PRIVATE KEY, not a certificate/,
+        ],
+        [
+          `${server} ${c.cert} --key ${c.cert}`,
+          /--key ".*" holds CERTIFICATE, not a private key/,
+        ],
+        [
+          `${server} ${c.cert} --key ${locked}`,
+          /--key ".*locked\.pem": the key is encrypted .*openssl pkey -in .*locked\.pem -out key\.pem/,
+        ],
+        [`starttls @4 --ca ${der} localhost`, /--ca ".*cert\.der" is not PEM/],
+        [
+          `starttls @4 --ca ${c.key} localhost`,
+          /--ca ".*" holds PRIVATE KEY, not a certificate/,
+        ],
+      ] as const
+    ) {
+      const r = await sh.fails(line);
+      assert.match(r.stderr, said);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
+      assert.equal(await sh.ok("ls"), before, `ls changed after ${line}`);
+    }
+    // A key that is not the certificate's: SSL_CTX_check_private_key's failure, before the
+    // handshake (Deno's node:tls took the pair and failed the handshake, closing the socket).
+    const e = await failsUnchanged(
+      sh,
+      `${server} ${c.cert} --key ${c.wrongKey}`,
+      "EINVAL",
+    );
+    assert.match(e, /key values mismatch/);
+    await sh.ok('send @4 "still plain"');
+    assert.match(await sh.ok("recv @5 -t 5 64"), /"still plain"/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
 Deno.test("starttls refuses while plain bytes are unread, and they stay readable", async () => {
   const c = await testCerts();
   using sh = new TestShell();

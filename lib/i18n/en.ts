@@ -369,7 +369,7 @@ export const en = {
   "help.starttls.summary":
     "Start TLS on a connected TCP or Unix stream socket (client, or -s server): send and recv then go through it",
   "help.starttls.details":
-    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for\nSERVERNAME (sent as SNI; default: the peer's address; over a Unix socket, none: the chain alone is\nverified, as SSL_connect does without SSL_set1_host). -k skips verification, as curl -k does.\n-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.\nAfter it, send, recv and their options go through TLS; shutdown and close send close_notify.\nIt may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.\nA failed handshake closes the connection (the stream is out of step): close the descriptor.\nIt shows the version, the cipher and the ALPN protocol agreed, and the client sees the peer's\ncertificate.",
+    "The client verifies the server's certificate against the system's roots, or --ca FILE (PEM), for\nSERVERNAME (sent as SNI; default: the peer's address; over a Unix socket, none: the chain alone is\nverified, as SSL_connect does without SSL_set1_host). -k skips verification, as curl -k does.\n-s does the server's handshake with --cert FILE and --key FILE (PEM), on an accepted socket.\nAfter it, send, recv and their options go through TLS; shutdown and close send close_notify.\nIt may follow a plain-text dialogue (SMTP's STARTTLS): read everything the peer sent first.\nA failed handshake closes the connection (the stream is out of step): close the descriptor.\nA wrong file (not PEM, a key locked by a passphrase, a key that does not go with the certificate)\nis refused before any handshake: the connection goes on as it was.\nIt shows the version, the cipher and the ALPN protocol agreed, and the client sees the peer's\ncertificate.",
   "help.view.summary":
     "Show received data as one quoted string (the default), one line per line, or hex, for the session",
   "help.view.details":
@@ -633,12 +633,19 @@ export const en = {
     "-k, --ca and a server name are for the client's side, not with -s",
   "starttls.closed": "{detail}; the connection is closed",
   "starttls.failedClosed": "the failed TLS handshake closed the connection",
+  "starttls.keyEncrypted":
+    "{option} {file}: the key is encrypted and starttls cannot ask its passphrase: openssl pkey -in {path} -out key.pem writes it unencrypted",
   "starttls.listening":
     "socket {fd} is listening: starttls -s goes on a socket accept returned",
   "starttls.needsValue": "option {option} needs a value",
   "starttls.noName":
     "no name checked: the certificate's chain alone was verified (starttls NAME checks its name too)",
+  "starttls.notPem":
+    "{option} {file} is not PEM (no -----BEGIN ...----- line): if it is DER, {convert} converts it",
   "starttls.overTcp": "TLS runs over TCP (DTLS has no Deno equivalent)",
+  "starttls.pemEmpty": "{option} {file} is empty",
+  "starttls.pemHolds":
+    "{option} {file} holds {found}, not {want, select, key {a private key} other {a certificate}}",
   "starttls.peerCertificate":
     "peer certificate: subject {subject}; issuer {issuer}; expires {expires}",
   "starttls.readPending":
@@ -819,6 +826,8 @@ export const en = {
     "the connection has bytes read and not taken, or has ended",
   "net.tlsEof":
     "unexpected eof while reading: the peer closed during the handshake",
+  "net.tlsKeyMismatch":
+    "the private key (--key) does not go with the certificate (--cert): key values mismatch, as SSL_CTX_check_private_key() says",
   "net.tlsReset": "the handshake was cut by a reset",
   "net.tlsExpired": "certificate verify failed: certificate has expired",
   "net.tlsNotYetValid":

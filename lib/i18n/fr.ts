@@ -392,7 +392,7 @@ export const fr = {
   "help.starttls.summary":
     "Démarrer TLS sur une socket TCP ou flux Unix connectée (client, ou -s serveur) : send et recv passent ensuite par TLS",
   "help.starttls.details":
-    "Le client vérifie le certificat du serveur auprès des autorités du système, ou de --ca FICHIER (PEM), pour\nNOMSERVEUR (envoyé en SNI ; par défaut : l'adresse du pair ; sur une socket Unix, aucun : seule la chaîne\nest vérifiée, comme SSL_connect sans SSL_set1_host). -k saute la vérification, comme curl -k.\n-s fait la poignée de main du serveur avec --cert FICHIER et --key FICHIER (PEM), sur une socket acceptée.\nEnsuite send, recv et leurs options passent par TLS ; shutdown et close envoient close_notify.\nIl peut suivre un dialogue en clair (le STARTTLS de SMTP) : lisez d'abord tout ce que le pair a envoyé.\nUne poignée de main ratée ferme la connexion (le flux est désynchronisé) : fermez le descripteur.\nIl montre la version, la suite de chiffrement et le protocole ALPN convenus, et le client voit le\ncertificat du pair.",
+    "Le client vérifie le certificat du serveur auprès des autorités du système, ou de --ca FICHIER (PEM), pour\nNOMSERVEUR (envoyé en SNI ; par défaut : l'adresse du pair ; sur une socket Unix, aucun : seule la chaîne\nest vérifiée, comme SSL_connect sans SSL_set1_host). -k saute la vérification, comme curl -k.\n-s fait la poignée de main du serveur avec --cert FICHIER et --key FICHIER (PEM), sur une socket acceptée.\nEnsuite send, recv et leurs options passent par TLS ; shutdown et close envoient close_notify.\nIl peut suivre un dialogue en clair (le STARTTLS de SMTP) : lisez d'abord tout ce que le pair a envoyé.\nUne poignée de main ratée ferme la connexion (le flux est désynchronisé) : fermez le descripteur.\nUn mauvais fichier (pas en PEM, une clé verrouillée par une phrase secrète, une clé qui ne va pas avec le\ncertificat) est refusé avant toute poignée de main : la connexion continue comme avant.\nIl montre la version, la suite de chiffrement et le protocole ALPN convenus, et le client voit le\ncertificat du pair.",
   "help.view.summary":
     "Afficher les données reçues en une chaîne entre guillemets (par défaut), une ligne par ligne, ou en hexadécimal, pour la session",
   "help.view.details":
@@ -674,13 +674,20 @@ export const fr = {
   "starttls.closed": "{detail} ; la connexion est fermée",
   "starttls.failedClosed":
     "la poignée de main TLS a échoué et a fermé la connexion",
+  "starttls.keyEncrypted":
+    "{option} {file} : la clé est chiffrée et starttls ne peut pas demander sa phrase secrète : openssl pkey -in {path} -out key.pem l'écrit en clair",
   "starttls.listening":
     "la socket {fd} est en écoute : starttls -s se fait sur une socket renvoyée par accept",
   "starttls.needsValue": "l'option {option} attend une valeur",
   "starttls.noName":
     "aucun nom vérifié : seule la chaîne du certificat l'a été (starttls NOM vérifie aussi son nom)",
+  "starttls.notPem":
+    "{option} {file} n'est pas au format PEM (aucune ligne -----BEGIN ...-----) : s'il est en DER, {convert} le convertit",
   "starttls.overTcp":
     "TLS fonctionne sur TCP (DTLS n'a pas d'équivalent dans Deno)",
+  "starttls.pemEmpty": "{option} {file} est vide",
+  "starttls.pemHolds":
+    "{option} {file} contient {found}, pas {want, select, key {une clé privée} other {un certificat}}",
   "starttls.peerCertificate":
     "certificat du pair : sujet {subject} ; émetteur {issuer} ; expire le {expires}",
   "starttls.readPending":
@@ -880,6 +887,8 @@ export const fr = {
     "la connexion a des octets lus et pas encore pris, ou elle est terminée",
   "net.tlsEof":
     "unexpected eof while reading : le pair a fermé pendant la poignée de main",
+  "net.tlsKeyMismatch":
+    "la clé privée (--key) ne va pas avec le certificat (--cert) : key values mismatch, comme le dit SSL_CTX_check_private_key()",
   "net.tlsReset":
     "la poignée de main a été coupée par une réinitialisation (RST)",
   "net.tlsExpired": "certificate verify failed : le certificat a expiré",

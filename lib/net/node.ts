@@ -406,19 +406,36 @@ function loadTls(): Promise<typeof tlsModule> {
   return tlsLoaded ??= import("node:tls").then((m) => m.default ?? m);
 }
 
-/** A server's certificate and key checked before the handshake, so a bad file leaves the connection as it was. */
+/**
+ * A server's certificate and key checked before the handshake, so a bad file leaves the
+ * connection as it was. Node's secure context checks that the key goes with the certificate
+ * (SSL_CTX_check_private_key); Deno's takes any, and its handshake then fails with the
+ * client's "unsupported protocol": node:crypto checks it on both.
+ */
 async function secureContext(
   o: TlsOptions,
 ): Promise<tlsModule.SecureContext | undefined> {
   if (!o.server) return undefined;
   const tls = await loadTls();
-  try {
-    return tls.createSecureContext({ cert: o.cert, key: o.key });
-  } catch (e) {
-    throw new SocketError(
+  const bad = (e: unknown) =>
+    new SocketError(
       "EINVAL",
       `--cert/--key: ${e instanceof Error ? e.message : String(e)}`,
     );
+  let matches: boolean;
+  try {
+    const { createPrivateKey, X509Certificate } = await import("node:crypto");
+    matches = new X509Certificate(o.cert ?? "").checkPrivateKey(
+      createPrivateKey(o.key ?? ""),
+    );
+  } catch (e) {
+    throw bad(e);
+  }
+  if (!matches) throw new SocketError("EINVAL", t("net.tlsKeyMismatch"));
+  try {
+    return tls.createSecureContext({ cert: o.cert, key: o.key });
+  } catch (e) {
+    throw bad(e);
   }
 }
 
