@@ -8,6 +8,7 @@ import {
   type Context,
   fdText,
   interruptible,
+  loopbackSource,
   parseOptions,
   parseTimeout,
   targetSock,
@@ -55,10 +56,15 @@ export const connectCommand: CommandImpl = {
             );
           }
           const notes: string[] = [];
+          // connect() sets the local address too, to the one the route to the peer leaves
+          // from. Deno cannot connect a datagram socket: an unbound one is bound to that
+          // address where it is known (a loopback peer), and a note says what C would show.
+          const any = anyAddr(s.family);
+          const source = loopbackSource(addr.host, s.family);
           if (!s.dgram) {
             const dgram = s.adopt(
               await ctx.shell.net.bindDatagram({
-                host: anyAddr(s.family),
+                host: source ?? any,
                 port: 0,
               }, { opts: [...s.opts.values()] }),
             );
@@ -68,6 +74,16 @@ export const connectCommand: CommandImpl = {
               s.dgram = dgram;
               notes.push(t("connect.autobound", { port: dgram.local.port }));
             }
+          }
+          if (s.dgram.local.host === any) {
+            notes.push(
+              source
+                ? t("connect.udpSource", {
+                  addr: fmtAddr({ host: source, port: s.dgram.local.port }),
+                  any,
+                })
+                : t("connect.udpSourceRoute", { host: addr.host, any }),
+            );
           }
           s.peer = addr;
           return {

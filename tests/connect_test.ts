@@ -1,6 +1,6 @@
 /** `connect`: TCP opens a connection; UDP only remembers the peer. */
 import assert from "node:assert/strict";
-import { freePort, fullListener } from "./_peers.ts";
+import { buildPeer, freePort, fullListener, runPeer } from "./_peers.ts";
 import { TestShell } from "./_shell.ts";
 import {
   failsUnchanged,
@@ -162,7 +162,7 @@ Deno.test("connect on UDP sends nothing, binds an ephemeral port and sets the de
   await sh.ok("socket udp");
   const out = await sh.ok(`connect 127.0.0.1 ${port}`);
   const m = new RegExp(
-    `^connect\\(3, 127\\.0\\.0\\.1:${port}\\) = 0 +local 0\\.0\\.0\\.0:(\\d+)\\n  note: bound to ephemeral port (\\d+) first, as the kernel does\\n$`,
+    `^connect\\(3, 127\\.0\\.0\\.1:${port}\\) = 0 +local 127\\.0\\.0\\.1:(\\d+)\\n  note: bound to ephemeral port (\\d+) first, as the kernel does\\n$`,
   ).exec(out);
   assert.ok(m, out);
   assert.equal(m[1], m[2]);
@@ -170,7 +170,7 @@ Deno.test("connect on UDP sends nothing, binds an ephemeral port and sets the de
   assert.deepEqual([row.proto, row.state, row.local, row.remote], [
     "udp",
     "CONNECTED",
-    `0.0.0.0:${m[1]}`,
+    `127.0.0.1:${m[1]}`,
     `127.0.0.1:${port}`,
   ]);
   // send goes to the default peer, from the bound port.
@@ -178,6 +178,49 @@ Deno.test("connect on UDP sends nothing, binds an ephemeral port and sets the de
   const d = await receiveDatagram(peer);
   assert.equal(new TextDecoder().decode(d.data), "dgram");
   assert.equal(d.from.port, Number(m[1]));
+});
+
+Deno.test("connect on UDP shows the local address C's getsockname gives, or says what it would be where the runtime's socket cannot follow", async () => {
+  const probe = await buildPeer("udp_connect_name");
+  /** What the kernel's getsockname says after connect(HOST), the socket bound to *:bound first if given. */
+  const kernel = async (host: string, bound?: number) => {
+    const r = await runPeer(probe, [
+      ...(bound === undefined ? [] : ["-b", String(bound)]),
+      host,
+      "9",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    return /^after (\S+)$/m.exec(r.stdout)![1]!;
+  };
+  using sh = new TestShell();
+  // Unbound, to a loopback peer: bound where C's connect puts it.
+  for (const [i, host] of ["127.0.0.1", "127.0.0.5"].entries()) {
+    await sh.ok(`socket udp; connect ${host} 9`);
+    const local = (await lsRow(sh, 3 + i)).local;
+    assert.equal(local.replace(/:\d+$/, ""), await kernel(host));
+  }
+  // Bound to every address first: the runtime's socket stays so, and a note says what C shows.
+  const port = freePort("udp");
+  const bound = await sh.ok(`socket udp; bind ${port}; connect 127.0.0.5 9`);
+  const c = await kernel("127.0.0.5", freePort("udp"));
+  assert.match(
+    bound,
+    new RegExp(
+      `local 0\\.0\\.0\\.0:${port}\\n  note: C would now show local ${
+        c.replaceAll(".", "\\.")
+      }:${port}, the address the route to the peer leaves from; the shell's socket stays bound to 0\\.0\\.0\\.0 \\(Deno cannot connect a UDP socket\\)\\n$`,
+    ),
+  );
+  // A peer off the loopback: its route's interface gives the address, which the shell cannot tell.
+  assert.match(
+    await sh.ok("socket udp; connect 192.0.2.77 9"),
+    /note: C would now show as local address the one of the interface routing to 192\.0\.2\.77 \(ip route get 192\.0\.2\.77 names it\)/,
+  );
+  if (HAS_IPV6) {
+    await sh.ok("socket udp6; connect ::1 9");
+    assert.equal((await lsRow(sh, 7)).local.replace(/:\d+$/, ""), "[::1]");
+    assert.equal(await kernel("::1"), "::1");
+  }
 });
 
 Deno.test({

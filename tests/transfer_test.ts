@@ -278,6 +278,18 @@ Deno.test("send -f and recv -f refuse what they cannot do, one line each, ls unc
     /-f FILE sends the file alone/,
   );
   assert.match((await sh.fails("recv -a")).stderr, /-a goes with -f FILE/);
+  // A datagram socket: each says what to use instead, and recv -f makes no file.
+  await sh.ok("socket udp; connect 127.0.0.1 9");
+  assert.match(
+    await failsUnchanged(sh, "send -f /etc/hostname", "EOPNOTSUPP"),
+    /-f is for streams: send a datagram with its text$/m,
+  );
+  const file = `${await Deno.makeTempDir()}/never.bin`;
+  assert.match(
+    await failsUnchanged(sh, `recv -f ${file} -a`, "EOPNOTSUPP"),
+    /-f is for streams: recvfrom takes one datagram at a time$/m,
+  );
+  await assert.rejects(Deno.stat(file), Deno.errors.NotFound);
 });
 
 Deno.test("both hosts read a regular file whole (a direct read) and a FIFO whole (off the event loop)", async () => {

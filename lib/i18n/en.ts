@@ -445,6 +445,10 @@ export const en = {
   "connect.queueFull":
     "the listener's queue is full: C's blocking connect would wait here, the runtime's connect does not",
   "connect.timeout": "no answer within {s} s",
+  "connect.udpSource":
+    "C would now show local {addr}, the address the route to the peer leaves from; the shell's socket stays bound to {any} (Deno cannot connect a UDP socket)",
+  "connect.udpSourceRoute":
+    "C would now show as local address the one of the interface routing to {host} (ip route get {host} names it); the shell's socket stays bound to {any} (Deno cannot connect a UDP socket)",
   "connect.unixDgram":
     "the runtime has no connect for Unix datagrams: the peer is remembered, and a missing one shows at send (C's connect says ENOENT or ECONNREFUSED now)",
   "connect.unnamed": "local (unnamed): no bind, as in C",
@@ -690,6 +694,8 @@ export const en = {
   "transfer.size":
     "{n} {unit, select, B {B} KiB {KiB} MiB {MiB} GiB {GiB} other {TiB}}",
   "transfer.streamsOnly": "-f is for streams: send a datagram with its text",
+  "transfer.streamsOnlyRecv":
+    "-f is for streams: recvfrom takes one datagram at a time",
   "transfer.written":
     "written to {file} in {calls, plural, one {# recv call} other {# recv calls}}, {why, select, oneRead {one read} eof {until end of stream} other {{n, plural, one {# byte asked} other {# bytes asked}}}}",
   "use.noSocket": "no socket has descriptor {fd} (open: {open})",

@@ -472,6 +472,10 @@ export const fr = {
   "connect.queueFull":
     "la file d'attente des connexions est pleine : le connect bloquant du C attendrait ici, celui du runtime n'attend pas",
   "connect.timeout": "aucune réponse en {s} s",
+  "connect.udpSource":
+    "C montrerait maintenant l'adresse locale {addr}, celle d'où part la route vers le pair ; la socket du shell reste liée à {any} (Deno ne peut pas connecter une socket UDP)",
+  "connect.udpSourceRoute":
+    "C montrerait maintenant comme adresse locale celle de l'interface qui route vers {host} (ip route get {host} la donne) ; la socket du shell reste liée à {any} (Deno ne peut pas connecter une socket UDP)",
   "connect.unixDgram":
     "le runtime n'a pas de connect pour les datagrammes Unix : le pair est mémorisé, et s'il manque, cela se voit au send (le connect du C dit ENOENT ou ECONNREFUSED dès maintenant)",
   "connect.unnamed": "adresse locale (sans nom) : pas de bind, comme en C",
@@ -733,6 +737,8 @@ export const fr = {
     "{n} {unit, select, B {o} KiB {Kio} MiB {Mio} GiB {Gio} other {Tio}}",
   "transfer.streamsOnly":
     "-f est pour les flux : envoyez un datagramme avec son texte",
+  "transfer.streamsOnlyRecv":
+    "-f est pour les flux : recvfrom prend un datagramme à la fois",
   "transfer.written":
     "écrit dans {file} en {calls, plural, one {# appel} other {# appels}} à recv, {why, select, oneRead {une seule lecture} eof {jusqu'à la fin de flux} other {{n, plural, one {# octet demandé} other {# octets demandés}}}}",
   "use.noSocket": "aucune socket n'a le descripteur {fd} (ouverts : {open})",

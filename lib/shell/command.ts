@@ -492,6 +492,19 @@ export function anyAddr(family: Family): string {
 }
 
 /**
+ * The local address Linux's connect() gives a datagram socket, where no routing table is
+ * needed to tell it: a loopback peer's (127.0.0.0/8 is reached from 127.0.0.1, ::1 from ::1).
+ * Undefined for any other peer, whose route's interface gives its address.
+ */
+export function loopbackSource(
+  host: string,
+  family: Family,
+): string | undefined {
+  if (family === 4) return /^127\./.test(host) ? "127.0.0.1" : undefined;
+  return host === "::1" ? "::1" : undefined;
+}
+
+/**
  * gethostbyname(): a name or numeric address to one numeric address of the socket's family.
  * A numeric address of the other family is EAFNOSUPPORT, as connect() would say.
  */

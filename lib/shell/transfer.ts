@@ -65,9 +65,13 @@ async function open<T extends { close(): Promise<void> }>(
   }
 }
 
-function connected(s: Sock): void {
+/** A file goes through a stream: a datagram socket's call is EOPNOTSUPP, with what to use instead. */
+function stream(s: Sock, how: "send" | "recv"): void {
   if (s.proto !== "tcp") {
-    throw new SocketError("EOPNOTSUPP", t("transfer.streamsOnly"));
+    throw new SocketError(
+      "EOPNOTSUPP",
+      t(how === "send" ? "transfer.streamsOnly" : "transfer.streamsOnlyRecv"),
+    );
   }
 }
 
@@ -93,7 +97,7 @@ export async function sendFile(
           : `send(${fd}, <${path}>, ${sent}, 0)`,
       withProgress(ctx, () => sent, async () => {
         const s = targetSock(ctx);
-        connected(s);
+        stream(s, "send");
         // Two buffers: the next piece is read from the file while this one is sent.
         const bufs = [
           new Uint8Array(SEND_FILE_CHUNK),
@@ -183,7 +187,7 @@ export async function recvFile(
   // The socket is checked before the file is made: a failed call leaves no empty file behind.
   try {
     s = targetSock(ctx);
-    connected(s);
+    stream(s, "recv");
     if (!s.conn) {
       throw new SocketError("ENOTCONN", t("fd.notConnected", { fd: s.fd }));
     }
