@@ -185,6 +185,7 @@ export function tlsFailure(e: unknown): SocketError {
     : typeof e === "object" && e !== null
     ? ""
     : String(e);
+  const reason = opensslReason(msg);
   const ssl = (why: string) =>
     new SocketError("SSL_ERROR_SSL", why, { cause: e });
   if (
@@ -236,17 +237,35 @@ export function tlsFailure(e: unknown): SocketError {
   ) {
     return ssl(t("net.tlsWrongVersion"));
   }
-  if (/alert/i.test(msg)) {
-    return ssl(
-      t("net.tlsAlert", {
-        alert: msg.replace(/^.*?alert/i, "alert").replace(/\s*\(.*$/, ""),
-      }),
-    );
-  }
-  if (/ApplicationProtocol|ALPN/i.test(msg + code)) {
+  if (/application.?protocol|ALPN/i.test(msg + code)) {
     return ssl(t("net.tlsNoAlpn"));
   }
-  return ssl(msg);
+  if (/alert/i.test(msg + code)) {
+    // OpenSSL's "tlsv13 alert certificate required", rustls' "received fatal alert:
+    // CertificateRequired", Node's ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: the alert's
+    // name, in OpenSSL's words.
+    const alert = (/alert/i.test(msg) ? reason : code.replaceAll("_", " "))
+      .replace(/^.*?alert[:\s]*/i, "")
+      .replace(/\s*[:(].*$/s, "")
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase();
+    return ssl(
+      t("net.tlsAlert", { alert }) +
+        (alert === "certificate required" ? t("net.tlsClientCert") : ""),
+    );
+  }
+  return ssl(reason);
+}
+
+/**
+ * The reason in an OpenSSL error string, as Node gives it
+ * (`80...:error:0A000076:SSL routines:tls_choose_sigalg:no suitable signature
+ * algorithm:../deps/openssl/ssl/t1_lib.c:3242:\n`): `no suitable signature
+ * algorithm`. Any other message as it is, without a trailing newline.
+ */
+function opensslReason(msg: string): string {
+  return /error:[0-9A-F]{8}:[^:]*:[^:]*:([^:\n]+)/.exec(msg)?.[1]?.trim() ??
+    msg.trimEnd();
 }
 
 /** A listening stream socket: TCP, or Unix with `A` = {@link UnixAddr}. */

@@ -1,6 +1,11 @@
 /** `starttls`: TLS on a connected socket, against openssl s_server and s_client, C peers and the shell itself. */
 import assert from "node:assert/strict";
-import { startSockshell, TestShell } from "./_shell.ts";
+import {
+  type Launch,
+  sockshellArgv,
+  startSockshell,
+  TestShell,
+} from "./_shell.ts";
 import { failsUnchanged, lsRow, until } from "./_net.ts";
 import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
 import { testCerts, wwwServer } from "./_tls.ts";
@@ -159,6 +164,38 @@ Deno.test("starttls cut by the peer's reset fails with ECONNRESET", async () => 
     /= -1 ECONNRESET \(Connection reset by peer\): the handshake was cut by a reset/,
   );
 });
+
+for (const launch of ["deno", "node"] as Launch[]) {
+  Deno.test(`an alert from the peer is SSL_ERROR_SSL in OpenSSL's words: a client certificate required after the handshake, no ALPN in common (${launch})`, async () => {
+    const c = await testCerts();
+    // TLS 1.3: the server's demand for a client certificate comes as an alert on the first read.
+    await using wants = await wwwServer(c.cert, c.key, ["-Verify", "1"]);
+    const [cmd, ...args] = await sockshellArgv(
+      launch,
+      `socket tcp; connect 127.0.0.1 ${wants.port}; starttls -t 10 --ca ${c.cert} localhost; ` +
+        'send "GET / HTTP/1.0\\r\\n\\r\\n"; try recv -t 10 -> r; print errno=$r.errno; ls',
+    );
+    const r = await runPeer(cmd!, args);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stderr,
+      /^recv\(3, buf, 255, 0\) = -1 SSL_ERROR_SSL \(TLS protocol error\): the peer sent an alert: certificate required: the server asks for a client certificate, which starttls does not send\n$/,
+    );
+    // Not Node's code (ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED) taken for an errno.
+    assert.match(r.stdout, /errno=SSL_ERROR_SSL\n/);
+    await using h2 = await wwwServer(c.cert, c.key, ["-alpn", "h2"]);
+    const [cmd2, ...args2] = await sockshellArgv(
+      launch,
+      `socket tcp; connect 127.0.0.1 ${h2.port}; starttls -t 10 --ca ${c.cert} --alpn smtp localhost`,
+    );
+    const alpn = await runPeer(cmd2!, args2);
+    assert.equal(alpn.code, 1, alpn.stderr);
+    assert.match(
+      alpn.stderr,
+      /^SSL_connect\(ssl\) = -1 SSL_ERROR_SSL \(TLS protocol error\): no application protocol in common \(ALPN\); the connection is closed\n/,
+    );
+  });
+}
 
 Deno.test("starttls refuses sockets it cannot upgrade, leaving ls unchanged", async () => {
   using sh = new TestShell();

@@ -1,7 +1,7 @@
 /** `send -f` and `recv -f` (lib/shell/transfer.ts): files through a socket, byte-exact, against socat. */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { freePort, missing, runPeer, startPeer } from "./_peers.ts";
+import { buildPeer, freePort, missing, runPeer, startPeer } from "./_peers.ts";
 import { sockshellArgv, TestShell } from "./_shell.ts";
 import { failsUnchanged, lsRow } from "./_net.ts";
 
@@ -93,6 +93,46 @@ Deno.test("recv -f -a writes everything socat sends until end of stream", async 
     sha256(head, rest),
     sha256(f.data),
   );
+});
+
+Deno.test("recv -f -a cut by the peer's reset says how much the file holds, once, and send -f how much went out", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "sockshell-rst-" });
+  try {
+    const port = freePort("tcp");
+    await using peer = startPeer(await buildPeer("rst_peer"), [
+      String(port),
+      "send",
+      "3000000",
+    ]);
+    await peer.waitForPort(port);
+    using sh = new TestShell();
+    await sh.ok(`socket tcp; connect 127.0.0.1 ${port}`);
+    const { stderr } = await sh.fails(`recv -f ${dir}/cut.bin -a -t 10`);
+    const m =
+      /^recv\(3, buf, 262144, 0\) = -1 ECONNRESET \(Connection reset by peer\): after (\d+) bytes, written to .*cut\.bin\n$/
+        .exec(stderr);
+    assert.ok(m, stderr);
+    // What the line says is what the file holds (the kernel drops what came after the reset).
+    assert.equal(Number(m[1]), (await Deno.stat(`${dir}/cut.bin`)).size);
+    assert.ok(Number(m[1]) > 0);
+    // send -f into a peer that resets once it has a byte: how much went out before.
+    const file = `${dir}/big.bin`;
+    await Deno.writeFile(file, new Uint8Array(8 * 1024 * 1024));
+    const port2 = freePort("tcp");
+    await using reset = startPeer(await buildPeer("rst_peer"), [
+      String(port2),
+      "linger",
+    ]);
+    await reset.waitForPort(port2);
+    await sh.ok(`socket tcp; connect 127.0.0.1 ${port2}`);
+    const sent = await sh.fails(`send -f ${file}`);
+    assert.match(
+      sent.stderr,
+      /^send\(4, <.*big\.bin>, \d+, 0\) = -1 (ECONNRESET \(Connection reset by peer\)|EPIPE \(Broken pipe\)): after \d+ bytes sent\n$/,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("send -f and recv -f carry a file through TLS, shell to shell, byte-exact", async () => {

@@ -672,13 +672,13 @@ export const en = {
     "TLS to {name}, verified against the system's roots",
   "trace.onOff": "trace takes on or off, not {text}",
   "transfer.afterReceived":
-    "{detail} (after {n, plural, one {# byte} other {# bytes}}, written to {file})",
+    "{hasDetail, select, yes {{detail} (after {n, plural, one {# byte} other {# bytes}}, written to {file})} other {after {n, plural, one {# byte} other {# bytes}}, written to {file}}}",
   "transfer.readFailed":
     "the first {n, plural, one {# byte} other {# bytes}} of {file} were sent before the read failed",
   "transfer.writeFailed":
     "{file} holds the first {written, plural, one {# byte} other {# bytes}}: the {lost, plural, one {# byte} other {# bytes}} received after them could not be written, and are lost",
   "transfer.afterSent":
-    "{detail} (after {n, plural, one {# byte} other {# bytes}})",
+    "{hasDetail, select, yes {{detail} (after {n, plural, one {# byte} other {# bytes}})} other {after {n, plural, one {# byte} other {# bytes}} sent}}",
   "transfer.cannotOpen":
     "-f {file} cannot be {how, select, read {read} other {written}} ({error})",
   "transfer.fileAlone":
@@ -847,6 +847,8 @@ export const en = {
   "net.tlsWrongVersion": "wrong version number: the peer does not speak TLS",
   "net.tlsAlert": "the peer sent an alert: {alert}",
   "net.tlsNoAlpn": "no application protocol in common (ALPN)",
+  "net.tlsClientCert":
+    ": the server asks for a client certificate, which starttls does not send",
   "shell.moreBytes":
     "... and {n, plural, one {# more byte} other {# more bytes}}{hint, select, x { (shown with -x)} other {}}",
 

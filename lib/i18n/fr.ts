@@ -714,13 +714,13 @@ export const fr = {
     "TLS vers {name}, vérifié avec les autorités racines du système",
   "trace.onOff": "trace prend on ou off, pas {text}",
   "transfer.afterReceived":
-    "{detail} (après {n, plural, one {# octet} other {# octets}}, écrits dans {file})",
+    "{hasDetail, select, yes {{detail} (après {n, plural, one {# octet} other {# octets}}, écrits dans {file})} other {après {n, plural, one {# octet écrit} other {# octets écrits}} dans {file}}}",
   "transfer.readFailed":
     "{n, plural, one {le premier octet} other {les # premiers octets}} de {file} {n, plural, one {a été envoyé} other {ont été envoyés}} avant que la lecture échoue",
   "transfer.writeFailed":
     "{file} contient les {written, plural, one {# premier octet} other {# premiers octets}} : {lost, plural, one {l'octet reçu ensuite n'a pas pu être écrit, il est perdu} other {les # octets reçus ensuite n'ont pas pu être écrits, ils sont perdus}}",
   "transfer.afterSent":
-    "{detail} (après {n, plural, one {# octet} other {# octets}})",
+    "{hasDetail, select, yes {{detail} (après {n, plural, one {# octet} other {# octets}})} other {après {n, plural, one {# octet envoyé} other {# octets envoyés}}}}",
   "transfer.cannotOpen":
     "-f {file} ne peut pas être {how, select, read {lu} other {écrit}} ({error})",
   "transfer.fileAlone":
@@ -909,6 +909,8 @@ export const fr = {
   "net.tlsWrongVersion": "wrong version number : le pair ne parle pas TLS",
   "net.tlsAlert": "le pair a envoyé une alerte : {alert}",
   "net.tlsNoAlpn": "aucun protocole applicatif en commun (ALPN)",
+  "net.tlsClientCert":
+    " : le serveur demande un certificat client, que starttls n'envoie pas",
   "shell.moreBytes":
     "... et {n, plural, one {# octet de plus} other {# octets de plus}}{hint, select, x { (affichés avec -x)} other {}}",
 

@@ -103,6 +103,16 @@ export function strerror(errno: string): string {
   return hasMessage(key) ? t(key) : errno;
 }
 
+/** Node's error codes for what a C call fails with an errno. */
+const NODE_CODE: Readonly<Record<string, string>> = {
+  ERR_STREAM_WRITE_AFTER_END: "EPIPE",
+  ERR_STREAM_DESTROYED: "EPIPE",
+  ERR_SOCKET_CLOSED: "EBADF",
+  ERR_SOCKET_DGRAM_NOT_RUNNING: "EBADF",
+  ERR_SOCKET_DGRAM_IS_CONNECTED: "EISCONN",
+  ERR_SOCKET_DGRAM_NOT_CONNECTED: "ENOTCONN",
+};
+
 /**
  * Convert whatever a runtime call threw into a {@link SocketError}.
  *
@@ -122,7 +132,15 @@ export function toSocketError(e: unknown): SocketError {
     if (code in RESOLVER_CODE) {
       return new SocketError(RESOLVER_CODE[code]!, undefined, { cause: e });
     }
-    if (/^E[A-Z0-9_]+$/.test(code)) {
+    // Node's own codes are not errnos: the errno C would see, where there is one.
+    if (code.startsWith("ERR_")) {
+      const errno = NODE_CODE[code] ??
+        (code.startsWith("ERR_SSL_") ? "SSL_ERROR_SSL" : undefined);
+      if (errno) {
+        const message = e instanceof Error ? e.message : undefined;
+        return new SocketError(errno, message, { cause: e });
+      }
+    } else if (/^E[A-Z0-9_]+$/.test(code)) {
       return new SocketError(code, undefined, { cause: e });
     }
   }

@@ -207,7 +207,9 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     });
     this.#on("error", (e: Error) => {
       // Write errors were already given to their write; reads see the stream's own.
-      if (!this.#writeErrors.has(e)) this.#error = toSocketError(e);
+      if (!this.#writeErrors.has(e)) {
+        this.#error = tls ? tlsConnError(e) : toSocketError(e);
+      }
       this.#wake();
     });
     this.#on("close", () => this.#wake());
@@ -397,6 +399,15 @@ function somaxconn(): number {
   } catch {
     return 4096;
   }
+}
+
+/**
+ * An error of a TLS connection after its handshake: OpenSSL's own (an alert, a record it
+ * cannot read) is SSL_ERROR_SSL, as SSL_read says; the connection's (a reset) keeps its errno.
+ */
+function tlsConnError(e: unknown): SocketError {
+  const code = String((e as { code?: unknown } | null)?.code ?? "");
+  return code.startsWith("ERR_SSL_") ? tlsFailure(e) : toSocketError(e);
 }
 
 let tlsLoaded: Promise<typeof tlsModule> | undefined;

@@ -14,7 +14,12 @@ import {
   fileWait,
   targetSock,
 } from "./command.ts";
-import { fileErrorText, SocketError, toSocketError } from "../net/errno.ts";
+import {
+  fileErrorText,
+  SocketError,
+  strerror,
+  toSocketError,
+} from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import { language, t } from "../i18n/mod.ts";
 import type { Sock } from "./fdtable.ts";
@@ -63,6 +68,12 @@ async function open<T extends { close(): Promise<void> }>(
       }),
     );
   }
+}
+
+/** A failed call's detail for a message, when it says more than strerror's text. */
+function detailOf(e: SocketError): { hasDetail: string; detail: string } {
+  const detail = e.detail && e.detail !== strerror(e.errno) ? e.detail : "";
+  return { hasDetail: detail ? "yes" : "no", detail };
 }
 
 /** A file goes through a stream: a datagram socket's call is EOPNOTSUPP, with what to use instead. */
@@ -138,10 +149,7 @@ export async function sendFile(
               if (e instanceof SocketError && sent > 0) {
                 throw new SocketError(
                   e.errno,
-                  t("transfer.afterSent", {
-                    detail: e.detail ?? e.message,
-                    n: sent,
-                  }),
+                  t("transfer.afterSent", { ...detailOf(e), n: sent }),
                 );
               }
               throw e;
@@ -247,7 +255,7 @@ export async function recvFile(
                 throw new SocketError(
                   e.errno,
                   t("transfer.afterReceived", {
-                    detail: e.detail ?? e.message,
+                    ...detailOf(e),
                     n: got,
                     file: path,
                   }),
