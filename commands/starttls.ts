@@ -114,7 +114,6 @@ export function checkPem(opt: string, file: string, text: string): void {
       t("starttls.notPem", {
         option: opt,
         file: named,
-        want,
         convert: key
           ? `openssl pkey -inform DER -in ${file} -out key.pem`
           : `openssl x509 -inform DER -in ${file} -out cert.pem`,

@@ -250,8 +250,10 @@ export function tlsFailure(e: unknown): SocketError {
       .replace(/([a-z])([A-Z])/g, "$1 $2")
       .toLowerCase();
     return ssl(
-      t("net.tlsAlert", { alert }) +
-        (alert === "certificate required" ? t("net.tlsClientCert") : ""),
+      t("net.tlsAlert", {
+        alert,
+        clientCert: alert === "certificate required" ? "yes" : "no",
+      }),
     );
   }
   return ssl(reason);

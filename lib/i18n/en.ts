@@ -845,10 +845,9 @@ export const en = {
   "net.tlsUnknownIssuer":
     "certificate verify failed: unable to get local issuer certificate (self-signed or not signed by a trusted CA: --ca FILE trusts one, -k skips the check)",
   "net.tlsWrongVersion": "wrong version number: the peer does not speak TLS",
-  "net.tlsAlert": "the peer sent an alert: {alert}",
+  "net.tlsAlert":
+    "the peer sent an alert: {alert}{clientCert, select, yes {: the server asks for a client certificate, which starttls does not send} other {}}",
   "net.tlsNoAlpn": "no application protocol in common (ALPN)",
-  "net.tlsClientCert":
-    ": the server asks for a client certificate, which starttls does not send",
   "shell.moreBytes":
     "... and {n, plural, one {# more byte} other {# more bytes}}{hint, select, x { (shown with -x)} other {}}",
 

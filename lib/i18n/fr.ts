@@ -907,10 +907,9 @@ export const fr = {
   "net.tlsUnknownIssuer":
     "certificate verify failed : unable to get local issuer certificate (certificat auto-signé ou non signé par une autorité de confiance : --ca FICHIER lui fait confiance, -k saute la vérification)",
   "net.tlsWrongVersion": "wrong version number : le pair ne parle pas TLS",
-  "net.tlsAlert": "le pair a envoyé une alerte : {alert}",
+  "net.tlsAlert":
+    "le pair a envoyé une alerte : {alert}{clientCert, select, yes { : le serveur demande un certificat client, que starttls n'envoie pas} other {}}",
   "net.tlsNoAlpn": "aucun protocole applicatif en commun (ALPN)",
-  "net.tlsClientCert":
-    " : le serveur demande un certificat client, que starttls n'envoie pas",
   "shell.moreBytes":
     "... et {n, plural, one {# octet de plus} other {# octets de plus}}{hint, select, x { (affichés avec -x)} other {}}",
 

@@ -77,7 +77,7 @@ function detailOf(e: SocketError): { hasDetail: string; detail: string } {
 }
 
 /** A file goes through a stream: a datagram socket's call is EOPNOTSUPP, with what to use instead. */
-function stream(s: Sock, how: "send" | "recv"): void {
+function needStream(s: Sock, how: "send" | "recv"): void {
   if (s.proto !== "tcp") {
     throw new SocketError(
       "EOPNOTSUPP",
@@ -108,7 +108,7 @@ export async function sendFile(
           : `send(${fd}, <${path}>, ${sent}, 0)`,
       withProgress(ctx, () => sent, async () => {
         const s = targetSock(ctx);
-        stream(s, "send");
+        needStream(s, "send");
         // Two buffers: the next piece is read from the file while this one is sent.
         const bufs = [
           new Uint8Array(SEND_FILE_CHUNK),
@@ -195,7 +195,7 @@ export async function recvFile(
   // The socket is checked before the file is made: a failed call leaves no empty file behind.
   try {
     s = targetSock(ctx);
-    stream(s, "recv");
+    needStream(s, "recv");
     if (!s.conn) {
       throw new SocketError("ENOTCONN", t("fd.notConnected", { fd: s.fd }));
     }
