@@ -117,7 +117,8 @@ Deno.test("recv -f -a cut by the peer's reset says how much the file holds, once
     assert.ok(Number(m[1]) > 0);
     // send -f into a peer that resets once it has a byte: how much went out before.
     const file = `${dir}/big.bin`;
-    await Deno.writeFile(file, new Uint8Array(8 * 1024 * 1024));
+    // More than both ends' buffers hold: the reset comes while it sends.
+    await Deno.writeFile(file, new Uint8Array(64 * 1024 * 1024));
     const port2 = freePort("tcp");
     await using reset = startPeer(await buildPeer("rst_peer"), [
       String(port2),

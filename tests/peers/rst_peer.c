@@ -10,7 +10,7 @@
  * one byte has arrived, does not read it, prints "reset\n" on stdout just
  * before close(), and exits 0.  With "linger", SO_LINGER {1, 0} is set
  * before close(), which sends RST whatever was read.  With "send BYTES", it
- * writes BYTES bytes ('x') first, waits 300 ms for the client to take them,
+ * writes BYTES bytes ('x') first, waits 1 s for the client to take them,
  * and resets with SO_LINGER {1, 0} without waiting for a byte: a stream cut
  * in the middle of a transfer.  Exit 1 on errors.
  */
@@ -65,7 +65,7 @@ int main(int argc, char *argv[])
                 error("write");
             left -= n;
         }
-        usleep(300000);
+        usleep(1000000);
     } else {
         p.fd = newsockfd;
         p.events = POLLIN;
