@@ -23,7 +23,8 @@ import { builtInChecks } from "../checks/mod.ts";
 const ENTRIES: readonly CommandEntry[] = [
   {
     name: "socket",
-    usage: "socket <tcp|udp|tcp6|udp6|unix|unix-dgram>",
+    usage:
+      "socket <tcp|udp|tcp6|udp6|unix|unix-dgram> | socket <AF_INET|AF_INET6|AF_UNIX> <SOCK_STREAM|SOCK_DGRAM> [0]",
     c: "int socket(int domain, int type, int protocol);",
     deno:
       "none yet: Deno opens the socket at listen, connect or listenDatagram",
@@ -163,7 +164,7 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     name: "shutdown",
-    usage: "shutdown [@fd] [rd|wr|rdwr|0|1|2]",
+    usage: "shutdown [@fd] [rd|wr|rdwr|0|1|2|SHUT_RD|SHUT_WR|SHUT_RDWR]",
     c: "int shutdown(int socket, int how);",
     deno: "Conn.closeWrite() for wr; rd has no Deno equivalent",
     example: "shutdown wr",

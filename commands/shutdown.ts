@@ -15,13 +15,16 @@ import { t } from "../lib/i18n/mod.ts";
 const HOW: Record<string, string> = {
   rd: "SHUT_RD",
   "0": "SHUT_RD",
+  shut_rd: "SHUT_RD",
   wr: "SHUT_WR",
   "1": "SHUT_WR",
+  shut_wr: "SHUT_WR",
   rdwr: "SHUT_RDWR",
   "2": "SHUT_RDWR",
+  shut_rdwr: "SHUT_RDWR",
 };
 
-/** Parse `shutdown`'s HOW: rd|wr|rdwr or 0|1|2; `wr` when absent. */
+/** Parse `shutdown`'s HOW: rd|wr|rdwr, 0|1|2, or C's SHUT_RD|SHUT_WR|SHUT_RDWR; `wr` when absent. */
 export function parseHow(text: string | undefined): string {
   const how = own(HOW, (text ?? "wr").toLowerCase());
   if (!how) {

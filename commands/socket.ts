@@ -1,6 +1,7 @@
-import { quoteText } from "../lib/shell/format.ts";
+import { errorLine, quoteText } from "../lib/shell/format.ts";
 import { arity, type CommandImpl } from "../lib/shell/command.ts";
-import { UsageError } from "../lib/shell/errors.ts";
+import { EXIT, UsageError } from "../lib/shell/errors.ts";
+import { SocketError, strerror } from "../lib/net/errno.ts";
 import type { Domain } from "../lib/net.ts";
 import type { Proto } from "../lib/shell/fdtable.ts";
 import { own } from "../lib/shell/registry.ts";
@@ -15,32 +16,108 @@ const KINDS: Record<string, [Proto, Domain]> = {
   "unix-dgram": ["udp", "unix"],
 };
 
-/** Parse `socket`'s argument into a protocol and family. */
-export function parseArgs(words: { text: string }[]): [Proto, Domain] {
-  const kind = own(KINDS, words[0]?.text.toLowerCase() ?? "");
-  if (!kind) {
+/** C's domains, as socket(2) takes them (the PF_ names are the same numbers). */
+const DOMAINS: Record<string, Domain> = {
+  af_inet: 4,
+  pf_inet: 4,
+  af_inet6: 6,
+  pf_inet6: 6,
+  af_unix: "unix",
+  pf_unix: "unix",
+  af_local: "unix",
+  pf_local: "unix",
+};
+
+/** C's types the shell has, and the protocol each goes with besides 0. */
+const TYPES: Record<string, [Proto, string, string]> = {
+  sock_stream: ["tcp", "ipproto_tcp", "6"],
+  sock_dgram: ["udp", "ipproto_udp", "17"],
+};
+
+/**
+ * Parse `socket`'s words into a protocol and family: a kind (`tcp`), or C's own
+ * arguments (`AF_INET SOCK_STREAM 0`). A protocol that does not go with the type
+ * is C's EPROTONOSUPPORT.
+ */
+export function parseArgs(
+  words: { text: string }[],
+): [Proto, Domain, string] {
+  if (words.length === 1) {
+    const kind = own(KINDS, words[0]!.text.toLowerCase());
+    if (kind) return [...kind, "0"];
+    if (own(DOMAINS, words[0]!.text.toLowerCase()) !== undefined) {
+      throw new UsageError(
+        t("socket.needsType", { domain: words[0]!.text.toUpperCase() }),
+      );
+    }
     throw new UsageError(
-      t("socket.unknownType", { text: quoteText(words[0]?.text ?? "") }),
+      t("socket.unknownType", { text: quoteText(words[0]!.text) }),
     );
   }
-  return kind;
+  const [d, ty, p] = words.map((w) => w.text.toLowerCase());
+  const family = own(DOMAINS, d!);
+  if (family === undefined) {
+    throw new UsageError(
+      t("socket.unknownDomain", { text: quoteText(words[0]!.text) }),
+    );
+  }
+  const type = own(TYPES, ty!);
+  if (!type) {
+    throw new UsageError(
+      t("socket.unknownCType", { text: quoteText(words[1]!.text) }),
+    );
+  }
+  const [proto, name, number] = type;
+  const protocol = p ?? "0";
+  // Unix sockets take 0 only; the internet's, 0 or the one protocol of their type.
+  if (
+    protocol !== "0" &&
+    (family === "unix" || (protocol !== name && protocol !== number))
+  ) {
+    throw new SocketError(
+      "EPROTONOSUPPORT",
+      t(family === "unix" ? "socket.protocolUnix" : "socket.protocol", {
+        protocol: quoteText(words[2]!.text),
+      }),
+      { cause: callText(family, proto, words[2]!.text) },
+    );
+  }
+  return [proto, family, protocol === "0" ? "0" : name.toUpperCase()];
+}
+
+/** The call as C writes it: `socket(AF_INET, SOCK_STREAM, 0)`. */
+function callText(family: Domain, proto: Proto, protocol: string): string {
+  const af = family === 4 ? "AF_INET" : family === 6 ? "AF_INET6" : "AF_UNIX";
+  const type = proto === "tcp" ? "SOCK_STREAM" : "SOCK_DGRAM";
+  return `socket(${af}, ${type}, ${protocol})`;
 }
 
 /** `socket`: a new descriptor; nothing is opened until bind, listen, connect or sendto. */
 export const socketCommand: CommandImpl = {
   run(ctx) {
-    arity(ctx.args, 1, 1, this.usage);
-    const [proto, family] = parseArgs(ctx.args);
+    arity(ctx.args, 1, 3, this.usage);
+    let parsed: [Proto, Domain, string];
+    try {
+      parsed = parseArgs(ctx.args);
+    } catch (e) {
+      if (!(e instanceof SocketError)) throw e;
+      // A protocol the type does not carry: the call fails, as C's does.
+      if (!ctx.scope.quiet || ctx.scope.trace) {
+        errorLine(
+          ctx.io,
+          `${e.cause} = -1 ${e.errno} (${strerror(e.errno)}): ${e.detail}`,
+        );
+      }
+      return { code: EXIT.failed, errno: e.errno };
+    }
+    const [proto, family, protocol] = parsed;
     const s = ctx.shell.table.open(proto, family);
     ctx.scope.current = s.fd;
     if (ctx.scope.trace) {
-      const af = family === 4
-        ? "AF_INET"
-        : family === 6
-        ? "AF_INET6"
-        : "AF_UNIX";
-      const type = proto === "tcp" ? "SOCK_STREAM" : "SOCK_DGRAM";
-      ctx.io.out(ctx.io.paint.ok(`socket(${af}, ${type}, 0) = ${s.fd}`) + "\n");
+      ctx.io.out(
+        ctx.io.paint.ok(`${callText(family, proto, protocol)} = ${s.fd}`) +
+          "\n",
+      );
     }
     ctx.shell.teach?.socketMade(ctx, s);
     return { code: 0, value: { "": s.fd } };

@@ -45,6 +45,11 @@ Deno.test("shutdown without HOW is wr, and 1 is wr too", async () => {
   assert.ok(await readsEof(peer));
   // Again: already shut, still 0, as on Linux.
   assert.match(await sh.ok("shutdown 1"), /^shutdown\(3, SHUT_WR\) = 0 /);
+  // C's own name, as the call line writes it, in any case.
+  assert.match(
+    await sh.ok("shutdown @3 SHUT_WR; shutdown shut_wr"),
+    /^shutdown\(3, SHUT_WR\) = 0 [^\n]*\nshutdown\(3, SHUT_WR\) = 0 /,
+  );
   assert.equal((await lsRow(sh, 3)).state, "FIN_WAIT_2");
 });
 

@@ -84,6 +84,81 @@ Deno.test("socket rejects an unknown type with a usage error and opens nothing",
   assert.match(await sh.ok("ls"), /^no open descriptors/);
 });
 
+Deno.test("socket takes C's own words: domain, type and protocol, and fails as C does on a protocol the type does not carry", async () => {
+  using sh = new TestShell();
+  assert.equal(
+    await sh.ok(
+      "socket AF_INET SOCK_STREAM 0; socket pf_inet6 sock_dgram; socket AF_UNIX SOCK_STREAM; " +
+        "socket AF_INET SOCK_STREAM IPPROTO_TCP; socket AF_INET SOCK_DGRAM 17",
+    ),
+    "socket(AF_INET, SOCK_STREAM, 0) = 3\n" +
+      "socket(AF_INET6, SOCK_DGRAM, 0) = 4\n" +
+      "socket(AF_UNIX, SOCK_STREAM, 0) = 5\n" +
+      "socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 6\n" +
+      "socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP) = 7\n",
+  );
+  assert.deepEqual(
+    (await parseLs(await sh.ok("ls"))).map((r) => r.proto),
+    ["tcp", "udp6", "unix", "tcp", "udp"],
+  );
+  const before = await sh.ok("ls");
+  // socket(2)'s EPROTONOSUPPORT: a call that fails, its errno for try, no descriptor.
+  for (
+    const [line, why] of [
+      [
+        "socket AF_INET SOCK_STREAM IPPROTO_UDP",
+        'protocol "IPPROTO_UDP" does not go with that type',
+      ],
+      [
+        "socket AF_UNIX SOCK_DGRAM 17",
+        'a Unix socket takes protocol 0, not "17"',
+      ],
+    ] as const
+  ) {
+    const r = await sh.fails(line);
+    assert.equal(r.code, 1);
+    assert.ok(
+      r.stderr.startsWith(
+        `${
+          line.replace(
+            /^socket (\S+) (\S+) (\S+)$/,
+            "socket($1, $2, $3)",
+          )
+        } = -1 EPROTONOSUPPORT (Protocol not supported): ${why}`,
+      ),
+      r.stderr,
+    );
+  }
+  assert.match(
+    await sh.ok(
+      "try socket AF_INET SOCK_DGRAM IPPROTO_TCP -> s; print $s.errno",
+    ),
+    /^EPROTONOSUPPORT\n$/,
+  );
+  // Words the shell does not have: usage errors, one line each.
+  for (
+    const [line, said] of [
+      [
+        "socket AF_INET SOCK_RAW 0",
+        /unknown socket type "SOCK_RAW": the shell has SOCK_STREAM and SOCK_DGRAM/,
+      ],
+      [
+        "socket AF_PACKET SOCK_DGRAM 0",
+        /unknown domain "AF_PACKET": choose AF_INET, AF_INET6 or AF_UNIX/,
+      ],
+      [
+        "socket AF_INET",
+        /socket AF_INET needs its type too: socket AF_INET SOCK_STREAM \(or SOCK_DGRAM\)/,
+      ],
+    ] as const
+  ) {
+    const r = await sh.fails(line);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, said);
+  }
+  assert.equal(await sh.ok("ls"), before);
+});
+
 Deno.test("Tab completes socket's Unix types and the name commands", () => {
   using t = new TestShell();
   assert.deepEqual(complete(t.shell, "socket un"), [

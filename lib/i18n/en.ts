@@ -45,6 +45,7 @@ export const en = {
   "errno.EPERM": "Operation not permitted",
   "errno.EPIPE": "Broken pipe",
   "errno.EPROTO": "Protocol error",
+  "errno.EPROTONOSUPPORT": "Protocol not supported",
   "errno.EPROTOTYPE": "Protocol wrong type for socket",
   "errno.EROFS": "Read-only file system",
   "errno.ESRCH": "No such process",
@@ -74,7 +75,8 @@ export const en = {
   "help.socket.summary":
     "Create a socket: a new descriptor, numbered from 3, that becomes the current one",
   "help.socket.details":
-    "tcp is socket(AF_INET, SOCK_STREAM, 0), udp is socket(AF_INET, SOCK_DGRAM, 0);\n" +
+    "tcp is socket(AF_INET, SOCK_STREAM, 0), udp is socket(AF_INET, SOCK_DGRAM, 0), and C's own\n" +
+    "words work too (socket AF_INET SOCK_STREAM 0; a protocol the type does not carry is EPROTONOSUPPORT);\n" +
     "tcp6 and udp6 use AF_INET6. The socket has only its protocol so far: the first\n" +
     "element of the 5-tuple '{'protocol, local address, local port, remote address, remote port'}'.\n" +
     "unix is socket(AF_UNIX, SOCK_STREAM, 0) and unix-dgram socket(AF_UNIX, SOCK_DGRAM, 0): their\n" +
@@ -173,7 +175,7 @@ export const en = {
   "help.shutdown.summary":
     "Close one direction of a connection: wr (the default) sends end of stream to the peer",
   "help.shutdown.details":
-    "wr (1) sends FIN: the peer's recv returns 0, and we can still receive.\n" +
+    "wr (1, SHUT_WR) sends FIN: the peer's recv returns 0, and we can still receive.\n" +
     "rd (0) has no Deno equivalent and fails with EOPNOTSUPP; rdwr (2) shuts the writing half only\n" +
     "and says so. close releases both.",
   "help.close.summary": "Close a socket and free its descriptor number",
@@ -626,6 +628,15 @@ export const en = {
     "only the writing half was shut: SHUT_RD has no Deno equivalent (close releases both)",
   "shutdown.udp": "shutdown of a UDP socket has no Deno equivalent",
   "shutdown.udpNotConnected": "UDP socket {fd} is not connected",
+  "socket.needsType":
+    "socket {domain} needs its type too: socket {domain} SOCK_STREAM (or SOCK_DGRAM)",
+  "socket.protocol":
+    "protocol {protocol} does not go with that type: 0 takes the type's own (IPPROTO_TCP for SOCK_STREAM, IPPROTO_UDP for SOCK_DGRAM)",
+  "socket.protocolUnix": "a Unix socket takes protocol 0, not {protocol}",
+  "socket.unknownCType":
+    "unknown socket type {text}: the shell has SOCK_STREAM and SOCK_DGRAM",
+  "socket.unknownDomain":
+    "unknown domain {text}: choose AF_INET, AF_INET6 or AF_UNIX",
   "socket.unknownType":
     "unknown socket type {text}: choose tcp, udp, tcp6, udp6, unix or unix-dgram",
   "spawn.started": "pid {pid}, in its own process group",

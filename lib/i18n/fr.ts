@@ -47,6 +47,7 @@ export const fr = {
   "errno.EPERM": "Opération non permise",
   "errno.EPIPE": "Relais brisé (pipe)",
   "errno.EPROTO": "Erreur de protocole",
+  "errno.EPROTONOSUPPORT": "Protocole non supporté",
   "errno.EPROTOTYPE": "Mauvais type pour un socket de protocole",
   "errno.EROFS": "Système de fichiers accessible en lecture seulement",
   "errno.ESRCH": "Aucun processus de ce type",
@@ -77,7 +78,8 @@ export const fr = {
   "help.socket.summary":
     "Créer une socket : un nouveau descripteur, numéroté à partir de 3, qui devient le descripteur courant",
   "help.socket.details":
-    "tcp est socket(AF_INET, SOCK_STREAM, 0), udp est socket(AF_INET, SOCK_DGRAM, 0) ;\n" +
+    "tcp est socket(AF_INET, SOCK_STREAM, 0), udp est socket(AF_INET, SOCK_DGRAM, 0), et les mots du C\n" +
+    "marchent aussi (socket AF_INET SOCK_STREAM 0 ; un protocole que le type ne porte pas donne EPROTONOSUPPORT) ;\n" +
     "tcp6 et udp6 utilisent AF_INET6. La socket n'a encore que son protocole : le premier\n" +
     "élément du quintuplet '{'protocole, port local, adresse locale, port éloigné, adresse éloignée'}'.\n" +
     "unix est socket(AF_UNIX, SOCK_STREAM, 0) et unix-dgram socket(AF_UNIX, SOCK_DGRAM, 0) : leurs\n" +
@@ -186,7 +188,7 @@ export const fr = {
   "help.shutdown.summary":
     "Fermer un sens d'une connexion : wr (par défaut) envoie la fin de flux au pair",
   "help.shutdown.details":
-    "wr (1) envoie FIN : le recv du pair renvoie 0, et nous pouvons encore recevoir.\n" +
+    "wr (1, SHUT_WR) envoie FIN : le recv du pair renvoie 0, et nous pouvons encore recevoir.\n" +
     "rd (0) n'a pas d'équivalent dans Deno et échoue avec EOPNOTSUPP ; rdwr (2) ne ferme que le sens\n" +
     "de l'écriture et le dit. close libère les deux.",
   "help.close.summary":
@@ -666,6 +668,15 @@ export const fr = {
     "seule l'écriture a été fermée : SHUT_RD n'a pas d'équivalent dans Deno (close libère les deux)",
   "shutdown.udp": "le shutdown d'une socket UDP n'a pas d'équivalent dans Deno",
   "shutdown.udpNotConnected": "la socket UDP {fd} n'est pas connectée",
+  "socket.needsType":
+    "socket {domain} attend aussi son type : socket {domain} SOCK_STREAM (ou SOCK_DGRAM)",
+  "socket.protocol":
+    "le protocole {protocol} ne va pas avec ce type : 0 prend celui du type (IPPROTO_TCP pour SOCK_STREAM, IPPROTO_UDP pour SOCK_DGRAM)",
+  "socket.protocolUnix": "une socket Unix prend le protocole 0, pas {protocol}",
+  "socket.unknownCType":
+    "type de socket inconnu {text} : le shell a SOCK_STREAM et SOCK_DGRAM",
+  "socket.unknownDomain":
+    "domaine inconnu {text} : choisissez AF_INET, AF_INET6 ou AF_UNIX",
   "socket.unknownType":
     "type de socket inconnu {text} : choisissez tcp, udp, tcp6, udp6, unix ou unix-dgram",
   "spawn.started": "pid {pid}, dans son propre groupe de processus",
