@@ -95,7 +95,9 @@ function callText(family: Domain, proto: Proto, protocol: string): string {
 /** `socket`: a new descriptor; nothing is opened until bind, listen, connect or sendto. */
 export const socketCommand: CommandImpl = {
   run(ctx) {
-    arity(ctx.args, 1, 3, this.usage);
+    // A kind (tcp) stands alone; C's words are two or three.
+    const kind = own(KINDS, ctx.args[0]?.text.toLowerCase() ?? "");
+    arity(ctx.args, 1, kind ? 1 : 3, this.usage);
     let parsed: [Proto, Domain, string];
     try {
       parsed = parseArgs(ctx.args);
