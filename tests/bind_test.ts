@@ -39,6 +39,15 @@ Deno.test("bind without a host binds INADDR_ANY, and a name is resolved first", 
   );
   assert.equal((await lsRow(sh, 3)).local, `0.0.0.0:${p1}`);
   assert.equal((await lsRow(sh, 4)).local, `127.0.0.1:${p2}`);
+  // C's constants, as the handout's server writes INADDR_ANY, in any case.
+  const [p3, p4] = [freePort("tcp"), freePort("udp")];
+  assert.equal(
+    await sh.ok(
+      `socket tcp; bind INADDR_ANY ${p3}; socket udp; bind inaddr_loopback ${p4}`,
+    ),
+    `socket(AF_INET, SOCK_STREAM, 0) = 5\nbind(5, 0.0.0.0:${p3}) = 0\n` +
+      `socket(AF_INET, SOCK_DGRAM, 0) = 6\nbind(6, 127.0.0.1:${p4}) = 0\n`,
+  );
 });
 
 Deno.test("bind to port 0 shows the port the system picked", async () => {

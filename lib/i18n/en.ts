@@ -87,7 +87,8 @@ export const en = {
   "help.bind.summary":
     "Give the socket a local address and port (0 lets the system pick)",
   "help.bind.details":
-    "Without a host, binds INADDR_ANY (0.0.0.0, or :: for tcp6/udp6), as the handout's servers do.\n" +
+    "Without a host, binds INADDR_ANY (0.0.0.0, or :: for tcp6/udp6), as the handout's servers do;\n" +
+    "C's constants are hosts too (bind INADDR_ANY 4950, connect INADDR_LOOPBACK 4950, in6addr_any).\n" +
     "TCP: Deno has no bound-but-not-listening socket, so bind checks the address now (EADDRINUSE,\n" +
     "EACCES, EADDRNOTAVAIL show here, as in C) and listen opens it. A bound TCP socket may connect\n" +
     "from that address: Deno.connect cannot choose its local end, so the Deno backend makes that one\n" +

@@ -90,7 +90,8 @@ export const fr = {
   "help.bind.summary":
     "Donner à la socket une adresse et un port locaux (0 laisse le système choisir)",
   "help.bind.details":
-    "Sans hôte, bind attache à INADDR_ANY (0.0.0.0, ou :: pour tcp6/udp6), comme les serveurs du polycopié.\n" +
+    "Sans hôte, bind attache à INADDR_ANY (0.0.0.0, ou :: pour tcp6/udp6), comme les serveurs du polycopié ;\n" +
+    "les constantes du C sont aussi des hôtes (bind INADDR_ANY 4950, connect INADDR_LOOPBACK 4950, in6addr_any).\n" +
     "TCP : Deno n'a pas de socket attachée sans être à l'écoute ; bind vérifie donc l'adresse tout de suite\n" +
     "(EADDRINUSE, EACCES, EADDRNOTAVAIL apparaissent ici, comme en C) et listen l'ouvre. Une socket TCP\n" +
     "attachée peut se connecter depuis cette adresse : Deno.connect ne sait pas choisir son extrémité\n" +

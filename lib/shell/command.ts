@@ -504,6 +504,17 @@ export function loopbackSource(
   return host === "::1" ? "::1" : undefined;
 }
 
+/** The addresses C programs name by a constant (`serv_addr.sin_addr.s_addr = INADDR_ANY`). */
+const C_ADDRESSES: Readonly<Record<string, string>> = {
+  INADDR_ANY: "0.0.0.0",
+  INADDR_LOOPBACK: "127.0.0.1",
+  INADDR_BROADCAST: "255.255.255.255",
+  IN6ADDR_ANY: "::",
+  IN6ADDR_ANY_INIT: "::",
+  IN6ADDR_LOOPBACK: "::1",
+  IN6ADDR_LOOPBACK_INIT: "::1",
+};
+
 /**
  * gethostbyname(): a name or numeric address to one numeric address of the socket's family.
  * A numeric address of the other family is EAFNOSUPPORT, as connect() would say.
@@ -516,6 +527,8 @@ export async function resolveHost(
   // An IPv6 address in brackets, as URLs write it (http://[::1]:8080/), is that address.
   const bracketed = /^\[(.+)\]$/.exec(host)?.[1];
   if (bracketed !== undefined && familyOf(bracketed) === 6) host = bracketed;
+  // C's constants for an address, as the handout's server binds INADDR_ANY.
+  host = own(C_ADDRESSES, host.toUpperCase()) ?? host;
   const literal = familyOf(host);
   if (literal && literal !== family) {
     throw new SocketError(
