@@ -6,15 +6,22 @@ import {
   targetSock,
 } from "../lib/shell/command.ts";
 import { SocketError } from "../lib/net/errno.ts";
-import { getOption, optionInfo } from "../lib/shell/sockopt.ts";
+import {
+  checkLevel,
+  getOption,
+  optionInfo,
+  takeLevel,
+} from "../lib/shell/sockopt.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `getsockopt`: read a socket option. */
 export const getsockoptCommand: CommandImpl = {
   async run(ctx) {
-    arity(ctx.args, 1, 1, this.usage);
-    const typed = ctx.args[0]!.text.toUpperCase();
-    let level = "?";
+    // C's order, level first (getsockopt SOL_SOCKET SO_ERROR), or the option alone.
+    const { level: typedLevel, rest } = takeLevel(ctx.args);
+    arity(rest, 1, 1, this.usage);
+    const typed = rest[0]!.text.toUpperCase();
+    let level = typedLevel ?? "?";
     let shown = "?";
     const fd = fdText(ctx);
     return await call(
@@ -23,6 +30,7 @@ export const getsockoptCommand: CommandImpl = {
       () => {
         const s = targetSock(ctx);
         const [name, info] = optionInfo(typed);
+        checkLevel(name, info, typedLevel);
         level = info.level;
         const misfit = info.misfit?.(s);
         if (misfit) {

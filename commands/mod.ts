@@ -183,7 +183,7 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     name: "setsockopt",
-    usage: "setsockopt [@fd] <name> <value...>",
+    usage: "setsockopt [@fd] [level] <name> <value...>",
     c: "int setsockopt(int s, int level, int optname, const void *optval, socklen_t optlen);",
     deno:
       "TcpConn.setNoDelay/setKeepAlive; Deno.listen({ reusePort }); Deno.listenDatagram({ reuseAddress, loopback }); DatagramConn.joinMulticastV4",
@@ -194,7 +194,7 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     name: "getsockopt",
-    usage: "getsockopt [@fd] <name>",
+    usage: "getsockopt [@fd] [level] <name>",
     c: "int getsockopt(int s, int level, int optname, void *optval, socklen_t *optlen);",
     deno:
       "none: the shell shows what was set and what the runtime set itself (Node: dgram getRecvBufferSize)",

@@ -8,20 +8,24 @@ import {
 import { SocketError } from "../lib/net/errno.ts";
 import type { SockOpt } from "../lib/net.ts";
 import {
+  checkLevel,
   optionInfo,
   optText,
   parseOption,
   setOption,
+  takeLevel,
 } from "../lib/shell/sockopt.ts";
 import { t } from "../lib/i18n/mod.ts";
 
 /** `setsockopt`: set a socket option, applied now or when the runtime opens the socket. */
 export const setsockoptCommand: CommandImpl = {
   async run(ctx) {
-    arity(ctx.args, 1, 3, this.usage);
-    const words = ctx.args.map((w) => w.text);
+    // C's order, level first (setsockopt SOL_SOCKET SO_REUSEADDR 1), or the option alone.
+    const { level: typedLevel, rest } = takeLevel(ctx.args);
+    arity(rest, 1, 3, this.usage);
+    const words = rest.map((w) => w.text);
     let opt: SockOpt | undefined;
-    let level = "?";
+    let level = typedLevel ?? "?";
     const shownName = words[0]!.toUpperCase();
     const fd = fdText(ctx);
     return await call(
@@ -33,6 +37,7 @@ export const setsockoptCommand: CommandImpl = {
       async () => {
         const s = targetSock(ctx);
         const [name, info] = optionInfo(words[0]!);
+        checkLevel(name, info, typedLevel);
         level = info.level;
         try {
           opt = parseOption(name, info, words.slice(1)); // shown as strace would show it

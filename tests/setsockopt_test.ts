@@ -24,6 +24,39 @@ Deno.test("setsockopt shows the level and value as strace does, and ls lists the
   assert.equal((await lsRow(sh, 4)).extra, "TCP_NODELAY=1 SO_LINGER=1,0");
 });
 
+Deno.test("setsockopt and getsockopt take C's level first, and an option at another level's is ENOPROTOOPT", async () => {
+  using sh = new TestShell();
+  await sh.ok("socket tcp");
+  assert.match(
+    await sh.ok(
+      "setsockopt SOL_SOCKET SO_REUSEADDR 1; getsockopt sol_socket so_reuseaddr; " +
+        "setsockopt IPPROTO_TCP TCP_NODELAY 1; getsockopt SOL_TCP TCP_NODELAY",
+    ),
+    new RegExp(
+      "^setsockopt\\(3, SOL_SOCKET, SO_REUSEADDR, \\[1\\], 4\\) = 0\\n.*\\n" +
+        "getsockopt\\(3, SOL_SOCKET, SO_REUSEADDR, \\[1\\], \\[4\\]\\) = 0\\n" +
+        "setsockopt\\(3, SOL_TCP, TCP_NODELAY, \\[1\\], 4\\) = 0\\n.*\\n" +
+        "getsockopt\\(3, SOL_TCP, TCP_NODELAY, \\[1\\], \\[4\\]\\) = 0\\n$",
+    ),
+  );
+  assert.match(
+    await failsUnchanged(
+      sh,
+      "setsockopt IPPROTO_TCP SO_KEEPALIVE 1",
+      "ENOPROTOOPT",
+    ),
+    /SO_KEEPALIVE is a SOL_SOCKET option, not SOL_TCP's/,
+  );
+  assert.match(
+    await failsUnchanged(
+      sh,
+      "getsockopt SOL_SOCKET TCP_NODELAY",
+      "ENOPROTOOPT",
+    ),
+    /TCP_NODELAY is a SOL_TCP option, not SOL_SOCKET's/,
+  );
+});
+
 Deno.test("setsockopt gives Linux's errno for an unknown name, a read-only one and the wrong socket type", async () => {
   using sh = new TestShell();
   await sh.ok("socket udp");

@@ -188,7 +188,8 @@ export const en = {
   "help.setsockopt.summary":
     "Set a socket option (SO_REUSEADDR, SO_BROADCAST, TCP_NODELAY, SO_LINGER, IP_ADD_MEMBERSHIP...)",
   "help.setsockopt.details":
-    "The level is implied by the name, as strace shows it (SOL_SOCKET, SOL_TCP, SOL_IP, SOL_IPV6).\n" +
+    "The level is implied by the name, as strace shows it (SOL_SOCKET, SOL_TCP, SOL_IP, SOL_IPV6);\n" +
+    "C's level may come first (setsockopt SOL_SOCKET SO_REUSEADDR 1, IPPROTO_TCP TCP_NODELAY 1).\n" +
     "Values: one whole number; SO_LINGER takes l_onoff l_linger (1 0: close sends a reset);\n" +
     "IP_ADD_MEMBERSHIP/IP_DROP_MEMBERSHIP take a group and optionally an interface address (default 0.0.0.0).\n" +
     "The runtimes take some options only when they open the socket: set before bind (UDP) or before\n" +
@@ -596,6 +597,8 @@ export const en = {
   "setsockopt.doubled":
     "Linux doubles the size set (room for its bookkeeping): getsockopt reads {real}",
   "setsockopt.inherited": "recorded: the connections accept returns inherit it",
+  "setsockopt.level":
+    "{name} is a {level} option, not {typed}'s (in C, its number names another option at that level, or none)",
   "setsockopt.linger":
     "SO_LINGER: only l_linger 0 (reset at close) can be had: the runtimes' close never waits",
   "setsockopt.member": "already a member of {group}",

@@ -203,7 +203,8 @@ export const fr = {
   "help.setsockopt.summary":
     "Fixer une option de la socket (SO_REUSEADDR, SO_BROADCAST, TCP_NODELAY, SO_LINGER, IP_ADD_MEMBERSHIP...)",
   "help.setsockopt.details":
-    "Le niveau découle du nom, comme strace l'affiche (SOL_SOCKET, SOL_TCP, SOL_IP, SOL_IPV6).\n" +
+    "Le niveau découle du nom, comme strace l'affiche (SOL_SOCKET, SOL_TCP, SOL_IP, SOL_IPV6) ;\n" +
+    "le niveau du C peut venir d'abord (setsockopt SOL_SOCKET SO_REUSEADDR 1, IPPROTO_TCP TCP_NODELAY 1).\n" +
     "Valeurs : un nombre entier ; SO_LINGER prend l_onoff l_linger (1 0 : close envoie une réinitialisation, RST) ;\n" +
     "IP_ADD_MEMBERSHIP/IP_DROP_MEMBERSHIP prennent un groupe et, en option, l'adresse d'une interface (0.0.0.0 par défaut).\n" +
     "Les environnements d'exécution ne prennent certaines options qu'à l'ouverture de la socket : fixées avant\n" +
@@ -635,6 +636,8 @@ export const fr = {
     "Linux double la taille donnée (de la place pour sa gestion interne) : getsockopt lit {real}",
   "setsockopt.inherited":
     "enregistrée : les connexions que renvoie accept en héritent",
+  "setsockopt.level":
+    "{name} est une option de {level}, pas de {typed} (en C, son numéro désigne une autre option à ce niveau, ou aucune)",
   "setsockopt.linger":
     "SO_LINGER : seul l_linger 0 (réinitialisation (RST) à la fermeture) est possible : le close des runtimes n'attend jamais",
   "setsockopt.member": "déjà membre de {group}",

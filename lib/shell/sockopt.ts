@@ -12,6 +12,7 @@ import type { Sock } from "./fdtable.ts";
 import { quoteText } from "./format.ts";
 import type { OptName, SockOpt } from "../net.ts";
 import { UsageError } from "./errors.ts";
+import { own } from "./registry.ts";
 import { t } from "../i18n/mod.ts";
 
 /** One option as the shell knows it. */
@@ -69,6 +70,48 @@ export const OPTIONS: Readonly<Record<string, OptInfo>> = {
 };
 
 /** The option named `text` (any case), or ENOPROTOOPT with the list of names. */
+/** C's level names for setsockopt and getsockopt, as strace names each level. */
+const LEVELS: Readonly<Record<string, string>> = {
+  SOL_SOCKET: "SOL_SOCKET",
+  IPPROTO_TCP: "SOL_TCP",
+  SOL_TCP: "SOL_TCP",
+  IPPROTO_IP: "SOL_IP",
+  SOL_IP: "SOL_IP",
+  IPPROTO_IPV6: "SOL_IPV6",
+  SOL_IPV6: "SOL_IPV6",
+};
+
+/**
+ * The words of `setsockopt`/`getsockopt` with C's level in front taken off
+ * (`setsockopt SOL_SOCKET SO_REUSEADDR 1`, as C writes the call): the level
+ * typed, as strace names it, or undefined when none was.
+ */
+export function takeLevel<W extends { text: string }>(
+  words: W[],
+): { level?: string; rest: W[] } {
+  const level = words.length > 1
+    ? own(LEVELS, words[0]!.text.toUpperCase())
+    : undefined;
+  return level ? { level, rest: words.slice(1) } : { rest: words };
+}
+
+/**
+ * An option at the level typed for it: at another level, C's number names
+ * another option, or none; here it is ENOPROTOOPT, saying where it belongs.
+ */
+export function checkLevel(
+  name: string,
+  info: OptInfo,
+  typed: string | undefined,
+): void {
+  if (typed !== undefined && typed !== info.level) {
+    throw new SocketError(
+      "ENOPROTOOPT",
+      t("setsockopt.level", { name, level: info.level, typed }),
+    );
+  }
+}
+
 export function optionInfo(text: string): [string, OptInfo] {
   const name = text.toUpperCase();
   const info = OPTIONS[name];
