@@ -96,7 +96,7 @@ const ENTRIES: readonly CommandEntry[] = [
   {
     name: "recv",
     usage:
-      "recv [@fd] [-t seconds] [-x] [-p] [-l | -u delim | -f FILE [-a]] [n:integer]",
+      "recv [@fd] [-t seconds] [-x] [-p] [-l | -u delim | -f FILE [-a]] [n:integer [flags]]",
     c: "int recv(int socket, char *buffer, int len, int flags);",
     deno: "Conn.read(buffer) (UDP: DatagramConn.receive)",
     example: "recv",
@@ -124,7 +124,7 @@ const ENTRIES: readonly CommandEntry[] = [
   },
   {
     name: "recvfrom",
-    usage: "recvfrom [@fd] [-t seconds] [-x] [-p] [n:integer]",
+    usage: "recvfrom [@fd] [-t seconds] [-x] [-p] [n:integer [flags]]",
     c: "int recvfrom(int s, char *buf, int len, int flags, struct sockaddr *from, int *fromlen);",
     deno: "DatagramConn.receive() (TCP: Conn.read, from the connected peer)",
     example: "recvfrom 99",

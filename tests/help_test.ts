@@ -56,7 +56,7 @@ Deno.test("help COMMAND shows its usage, C prototype, Deno call and example", as
   using sh = new TestShell();
   const out = await sh.ok("help recv");
   const lines = out.split("\n");
-  assert.match(lines[0]!, /^recv \[@fd\] .*\[n:integer\]$/);
+  assert.match(lines[0]!, /^recv \[@fd\] .*\[n:integer \[flags\]\]$/);
   assert.ok(
     out.includes(
       "  C:       int recv(int socket, char *buffer, int len, int flags);",

@@ -33,6 +33,35 @@ Deno.test("recv returns what the peer sent, with its length", async () => {
   assert.equal((await lsRow(sh, 3)).state, "ESTABLISHED");
 });
 
+Deno.test("recv takes C's flags after N: 0, MSG_PEEK, MSG_DONTWAIT for one call, and names the ones it lacks", async () => {
+  using sh = new TestShell();
+  using l = rawListener();
+  const { peer } = await connected(sh, l);
+  using _ = peer;
+  // Nothing yet: MSG_DONTWAIT returns at once, though the socket blocks.
+  assert.match(
+    await failsUnchanged(sh, "recv 255 MSG_DONTWAIT", "EAGAIN"),
+    /^recv\(3, buf, 255, MSG_DONTWAIT\) = -1 EAGAIN \(Resource temporarily unavailable\): nothing to read and MSG_DONTWAIT does not wait/,
+  );
+  await peer.write(bytes("hello"));
+  // The given-up read is still in flight and takes the bytes, as the next poll tells.
+  await sh.ok("poll -t 3000 3");
+  assert.equal(
+    await sh.ok("recv 255 msg_peek|msg_dontwait; recv 3 0; recv 255 MSG_PEEK"),
+    'recv(3, buf, 255, MSG_PEEK|MSG_DONTWAIT) = 5 "hello"\n' +
+      'recv(3, buf, 3, 0) = 3 "hel"\n' +
+      "  note: 2 more bytes already received: a stream keeps no message boundaries\n" +
+      'recv(3, buf, 255, MSG_PEEK) = 2 "lo"\n',
+  );
+  const r = await sh.fails("recv 255 MSG_WAITALL");
+  assert.equal(r.code, 2);
+  assert.match(
+    r.stderr,
+    /^recv: the shell has no MSG_WAITALL: its flags are MSG_PEEK, MSG_OOB, MSG_DONTWAIT \(or 0\)\n$/,
+  );
+  assert.equal(await sh.ok("recv"), 'recv(3, buf, 255, 0) = 2 "lo"\n');
+});
+
 Deno.test("recv returns two sends in one piece: a stream keeps no boundaries", async () => {
   using sh = new TestShell();
   using l = rawListener();

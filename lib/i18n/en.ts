@@ -136,7 +136,7 @@ export const en = {
   "help.recv.summary":
     "Receive up to N bytes (255 by default); 0 means the peer closed",
   "help.recv.details":
-    "Blocks until data arrives. It returns what is there, up to N: one send is not one recv.\n-x shows the bytes in hex, -p peeks (MSG_PEEK: the bytes stay for the next recv),\n-t SECONDS gives up with EAGAIN; Ctrl-C interrupts with EINTR and nothing is lost.\n-l reads a line and -u DELIM up to DELIM (both kept in the data), as a C loop of recv calls would:\nwhat a line-based protocol needs, since a stream keeps no message boundaries;\n-> x then gives $x.before, the data without its delimiter.\nUDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.\nOn a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.\n-f FILE writes what arrives to FILE instead of showing it: one read, N bytes (a loop of recv calls),\nor with -a everything until end of stream, read 256 KiB at a time; memory stays bounded. The file is\ntruncated first.\nOn a terminal, a transfer that lasts shows its progress (bytes so far, rate) until its call line.",
+    "Blocks until data arrives. It returns what is there, up to N: one send is not one recv.\n-x shows the bytes in hex, -p peeks (MSG_PEEK: the bytes stay for the next recv),\nC's flags may follow N (recv 255 MSG_PEEK; 0, MSG_OOB, MSG_DONTWAIT: this call does not wait),\n-t SECONDS gives up with EAGAIN; Ctrl-C interrupts with EINTR and nothing is lost.\n-l reads a line and -u DELIM up to DELIM (both kept in the data), as a C loop of recv calls would:\nwhat a line-based protocol needs, since a stream keeps no message boundaries;\n-> x then gives $x.before, the data without its delimiter.\nUDP: one datagram, cut to N bytes as in C; on a connected UDP socket, only the peer's.\nOn a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.\n-f FILE writes what arrives to FILE instead of showing it: one read, N bytes (a loop of recv calls),\nor with -a everything until end of stream, read 256 KiB at a time; memory stays bounded. The file is\ntruncated first.\nOn a terminal, a transfer that lasts shows its progress (bytes so far, rate) until its call line.",
   "help.sendto.summary":
     "Send one datagram to HOST PORT (an unbound UDP socket is bound to an ephemeral port first)",
   "help.sendto.details":
@@ -152,7 +152,8 @@ export const en = {
     "Receive one datagram (up to N bytes, 255 by default) and its sender's address",
   "help.recvfrom.details":
     "As the handout's listener: blocks for one datagram; a longer one is cut to N and the rest is lost.\n" +
-    "-x hex, -p peek, -t SECONDS timeout (EAGAIN); Ctrl-C interrupts (EINTR).\n" +
+    "-x hex, -p peek, -t SECONDS timeout (EAGAIN); Ctrl-C interrupts (EINTR). C's flags may follow N\n" +
+    "(recvfrom 100 MSG_PEEK; 0, MSG_DONTWAIT).\n" +
     "On a non-blocking socket (fcntl F_SETFL O_NONBLOCK) it returns -1 EAGAIN at once when nothing is there.",
   "help.poll.summary":
     "Wait until one of several descriptors can be read (or written); -> r captures the ready ones",
@@ -549,6 +550,7 @@ export const en = {
     "dropped {n, plural, one {# datagram} other {# datagrams}} ({size}) from others than the connected peer",
   "recv.emptyDelimiter": "-u needs a delimiter that is not empty",
   "recv.eof": "end of stream: the peer closed",
+  "recv.flag": "the shell has no {flag}: its flags are {known} (or 0)",
   "recv.from": "from {addr}",
   "recv.kB": "{n} kB",
   "recv.moreBytes":
@@ -763,7 +765,7 @@ export const en = {
   "shell.noAnswer":
     "no answer within {seconds} s{how, select, rcvtimeo { (SO_RCVTIMEO)} other {}}",
   "shell.wouldBlock":
-    "{what, select, accept {no connection waiting} other {nothing to read}} on a non-blocking socket (O_NONBLOCK); EWOULDBLOCK is the same errno",
+    "{what, select, accept {no connection waiting} other {nothing to read}} {why, select, flag {and MSG_DONTWAIT does not wait} other {on a non-blocking socket (O_NONBLOCK)}}; EWOULDBLOCK is the same errno",
   "shell.note": "note: {text}",
   "fd.notConnected": "socket {fd} is not connected",
   "fd.writeShut": "the writing half was shut down",

@@ -147,7 +147,7 @@ export const fr = {
   "help.recv.summary":
     "Recevoir jusqu'à N octets (255 par défaut) ; 0 signifie que le pair a fermé",
   "help.recv.details":
-    "Bloque jusqu'à l'arrivée de données. Renvoie ce qui est là, jusqu'à N : un send n'est pas un recv.\n-x montre les octets en hexadécimal, -p lit sans consommer (MSG_PEEK : les octets restent pour le recv suivant),\n-t SECONDES abandonne avec EAGAIN ; Ctrl-C interrompt avec EINTR et rien n'est perdu.\n-l lit une ligne et -u DÉLIM jusqu'à DÉLIM (tous deux gardés dans les données), comme le ferait une boucle\nde recv en C : ce qu'il faut à un protocole par lignes, puisqu'un flux ne garde pas les frontières des\nmessages ; -> x donne alors $x.before, les données sans leur délimiteur.\nUDP : un datagramme, tronqué à N octets comme en C ; sur une socket UDP connectée, seulement ceux du pair.\nSur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.\n-f FICHIER écrit ce qui arrive dans FICHIER au lieu de l'afficher : une lecture, N octets (une boucle de recv),\nou avec -a tout jusqu'à la fin du flux, lu par 256 Kio ; la mémoire reste bornée. Le fichier est d'abord\nvidé.\nSur un terminal, un transfert qui dure affiche sa progression (octets reçus, débit) jusqu'à la ligne de l'appel.",
+    "Bloque jusqu'à l'arrivée de données. Renvoie ce qui est là, jusqu'à N : un send n'est pas un recv.\n-x montre les octets en hexadécimal, -p lit sans consommer (MSG_PEEK : les octets restent pour le recv suivant),\nles drapeaux du C peuvent suivre N (recv 255 MSG_PEEK ; 0, MSG_OOB, MSG_DONTWAIT : cet appel n'attend pas),\n-t SECONDES abandonne avec EAGAIN ; Ctrl-C interrompt avec EINTR et rien n'est perdu.\n-l lit une ligne et -u DÉLIM jusqu'à DÉLIM (tous deux gardés dans les données), comme le ferait une boucle\nde recv en C : ce qu'il faut à un protocole par lignes, puisqu'un flux ne garde pas les frontières des\nmessages ; -> x donne alors $x.before, les données sans leur délimiteur.\nUDP : un datagramme, tronqué à N octets comme en C ; sur une socket UDP connectée, seulement ceux du pair.\nSur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.\n-f FICHIER écrit ce qui arrive dans FICHIER au lieu de l'afficher : une lecture, N octets (une boucle de recv),\nou avec -a tout jusqu'à la fin du flux, lu par 256 Kio ; la mémoire reste bornée. Le fichier est d'abord\nvidé.\nSur un terminal, un transfert qui dure affiche sa progression (octets reçus, débit) jusqu'à la ligne de l'appel.",
   "help.sendto.summary":
     "Envoyer un datagramme à HÔTE PORT (une socket UDP non attachée est d'abord attachée à un port éphémère)",
   "help.sendto.details":
@@ -164,6 +164,7 @@ export const fr = {
   "help.recvfrom.details":
     "Comme le listener du polycopié : bloque en attendant un datagramme ; un plus long est tronqué à N et le reste est perdu.\n" +
     "-x hexadécimal, -p lecture sans consommer (MSG_PEEK), -t SECONDES délai (EAGAIN) ; Ctrl-C interrompt (EINTR).\n" +
+    "Les drapeaux du C peuvent suivre N (recvfrom 100 MSG_PEEK ; 0, MSG_DONTWAIT).\n" +
     "Sur une socket non bloquante (fcntl F_SETFL O_NONBLOCK), il renvoie aussitôt -1 EAGAIN s'il n'y a rien.",
   "help.poll.summary":
     "Attendre que l'un de plusieurs descripteurs soit lisible (ou inscriptible) ; -> r capture ceux qui sont prêts",
@@ -583,6 +584,7 @@ export const fr = {
     "{n, plural, one {# datagramme écarté} other {# datagrammes écartés}} ({size}) venant d'autres que le pair connecté",
   "recv.emptyDelimiter": "-u demande un délimiteur non vide",
   "recv.eof": "fin de flux : le pair a fermé",
+  "recv.flag": "le shell n'a pas {flag} : ses drapeaux sont {known} (ou 0)",
   "recv.from": "de {addr}",
   "recv.kB": "{n} ko",
   "recv.moreBytes":
@@ -810,7 +812,7 @@ export const fr = {
   "shell.noAnswer":
     "pas de réponse en {seconds} s{how, select, rcvtimeo { (SO_RCVTIMEO)} other {}}",
   "shell.wouldBlock":
-    "{what, select, accept {aucune connexion en attente} other {rien à lire}} sur une socket non bloquante (O_NONBLOCK) ; EWOULDBLOCK est le même errno",
+    "{what, select, accept {aucune connexion en attente} other {rien à lire}} {why, select, flag {et MSG_DONTWAIT n'attend pas} other {sur une socket non bloquante (O_NONBLOCK)}} ; EWOULDBLOCK est le même errno",
   "shell.note": "remarque : {text}",
   "fd.notConnected": "la socket {fd} n'est pas connectée",
   "fd.writeShut": "le sens d'écriture a été fermé (shutdown)",

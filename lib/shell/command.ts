@@ -704,6 +704,7 @@ export async function nextTurn(): Promise<void> {
 export function nonBlocking<T>(
   p: Promise<T>,
   what: "accept" | "recv",
+  why: "socket" | "flag" = "socket",
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -719,7 +720,7 @@ export function nonBlocking<T>(
         reject(
           new SocketError(
             "EAGAIN",
-            t("shell.wouldBlock", { what }),
+            t("shell.wouldBlock", { what, why }),
           ),
         );
       }

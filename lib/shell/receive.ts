@@ -31,6 +31,22 @@ import { delay } from "./timer.ts";
 const encoder = new TextEncoder();
 const NEWLINE = new Uint8Array([10]);
 
+/** recv's flags the shell has: MSG_PEEK (-p), MSG_OOB (-o), and MSG_DONTWAIT for one call. */
+const RECV_FLAGS = new Set(["MSG_PEEK", "MSG_OOB", "MSG_DONTWAIT"]);
+
+/** C's flags word (`0`, `MSG_PEEK`, `MSG_PEEK|MSG_DONTWAIT`): the names in it. */
+function recvFlags(text: string): Set<string> {
+  const names = text.toUpperCase().split("|").filter((f) => f !== "0");
+  for (const name of names) {
+    if (!RECV_FLAGS.has(name)) {
+      throw new UsageError(
+        t("recv.flag", { flag: name, known: [...RECV_FLAGS].join(", ") }),
+      );
+    }
+  }
+  return new Set(names);
+}
+
 /** Bytes asked for when no N is given: the handout's buffer of 256, less the final NUL. */
 export const DEFAULT_RECV = 255;
 
@@ -58,6 +74,14 @@ export function receive(
     f: "value",
     a: "flag",
   }, true);
+  // C's order, the flags after the length (recv 255 MSG_PEEK, recv 255 0): each one an option.
+  let dontWait = false;
+  if (rest.length === 2 && /^(0|MSG_[A-Z_|]+)$/i.test(rest[1]!.text)) {
+    const flags = recvFlags(rest.pop()!.text);
+    if (flags.has("MSG_PEEK")) opts.p = true;
+    if (flags.has("MSG_OOB")) opts.o = true;
+    dontWait = flags.has("MSG_DONTWAIT");
+  }
   arity(rest, 0, 1, usage);
   if (typeof opts.f === "string" && !from) {
     // recv -f FILE [-a | N]: into a file, streamed (lib/shell/transfer.ts).
@@ -93,11 +117,14 @@ export function receive(
     ? READ_CHUNK
     : DEFAULT_RECV;
   const timeout = parseTimeout(opts.t);
-  const flags = opts.o ? "MSG_OOB" : opts.p ? "MSG_PEEK" : "0";
+  const flags = [
+    ...(opts.o ? ["MSG_OOB"] : opts.p ? ["MSG_PEEK"] : []),
+    ...(dontWait ? ["MSG_DONTWAIT"] : []),
+  ].join("|") || "0";
   let nonblocking = false;
   const wait = <T>(p: Promise<T>) =>
     nonblocking
-      ? nonBlocking(p, "recv")
+      ? nonBlocking(p, "recv", dontWait ? "flag" : "socket")
       : interruptible(p, ctx.signal, timeout);
   const fd = fdText(ctx);
   return call(
@@ -105,7 +132,7 @@ export function receive(
     () => `${ctx.name}(${fd}, buf, ${n}, ${flags})`,
     async (): Promise<CallOk> => {
       const s = targetSock(ctx);
-      nonblocking = s.nonblocking;
+      nonblocking = s.nonblocking || dontWait;
       if (opts.o) {
         throw new SocketError(
           "EOPNOTSUPP",
