@@ -117,10 +117,13 @@ export function receive(
     ? READ_CHUNK
     : DEFAULT_RECV;
   const timeout = parseTimeout(opts.t);
-  const flags = [
-    ...(opts.o ? ["MSG_OOB"] : opts.p ? ["MSG_PEEK"] : []),
-    ...(dontWait ? ["MSG_DONTWAIT"] : []),
-  ].join("|") || "0";
+  const base = opts.o ? "MSG_OOB" : opts.p ? "MSG_PEEK" : "0";
+  // No array built on each call: a script's loop of recv runs this every turn.
+  const flags = !dontWait
+    ? base
+    : base === "0"
+    ? "MSG_DONTWAIT"
+    : `${base}|MSG_DONTWAIT`;
   let nonblocking = false;
   const wait = <T>(p: Promise<T>) =>
     nonblocking
