@@ -1,7 +1,7 @@
 import { errorLine, quoteText } from "../lib/shell/format.ts";
 import { arity, type CommandImpl } from "../lib/shell/command.ts";
 import { EXIT, UsageError } from "../lib/shell/errors.ts";
-import { SocketError, strerror } from "../lib/net/errno.ts";
+import { strerror } from "../lib/net/errno.ts";
 import type { Domain } from "../lib/net.ts";
 import type { Proto } from "../lib/shell/fdtable.ts";
 import { own } from "../lib/shell/registry.ts";
@@ -34,17 +34,24 @@ const TYPES: Record<string, [Proto, string, string]> = {
   sock_dgram: ["udp", "ipproto_udp", "17"],
 };
 
+/** What `socket`'s words ask for; `refused`: why socket(2) would fail (EPROTONOSUPPORT). */
+interface Asked {
+  proto: Proto;
+  family: Domain;
+  /** The protocol as the call shows it: 0, IPPROTO_TCP, or as typed when refused. */
+  protocol: string;
+  refused?: string;
+}
+
 /**
- * Parse `socket`'s words into a protocol and family: a kind (`tcp`), or C's own
- * arguments (`AF_INET SOCK_STREAM 0`). A protocol that does not go with the type
- * is C's EPROTONOSUPPORT.
+ * Parse `socket`'s words: a kind (`tcp`), or C's own arguments
+ * (`AF_INET SOCK_STREAM 0`). A protocol that does not go with the type is
+ * C's EPROTONOSUPPORT, the call's to report (`refused`).
  */
-export function parseArgs(
-  words: { text: string }[],
-): [Proto, Domain, string] {
+export function parseArgs(words: { text: string }[]): Asked {
   if (words.length === 1) {
     const kind = own(KINDS, words[0]!.text.toLowerCase());
-    if (kind) return [...kind, "0"];
+    if (kind) return { proto: kind[0], family: kind[1], protocol: "0" };
     if (own(DOMAINS, words[0]!.text.toLowerCase()) !== undefined) {
       throw new UsageError(
         t("socket.needsType", { domain: words[0]!.text.toUpperCase() }),
@@ -69,20 +76,22 @@ export function parseArgs(
   }
   const [proto, name, number] = type;
   const protocol = p ?? "0";
+  if (protocol === "0") return { proto, family, protocol };
   // Unix sockets take 0 only; the internet's, 0 or the one protocol of their type.
-  if (
-    protocol !== "0" &&
-    (family === "unix" || (protocol !== name && protocol !== number))
-  ) {
-    throw new SocketError(
-      "EPROTONOSUPPORT",
-      t(family === "unix" ? "socket.protocolUnix" : "socket.protocol", {
-        protocol: quoteText(words[2]!.text),
-      }),
-      { cause: callText(family, proto, words[2]!.text) },
-    );
+  if (family === "unix" || (protocol !== name && protocol !== number)) {
+    return {
+      proto,
+      family,
+      protocol: words[2]!.text,
+      refused: t(
+        family === "unix" ? "socket.protocolUnix" : "socket.protocol",
+        {
+          protocol: quoteText(words[2]!.text),
+        },
+      ),
+    };
   }
-  return [proto, family, protocol === "0" ? "0" : name.toUpperCase()];
+  return { proto, family, protocol: name.toUpperCase() };
 }
 
 /** The call as C writes it: `socket(AF_INET, SOCK_STREAM, 0)`. */
@@ -98,21 +107,19 @@ export const socketCommand: CommandImpl = {
     // A kind (tcp) stands alone; C's words are two or three.
     const kind = own(KINDS, ctx.args[0]?.text.toLowerCase() ?? "");
     arity(ctx.args, 1, kind ? 1 : 3, this.usage);
-    let parsed: [Proto, Domain, string];
-    try {
-      parsed = parseArgs(ctx.args);
-    } catch (e) {
-      if (!(e instanceof SocketError)) throw e;
-      // A protocol the type does not carry: the call fails, as C's does.
+    const { proto, family, protocol, refused } = parseArgs(ctx.args);
+    if (refused) {
+      // socket(2) fails: no descriptor, the errno for try.
       if (!ctx.scope.quiet || ctx.scope.trace) {
         errorLine(
           ctx.io,
-          `${e.cause} = -1 ${e.errno} (${strerror(e.errno)}): ${e.detail}`,
+          `${callText(family, proto, protocol)} = -1 EPROTONOSUPPORT (${
+            strerror("EPROTONOSUPPORT")
+          }): ${refused}`,
         );
       }
-      return { code: EXIT.failed, errno: e.errno };
+      return { code: EXIT.failed, errno: "EPROTONOSUPPORT" };
     }
-    const [proto, family, protocol] = parsed;
     const s = ctx.shell.table.open(proto, family);
     ctx.scope.current = s.fd;
     if (ctx.scope.trace) {
