@@ -122,13 +122,12 @@ export const socketCommand: CommandImpl = {
     }
     const s = ctx.shell.table.open(proto, family);
     ctx.scope.current = s.fd;
+    const text = callText(family, proto, protocol);
     if (ctx.scope.trace) {
-      ctx.io.out(
-        ctx.io.paint.ok(`${callText(family, proto, protocol)} = ${s.fd}`) +
-          "\n",
-      );
+      ctx.io.out(ctx.io.paint.ok(`${text} = ${s.fd}`) + "\n");
     }
-    ctx.shell.teach?.socketMade(ctx, s);
+    // The session log keeps the call as shown: the protocol as typed (IPPROTO_TCP or 0).
+    ctx.shell.teach?.socketMade(ctx, s, text);
     return { code: 0, value: { "": s.fd } };
   },
 };

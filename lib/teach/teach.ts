@@ -186,18 +186,12 @@ export class Teach {
     }
   }
 
-  /** Log `socket`, which makes no call through {@link call}. */
-  socketMade(ctx: Context, s: Sock): void {
-    const af = s.family === 4
-      ? "AF_INET"
-      : s.family === 6
-      ? "AF_INET6"
-      : "AF_UNIX";
-    const type = s.proto === "tcp" ? "SOCK_STREAM" : "SOCK_DGRAM";
+  /** Log `socket`, which makes no call through {@link call}: `text` is the call as shown. */
+  socketMade(ctx: Context, s: Sock, text: string): void {
     const ev: TeachEvent = {
       seq: 0,
       name: "socket",
-      text: `socket(${af}, ${type}, 0)`,
+      text,
       ret: String(s.fd),
     };
     this.#describe(ev, s);
