@@ -1,7 +1,7 @@
-import { errorLine, quoteText } from "../lib/shell/format.ts";
-import { arity, type CommandImpl } from "../lib/shell/command.ts";
+import { quoteText } from "../lib/shell/format.ts";
+import { arity, type CommandImpl, failedCall } from "../lib/shell/command.ts";
 import { EXIT, UsageError } from "../lib/shell/errors.ts";
-import { strerror } from "../lib/net/errno.ts";
+import { SocketError } from "../lib/net/errno.ts";
 import type { Domain } from "../lib/net.ts";
 import type { Proto } from "../lib/shell/fdtable.ts";
 import { own } from "../lib/shell/registry.ts";
@@ -110,14 +110,11 @@ export const socketCommand: CommandImpl = {
     const { proto, family, protocol, refused } = parseArgs(ctx.args);
     if (refused) {
       // socket(2) fails: no descriptor, the errno for try.
-      if (!ctx.scope.quiet || ctx.scope.trace) {
-        errorLine(
-          ctx.io,
-          `${callText(family, proto, protocol)} = -1 EPROTONOSUPPORT (${
-            strerror("EPROTONOSUPPORT")
-          }): ${refused}`,
-        );
-      }
+      failedCall(
+        ctx,
+        callText(family, proto, protocol),
+        new SocketError("EPROTONOSUPPORT", refused),
+      );
       return { code: EXIT.failed, errno: "EPROTONOSUPPORT" };
     }
     const s = ctx.shell.table.open(proto, family);

@@ -243,6 +243,31 @@ export interface CommandImpl {
   run(this: CommandSpec, ctx: Context): Ran;
 }
 
+/** What a failed call's detail says beyond strerror's text, or "" when it says nothing more. */
+export function detailBeyond(se: SocketError): string {
+  return se.detail && se.detail !== strerror(se.errno) ? se.detail : "";
+}
+
+/**
+ * The line of a call that failed, `call = -1 ERRNO (meaning): detail`, on
+ * standard error; `try` hides it (not EINTR) unless tracing.
+ */
+export function failedCall(
+  ctx: Context,
+  text: string,
+  se: SocketError,
+  ret = "-1",
+): void {
+  if (ctx.scope.quiet && !ctx.scope.trace && se.errno !== "EINTR") return;
+  const detail = detailBeyond(se);
+  errorLine(
+    ctx.io,
+    `${text} = ${ret} ${se.errno} (${strerror(se.errno)})${
+      detail ? `: ${detail}` : ""
+    }`,
+  );
+}
+
 /**
  * Run one socket call: print `call = ret` on success, `call = -1 ERRNO (meaning): detail` on failure.
  *
@@ -271,17 +296,12 @@ export async function call(
       throw e;
     }
     const se = toSocketError(e);
-    const detail = se.detail && se.detail !== strerror(se.errno)
-      ? `: ${se.detail}`
-      : "";
-    if (!ctx.scope.quiet || ctx.scope.trace || se.errno === "EINTR") {
-      errorLine(
-        ctx.io,
-        `${show()} = ${
-          typeof failRet === "string" ? failRet : failRet(se.errno)
-        } ${se.errno} (${strerror(se.errno)})${detail}`,
-      );
-    }
+    failedCall(
+      ctx,
+      show(),
+      se,
+      typeof failRet === "string" ? failRet : failRet(se.errno),
+    );
     if (pending) teach!.after(ctx, pending, text, undefined, se);
     return { code: se.errno === "EINTR" ? 124 : 1, errno: se.errno };
   }

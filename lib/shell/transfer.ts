@@ -10,16 +10,12 @@ import {
   call,
   type CommandResult,
   type Context,
+  detailBeyond,
   fdText,
   fileWait,
   targetSock,
 } from "./command.ts";
-import {
-  fileErrorText,
-  SocketError,
-  strerror,
-  toSocketError,
-} from "../net/errno.ts";
+import { fileErrorText, SocketError, toSocketError } from "../net/errno.ts";
 import { UsageError } from "./errors.ts";
 import { language, t } from "../i18n/mod.ts";
 import type { Sock } from "./fdtable.ts";
@@ -72,7 +68,7 @@ async function open<T extends { close(): Promise<void> }>(
 
 /** A failed call's detail for a message, when it says more than strerror's text. */
 function detailOf(e: SocketError): { hasDetail: string; detail: string } {
-  const detail = e.detail && e.detail !== strerror(e.errno) ? e.detail : "";
+  const detail = detailBeyond(e);
   return { hasDetail: detail ? "yes" : "no", detail };
 }
 
