@@ -207,9 +207,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     });
     this.#on("error", (e: Error) => {
       // Write errors were already given to their write; reads see the stream's own.
-      if (!this.#writeErrors.has(e)) {
-        this.#error = tls ? tlsConnError(e) : toSocketError(e);
-      }
+      if (!this.#writeErrors.has(e)) this.#error = this.#socketError(e);
       this.#wake();
     });
     this.#on("close", () => this.#wake());
@@ -293,6 +291,17 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     }
   }
 
+  /**
+   * The connection's error as C sees it: over TLS, OpenSSL's own (an alert, a record it
+   * cannot read) is SSL_ERROR_SSL, as SSL_read and SSL_write say; a reset keeps its errno.
+   */
+  #socketError(e: unknown): SocketError {
+    const code = String((e as { code?: unknown } | null)?.code ?? "");
+    return this.tls && code.startsWith("ERR_SSL_")
+      ? tlsFailure(e)
+      : toSocketError(e);
+  }
+
   write(data: Uint8Array): Promise<number> {
     if (this.#closed) return Promise.reject(badf("write"));
     // Checked here, not left to Node: its write-after-end error would destroy the reading half too.
@@ -312,7 +321,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       this.#sock.write(data, (e) => {
         if (e) {
           this.#writeErrors.add(e);
-          reject(this.#closed ? interrupted() : toSocketError(e));
+          reject(this.#closed ? interrupted() : this.#socketError(e));
         } else resolve(length);
       });
     });
@@ -399,15 +408,6 @@ function somaxconn(): number {
   } catch {
     return 4096;
   }
-}
-
-/**
- * An error of a TLS connection after its handshake: OpenSSL's own (an alert, a record it
- * cannot read) is SSL_ERROR_SSL, as SSL_read says; the connection's (a reset) keeps its errno.
- */
-function tlsConnError(e: unknown): SocketError {
-  const code = String((e as { code?: unknown } | null)?.code ?? "");
-  return code.startsWith("ERR_SSL_") ? tlsFailure(e) : toSocketError(e);
 }
 
 let tlsLoaded: Promise<typeof tlsModule> | undefined;
