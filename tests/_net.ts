@@ -257,3 +257,12 @@ export const HAS_IPV6: boolean = (() => {
     return false;
   }
 })();
+
+/** A process's resident memory in KiB (ps: /proc/PID needs Deno's --allow-all). */
+export async function rssKiB(pid: number): Promise<number> {
+  const out = await new Deno.Command("ps", {
+    args: ["-o", "rss=", "-p", String(pid)],
+    stdout: "piped",
+  }).output();
+  return Number(new TextDecoder().decode(out.stdout).trim());
+}

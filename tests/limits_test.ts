@@ -6,17 +6,7 @@ import assert from "node:assert/strict";
 import { freePort, runPeer } from "./_peers.ts";
 import { SHELL_FLAGS, startSockshell } from "./_shell.ts";
 import { converse, Wire } from "./_wire.ts";
-
-const decoder = new TextDecoder();
-
-/** A process's resident memory in KiB. */
-async function rssKiB(pid: number): Promise<number> {
-  const out = await new Deno.Command("ps", {
-    args: ["-o", "rss=", "-p", String(pid)],
-    stdout: "piped",
-  }).output();
-  return Number(decoder.decode(out.stdout).trim());
-}
+import { rssKiB } from "./_net.ts";
 
 Deno.test("listen reports EMFILE at the process's descriptor limit; the shell goes on and a close frees a slot", async () => {
   // A shell in a process of its own whose limit is lowered (prlimit, util-linux): this one's

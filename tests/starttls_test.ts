@@ -6,7 +6,7 @@ import {
   startSockshell,
   TestShell,
 } from "./_shell.ts";
-import { failsUnchanged, lsRow, until } from "./_net.ts";
+import { failsUnchanged, lsRow, rssKiB, until } from "./_net.ts";
 import { buildPeer, freePort, runPeer, startPeer } from "./_peers.ts";
 import { testCerts, wwwServer } from "./_tls.ts";
 
@@ -194,6 +194,78 @@ for (const launch of ["deno", "node"] as Launch[]) {
       alpn.stderr,
       /^SSL_connect\(ssl\) = -1 SSL_ERROR_SSL \(TLS protocol error\): no application protocol in common \(ALPN\); the connection is closed\n/,
     );
+  });
+}
+
+// Python's ssl as a server that writes without end: how much it could send before the
+// shell's side held it back (a send waiting 1 s), 256 MiB at most.
+const TLS_FLOOD = `
+import socket, ssl, sys
+ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+ctx.load_cert_chain(sys.argv[2], sys.argv[3])
+s = socket.create_server(("127.0.0.1", int(sys.argv[1])))
+c, _ = s.accept()
+t = ctx.wrap_socket(c, server_side=True)
+t.settimeout(1.0)
+chunk, sent = b"z" * 65536, 0
+try:
+    while sent < 256 << 20:
+        t.sendall(chunk)
+        sent += len(chunk)
+    print(sent, "never held back", flush=True)
+except socket.timeout:
+    print(sent, "held back", flush=True)
+`;
+
+for (const launch of ["deno", "node"] as Launch[]) {
+  Deno.test(`a TLS peer that writes while the shell does not read is held back by TCP, as a plain one is: the shell's memory stays put (${launch})`, async () => {
+    // It used to take in everything, decrypted, as fast as the peer sent: 1.4 GB in 8 s (on
+    // Node, once a first recv had run).
+    const c = await testCerts();
+    const port = freePort("tcp");
+    await using flood = startPeer("python3", [
+      "-c",
+      TLS_FLOOD,
+      String(port),
+      c.cert,
+      c.key,
+    ]);
+    await flood.waitForPort(port);
+    const [cmd, ...args] = await sockshellArgv(
+      launch,
+      `socket tcp; connect 127.0.0.1 ${port}; starttls -t 10 --ca ${c.cert} localhost; recv -t 5 5; sleep 4; ls`,
+    );
+    await using sh = startPeer(cmd!, args);
+    const [sent, how] = (await flood.stdout(15_000)).trim().split(" ", 2);
+    const rss = await rssKiB(sh.process.pid) / 1024;
+    assert.equal(how, "held", `the peer sent ${sent} bytes, never held back`);
+    assert.ok(Number(sent) < 64 << 20, `the peer sent ${sent} bytes`);
+    assert.ok(rss < 200, `the shell holds ${rss.toFixed(0)} MiB`);
+    assert.match(await sh.stdout(15_000), /\n\* 3 +tcp\+tls +ESTABLISHED /);
+  });
+}
+
+for (const launch of ["deno", "node"] as Launch[]) {
+  Deno.test(`setsockopt on a TLS connection sets the TCP socket's option: ss shows its keepalive timer (${launch})`, async () => {
+    // Given to node:tls, which holds no socket of its own, it was said done and set nothing.
+    const c = await testCerts();
+    await using srv = await wwwServer(c.cert, c.key);
+    const [cmd, ...args] = await sockshellArgv(
+      launch,
+      `socket tcp; connect 127.0.0.1 ${srv.port}; starttls -t 10 --ca ${c.cert} localhost; ` +
+        "setsockopt SO_KEEPALIVE 1; sleep 10",
+    );
+    await using sh = startPeer(cmd!, args);
+    let seen = "";
+    await until(
+      async () => {
+        seen = (await runPeer("ss", ["-tnoH", `dport = :${srv.port}`])).stdout;
+        return /timer:\(keepalive/.test(seen);
+      },
+      `no keepalive timer on the TLS connection (ss: ${seen})`,
+      5000,
+    );
+    sh.kill();
   });
 }
 

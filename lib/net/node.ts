@@ -149,11 +149,24 @@ class Arrivals<T> {
   }
 }
 
-/** The connection under a TLS one: when TLS has written its last bytes to it, and how to let it go. */
+/**
+ * The connection under a TLS one: when TLS has written its last bytes to it, how to stop
+ * and start reading it, and how to let it go.
+ */
 interface Under {
   flushed: Promise<void>;
+  hold(on: boolean): void;
+  /** A socket option: TCP's and the socket's are the connection's, not TLS's. */
+  setOption(opt: SockOpt): Promise<void>;
   release(): Promise<void> | void;
 }
+
+/**
+ * What a TLS connection holds decrypted and unread before it stops reading the connection
+ * under it: beyond that, the peer's bytes wait in the kernel, and TCP's window holds the
+ * peer back, as for a plain connection (whose bytes never leave the kernel unread).
+ */
+const TLS_HELD_MAX = 512 * 1024;
 
 class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   readonly local: A;
@@ -164,6 +177,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   #listeners: [string, (...a: any[]) => void][] = [];
   #under?: Under;
   #chunks: Uint8Array[] = [];
+  #held = 0;
   #ended = false;
   #error?: SocketError;
   #writeErrors = new WeakSet<object>();
@@ -186,8 +200,10 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     this.#sock = sock;
     this.tls = tls;
     this.#under = under;
-    // Data stays in the kernel until someone reads, as with Deno.
-    sock.pause();
+    // Data stays in the kernel until someone reads, as with Deno. A TLS socket is never
+    // paused: Deno's node:tls loses the end of stream that comes while it is, so it flows
+    // here and the connection under it stops being read instead (#take).
+    if (!tls) sock.pause();
     this.local = addrs?.local ??
       { host: sock.localAddress ?? "", port: sock.localPort ?? 0 } as A;
     this.remote = addrs?.remote ?? {
@@ -196,9 +212,9 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     } as A;
     this.#on("data", (chunk: Uint8Array) => {
       this.#chunks.push(chunk);
-      // Deno's node:tls loses or stalls the end of stream when a TLS socket is paused and resumed:
-      // a TLS connection keeps flowing, and what arrives waits here (the kernel's buffer, in effect).
+      this.#held += chunk.length;
       if (!tls) sock.pause();
+      else if (this.#held >= TLS_HELD_MAX) under?.hold(true);
       this.#wake();
     });
     this.#on("end", () => {
@@ -230,23 +246,10 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
         t("net.tlsUnreadOrEnded"),
       );
     }
-    // Deno's node:tls takes TCP sockets only: a Unix stream is upgraded through this
-    // connection's own reads and writes, as the Deno backend does every connection.
-    if (isUnix(this.local)) return await startTlsOver<A>(this, o);
-    const context = await secureContext(o);
-    // node:tls takes the socket over: this wrapper lets go of it without closing it.
-    for (const [event, f] of this.#listeners) this.#sock.off(event, f);
-    this.#closed = true;
-    const sock = this.#sock;
-    // Released after the TLS socket: what is still queued on it goes out first.
-    const release = () => {
-      if (sock.destroyed) return;
-      const gone = new Promise<void>((resolve) => sock.once("close", resolve));
-      sock.end(() => sock.destroy());
-      setTimeout(() => sock.destroy(), 1000).unref();
-      return gone;
-    };
-    return await handshake<A>(sock, o, context, this, release);
+    // Through this connection's own reads and writes, as the Deno backend does: what TLS
+    // has not yet decrypted waits in the kernel (node:tls on the socket itself reads all the
+    // peer sends), and Deno's node:tls takes no Unix stream.
+    return await startTlsOver<A>(this, o);
   }
 
   #wake(): void {
@@ -264,6 +267,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
         buf.set(first.subarray(0, n));
         if (n === first.length) this.#chunks.shift();
         else this.#chunks[0] = first.subarray(n);
+        this.#held -= n;
+        if (this.#held < TLS_HELD_MAX) this.#under?.hold(false);
         return n;
       }
       if (this.#error) {
@@ -341,6 +346,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
 
   setOption(opt: SockOpt): Promise<void> {
     if (this.#closed) return Promise.reject(badf("setsockopt"));
+    // node:tls over a stream would take them and set nothing.
+    if (this.#under) return this.#under.setOption(opt);
     if (opt.name === "TCP_NODELAY") this.#sock.setNoDelay(opt.value !== 0);
     else if (opt.name === "SO_KEEPALIVE") {
       this.#sock.setKeepAlive(opt.value !== 0);
@@ -479,12 +486,12 @@ function verifyCode(
 
 /** SSL_connect or SSL_accept with node:tls over `transport`; the TLS connection, or the failure. */
 async function handshake<A extends Addr>(
-  transport: net.Socket | Duplex,
+  transport: Duplex,
   o: TlsOptions,
   context: tlsModule.SecureContext | undefined,
   addrs: { local: A; remote: A },
-  under: () => Promise<void> | void,
-  abort: () => void = under,
+  under: Omit<Under, "flushed">,
+  abort: () => void,
 ): Promise<StreamConn<A>> {
   const tls = await loadTls();
   // A Unix socket has no host: without a name given, the chain is verified and no name is
@@ -590,21 +597,18 @@ async function handshake<A extends Addr>(
     unverified: verifyError?.detail,
   };
   // Every byte the TLS socket wrote, and close_notify, has reached the connection under it,
-  // and that one's FIN after them. Over a net.Socket, node:tls ends it; over the shell's own
-  // stream (Deno's backend), Deno's node:tls does not: once its last bytes are through, the
-  // shell ends that stream itself.
-  if (!(transport instanceof net.Socket)) {
-    sock.once("finish", () => {
-      const end = () => transport.end();
-      if (transport.writableLength > 0) transport.once("drain", end);
-      else end();
-    });
-  }
+  // and that one's FIN after them. Deno's node:tls does not end the stream under it: once
+  // its last bytes are through, the shell ends that stream itself.
+  sock.once("finish", () => {
+    const end = () => transport.end();
+    if (transport.writableLength > 0) transport.once("drain", end);
+    else end();
+  });
   const flushed = new Promise<void>((resolve) => {
     transport.once("finish", resolve);
     transport.once("close", resolve);
   });
-  return new NodeConn(sock, info, addrs, { flushed, release: under });
+  return new NodeConn(sock, info, addrs, { flushed, ...under });
 }
 
 /**
@@ -620,15 +624,29 @@ export async function startTlsOver<A extends Addr>(
   const buf = new Uint8Array(65536);
   // The one read in flight on `conn`, if any: a second would be refused.
   let reading: Promise<unknown> | undefined;
+  // Held: TLS holds enough unread (NodeConn); a read TLS asked for then waits for the release.
+  let held = false;
+  let asked = false;
+  const pull = () => {
+    const r = conn.read(buf).then(
+      (n) => transport.push(n === null ? null : buf.slice(0, n)),
+      (e) => transport.destroy(e),
+    );
+    reading = r.finally(() => {
+      if (reading === r) reading = undefined;
+    });
+  };
+  const hold = (on: boolean) => {
+    held = on;
+    if (!on && asked) {
+      asked = false;
+      pull();
+    }
+  };
   const transport = new Duplex({
     read() {
-      const r = conn.read(buf).then(
-        (n) => this.push(n === null ? null : buf.slice(0, n)),
-        (e) => this.destroy(e),
-      );
-      reading = r.finally(() => {
-        if (reading === r) reading = undefined;
-      });
+      if (held) asked = true;
+      else pull();
     },
     write(chunk: Uint8Array, _enc, cb) {
       conn.write(chunk).then(() => cb(), cb);
@@ -669,7 +687,7 @@ export async function startTlsOver<A extends Addr>(
     o,
     context,
     conn,
-    release,
+    { hold, release, setOption: (opt) => conn.setOption(opt) },
     () => void conn.close(),
   );
 }
