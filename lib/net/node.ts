@@ -651,6 +651,18 @@ export async function startTlsOver<A extends Addr>(
     write(chunk: Uint8Array, _enc, cb) {
       conn.write(chunk).then(() => cb(), cb);
     },
+    // The records queued while a write was in flight, in one write: a call each cost more.
+    writev(chunks: { chunk: Uint8Array }[], cb) {
+      const all = new Uint8Array(
+        chunks.reduce((n, c) => n + c.chunk.length, 0),
+      );
+      let at = 0;
+      for (const { chunk } of chunks) {
+        all.set(chunk, at);
+        at += chunk.length;
+      }
+      conn.write(all).then(() => cb(), cb);
+    },
     final(cb) {
       conn.closeWrite().then(() => cb(), cb);
     },
