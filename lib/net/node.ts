@@ -201,8 +201,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     this.tls = tls;
     this.#under = under;
     // Data stays in the kernel until someone reads, as with Deno. A TLS socket is never
-    // paused: Deno's node:tls loses the end of stream that comes while it is, so it flows
-    // here and the connection under it stops being read instead (#take).
+    // paused: Deno's node:tls loses the end of stream that comes while it is. It flows here,
+    // and the connection under it stops being read instead (Under.hold).
     if (!tls) sock.pause();
     this.local = addrs?.local ??
       { host: sock.localAddress ?? "", port: sock.localPort ?? 0 } as A;
@@ -247,8 +247,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       );
     }
     // Through this connection's own reads and writes, as the Deno backend does: what TLS
-    // has not yet decrypted waits in the kernel (node:tls on the socket itself reads all the
-    // peer sends), and Deno's node:tls takes no Unix stream.
+    // holds back waits in the kernel. Deno's node:tls on a socket of its own can only be
+    // paused to hold back, which loses the end of stream, and it takes no Unix stream.
     return await startTlsOver<A>(this, o);
   }
 
