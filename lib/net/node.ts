@@ -156,8 +156,11 @@ class Arrivals<T> {
 interface Under {
   flushed: Promise<void>;
   hold(on: boolean): void;
-  /** A socket option: TCP's and the socket's are the connection's, not TLS's. */
-  setOption(opt: SockOpt): Promise<void>;
+  /**
+   * A socket option: TCP's and the socket's are the connection's, not TLS's. Absent, the
+   * TLS socket sets them (node:tls on a socket of its own).
+   */
+  setOption?(opt: SockOpt): Promise<void>;
   release(): Promise<void> | void;
 }
 
@@ -178,6 +181,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   #under?: Under;
   #chunks: Uint8Array[] = [];
   #held = 0;
+  #holding = false;
   #ended = false;
   #error?: SocketError;
   #writeErrors = new WeakSet<object>();
@@ -200,9 +204,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
     this.#sock = sock;
     this.tls = tls;
     this.#under = under;
-    // Data stays in the kernel until someone reads, as with Deno. A TLS socket is never
-    // paused: Deno's node:tls loses the end of stream that comes while it is. It flows here,
-    // and the connection under it stops being read instead (Under.hold).
+    // Data stays in the kernel until someone reads, as with Deno. A TLS connection flows
+    // here, decrypted, until it holds TLS_HELD_MAX unread: then it is held back (Under.hold).
     if (!tls) sock.pause();
     this.local = addrs?.local ??
       { host: sock.localAddress ?? "", port: sock.localPort ?? 0 } as A;
@@ -214,7 +217,10 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       this.#chunks.push(chunk);
       this.#held += chunk.length;
       if (!tls) sock.pause();
-      else if (this.#held >= TLS_HELD_MAX) under?.hold(true);
+      else if (this.#held >= TLS_HELD_MAX && !this.#holding) {
+        this.#holding = true;
+        under?.hold(true);
+      }
       this.#wake();
     });
     this.#on("end", () => {
@@ -246,10 +252,23 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
         t("net.tlsUnreadOrEnded"),
       );
     }
-    // Through this connection's own reads and writes, as the Deno backend does: what TLS
-    // holds back waits in the kernel. Deno's node:tls on a socket of its own can only be
-    // paused to hold back, which loses the end of stream, and it takes no Unix stream.
-    return await startTlsOver<A>(this, o);
+    // Deno's node:tls takes TCP sockets only: a Unix stream is upgraded through this
+    // connection's own reads and writes, as the Deno backend does every connection.
+    if (isUnix(this.local)) return await startTlsOver<A>(this, o);
+    const context = await secureContext(o);
+    // node:tls takes the socket over: this wrapper lets go of it without closing it.
+    for (const [event, f] of this.#listeners) this.#sock.off(event, f);
+    this.#closed = true;
+    const sock = this.#sock;
+    // Released after the TLS socket: what is still queued on it goes out first.
+    const release = () => {
+      if (sock.destroyed) return;
+      const gone = new Promise<void>((resolve) => sock.once("close", resolve));
+      sock.end(() => sock.destroy());
+      setTimeout(() => sock.destroy(), 1000).unref();
+      return gone;
+    };
+    return await handshake<A>(sock, o, context, this, { release }, release);
   }
 
   #wake(): void {
@@ -268,7 +287,10 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
         if (n === first.length) this.#chunks.shift();
         else this.#chunks[0] = first.subarray(n);
         this.#held -= n;
-        if (this.#held < TLS_HELD_MAX) this.#under?.hold(false);
+        if (this.#holding && this.#held < TLS_HELD_MAX) {
+          this.#holding = false;
+          this.#under?.hold(false);
+        }
         return n;
       }
       if (this.#error) {
@@ -347,7 +369,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   setOption(opt: SockOpt): Promise<void> {
     if (this.#closed) return Promise.reject(badf("setsockopt"));
     // node:tls over a stream would take them and set nothing.
-    if (this.#under) return this.#under.setOption(opt);
+    if (this.#under?.setOption) return this.#under.setOption(opt);
     if (opt.name === "TCP_NODELAY") this.#sock.setNoDelay(opt.value !== 0);
     else if (opt.name === "SO_KEEPALIVE") {
       this.#sock.setKeepAlive(opt.value !== 0);
@@ -486,11 +508,11 @@ function verifyCode(
 
 /** SSL_connect or SSL_accept with node:tls over `transport`; the TLS connection, or the failure. */
 async function handshake<A extends Addr>(
-  transport: Duplex,
+  transport: net.Socket | Duplex,
   o: TlsOptions,
   context: tlsModule.SecureContext | undefined,
   addrs: { local: A; remote: A },
-  under: Omit<Under, "flushed">,
+  under: Omit<Under, "flushed" | "hold"> & { hold?: Under["hold"] },
   abort: () => void,
 ): Promise<StreamConn<A>> {
   const tls = await loadTls();
@@ -597,18 +619,26 @@ async function handshake<A extends Addr>(
     unverified: verifyError?.detail,
   };
   // Every byte the TLS socket wrote, and close_notify, has reached the connection under it,
-  // and that one's FIN after them. Deno's node:tls does not end the stream under it: once
-  // its last bytes are through, the shell ends that stream itself.
-  sock.once("finish", () => {
-    const end = () => transport.end();
-    if (transport.writableLength > 0) transport.once("drain", end);
-    else end();
-  });
+  // and that one's FIN after them. Over a net.Socket, node:tls ends it; over the shell's own
+  // stream (Deno's backend), Deno's node:tls does not: once its last bytes are through, the
+  // shell ends that stream itself.
+  if (!(transport instanceof net.Socket)) {
+    sock.once("finish", () => {
+      const end = () => transport.end();
+      if (transport.writableLength > 0) transport.once("drain", end);
+      else end();
+    });
+  }
   const flushed = new Promise<void>((resolve) => {
     transport.once("finish", resolve);
     transport.once("close", resolve);
   });
-  return new NodeConn(sock, info, addrs, { flushed, ...under });
+  // node:tls on a socket of its own (Node's backend) is held back as Node holds any socket:
+  // paused, it stops reading the socket under it. Deno's node:tls loses the end of stream
+  // that comes while it is paused: the shell's own stream is held back instead (Deno's backend).
+  const hold = under.hold ??
+    ((on: boolean) => on ? sock.pause() : sock.resume());
+  return new NodeConn(sock, info, addrs, { flushed, ...under, hold });
 }
 
 /**
@@ -650,18 +680,6 @@ export async function startTlsOver<A extends Addr>(
     },
     write(chunk: Uint8Array, _enc, cb) {
       conn.write(chunk).then(() => cb(), cb);
-    },
-    // The records queued while a write was in flight, in one write: a call each cost more.
-    writev(chunks: { chunk: Uint8Array }[], cb) {
-      const all = new Uint8Array(
-        chunks.reduce((n, c) => n + c.chunk.length, 0),
-      );
-      let at = 0;
-      for (const { chunk } of chunks) {
-        all.set(chunk, at);
-        at += chunk.length;
-      }
-      conn.write(all).then(() => cb(), cb);
     },
     final(cb) {
       conn.closeWrite().then(() => cb(), cb);
