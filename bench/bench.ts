@@ -22,7 +22,9 @@
  * (8,000 concurrent age dialogues next to the C fork server, memory per held
  * connection next to raw Deno and Python, memory over rounds of 1,000
  * dialogues), `files` (1 GiB through `send -f` and `recv -f` against
- * `socat -b 65536` and the same C peer, with peak memory), `dialogue` (a
+ * `socat -b 65536` and the same C peer, with peak memory), `tls` (the same through
+ * `starttls`, on Deno and on Node, against socat's OPENSSL client through the same TLS end
+ * in front of the same C peer, with peak memory), `dialogue` (a
  * script's `send`/`recv -l` ping-pong against a C echo server beside a raw
  * Deno client and the same round trip through fewer of the shell's layers
  * (`bench/ping_layers.ts`: the socket layer alone, the commands without a
@@ -54,6 +56,7 @@ const SECTIONS = [
   "beej",
   "scale",
   "files",
+  "tls",
   "dialogue",
 ];
 const argv = Deno.args.filter((a) => a !== "--quick");
@@ -419,6 +422,162 @@ async function benchFiles(): Promise<void> {
     rows,
   );
   await byteExact(startPeer);
+}
+
+// ---------------------------------------------------------------------------
+// Files through TLS: `starttls`, then `send -f` and `recv -f`, on both hosts, against
+// socat's OPENSSL through the same TLS end in the same run.
+
+/** Bytes moved per TLS run: 128 MiB (32 MiB with --quick). */
+const TLS_BYTES = (QUICK ? 32 : 128) * 1024 * 1024;
+
+async function benchTls(): Promise<void> {
+  if (
+    !await have("socat", ["-V"]) || !await have("openssl", ["version"]) ||
+    !await have("node", ["--version"]) || !await have("/usr/bin/time", ["true"])
+  ) {
+    console.log(
+      "\n(tls: skipped: socat, openssl, node or /usr/bin/time is missing)",
+    );
+    return;
+  }
+  const { buildPeer, startPeer } = await import("../tests/_peers.ts");
+  const { testCerts } = await import("../tests/_tls.ts");
+  const { nodeSockshell } = await import("../tests/_shell.ts");
+  const c = await testCerts();
+  const bundle = await nodeSockshell();
+  const sinkBin = await buildPeer("byte_sink");
+  const sourceBin = await buildPeer("byte_source");
+  const file = `${tmp}/tls.bin`;
+  {
+    using f = await Deno.open(file, { write: true, create: true });
+    const chunk = new Uint8Array(1024 * 1024).fill(121);
+    for (let off = 0; off < TLS_BYTES; off += chunk.length) {
+      await f.write(chunk);
+    }
+  }
+  const out = `${tmp}/tls.out`;
+  const rss = new Map<string, number[]>();
+  /**
+   * The C peer behind socat's TLS end (OPENSSL-LISTEN, relaying plain bytes to it): the
+   * client runs against that end; the peer's "BYTES SECONDS" gives MB/s.
+   */
+  const through = async (
+    peer: string,
+    peerArgs: (port: number) => string[],
+    cmd: string,
+    args: (port: number) => string[],
+    name: string,
+  ) => {
+    await Deno.remove(out).catch(() => {});
+    const port = freePort();
+    await using p = startPeer(peer, peerArgs(port));
+    await p.waitForPort(port);
+    const tlsPort = freePort();
+    await using relay = startPeer("socat", [
+      "-b",
+      "65536",
+      `OPENSSL-LISTEN:${tlsPort},bind=127.0.0.1,cert=${c.cert},key=${c.key},verify=0`,
+      `TCP:127.0.0.1:${port}`,
+    ]);
+    await relay.waitForPort(tlsPort);
+    const kib = await peakRss(cmd, args(tlsPort));
+    rss.set(name, [...rss.get(name) ?? [], kib]);
+    const [bytes, seconds] = (await p.stdout()).trim().split(" ").map(Number);
+    check(bytes!, name, TLS_BYTES);
+    return bytes! / 1e6 / seconds!;
+  };
+  const hosts = [
+    { host: "Deno", cmd: DENO, args: (a: string[]) => shellArgs(a) },
+    { host: "Node", cmd: "node", args: (a: string[]) => [bundle, ...a] },
+  ];
+  /** A shell's arguments: `socket tcp; connect; starttls; BODY; close`, quiet. */
+  const tlsShell =
+    (args: (a: string[]) => string[], body: string) => (p: number) =>
+      args([
+        "-q",
+        "-c",
+        `socket tcp; connect 127.0.0.1 ${p}; starttls --ca ${c.cert} localhost; ${body}; close`,
+      ]);
+  const socatEnd = (p: number) =>
+    `OPENSSL:127.0.0.1:${p},cafile=${c.cert},commonname=localhost`;
+  const sink = (p: number) => [String(p)];
+  const source = (p: number) => [String(p), String(TLS_BYTES)];
+  const variants = [
+    {
+      name: "socat -b 65536: file → TLS → C sink (reference)",
+      label: "socat → sink",
+      run: () =>
+        through(sinkBin, sink, "socat", (p) => [
+          "-u",
+          "-b",
+          "65536",
+          `OPEN:${file}`,
+          socatEnd(p),
+        ], "socat → sink"),
+    },
+    ...hosts.map((h) => ({
+      name: `sockshell on ${h.host}: \`send -f\` → TLS → C sink`,
+      label: `send -f ${h.host}`,
+      run: () =>
+        through(
+          sinkBin,
+          sink,
+          h.cmd,
+          tlsShell(h.args, `send -f ${file}`),
+          `send -f ${h.host}`,
+        ),
+    })),
+    {
+      name: "socat -b 65536: C source → TLS → file (reference)",
+      label: "source → socat",
+      run: () =>
+        through(sourceBin, source, "socat", (p) => [
+          "-u",
+          "-b",
+          "65536",
+          socatEnd(p),
+          `CREATE:${out}`,
+        ], "source → socat"),
+    },
+    ...hosts.map((h) => ({
+      name: `sockshell on ${h.host}: C source → TLS → \`recv -f -a\``,
+      label: `recv -f ${h.host}`,
+      run: () =>
+        through(
+          sourceBin,
+          source,
+          h.cmd,
+          tlsShell(h.args, `recv -f ${out} -a`),
+          `recv -f ${h.host}`,
+        ),
+    })),
+  ];
+  // Each sockshell row against the socat row above it.
+  const REF = [undefined, 0, 0, undefined, 3, 3];
+  const samples = await roundRobin("tls", variants, RUNS.throughput);
+  const rows = variants.map((v, i) => {
+    const s = stats(samples.get(v.name)!);
+    const ref = REF[i];
+    return [
+      v.name,
+      ...spread(s, 0),
+      ref === undefined
+        ? "1×"
+        : `${
+          fmt(s.median / stats(samples.get(variants[ref]!.name)!).median, 2)
+        }×`,
+      `${fmt(stats(rss.get(v.label)!).median / 1024, 1)} MiB`,
+      `${s.runs}`,
+    ];
+  });
+  table(
+    `Files through TLS on 127.0.0.1 (${
+      TLS_BYTES / 1024 / 1024
+    } MiB a run through socat's TLS end; MB/s, MB = 10⁶ bytes; peak RSS, median)`,
+    ["path", "median", "min", "max", "vs socat", "peak RSS", "runs"],
+    rows,
+  );
 }
 
 /** sha256 of a file, read 1 MiB at a time. */
@@ -2248,6 +2407,7 @@ async function main(): Promise<void> {
       beej: benchBeej,
       scale: benchScale,
       files: benchFiles,
+      tls: benchTls,
       dialogue: benchDialogue,
     };
     for (const s of selected) {
