@@ -280,12 +280,17 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   async read(buf: Uint8Array): Promise<number | null> {
     if (this.#closed) throw badf("read");
     for (;;) {
-      const first = this.#chunks[0];
-      if (first) {
-        const n = Math.min(buf.length, first.length);
-        buf.set(first.subarray(0, n));
-        if (n === first.length) this.#chunks.shift();
-        else this.#chunks[0] = first.subarray(n);
+      if (this.#chunks.length) {
+        // All that has come, up to buf's size: over TLS, a record a chunk.
+        let n = 0;
+        while (n < buf.length && this.#chunks.length) {
+          const first = this.#chunks[0]!;
+          const k = Math.min(buf.length - n, first.length);
+          buf.set(first.subarray(0, k), n);
+          n += k;
+          if (k === first.length) this.#chunks.shift();
+          else this.#chunks[0] = first.subarray(k);
+        }
         this.#held -= n;
         if (this.#holding && this.#held < TLS_HELD_MAX) {
           this.#holding = false;
