@@ -192,16 +192,31 @@ async function readToEnd(
   }
 }
 
-/** Both ends of `p` upgraded to TLS: the server's, then the client's. */
-function tlsPair(
-  p: { server: StreamConn<SockAddr>; client: StreamConn<SockAddr> },
-  cert: string,
-  key: string,
-): Promise<[StreamConn<SockAddr>, StreamConn<SockAddr>]> {
-  return Promise.all([
-    p.server.startTls({ server: true, cert, key }),
-    p.client.startTls({ servername: "localhost", ca: cert }),
-  ]);
+/** `f` on both ends of a loopback connection upgraded to TLS, all closed after. */
+async function overTls(
+  net: NetBackend,
+  ctx: ScenarioContext,
+  f: (
+    server: StreamConn<SockAddr>,
+    client: StreamConn<SockAddr>,
+  ) => Promise<Observations>,
+): Promise<Observations> {
+  const { cert, key } = ctx.tls!;
+  const p = await pair(net);
+  try {
+    const [server, client] = await Promise.all([
+      p.server.startTls({ server: true, cert, key }),
+      p.client.startTls({ servername: "localhost", ca: cert }),
+    ]);
+    try {
+      return await f(server, client);
+    } finally {
+      client.close();
+      server.close();
+    }
+  } finally {
+    p.close();
+  }
 }
 
 /** A listener on loopback and one connection to it, both ends. */
@@ -1173,62 +1188,40 @@ export const scenarios: Scenario[] = [
     name:
       "TLS: what the peer sent and its close, all there before the first read, are read whole, then end of stream",
     needs: "tls",
-    async run(net, ctx) {
-      const { cert, key } = ctx.tls!;
-      const p = await pair(net);
-      try {
-        const [server, client] = await tlsPair(p, cert, key);
-        try {
-          const data = new Uint8Array(100_000).fill(0x61);
-          await client.write(data);
-          await client.closeWrite();
-          // Time for the server's TLS layer to take the records and the end in, unread.
-          // Deno's node:tls lost that end when it came while the TLS socket was paused.
-          await sleep(300);
-          const got = await readToEnd(server, 5000);
-          assert.deepEqual(got, { bytes: data.length, end: true });
-          return got;
-        } finally {
-          client.close();
-          server.close();
-        }
-      } finally {
-        p.close();
-      }
-    },
+    run: (net, ctx) =>
+      overTls(net, ctx, async (server, client) => {
+        const data = new Uint8Array(100_000).fill(0x61);
+        await client.write(data);
+        await client.closeWrite();
+        // Time for the server's TLS layer to take the records and the end in, unread.
+        // Deno's node:tls lost that end when it came while the TLS socket was paused.
+        await sleep(300);
+        const got = await readToEnd(server, 5000);
+        assert.deepEqual(got, { bytes: data.length, end: true });
+        return got;
+      }),
   },
   {
     name:
       "TLS: a peer that writes while nobody reads is held back, as by the kernel's receive buffer; once read, every byte and the end arrive",
     needs: "tls",
-    async run(net, ctx) {
-      const { cert, key } = ctx.tls!;
-      const p = await pair(net);
-      try {
-        const [server, client] = await tlsPair(p, cert, key);
-        try {
-          const chunk = new Uint8Array(65536).fill(0x62);
-          // 1024 writes would be 64 MiB: more than the buffers on both sides hold.
-          const max = 1024;
-          const prompt = await countPrompt(() => client.write(chunk), max, 300);
-          const closed = client.closeWrite(); // after the write left pending
-          const got = await readToEnd(server, 20_000);
-          await closed;
-          const seen = {
-            heldBack: prompt < max,
-            whole: got.bytes === (prompt + 1) * chunk.length,
-            end: got.end,
-          };
-          assert.deepEqual(seen, { heldBack: true, whole: true, end: true });
-          return seen;
-        } finally {
-          client.close();
-          server.close();
-        }
-      } finally {
-        p.close();
-      }
-    },
+    run: (net, ctx) =>
+      overTls(net, ctx, async (server, client) => {
+        const chunk = new Uint8Array(65536).fill(0x62);
+        // 1024 writes would be 64 MiB: more than the buffers on both sides hold.
+        const max = 1024;
+        const prompt = await countPrompt(() => client.write(chunk), max, 300);
+        const closed = client.closeWrite(); // after the write left pending
+        const got = await readToEnd(server, 20_000);
+        await closed;
+        const seen = {
+          heldBack: prompt < max,
+          whole: got.bytes === (prompt + 1) * chunk.length,
+          end: got.end,
+        };
+        assert.deepEqual(seen, { heldBack: true, whole: true, end: true });
+        return seen;
+      }),
   },
   {
     name:
