@@ -41,6 +41,8 @@ export const acceptCommand: CommandImpl = {
       );
       const child = ctx.shell.table.open("tcp", s.family);
       child.conn = conn;
+      // Its state is Linux's: closed, no peer for getpeername.
+      if (conn.peerUnknown) child.reset = true;
       const notes: string[] = [];
       // As on Linux, the connection inherits these from the listening socket.
       for (const name of ["TCP_NODELAY", "SO_KEEPALIVE", "SO_LINGER"]) {
@@ -63,9 +65,11 @@ export const acceptCommand: CommandImpl = {
       return {
         ret: String(child.fd),
         // Said only when shown: a loop of these pays no message.
-        annotation: ctx.scope.trace
-          ? t("accept.peer", { addr: peer })
-          : undefined,
+        annotation: !ctx.scope.trace
+          ? undefined
+          : conn.peerUnknown
+          ? t("accept.peerReset", { runtime: ctx.shell.net.name })
+          : t("accept.peer", { addr: peer }),
         notes,
         value: {
           "": child.fd,

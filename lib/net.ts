@@ -105,6 +105,12 @@ export interface StreamConn<A extends Addr = SockAddr> {
   readonly local: A;
   /** The peer's end. */
   readonly remote: A;
+  /**
+   * True when the runtime gives no peer address: the client reset the connection while it
+   * waited to be accepted. Linux's accept returns it all the same, its address filled in;
+   * getpeername then fails with ENOTCONN, and the first recv or send with ECONNRESET.
+   */
+  readonly peerUnknown?: boolean;
   /** Read into `buf`; the byte count, or null at end of stream. Rejects with EINTR once closed. */
   read(buf: Uint8Array): Promise<number | null>;
   /** Write all of `data`; resolves with its length. */

@@ -1134,6 +1134,45 @@ export const scenarios: Scenario[] = [
   },
   {
     name:
+      "a connection its client reset while it waited is accepted, as on Linux: no peer address, ECONNRESET on the first read, then end of stream",
+    async run(net) {
+      const listener = await net.listen(LOOPBACK);
+      try {
+        // The client, python3: connect, then close with SO_LINGER {1, 0}, which sends RST. Run
+        // synchronously: this runtime's event loop cannot take the connection before the reset.
+        execFileSync("python3", [
+          "-c",
+          "import socket, struct, sys\n" +
+          "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n" +
+          "s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))\n" +
+          "s.close()",
+          String(listener.local.port),
+        ]);
+        await sleep(100); // the reset reaches the connection in the queue
+        // Deno's accept failed here with ENOTCONN: the next client's accept was the one to get it.
+        const conn = await listener.accept();
+        try {
+          const seen = {
+            peerUnknown: conn.peerUnknown === true,
+            first: await errnoOf(conn.read(new Uint8Array(16))),
+            then: await conn.read(new Uint8Array(16)),
+          };
+          assert.deepEqual(seen, {
+            peerUnknown: true,
+            first: "ECONNRESET",
+            then: null,
+          });
+          return seen;
+        } finally {
+          conn.close();
+        }
+      } finally {
+        listener.close();
+      }
+    },
+  },
+  {
+    name:
       "TLS after plain text: both ends upgrade, carry data both ways and end with close_notify",
     needs: "tls",
     async run(net, ctx) {

@@ -1,6 +1,7 @@
 /** `accept`: a new descriptor per client; the listener stays as it was. */
 import assert from "node:assert/strict";
 import { TestShell } from "./_shell.ts";
+import { runPeer } from "./_peers.ts";
 import {
   failsUnchanged,
   lsRow,
@@ -146,4 +147,34 @@ Deno.test("accept rejects a bad timeout as usage without waiting", async () => {
   const r = await sh.fails("accept -t soon");
   assert.equal(r.code, 2);
   assert.match(r.stderr, /timeout must be a number of seconds/);
+});
+
+Deno.test("a client that resets before accept is accepted as on Linux: CLOSED, no peer for getpeername, ECONNRESET on recv, then 0", async () => {
+  using sh = new TestShell();
+  const port = await listening(sh);
+  // python3 connects and closes with SO_LINGER {1, 0} (RST) before the shell's accept.
+  const r = await runPeer("python3", [
+    "-c",
+    "import socket, struct, sys\n" +
+    "s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n" +
+    "s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))\n" +
+    "s.close()",
+    String(port),
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(
+    await sh.ok("accept"),
+    /^accept\(3\) = 4 +the client reset it while it waited: C's accept still gives its address, which deno does not; the first recv or send fails with ECONNRESET\n$/,
+  );
+  const row = await lsRow(sh, 4);
+  assert.deepEqual([row.state, row.remote], ["CLOSED", "?"]);
+  assert.match(
+    (await sh.fails("getpeername")).stderr,
+    /^getpeername\(4, \?\) = -1 ENOTCONN .*reset by its peer\n$/,
+  );
+  assert.match(
+    (await sh.fails("recv")).stderr,
+    /^recv\(4, buf, 255, 0\) = -1 ECONNRESET \(Connection reset by peer\): the client reset the connection before accept took it\n$/,
+  );
+  assert.match(await sh.ok("recv"), /= 0 +end of stream/);
 });

@@ -241,6 +241,31 @@ Deno.test("age-server keeps serving others when a client leaves in the middle of
   await assertStillServing(server);
 });
 
+Deno.test("age-server keeps serving after clients that reset before it accepts them, as a port scanner's connect scan does", async () => {
+  const [server, port] = await ageServer("2005");
+  await using _server = server;
+  // Twenty clients that connect and close at once with SO_LINGER {1, 0}: each sends RST, most
+  // before the server's accept takes it. Deno's accept failed on those with ENOTCONN, which
+  // stopped the script; Linux's accept returns them, and the child's recv fails.
+  const r = await runPeer("python3", [
+    "-c",
+    "import socket, struct, sys\n" +
+    "for _ in range(20):\n" +
+    "    s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n" +
+    "    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))\n" +
+    "    s.close()",
+    String(port),
+  ]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(
+    await converse(port, ["zoé\n", "1995\n", "q\n"]),
+    "Veuillez entrer votre nom: Bonjour, zoé\n" +
+      "Veuillez entrer votre année de naissance: " +
+      "Votre âge approximatif est 10.\nTapez q pour quitter: ",
+  );
+  await assertStillServing(server);
+});
+
 Deno.test("age-server without a year counts ages from the current year", async () => {
   const [server, port] = await ageServer();
   await using _server = server;

@@ -403,6 +403,8 @@ export const en = {
   "accept.notInherited": "{option} not inherited: {reason}",
   "accept.notListening": "socket {fd} is not listening: call listen first",
   "accept.peer": "peer {addr}",
+  "accept.peerReset":
+    "the client reset it while it waited: C's accept still gives its address, which {runtime} does not; the first recv or send fails with ECONNRESET",
   "accept.udp": "accept is for TCP: UDP has no connections",
   "bind.alreadyBound": "socket {fd} is already bound to {addr}",
   "bind.fileAtListen":
@@ -825,6 +827,8 @@ export const en = {
   "net.closedDuringCall": "the socket was closed during the call",
   "net.anotherInProgress": "another {what} is in progress",
   "net.connectionGone": "the connection is gone",
+  "net.resetBeforeAccept":
+    "the client reset the connection before accept took it",
   "net.onlyLingerZero": "only l_linger 0 (reset at close) can be had",
   "net.noCallFor": "{api} has no call for it",
   "net.cannotSendToPort": "cannot send to port {port}",

@@ -428,6 +428,8 @@ export const fr = {
   "accept.notListening":
     "la socket {fd} n'est pas en écoute : appelez d'abord listen",
   "accept.peer": "pair {addr}",
+  "accept.peerReset":
+    "le client l'a réinitialisée pendant qu'elle attendait : accept en C donne encore son adresse, que {runtime} ne donne pas ; le premier recv ou send échoue avec ECONNRESET",
   "accept.udp": "accept est pour TCP : UDP n'a pas de connexions",
   "bind.alreadyBound": "la socket {fd} est déjà attachée à {addr}",
   "bind.fileAtListen":
@@ -883,6 +885,8 @@ export const fr = {
   "net.closedDuringCall": "la socket a été fermée pendant l'appel",
   "net.anotherInProgress": "un autre {what} est déjà en cours",
   "net.connectionGone": "la connexion n'existe plus",
+  "net.resetBeforeAccept":
+    "le client a réinitialisé la connexion avant qu'accept la prenne",
   "net.onlyLingerZero":
     "seul l_linger 0 (réinitialisation à la fermeture) est possible",
   "net.noCallFor": "{api} n'a pas d'appel pour cela",

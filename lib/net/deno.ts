@@ -193,9 +193,15 @@ class DenoListener<A extends Addr = SockAddr> implements StreamListener<A> {
   }
 
   accept(): Promise<StreamConn<A>> {
-    return errno(async () =>
-      new DenoConn(await this.#listener.accept(), this.#conv)
-    );
+    return errno(async () => {
+      try {
+        return new DenoConn(await this.#listener.accept(), this.#conv);
+      } catch (e) {
+        // Reset by its client while it waited: Deno asks its address, fails, and drops it.
+        if (!(e instanceof Deno.errors.NotConnected)) throw e;
+        return new ResetBeforeAccept(this.local);
+      }
+    });
   }
 
   close(): void {
@@ -211,6 +217,62 @@ class DenoListener<A extends Addr = SockAddr> implements StreamListener<A> {
     const local = this.local as Addr;
     if ("path" in local) closeKeepingFile(release, local.path);
     else release();
+  }
+}
+
+/**
+ * A connection its client reset while it waited in the accept queue, which Deno's accept
+ * drops (with its address) where Linux's returns it: it behaves as Linux's does. Its error
+ * comes once, to the first recv or send; then a recv reads end of stream and a send fails
+ * with EPIPE. There is no socket left to set options on, nor to upgrade.
+ */
+class ResetBeforeAccept<A extends Addr> implements StreamConn<A> {
+  readonly local: A;
+  readonly remote: A;
+  readonly peerUnknown = true;
+  #pending = true;
+
+  constructor(local: A) {
+    this.local = local;
+    this.remote = ("path" in local ? { path: "" } : { host: "", port: 0 }) as A;
+  }
+
+  #error(): SocketError | undefined {
+    if (!this.#pending) return undefined;
+    this.#pending = false;
+    return new SocketError("ECONNRESET", t("net.resetBeforeAccept"));
+  }
+
+  read(): Promise<number | null> {
+    const e = this.#error();
+    return e ? Promise.reject(e) : Promise.resolve(null);
+  }
+
+  write(): Promise<number> {
+    return Promise.reject(
+      this.#error() ?? new SocketError("EPIPE", t("net.connectionGone")),
+    );
+  }
+
+  closeWrite(): Promise<void> {
+    return Promise.reject(
+      new SocketError("ENOTCONN", t("net.resetBeforeAccept")),
+    );
+  }
+
+  setOption(): Promise<void> {
+    // Linux sets them on the closed socket: nothing to send them to.
+    return Promise.resolve();
+  }
+
+  startTls(): Promise<StreamConn<A>> {
+    return Promise.reject(
+      this.#error() ?? new SocketError("EPIPE", t("net.connectionGone")),
+    );
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 }
 

@@ -175,6 +175,7 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
   readonly local: A;
   readonly remote: A;
   readonly tls?: TlsInfo;
+  readonly peerUnknown?: boolean;
   #sock: net.Socket;
   // deno-lint-ignore no-explicit-any
   #listeners: [string, (...a: any[]) => void][] = [];
@@ -213,6 +214,8 @@ class NodeConn<A extends Addr = SockAddr> implements StreamConn<A> {
       host: sock.remoteAddress ?? "",
       port: sock.remotePort ?? 0,
     } as A;
+    // Node's address is getpeername's, which fails once the client has reset the connection.
+    if (!addrs && sock.remoteAddress === undefined) this.peerUnknown = true;
     this.#on("data", (chunk: Uint8Array) => {
       this.#chunks.push(chunk);
       this.#held += chunk.length;

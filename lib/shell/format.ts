@@ -27,6 +27,8 @@ const fatal = new TextDecoder("utf-8", { fatal: true });
 export function fmtAddr(a: Addr | undefined): string {
   if (!a) return "*";
   if ("path" in a) return fmtPath(a.path);
+  // No address: a peer the runtime cannot name (reset before accept).
+  if (a.host === "") return "?";
   return a.host.includes(":") ? `[${a.host}]:${a.port}` : `${a.host}:${a.port}`;
 }
 
