@@ -108,7 +108,8 @@ export interface StreamConn<A extends Addr = SockAddr> {
   /**
    * True when the runtime gives no peer address: the client reset the connection while it
    * waited to be accepted. Linux's accept returns it all the same, its address filled in;
-   * getpeername then fails with ENOTCONN, and the first recv or send with ECONNRESET.
+   * getpeername then fails with ENOTCONN, and recv gives what the client sent before its
+   * reset, then fails with ECONNRESET.
    */
   readonly peerUnknown?: boolean;
   /** Read into `buf`; the byte count, or null at end of stream. Rejects with EINTR once closed. */

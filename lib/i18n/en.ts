@@ -404,7 +404,7 @@ export const en = {
   "accept.notListening": "socket {fd} is not listening: call listen first",
   "accept.peer": "peer {addr}",
   "accept.peerReset":
-    "the client reset it while it waited: C's accept still gives its address, which {runtime} does not; the first recv or send fails with ECONNRESET",
+    "the client reset it while it waited: {runtime, select, deno {Deno drops such a connection, and with it the address and any bytes sent before the reset, which C's accept and recv still give; the first recv or send fails with ECONNRESET} other {C's accept still gives its address, which {runtime} does not}}",
   "accept.udp": "accept is for TCP: UDP has no connections",
   "bind.alreadyBound": "socket {fd} is already bound to {addr}",
   "bind.fileAtListen":

@@ -429,7 +429,7 @@ export const fr = {
     "la socket {fd} n'est pas en écoute : appelez d'abord listen",
   "accept.peer": "pair {addr}",
   "accept.peerReset":
-    "le client l'a réinitialisée pendant qu'elle attendait : accept en C donne encore son adresse, que {runtime} ne donne pas ; le premier recv ou send échoue avec ECONNRESET",
+    "le client l'a réinitialisée pendant qu'elle attendait : {runtime, select, deno {Deno abandonne une telle connexion, et avec elle l'adresse et les octets envoyés avant la réinitialisation, qu'accept et recv donnent encore en C ; le premier recv ou send échoue avec ECONNRESET} other {accept en C donne encore son adresse, que {runtime} ne donne pas}}",
   "accept.udp": "accept est pour TCP : UDP n'a pas de connexions",
   "bind.alreadyBound": "la socket {fd} est déjà attachée à {addr}",
   "bind.fileAtListen":

@@ -222,9 +222,10 @@ class DenoListener<A extends Addr = SockAddr> implements StreamListener<A> {
 
 /**
  * A connection its client reset while it waited in the accept queue, which Deno's accept
- * drops (with its address) where Linux's returns it: it behaves as Linux's does. Its error
- * comes once, to the first recv or send; then a recv reads end of stream and a send fails
- * with EPIPE. There is no socket left to set options on, nor to upgrade.
+ * drops where Linux's returns it, with its address and any bytes the client sent before its
+ * reset (lost, and `accept` says so). Otherwise it behaves as Linux's does: its error comes
+ * once, to the first recv or send; then a recv reads end of stream and a send fails with
+ * EPIPE. There is no socket left to set options on, nor to upgrade.
  */
 class ResetBeforeAccept<A extends Addr> implements StreamConn<A> {
   readonly local: A;
