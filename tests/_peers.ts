@@ -170,6 +170,24 @@ async function feedStdin(
 }
 
 /**
+ * `count` clients, one after another, that connect to 127.0.0.1:`port` and close at once
+ * with SO_LINGER {1, 0}: each sends RST, as a port scanner's connect scan does (python3).
+ */
+export async function resetClients(port: number, count = 1): Promise<void> {
+  const r = await runPeer("python3", [
+    "-c",
+    "import socket, struct, sys\n" +
+    "for _ in range(int(sys.argv[2])):\n" +
+    "    s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n" +
+    "    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))\n" +
+    "    s.close()",
+    String(port),
+    String(count),
+  ]);
+  if (r.code !== 0) throw new Error(`resetClients: ${r.stderr}`);
+}
+
+/**
  * Runs a peer to completion: writes `opts.stdin` then closes stdin, collects
  * stdout/stderr, and rejects (after SIGKILL) if it runs longer than
  * `opts.timeoutMs` (default 10000 ms).

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import {
   buildPeer,
   freePort,
+  resetClients,
   type RunningPeer,
   runPeer,
   startPeer,
@@ -37,6 +38,16 @@ async function cAgeServer(year = "2005"): Promise<[RunningPeer, number]> {
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A new client of the server (year 2005) holds the whole dialogue. */
+async function servesNewClient(port: number): Promise<void> {
+  assert.equal(
+    await converse(port, ["zoé\n", "1995\n", "q\n"]),
+    "Veuillez entrer votre nom: Bonjour, zoé\n" +
+      "Veuillez entrer votre année de naissance: " +
+      "Votre âge approximatif est 10.\nTapez q pour quitter: ",
+  );
 }
 
 /** A server that is still serving must not have printed anything or exited. */
@@ -232,12 +243,7 @@ Deno.test("age-server keeps serving others when a client leaves in the middle of
   await staying.send("q\n");
   await staying.rest();
   // And a new client after them all.
-  assert.equal(
-    await converse(port, ["zoé\n", "1995\n", "q\n"]),
-    "Veuillez entrer votre nom: Bonjour, zoé\n" +
-      "Veuillez entrer votre année de naissance: " +
-      "Votre âge approximatif est 10.\nTapez q pour quitter: ",
-  );
+  await servesNewClient(port);
   await assertStillServing(server);
 });
 
@@ -247,22 +253,8 @@ Deno.test("age-server keeps serving after clients that reset before it accepts t
   // Twenty clients that connect and close at once with SO_LINGER {1, 0}: each sends RST, most
   // before the server's accept takes it. Deno's accept failed on those with ENOTCONN, which
   // stopped the script; Linux's accept returns them, and the child's recv fails.
-  const r = await runPeer("python3", [
-    "-c",
-    "import socket, struct, sys\n" +
-    "for _ in range(20):\n" +
-    "    s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n" +
-    "    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))\n" +
-    "    s.close()",
-    String(port),
-  ]);
-  assert.equal(r.code, 0, r.stderr);
-  assert.equal(
-    await converse(port, ["zoé\n", "1995\n", "q\n"]),
-    "Veuillez entrer votre nom: Bonjour, zoé\n" +
-      "Veuillez entrer votre année de naissance: " +
-      "Votre âge approximatif est 10.\nTapez q pour quitter: ",
-  );
+  await resetClients(port, 20);
+  await servesNewClient(port);
   await assertStillServing(server);
 });
 
