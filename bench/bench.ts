@@ -263,6 +263,38 @@ async function peakRss(cmd: string, args: string[]): Promise<number> {
   return Number(m[1]);
 }
 
+/**
+ * `cmd` run against a C peer that prints "BYTES SECONDS" at its end: the MB/s, the byte count
+ * checked against `bytes`, the command's peak RSS added to `rss`. `front`, given the peer's
+ * port, starts what the command talks to instead (socat's TLS end) and gives its port. Each
+ * run starts with no dirty pages left by the one before (`out` removed, the rest written
+ * back): the disk's backlog would slow whichever came next.
+ */
+async function peerRate(o: {
+  peer: string;
+  peerArgs: (port: number) => string[];
+  cmd: string;
+  args: (port: number) => string[];
+  name: string;
+  bytes: number;
+  out: string;
+  rss: Map<string, number[]>;
+  front?: (port: number) => Promise<{ port: number } & AsyncDisposable>;
+}): Promise<number> {
+  const { startPeer } = await import("../tests/_peers.ts");
+  await Deno.remove(o.out).catch(() => {});
+  await finished(start("sync", []), "sync");
+  const port = freePort();
+  await using p = startPeer(o.peer, o.peerArgs(port));
+  await p.waitForPort(port);
+  await using front = o.front ? await o.front(port) : undefined;
+  const kib = await peakRss(o.cmd, o.args(front?.port ?? port));
+  o.rss.set(o.name, [...o.rss.get(o.name) ?? [], kib]);
+  const [bytes, seconds] = (await p.stdout()).trim().split(" ").map(Number);
+  check(bytes!, o.name, o.bytes);
+  return bytes! / 1e6 / seconds!;
+}
+
 async function benchFiles(): Promise<void> {
   if (!await have("socat", ["-V"]) || !await have("/usr/bin/time", ["true"])) {
     console.log("\n(files: skipped: socat or /usr/bin/time is missing)");
@@ -288,27 +320,24 @@ async function benchFiles(): Promise<void> {
   const idle = stats(idles).median;
   const rss = new Map<string, number[]>();
   const out = `${tmp}/out.bin`;
-  /** A C peer on a free port; the command runs against it; the peer's "BYTES SECONDS" gives MB/s. */
-  const against = async (
+  /** A C peer on a free port; the command runs against it. */
+  const against = (
     peer: string,
     peerArgs: (port: number) => string[],
     cmd: string,
     args: (port: number) => string[],
     name: string,
-  ) => {
-    // Each run starts with no dirty pages left by the one before (the last run's file is
-    // removed, the rest written back): the disk's backlog would slow whichever came next.
-    await Deno.remove(out).catch(() => {});
-    await finished(start("sync", []), "sync");
-    const port = freePort();
-    await using p = startPeer(peer, peerArgs(port));
-    await p.waitForPort(port);
-    const kib = await peakRss(cmd, args(port));
-    rss.set(name, [...rss.get(name) ?? [], kib]);
-    const [bytes, seconds] = (await p.stdout()).trim().split(" ").map(Number);
-    check(bytes!, name, FILE_BYTES);
-    return bytes! / 1e6 / seconds!;
-  };
+  ) =>
+    peerRate({
+      peer,
+      peerArgs,
+      cmd,
+      args,
+      name,
+      bytes: FILE_BYTES,
+      out,
+      rss,
+    });
   /** `sockshell -q -c` connected to the peer on its port: `socket tcp; connect ...; BODY; close`. */
   const shellOn = (body: string) => (p: number) =>
     shellArgs([
@@ -458,35 +487,40 @@ async function benchTls(): Promise<void> {
   }
   const out = `${tmp}/tls.out`;
   const rss = new Map<string, number[]>();
-  /**
-   * The C peer behind socat's TLS end (OPENSSL-LISTEN, relaying plain bytes to it): the
-   * client runs against that end; the peer's "BYTES SECONDS" gives MB/s.
-   */
-  const through = async (
-    peer: string,
-    peerArgs: (port: number) => string[],
-    cmd: string,
-    args: (port: number) => string[],
-    name: string,
-  ) => {
-    await Deno.remove(out).catch(() => {});
-    const port = freePort();
-    await using p = startPeer(peer, peerArgs(port));
-    await p.waitForPort(port);
+  /** socat's TLS end before the C peer on `port` (OPENSSL-LISTEN, relaying plain bytes to it). */
+  const tlsEnd = async (port: number) => {
     const tlsPort = freePort();
-    await using relay = startPeer("socat", [
+    const relay = startPeer("socat", [
       "-b",
       "65536",
       `OPENSSL-LISTEN:${tlsPort},bind=127.0.0.1,cert=${c.cert},key=${c.key},verify=0`,
       `TCP:127.0.0.1:${port}`,
     ]);
     await relay.waitForPort(tlsPort);
-    const kib = await peakRss(cmd, args(tlsPort));
-    rss.set(name, [...rss.get(name) ?? [], kib]);
-    const [bytes, seconds] = (await p.stdout()).trim().split(" ").map(Number);
-    check(bytes!, name, TLS_BYTES);
-    return bytes! / 1e6 / seconds!;
+    return {
+      port: tlsPort,
+      [Symbol.asyncDispose]: () => relay[Symbol.asyncDispose](),
+    };
   };
+  /** The C peer behind socat's TLS end: the command runs against that end. */
+  const through = (
+    peer: string,
+    peerArgs: (port: number) => string[],
+    cmd: string,
+    args: (port: number) => string[],
+    name: string,
+  ) =>
+    peerRate({
+      peer,
+      peerArgs,
+      cmd,
+      args,
+      name,
+      bytes: TLS_BYTES,
+      out,
+      rss,
+      front: tlsEnd,
+    });
   const hosts = [
     { host: "Deno", cmd: DENO, args: (a: string[]) => shellArgs(a) },
     { host: "Node", cmd: "node", args: (a: string[]) => [bundle, ...a] },
